@@ -109,7 +109,8 @@ int main() {
         bool sparse = (i % 97) == 0;
         and_op[i] = (sparse && k < 32u) ? ~(1u << k) : 0xFFFFFFFFu;
         or_op[i] = (sparse && k < 32u) ? (1u << k) : 0u;
-        lval[i] = ((unsigned long long)lcg_next() << 32) | lcg_next();
+        unsigned long long hi = lcg_next();  // separate statements: fixed evaluation order
+        lval[i] = (hi << 32) | lcg_next();
     }
     int i_init[I_COUNT] = {10, -20, INT_MAX, INT_MIN, -1, 0, 0x5a5a, -1, 100};
     unsigned int u_init[U_COUNT] = {1u, 2u, 0xFFFFFFFFu, 0u, 0xFFFFFFFFu, 0u, 0u, 3u, 0x1234u, 0u, DEC_START};

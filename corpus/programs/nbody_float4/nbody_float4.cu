@@ -74,8 +74,11 @@ int main() {
     const float dt = 0.01f;
     std::vector<float4> h_pos(n), h_vel(n), h_acc(n), h_vel_out(n);
     for (int i = 0; i < n; ++i) {
-        h_pos[i] = make_float4(uniform(-1, 1), uniform(-1, 1), uniform(-1, 1), uniform(0.5f, 1.5f));
-        h_vel[i] = make_float4(uniform(-0.1f, 0.1f), uniform(-0.1f, 0.1f), uniform(-0.1f, 0.1f), 1.0f);
+        // One draw per statement: argument evaluation order is unspecified in C++.
+        float px = uniform(-1, 1), py = uniform(-1, 1), pz = uniform(-1, 1), m = uniform(0.5f, 1.5f);
+        float vx = uniform(-0.1f, 0.1f), vy = uniform(-0.1f, 0.1f), vz = uniform(-0.1f, 0.1f);
+        h_pos[i] = make_float4(px, py, pz, m);
+        h_vel[i] = make_float4(vx, vy, vz, 1.0f);
     }
     float4 *d_pos, *d_vel, *d_acc;
     CHECK(cudaMalloc(&d_pos, n * sizeof(float4)));
