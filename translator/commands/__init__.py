@@ -1,0 +1,1 @@
+"""Implementations of the cudaport subcommands, one module each."""

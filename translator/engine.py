@@ -1,0 +1,345 @@
+"""Rule engine: turns the Sites of one ParsedFile into Edits and Findings for one target.
+
+Input: ParsedFile, RuleSet, Options, Target. Output: FileResult with the translated bytes, findings (also
+placed inline as comments at their sites), the API uses for reports and any extra files the target made.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+
+from translator.diagnostics import CATALOGUE, inline_comment, make_finding
+from translator.edits import Edit, Render, apply_edits
+from translator.model import ApiUse, FileStatus, Finding, NameSite, Outcome, ParsedFile, Severity, Span
+from translator.risks import scan_risks
+from translator.ruleset import Rule, RuleSet, TargetRule
+from translator.targets.base import Target
+
+_DIM = {"x": "0", "y": "1", "z": "2"}
+_RDIM = {"x": "2", "y": "1", "z": "0"}
+
+
+@dataclass(frozen=True)
+class Options:
+    target: str
+    hip_version: tuple[int, ...] = (6, 4)
+    hip_launch_ggl: bool = False  # emit hipLaunchKernelGGL instead of keeping <<<>>>
+    inline_diagnostics: bool = True
+    target_version: tuple[int, ...] | None = None
+
+    def version_for(self, target: str) -> tuple[int, ...] | None:
+        if target == "hip":
+            return self.hip_version
+        return self.target_version
+
+
+@dataclass
+class FileContext:
+    parsed: ParsedFile
+    display: str  # path shown in diagnostics (relative to the input root)
+    rel: PurePosixPath  # path relative to the input root
+    rules: RuleSet
+    options: Options
+    target: Target
+    edits: list[Edit] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    uses: list[ApiUse] = field(default_factory=list)
+    includes: list[str] = field(default_factory=list)  # headers the translated file needs (target spelling)
+    extra_files: dict[str, bytes] = field(default_factory=dict)  # output-relative path -> content
+    _commented: set[int] = field(default_factory=set)
+
+    # -- helpers for emitters --------------------------------------------------------------------------
+    def text(self, span: Span) -> str:
+        return self.parsed.span_text(span)
+
+    def replace(self, span: Span, text: str, origin: str, *, exact: bool = True, priority: int = 0) -> None:
+        self.edits.append(Edit(span.offset, span.length, text, origin=origin, exact=exact, priority=priority))
+
+    def insert(self, offset: int, text: str, origin: str) -> None:
+        self.edits.append(Edit(offset, 0, text, origin=origin))
+
+    def need_include(self, header: str) -> None:
+        if header and header not in self.includes:
+            self.includes.append(header)
+
+    def report(self, code: str, span: Span | None, detail: str = "", *, api: str | None = None,
+               family: str | None = None, inline: bool | None = None) -> Finding:
+        line, col, offset = (span.line, span.col, span.offset) if span else (1, 1, 0)
+        finding = make_finding(code, self.display, line, col, detail, api=api, family=family, offset=offset)
+        self.findings.append(finding)
+        show = inline if inline is not None else finding.severity != Severity.NOTE
+        if show and self.options.inline_diagnostics and span is not None:
+            self._comment_at(span.offset, finding)
+        return finding
+
+    def _comment_at(self, offset: int, finding: Finding) -> None:
+        comment = inline_comment(finding)
+        key = hash((offset, finding.code))
+        if key in self._commented:
+            return
+        self._commented.add(key)
+        before = self.parsed.data[max(0, offset - len(comment) - 400) : offset].decode("utf-8", "surrogateescape")
+        if f"CUDAPORT {finding.code}:" in before.rstrip()[-(len(comment) + 200):]:
+            return  # already commented by an earlier run: translating our own output changes nothing
+        self.insert(offset, comment + " ", f"diagnostic {finding.code}")
+
+    def use(self, rule: Rule, site: Span, outcome: Outcome, code: str | None = None) -> None:
+        self.uses.append(ApiUse(rule.name, rule.family, rule.kind, outcome, site.line, site.col, code))
+
+
+@dataclass
+class FileResult:
+    rel: PurePosixPath
+    out_rel: PurePosixPath
+    status: FileStatus
+    output: bytes
+    findings: list[Finding]
+    uses: list[ApiUse]
+    edits: list[Edit]
+    extra_files: dict[str, bytes]
+    frontend: str
+
+
+# -- templates ---------------------------------------------------------------------------------------------
+_PH = re.compile(r"\$(?:(deref|addr|str)\(\$(\d+)\)|(\d+)|\*(\d*)|(T)|(dim|rdim|m|name))")
+
+
+class TemplateError(Exception):
+    pass
+
+
+def expand_template(template: str, site: NameSite, render: Render, member: str | None = None) -> str:
+    """Fill a rule template from a call site's arguments, each already translated (render)."""
+
+    def arg(i: int) -> str:
+        if i < 1 or i > len(site.args):
+            raise TemplateError(f"needs argument {i}, the call has {len(site.args)}")
+        a = site.args[i - 1]
+        return render(a.offset, a.end)
+
+    def sub(m: re.Match[str]) -> str:
+        fn, fn_arg, num, star, targs, word = m.groups()
+        if star is not None:  # $* all arguments, $*N arguments N.. as written
+            first = int(star) if star else 1
+            if first > len(site.args):
+                return ""
+            return render(site.args[first - 1].offset, site.args[-1].end)
+        if fn:
+            text = arg(int(fn_arg)).strip()
+            if fn == "deref":
+                return text[1:].lstrip() if text.startswith("&") else f"*{_paren(text)}"
+            if fn == "addr":
+                return text[1:].lstrip() if text.startswith("*") else f"&{_paren(text)}"
+            return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+        if num:
+            return arg(int(num))
+        if targs:
+            if site.template_args is None:
+                raise TemplateError("needs template arguments")
+            return render(site.template_args.offset + 1, site.template_args.end - 1)
+        if word == "name":
+            return site.name
+        if member is None:
+            raise TemplateError(f"${word} is only valid for builtins with a member")
+        return {"m": member, "dim": _DIM.get(member, "0"), "rdim": _RDIM.get(member, "0")}[word]
+
+    return _PH.sub(sub, template)
+
+
+def _paren(text: str) -> str:
+    return text if re.fullmatch(r"[\w.]+", text) else f"({text})"
+
+
+def _outcome(mapping: TargetRule) -> Outcome:
+    return {"supported": Outcome.AUTO, "shim": Outcome.SHIM, "partial": Outcome.REVIEW,
+            "removed": Outcome.REVIEW, "unsupported": Outcome.UNSUPPORTED}[mapping.status]
+
+
+def _effective(mapping: TargetRule, version: tuple[int, ...] | None) -> tuple[str | None, str | None, str | None,
+                                                                             str | None]:
+    """(rename, template, code, note) after applying the first legacy entry that matches the version."""
+    if version is not None:
+        for legacy in mapping.legacy:
+            if version < legacy.below:
+                return legacy.rename, legacy.template, legacy.code, legacy.note
+    return mapping.rename, mapping.template, mapping.code, mapping.note
+
+
+def _translate_name(ctx: FileContext, site: NameSite) -> None:
+    rule = ctx.rules.get(site.name)
+    if rule is None:
+        return
+    if site.name in ctx.parsed.user_declared:
+        ctx.use(rule, site.span, Outcome.USER, "CP1003")
+        if not any(f.code == "CP1003" and f.api == site.name for f in ctx.findings):
+            ctx.report("CP1003", site.span, site.name, api=site.name, family=rule.family, inline=False)
+        return
+    if rule.risk:
+        # Risks of an API as such go to the report; inline comments are kept for what needs an edit.
+        ctx.report(rule.risk, site.span, site.name, api=site.name, family=rule.family, inline=False)
+    target = ctx.options.target
+    mapping = rule.for_target(target)
+    if mapping is None:
+        ctx.use(rule, site.span, Outcome.MANUAL, "CP2002")
+        ctx.report("CP2002", site.span, f"{site.name} on {target}", api=site.name, family=rule.family)
+        return
+    if mapping.status == "unsupported":
+        ctx.use(rule, site.span, Outcome.UNSUPPORTED, mapping.code)
+        ctx.report(mapping.code or "CP2001", site.span, f"{site.name}: {mapping.reason}", api=site.name,
+                   family=rule.family)
+        return
+    for header in mapping.include:
+        ctx.need_include(header)
+    if mapping.handler:
+        if ctx.target.handle(mapping.handler, site, rule, mapping, ctx):
+            ctx.use(rule, site.span, _outcome(mapping), mapping.code)
+            _status_finding(ctx, site, rule, mapping, mapping.code, mapping.note)
+            return
+        if mapping.rename is None and mapping.template is None and not mapping.member:
+            ctx.use(rule, site.span, Outcome.MANUAL, "CP2006")
+            ctx.report("CP2006", site.span, f"{site.name}: handler {mapping.handler} could not rewrite this use",
+                       api=site.name, family=rule.family)
+            return
+    rename, template, code, note = _effective(mapping, ctx.options.version_for(target))
+    if code is None:
+        code = mapping.code
+    if mapping.member and site.member is not None:
+        members = dict(mapping.member)
+        if site.member in members and site.member_span is not None:
+            tpl = members[site.member]
+            text = expand_template(tpl, site, lambda s, e: "", member=site.member)
+            ctx.replace(site.member_span, text, rule.name)
+            ctx.use(rule, site.span, _outcome(mapping), code)
+            _status_finding(ctx, site, rule, mapping, code, note)
+            return
+    if template is not None:
+        if site.call is None:
+            if rule.kind in ("function",):
+                ctx.use(rule, site.span, Outcome.MANUAL, "CP2006")
+                ctx.report("CP2006", site.span, f"{site.name} is not called here", api=site.name, family=rule.family)
+                return
+            # a macro or enum with a template: the template replaces the name itself
+            ctx.replace(site.span, template.replace("$name", site.name), rule.name)
+        else:
+            try:
+                expand_template(template, site, lambda s, e: "", member=site.member)
+            except TemplateError as exc:
+                ctx.use(rule, site.span, Outcome.MANUAL, "CP2006")
+                ctx.report("CP2006", site.span, f"{site.name}: {exc}", api=site.name, family=rule.family)
+                return
+            call = site.call
+            tpl = template
+            ctx.edits.append(Edit(call.offset, call.length, origin=rule.name, exact=mapping.status == "supported",
+                                  build=lambda render, s=site, t=tpl: expand_template(t, s, render, s.member)))
+    elif rename is not None:
+        if rename != site.name:
+            ctx.replace(site.span, rename, rule.name, exact=mapping.status == "supported")
+    else:
+        ctx.use(rule, site.span, Outcome.MANUAL, "CP2006")
+        ctx.report("CP2006", site.span, f"{site.name}: no rewrite applies to this use", api=site.name,
+                   family=rule.family)
+        return
+    ctx.use(rule, site.span, Outcome.REVIEW if code in ("CP3008",) else _outcome(mapping), code)
+    _status_finding(ctx, site, rule, mapping, code, note)
+
+
+def _status_finding(ctx: FileContext, site: NameSite, rule: Rule, mapping: TargetRule, code: str | None,
+                    note: str | None) -> None:
+    if code is None or code not in CATALOGUE:
+        return
+    if mapping.status == "shim" and code == "CP2004":
+        ctx.report(code, site.span, site.name, api=site.name, family=rule.family)
+        return
+    detail = f"{site.name}" + (f": {note}" if note else "")
+    ctx.report(code, site.span, detail, api=site.name, family=rule.family)
+
+
+def _translate_includes(ctx: FileContext) -> None:
+    target = ctx.options.target
+    for inc in ctx.parsed.includes:
+        rule = ctx.rules.get(inc.header)
+        if rule is None or rule.kind != "header":
+            continue
+        mapping = rule.for_target(target)
+        if mapping is None:
+            ctx.use(rule, inc.span, Outcome.MANUAL, "CP2002")
+            ctx.report("CP2002", inc.span, f"header {inc.header} on {target}", api=inc.header, family=rule.family)
+            continue
+        if mapping.status == "unsupported":
+            ctx.use(rule, inc.span, Outcome.UNSUPPORTED, mapping.code)
+            ctx.report(mapping.code or "CP2001", inc.span, f"{inc.header}: {mapping.reason}", api=inc.header,
+                       family=rule.family)
+            continue
+        ctx.use(rule, inc.span, _outcome(mapping), mapping.code)
+        new = mapping.rename
+        if not new:
+            ctx.replace(inc.directive, f"/* cudaport: #include <{inc.header}> is not needed on {target} */",
+                        rule.name)
+        elif new != inc.header:
+            ctx.replace(inc.span, f"<{new}>" if inc.angled else f'"{new}"', rule.name)
+        for header in mapping.include:
+            ctx.need_include(header)
+
+
+def _insert_includes(ctx: FileContext) -> None:
+    """Add the headers the translated code needs that the file does not include yet."""
+    present = set()
+    for inc in ctx.parsed.includes:
+        rule = ctx.rules.get(inc.header)
+        mapping = rule.for_target(ctx.options.target) if rule else None
+        present.add(mapping.rename if mapping and mapping.rename else inc.header)
+    missing = [h for h in ctx.includes if h not in present]
+    if not missing:
+        return
+    text = "".join(f"#include {_header_token(h)}\n" for h in missing)
+    if ctx.parsed.includes:
+        first = ctx.parsed.includes[0].directive
+        ctx.insert(first.offset, text, "includes")
+    else:
+        ctx.insert(_after_leading_comments(ctx.parsed.data), text, "includes")
+
+
+def _header_token(header: str) -> str:
+    return header if header[0] in "<\"" else f"<{header}>"
+
+
+def _after_leading_comments(data: bytes) -> int:
+    """Offset after the file's opening comment block and #pragma once / include guard lines."""
+    pos = 0
+    pattern = re.compile(rb"\s*(//[^\n]*\n|/\*.*?\*/[ \t]*\n?|#pragma once[^\n]*\n|#ifndef[^\n]*\n#define[^\n]*\n)",
+                         re.DOTALL)
+    while True:
+        m = pattern.match(data, pos)
+        if not m:
+            break
+        pos = m.end()
+    return pos
+
+
+def translate_parsed(parsed: ParsedFile, rel: PurePosixPath, rules: RuleSet, options: Options, target: Target,
+                     display: str | None = None) -> FileResult:
+    ctx = FileContext(parsed=parsed, display=display or str(rel), rel=rel, rules=rules, options=options,
+                      target=target)
+    ctx.findings.extend(parsed.findings)
+    _translate_includes(ctx)
+    for site in parsed.names:
+        _translate_name(ctx, site)
+    for asm in parsed.asm:
+        ctx.report("CP3004", asm.span, ctx.text(asm.span)[:60])
+    scan_risks(ctx)
+    target.structural(ctx)
+    _insert_includes(ctx)
+    output, dropped = apply_edits(parsed.data, ctx.edits)
+    for e in dropped:
+        if e.length == 0 and e.origin.startswith("diagnostic"):
+            continue
+        line = parsed.data[: e.offset].count(b"\n") + 1
+        detail = f"overlapping rewrite from {e.origin} skipped"
+        ctx.findings.append(make_finding("CP2006", ctx.display, line, 1, detail))
+    applied = [e for e in ctx.edits if e not in dropped]
+    status = FileStatus.PARTIAL if any(f.severity == Severity.ERROR for f in ctx.findings) else FileStatus.TRANSLATED
+    out_rel = target.output_path(rel, True)
+    return FileResult(rel=rel, out_rel=out_rel, status=status, output=output, findings=ctx.findings, uses=ctx.uses,
+                      edits=applied, extra_files=ctx.extra_files, frontend=parsed.frontend)

@@ -1,0 +1,155 @@
+"""libclang front end: parses a CUDA file as CUDA host+device source and builds its ParsedFile.
+
+Uses the bundled prelude (prelude/cuda_prelude.h) with empty stand-ins for the CUDA headers, so no CUDA
+toolkit is needed. Syntax errors mean the caller falls back to tree-sitter; semantic errors (undeclared
+names, usually a missing -I/-D) are reported as CP1004 and the parsed result is kept.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import subprocess
+import tempfile
+import threading
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from translator.resources import prelude_dir
+
+# Header names that resolve to empty stubs in prelude mode (the prelude declares what they provide).
+CUDA_HEADERS = (
+    "cuda.h", "cuda_runtime.h", "cuda_runtime_api.h", "device_launch_parameters.h", "device_functions.h",
+    "cuda_fp16.h", "cuda_bf16.h", "vector_types.h", "vector_functions.h", "driver_types.h", "math_constants.h",
+    "cuda_profiler_api.h", "curand.h", "curand_kernel.h", "cublas_v2.h", "cublas.h", "cufft.h", "cusparse.h",
+    "cusolverDn.h", "cooperative_groups.h", "sm_20_atomic_functions.h", "sm_60_atomic_functions.h",
+    "helper_cuda.h", "cuda_texture_types.h", "texture_fetch_functions.h", "nvrtc.h", "cuda_occupancy.h",
+    "cuComplex.h", "device_atomic_functions.h", "sm_30_intrinsics.h", "cuda_gl_interop.h", "nvtx3/nvToolsExt.h",
+    "nvToolsExt.h", "cub/cub.cuh", "library_types.h", "builtin_types.h", "host_defines.h",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ClangResult:
+    tu: object
+    syntax_errors: list[tuple[int, int, str]]  # (line, col, message) in the main file
+    semantic_errors: list[tuple[int, int, str]]
+    user_declared: frozenset[str]
+
+
+@functools.cache
+def _gcc_include_dir() -> str | None:
+    for cc in ("gcc", "cc", "clang"):
+        try:
+            out = subprocess.run([cc, "-print-file-name=include"], capture_output=True, text=True, timeout=20)
+        except (OSError, subprocess.SubprocessError):
+            continue
+        path = out.stdout.strip()
+        if out.returncode == 0 and os.path.isdir(path):
+            return path
+    return None
+
+
+_stub_lock = threading.Lock()
+
+
+@functools.cache
+def _stub_dir(extra: tuple[str, ...]) -> str:
+    with _stub_lock:
+        root = tempfile.mkdtemp(prefix="cudaport-stubs-")
+        for name in (*CUDA_HEADERS, *extra):
+            path = Path(root, name)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text("/* cudaport: declarations come from the prelude */\n#pragma once\n")
+        return root
+
+
+@functools.cache
+def _index():  # type: ignore[no-untyped-def]
+    import clang.cindex as ci
+
+    return ci.Index.create()
+
+
+def clang_available() -> str | None:
+    """A description of the libclang in use, or None when it cannot be loaded."""
+    try:
+        import clang.cindex as ci
+
+        ci.Index.create()
+    except Exception:  # noqa: BLE001 - any load failure means "not available"
+        return None
+    from importlib.metadata import PackageNotFoundError, version
+
+    for dist in ("libclang", "libclang-ng", "clang"):
+        try:
+            return f"{dist} {version(dist)}"
+        except PackageNotFoundError:
+            continue
+    return "libclang (system)"
+
+
+def parse_args(extra_args: Sequence[str] = (), stub_headers: Iterable[str] = ()) -> list[str]:
+    args = ["-x", "cuda", "--cuda-host-only", "-nocudainc", "-nocudalib", "--cuda-gpu-arch=sm_75", "-std=c++17",
+            "-Wno-unknown-cuda-version", "-ferror-limit=50"]
+    inc = _gcc_include_dir()
+    if inc:
+        args += ["-isystem", inc]
+    args += ["-isystem", _stub_dir(tuple(sorted(set(stub_headers) - set(CUDA_HEADERS))))]
+    args += ["-include", str(prelude_dir() / "cuda_prelude.h")]
+    return args + list(extra_args)
+
+
+_DECL_KINDS = frozenset({
+    "FUNCTION_DECL", "FUNCTION_TEMPLATE", "VAR_DECL", "TYPEDEF_DECL", "TYPE_ALIAS_DECL", "STRUCT_DECL",
+    "CLASS_DECL", "CLASS_TEMPLATE", "ENUM_DECL", "UNION_DECL",
+})
+
+
+def parse(path: Path, data: bytes, extra_args: Sequence[str] = (),
+          stub_headers: Iterable[str] = ()) -> ClangResult:
+    """Parse one file with libclang. `data` is passed as the unsaved content so the disk copy is not reread."""
+    import clang.cindex as ci
+
+    fname = str(path)
+    args = parse_args(extra_args, stub_headers)
+    tu = _index().parse(fname, args=args, unsaved_files=[(fname, data.decode("utf-8", "surrogateescape"))],
+                        options=ci.TranslationUnit.PARSE_INCOMPLETE)
+    syntax: list[tuple[int, int, str]] = []
+    semantic: list[tuple[int, int, str]] = []
+    for d in tu.diagnostics:
+        if d.severity < ci.Diagnostic.Error:
+            continue
+        loc = d.location
+        in_main = loc.file is not None and loc.file.name == fname
+        where = (loc.line, loc.column) if in_main else (1, 1)
+        text = d.spelling if in_main else f"{d.spelling} ({loc.file.name if loc.file else '?'}:{loc.line})"
+        if d.category_name == "Parse Issue" and in_main:
+            syntax.append((*where, text))
+        else:
+            semantic.append((*where, text))
+    user: set[str] = set()
+
+    def collect(cursor: ci.Cursor) -> None:
+        for c in cursor.get_children():
+            f = c.location.file
+            if f is None or f.name != fname:
+                continue
+            kind = c.kind.name
+            if kind in ("NAMESPACE", "LINKAGE_SPEC"):
+                collect(c)
+            elif kind in _DECL_KINDS and c.spelling:
+                # A function or type only shadows a CUDA name when the user defines it; a bare prototype
+                # is usually a redeclaration of the API itself.
+                if kind in ("FUNCTION_DECL", "FUNCTION_TEMPLATE", "STRUCT_DECL", "CLASS_DECL", "UNION_DECL",
+                            "ENUM_DECL", "CLASS_TEMPLATE") and not c.is_definition():
+                    continue
+                if c.extent.start.offset == c.location.offset:
+                    continue  # no type before the name: a statement clang read as implicit-int (an error)
+                user.add(c.spelling)
+                if kind == "ENUM_DECL":
+                    user.update(e.spelling for e in c.get_children() if e.kind.name == "ENUM_CONSTANT_DECL")
+
+    collect(tu.cursor)
+    return ClangResult(tu=tu, syntax_errors=syntax, semantic_errors=semantic, user_declared=frozenset(user))

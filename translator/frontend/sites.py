@@ -1,0 +1,440 @@
+"""Token-level site finder shared by every front end: CUDA names (with call arguments and builtin members),
+#include headers, kernel definitions, <<<>>> launches, __shared__ declarations and inline asm.
+
+Input: lexer tokens of one file. Output: model Sites with exact byte ranges. Working on tokens (not the
+AST) keeps clang and the tree-sitter fallback in agreement and survives files that do not parse.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from translator.frontend.lexer import COMMENT, IDENT, KEYWORD, LITERAL, PUNCT, Directive, LineIndex, Tok
+from translator.model import AsmSite, IncludeSite, KernelDef, KernelLaunch, NameSite, Param, SharedDecl, Span
+
+_OPEN = {"(": ")", "[": "]", "{": "}"}
+_CLOSE = {")", "]", "}"}
+
+
+@dataclass
+class TokenView:
+    """The significant (non-comment) tokens of a file with helpers to build spans."""
+
+    data: bytes
+    toks: list[Tok]
+    lines: LineIndex
+
+    @classmethod
+    def build(cls, data: bytes, toks: Sequence[Tok]) -> TokenView:
+        return cls(data, [t for t in toks if t.kind != COMMENT], LineIndex(data))
+
+    def span(self, start: int, end: int) -> Span:
+        line, col = self.lines.line_col(start)
+        return Span(start, end - start, line, col)
+
+    def tok_span(self, i: int, j: int) -> Span:
+        """Span from the start of token i to the end of token j (inclusive)."""
+        return self.span(self.toks[i].offset, self.toks[j].end)
+
+    def text(self, span: Span) -> str:
+        return self.data[span.offset : span.end].decode("utf-8", "surrogateescape")
+
+    def match_close(self, i: int) -> int:
+        """Index of the bracket closing the one at i, or -1 when unbalanced."""
+        toks = self.toks
+        depth = 0
+        for j in range(i, len(toks)):
+            t = toks[j]
+            if t.kind != PUNCT:
+                continue
+            if t.text in _OPEN:
+                depth += 1
+            elif t.text in _CLOSE:
+                depth -= 1
+                if depth == 0:
+                    return j
+        return -1
+
+    def split_args(self, open_i: int, close_i: int) -> tuple[Span, ...]:
+        """Top-level comma-separated pieces between two brackets, whitespace trimmed."""
+        toks = self.toks
+        if close_i == open_i + 1:
+            return ()
+        args: list[Span] = []
+        depth = 0
+        start = open_i + 1
+        for j in range(open_i + 1, close_i):
+            t = toks[j]
+            if t.kind == PUNCT:
+                if t.text in _OPEN:
+                    depth += 1
+                elif t.text in _CLOSE:
+                    depth -= 1
+                elif t.text == "," and depth == 0:
+                    args.append(self.tok_span(start, j - 1))
+                    start = j + 1
+        args.append(self.tok_span(start, close_i - 1))
+        return tuple(args)
+
+    def angle_close(self, i: int, limit: int = 64) -> int:
+        """Index of the `>` closing a template argument list opened at i, or -1 (a comparison)."""
+        toks = self.toks
+        depth = 0
+        for j in range(i, min(len(toks), i + limit)):
+            t = toks[j]
+            if t.kind != PUNCT:
+                continue
+            if t.text == "<":
+                depth += 1
+            elif t.text == ">":
+                depth -= 1
+                if depth == 0:
+                    return j
+            elif t.text == ">>":
+                depth -= 2
+                if depth <= 0:
+                    return j if depth == 0 else -1
+            elif t.text in _OPEN:
+                k = self.match_close(j)
+                if k < 0:
+                    return -1
+                return self.angle_close_after(j, k, i, depth, limit)
+            elif t.text in (";", "{", "}", "&&", "||"):
+                return -1
+        return -1
+
+    def angle_close_after(self, j: int, k: int, i: int, depth: int, limit: int) -> int:
+        # Continue an angle scan after skipping a bracketed group [j, k].
+        toks = self.toks
+        for m in range(k + 1, min(len(toks), i + limit)):
+            t = toks[m]
+            if t.kind != PUNCT:
+                continue
+            if t.text == "<":
+                depth += 1
+            elif t.text == ">":
+                depth -= 1
+                if depth == 0:
+                    return m
+            elif t.text in _OPEN:
+                k2 = self.match_close(m)
+                if k2 < 0:
+                    return -1
+                return self.angle_close_after(m, k2, i, depth, limit)
+            elif t.text in (";", "{", "}"):
+                return -1
+        return -1
+
+
+def find_names(view: TokenView, is_cuda_name: Callable[[str], bool]) -> list[NameSite]:
+    """Every identifier token that names something in the rules, with call and member structure."""
+    toks = view.toks
+    sites: list[NameSite] = []
+    n = len(toks)
+    for i, t in enumerate(toks):
+        if t.kind not in (IDENT, KEYWORD) or not is_cuda_name(t.text):
+            continue
+        if i > 0:
+            prev = toks[i - 1]
+            if prev.kind == PUNCT and prev.text in (".", "->"):
+                continue  # a member of a user object: obj.cudaMalloc
+            if prev.kind == PUNCT and prev.text == "::" and i > 1 and toks[i - 2].kind == IDENT \
+                    and toks[i - 2].end == prev.offset and not is_cuda_name(toks[i - 2].text):
+                continue  # qualified by a namespace that is not CUDA's: mylib::cudaMalloc
+        if toks[i].directive >= 0 and i > 0 and toks[i - 1].text in ("define", "undef", "ifdef", "ifndef") \
+                and toks[i - 1].directive == t.directive and i > 1 and toks[i - 2].text == "#":
+            continue  # the macro's own name in #define X / #ifdef X is a declaration, not a use
+        span = view.span(t.offset, t.end)
+        call = None
+        args: tuple[Span, ...] = ()
+        targs = None
+        member = None
+        member_span = None
+        j = i + 1
+        if j < n and toks[j].text == "<" and toks[j].kind == PUNCT:
+            k = view.angle_close(j)
+            if k > 0 and k + 1 < n and toks[k + 1].text == "(":
+                targs = view.tok_span(j, k)
+                j = k + 1
+        if j < n and toks[j].text == "(" and toks[j].kind == PUNCT:
+            close = view.match_close(j)
+            if close > 0:
+                call = view.span(t.offset, toks[close].end)
+                args = view.split_args(j, close)
+            else:
+                targs = None
+        elif j + 1 < n and toks[j].text == "." and toks[j + 1].kind == IDENT:
+            member = toks[j + 1].text
+            member_span = view.span(t.offset, toks[j + 1].end)
+        sites.append(NameSite(name=t.text, span=span, call=call, args=args, template_args=targs,
+                              member=member, member_span=member_span, in_directive=t.directive >= 0))
+    return sites
+
+
+def find_includes(view: TokenView, directives: Sequence[Directive]) -> list[IncludeSite]:
+    out = []
+    toks = view.toks
+    for i, t in enumerate(toks):
+        if t.kind == LITERAL and t.directive >= 0 and i >= 2 and toks[i - 1].text in ("include", "include_next") \
+                and toks[i - 2].text == "#":
+            d = directives[t.directive]
+            out.append(IncludeSite(header=t.text[1:-1], angled=t.text.startswith("<"),
+                                   span=view.span(t.offset, t.end), directive=view.span(d.offset, d.end)))
+    return out
+
+
+def find_launches(view: TokenView) -> list[KernelLaunch]:
+    """`callee<<<grid, block[, shmem[, stream]]>>>(args)`; `<<<` is `<<` followed directly by `<`."""
+    toks = view.toks
+    out = []
+    n = len(toks)
+    for i in range(1, n - 1):
+        t = toks[i]
+        if not (t.text == "<<" and t.kind == PUNCT and toks[i + 1].text == "<" and toks[i + 1].offset == t.end):
+            continue
+        callee_start = _callee_start(view, i - 1)
+        if callee_start < 0:
+            continue
+        # find the closing >>> at bracket depth 0
+        depth = 0
+        close = -1
+        for j in range(i + 2, n):
+            tj = toks[j]
+            if tj.kind != PUNCT:
+                continue
+            if tj.text in _OPEN:
+                depth += 1
+            elif tj.text in _CLOSE:
+                depth -= 1
+            elif depth == 0 and tj.text == ">>" and j + 1 < n and toks[j + 1].text in (">", ">=") \
+                    and toks[j + 1].offset == tj.end:
+                close = j
+                break
+            elif depth == 0 and tj.text == ";":
+                break
+        if close < 0 or close + 2 >= n or toks[close + 2].text != "(":
+            continue
+        paren_close = view.match_close(close + 2)
+        if paren_close < 0:
+            continue
+        config_args = _split_between(view, i + 1, close)
+        if len(config_args) < 2:
+            continue
+        callee = view.tok_span(callee_start, i - 1)
+        out.append(KernelLaunch(
+            kernel=view.text(callee), span=view.tok_span(callee_start, paren_close), callee=callee,
+            config=view.tok_span(i, close + 1), grid=config_args[0], block=config_args[1],
+            shmem=config_args[2] if len(config_args) > 2 else None,
+            stream=config_args[3] if len(config_args) > 3 else None,
+            args=view.split_args(close + 2, paren_close),
+        ))
+    return out
+
+
+def _split_between(view: TokenView, open_i: int, close_i: int) -> tuple[Span, ...]:
+    """Like split_args, for the `<<<`...`>>>` config (token open_i is the lone `<`)."""
+    return view.split_args(open_i, close_i)
+
+
+def _callee_start(view: TokenView, j: int) -> int:
+    """Walk back from the token before `<<<` over `ns::name<targs>`; -1 when it is not a callee."""
+    toks = view.toks
+    if j < 0:
+        return -1
+    if toks[j].text in (">", ">>"):
+        depth = 0
+        k = j
+        while k >= 0:
+            tx = toks[k].text
+            if tx == ">":
+                depth += 1
+            elif tx == ">>":
+                depth += 2
+            elif tx == "<":
+                depth -= 1
+                if depth == 0:
+                    break
+            elif tx in (";", "{", "}"):
+                return -1
+            k -= 1
+        j = k - 1
+        if j < 0:
+            return -1
+    if toks[j].kind not in (IDENT,) and toks[j].text != ")":
+        return -1
+    if toks[j].text == ")":  # (*fn)<<<...>>> or (kernel)<<<...>>>
+        depth = 0
+        for k in range(j, -1, -1):
+            if toks[k].text == ")":
+                depth += 1
+            elif toks[k].text == "(":
+                depth -= 1
+                if depth == 0:
+                    return k
+        return -1
+    start = j
+    while start >= 2 and toks[start - 1].text == "::" and toks[start - 2].kind == IDENT:
+        start -= 2
+    if start >= 1 and toks[start - 1].text == "::":
+        start -= 1
+    return start
+
+
+def _param(view: TokenView, span: Span) -> Param:
+    text = view.text(span)
+    body = text.split("=", 1)[0].rstrip()
+    # name: the last identifier that is not inside [] (arrays) and not a keyword
+    stripped = body
+    while stripped.endswith("]") and "[" in stripped:
+        stripped = stripped[: stripped.rfind("[")].rstrip()
+    name = ""
+    k = len(stripped)
+    while k > 0 and (stripped[k - 1].isalnum() or stripped[k - 1] == "_"):
+        k -= 1
+    candidate = stripped[k:]
+    type_text = stripped[:k].rstrip()
+    if candidate and not candidate[0].isdigit() and type_text and candidate not in (
+            "int", "float", "double", "char", "long", "short", "unsigned", "signed", "bool", "void", "size_t"):
+        name = candidate
+    else:
+        type_text = stripped
+    return Param(name=name, type=type_text + body[len(stripped):], span=span)
+
+
+def find_kernels(view: TokenView, qualifier: str = "__global__") -> list[KernelDef]:
+    """Function definitions (and declarations, body None) carrying `qualifier`."""
+    toks = view.toks
+    out = []
+    n = len(toks)
+    for i, t in enumerate(toks):
+        if t.text != qualifier or t.kind != IDENT or t.directive >= 0:
+            continue
+        # find the parameter list: first '(' at depth 0 not belonging to __launch_bounds__/__attribute__
+        j = i + 1
+        name_i = -1
+        while j < n and toks[j].text not in (";", "{", "}"):
+            if toks[j].text == "(":
+                prev = toks[j - 1]
+                if prev.text in ("__launch_bounds__", "__attribute__", "__declspec", "alignas", "__align__"):
+                    j = view.match_close(j)
+                    if j < 0:
+                        break
+                    j += 1
+                    continue
+                name_i = j - 1
+                break
+            j += 1
+        if name_i < 0 or toks[name_i].kind != IDENT or j >= n:
+            continue
+        close = view.match_close(j)
+        if close < 0:
+            continue
+        k = close + 1
+        while k < n and toks[k].text not in ("{", ";", "}"):
+            k += 1
+        body = None
+        end_i = k
+        if k < n and toks[k].text == "{":
+            end_b = view.match_close(k)
+            if end_b < 0:
+                end_b = n - 1
+            body = view.tok_span(k, end_b)
+            end_i = end_b
+        start_i, tparams = _template_prefix(view, i)
+        qualifiers = tuple(tok.text for tok in toks[start_i:name_i]
+                           if tok.text in ("__global__", "__device__", "__host__", "__forceinline__",
+                                           "__noinline__", "static", "inline"))
+        params = tuple(_param(view, s) for s in view.split_args(j, close))
+        if len(params) == 1 and params[0].type.strip() == "void" and not params[0].name:
+            params = ()
+        out.append(KernelDef(name=toks[name_i].text, span=view.tok_span(start_i, end_i),
+                             name_span=view.tok_span(name_i, name_i), params=params, body=body,
+                             template_params=tparams, qualifiers=qualifiers))
+    return out
+
+
+def _template_prefix(view: TokenView, i: int) -> tuple[int, tuple[str, ...]]:
+    """Start of the declaration that has the qualifier at token i, including `template <...>`."""
+    toks = view.toks
+    k = i
+    while k > 0 and (toks[k - 1].kind in (IDENT, KEYWORD) and toks[k - 1].text not in ("return", "else")
+                     or toks[k - 1].text in ("*", "&", "::")) and toks[k - 1].directive < 0:
+        if toks[k - 1].text in ("template",):
+            break
+        k -= 1
+    if k > 0 and toks[k - 1].text in (">", ">>"):
+        # walk back over template <...>
+        depth = 0
+        m = k - 1
+        while m >= 0:
+            tx = toks[m].text
+            if tx == ">":
+                depth += 1
+            elif tx == ">>":
+                depth += 2
+            elif tx == "<":
+                depth -= 1
+                if depth == 0:
+                    break
+            elif tx in (";", "{", "}"):
+                return k, ()
+            m -= 1
+        if m >= 1 and toks[m - 1].text == "template":
+            params = view.split_args(m, k - 1) if k - 1 > m else ()
+            names = []
+            for p in params:
+                words = view.text(p).split("=")[0].split()
+                if words:
+                    names.append(words[-1].lstrip(".").strip())
+            return m - 1, tuple(names)
+    return k, ()
+
+
+def find_shared(view: TokenView) -> list[SharedDecl]:
+    toks = view.toks
+    out = []
+    n = len(toks)
+    for i, t in enumerate(toks):
+        if t.text != "__shared__" or t.kind != IDENT or t.directive >= 0:
+            continue
+        start = i
+        while start > 0 and toks[start - 1].text in ("extern", "static", "volatile", "const"):
+            start -= 1
+        j = i
+        while j < n and toks[j].text not in (";", "{", "}"):
+            if toks[j].text in ("(", "["):
+                j = view.match_close(j)
+                if j < 0:
+                    break
+            j += 1
+        if j < 0 or j >= n or toks[j].text != ";":
+            continue
+        decl = [tok for tok in toks[i + 1 : j]]
+        name = ""
+        name_k = -1
+        for k, tok in enumerate(decl):
+            if tok.text in ("[", "="):
+                break
+            if tok.kind == IDENT:
+                name, name_k = tok.text, k
+        type_text = " ".join(tok.text for tok in decl[:name_k] if tok.text not in ("__align__",)) if name_k > 0 else ""
+        out.append(SharedDecl(name=name, type=type_text, span=view.tok_span(start, j),
+                              extern=any(tok.text == "extern" for tok in toks[start:i])))
+    return out
+
+
+def find_asm(view: TokenView) -> list[AsmSite]:
+    toks = view.toks
+    out = []
+    for i, t in enumerate(toks):
+        if t.text not in ("asm", "__asm__", "__asm") or t.directive >= 0:
+            continue
+        j = i + 1
+        while j < len(toks) and toks[j].text in ("volatile", "__volatile__", "goto"):
+            j += 1
+        if j < len(toks) and toks[j].text == "(":
+            close = view.match_close(j)
+            if close > 0:
+                out.append(AsmSite(span=view.tok_span(i, close)))
+    return out

@@ -1,0 +1,84 @@
+"""tree-sitter fallback front end: used when clang reports syntax errors. Parses with the tree-sitter CUDA
+grammar, which recovers from errors locally, to find the user's own declarations and to locate the
+broken regions for the diagnostic. Sites themselves come from the shared token finder (sites.py).
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class TreeSitterResult:
+    tree: object
+    error_lines: list[int]  # 1-based lines of ERROR / MISSING nodes
+    user_declared: frozenset[str]
+
+
+@functools.cache
+def _parser():  # type: ignore[no-untyped-def]
+    import tree_sitter
+    import tree_sitter_cuda
+
+    return tree_sitter.Parser(tree_sitter.Language(tree_sitter_cuda.language()))
+
+
+def available() -> bool:
+    try:
+        _parser()
+    except Exception:  # noqa: BLE001 - missing or incompatible grammar means unavailable
+        return False
+    return True
+
+
+_DECLARATOR_TYPES = {"function_declarator", "init_declarator", "array_declarator", "pointer_declarator",
+                     "reference_declarator"}
+
+
+def _declared_name(node) -> str | None:  # type: ignore[no-untyped-def]
+    """The identifier a declarator declares (following nested declarators)."""
+    while node is not None and node.type in _DECLARATOR_TYPES:
+        node = node.child_by_field_name("declarator")
+    if node is not None and node.type in ("identifier", "field_identifier", "type_identifier"):
+        return node.text.decode("utf-8", "surrogateescape")
+    return None
+
+
+def parse(data: bytes) -> TreeSitterResult:
+    tree = _parser().parse(data)
+    errors: list[int] = []
+    user: set[str] = set()
+    stack = [(tree.root_node, False)]
+    while stack:
+        node, local = stack.pop()
+        if node.is_error or node.is_missing:
+            errors.append(node.start_point[0] + 1)
+        if not node.has_error and local:
+            continue  # nothing below a clean local scope matters
+        t = node.type
+        if local:
+            pass  # locals do not shadow CUDA names at file scope
+        elif t in ("function_definition", "declaration") and node.parent is not None \
+                and node.parent.type in ("translation_unit", "declaration_list", "template_declaration",
+                                         "linkage_specification"):
+            declarator = node.child_by_field_name("declarator")
+            is_prototype = t == "declaration" and declarator is not None and declarator.type == "function_declarator"
+            name = None if is_prototype else _declared_name(declarator)
+            if name:
+                user.add(name)
+        elif t in ("struct_specifier", "class_specifier", "enum_specifier", "union_specifier"):
+            name_node = node.child_by_field_name("name")
+            if name_node is not None and node.child_by_field_name("body") is not None:
+                user.add(name_node.text.decode("utf-8", "surrogateescape"))
+        elif t == "type_definition":
+            name = _declared_name(node.child_by_field_name("declarator"))
+            if name:
+                user.add(name)
+        elif t == "enumerator":
+            name_node = node.child_by_field_name("name")
+            if name_node is not None:
+                user.add(name_node.text.decode("utf-8", "surrogateescape"))
+        local = local or t == "compound_statement"
+        stack.extend((c, local) for c in node.children)
+    return TreeSitterResult(tree=tree, error_lines=sorted(set(errors)), user_declared=frozenset(user))

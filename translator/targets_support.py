@@ -1,0 +1,30 @@
+"""Locating target toolchains shared by the build step, `doctor` and the tests: hipcc, SYCL 2020 headers
+(from the intel-sycl-rt wheel or a real SYCL compiler) and the host C++ compiler.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import sys
+from pathlib import Path
+
+
+@functools.cache
+def sycl_include_dir() -> Path | None:
+    """A directory holding sycl/sycl.hpp: $CUDAPORT_SYCL_INCLUDE, the Python prefix (intel-sycl-rt), oneAPI."""
+    candidates = [os.environ.get("CUDAPORT_SYCL_INCLUDE", ""), os.path.join(sys.prefix, "include"),
+                  os.path.join(sys.base_prefix, "include"), "/opt/intel/oneapi/compiler/latest/include"]
+    for c in candidates:
+        if c and Path(c, "sycl", "sycl.hpp").is_file():
+            return Path(c)
+    return None
+
+
+def hipcc() -> str | None:
+    return shutil.which("hipcc")
+
+
+def cxx() -> str | None:
+    return os.environ.get("CXX") or shutil.which("g++") or shutil.which("clang++")
