@@ -28,7 +28,7 @@ __global__ void vector_add(const float* __restrict__ a, const float* __restrict_
                            float* __restrict__ c, int n) {
     int i = blockIdx.x * blockDim.x + threadIdx.x;
     if (i == 0) {
-        printf("vector_add: grid %d x block %d\n", gridDim.x, blockDim.x);
+        printf("vector_add: grid %u x block %u\n", gridDim.x, blockDim.x);
     }
     if (i < n) {
         c[i] = a[i] + b[i];
