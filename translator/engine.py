@@ -100,6 +100,10 @@ class FileResult:
     edits: list[Edit]
     extra_files: dict[str, bytes]
     frontend: str
+    # What the input holds, for reports (they never read output text): lines, kernels defined, launch lines.
+    lines: int = 0
+    kernels: tuple[str, ...] = ()
+    launch_lines: tuple[int, ...] = ()
 
 
 # -- templates ---------------------------------------------------------------------------------------------
@@ -342,4 +346,11 @@ def translate_parsed(parsed: ParsedFile, rel: PurePosixPath, rules: RuleSet, opt
     status = FileStatus.PARTIAL if any(f.severity == Severity.ERROR for f in ctx.findings) else FileStatus.TRANSLATED
     out_rel = target.output_path(rel, True)
     return FileResult(rel=rel, out_rel=out_rel, status=status, output=output, findings=ctx.findings, uses=ctx.uses,
-                      edits=applied, extra_files=ctx.extra_files, frontend=parsed.frontend)
+                      edits=applied, extra_files=ctx.extra_files, frontend=parsed.frontend,
+                      lines=_line_count(parsed.data),
+                      kernels=tuple(k.name for k in parsed.kernels if k.body is not None),
+                      launch_lines=tuple(launch.span.line for launch in parsed.launches))
+
+
+def _line_count(data: bytes) -> int:
+    return data.count(b"\n") + (1 if data and not data.endswith(b"\n") else 0)
