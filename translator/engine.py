@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from dataclasses import replace as dc_replace
 from pathlib import PurePosixPath
 
 from translator.diagnostics import CATALOGUE, inline_comment, make_finding
@@ -342,7 +343,8 @@ def translate_parsed(parsed: ParsedFile, rel: PurePosixPath, rules: RuleSet, opt
         line = parsed.data[: e.offset].count(b"\n") + 1
         detail = f"overlapping rewrite from {e.origin} skipped"
         ctx.findings.append(make_finding("CP2006", ctx.display, line, 1, detail))
-    applied = [e for e in ctx.edits if e not in dropped]
+    # Edit records go back across process boundaries (--jobs): drop the template closures.
+    applied = [dc_replace(e, build=None) if e.build else e for e in ctx.edits if e not in dropped]
     status = FileStatus.PARTIAL if any(f.severity == Severity.ERROR for f in ctx.findings) else FileStatus.TRANSLATED
     out_rel = target.output_path(rel, True)
     return FileResult(rel=rel, out_rel=out_rel, status=status, output=output, findings=ctx.findings, uses=ctx.uses,

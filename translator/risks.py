@@ -36,6 +36,7 @@ def scan_risks(ctx: FileContext) -> None:
     bodies = device_bodies(view)
     if not bodies:
         return
+    rewritten = {e.offset for e in ctx.edits if e.length > 0}  # literals a rule already rewrote (mask64)
     b = 0
     for i, t in enumerate(toks):
         while b < len(bodies) and t.offset >= bodies[b][1]:
@@ -46,7 +47,7 @@ def scan_risks(ctx: FileContext) -> None:
             continue
         if t.kind != "literal":
             continue
-        if t.text in _FULL_MASKS:
+        if t.text in _FULL_MASKS and t.offset not in rewritten:
             ctx.report("CP3002", view.span(t.offset, t.end), f"{t.text} as a lane mask")
         elif i > 0 and (toks[i - 1].text, t.text) in _WARP_OPS:
             ctx.report("CP3001", view.span(toks[i - 1].offset, t.end), f"'{toks[i - 1].text} {t.text}'")

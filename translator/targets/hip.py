@@ -5,6 +5,7 @@ to every .cu file, and output file names (.cu kept unless `.hip` is asked for).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
@@ -32,6 +33,8 @@ class HipTarget:
                            "warps per execution unit on HIP, not blocks per multiprocessor", api=site.name,
                            family=rule.family)
             return True
+        if handler == "mask64":
+            return _widen_full_mask(site, ctx)
         return False
 
     def structural(self, ctx: FileContext) -> None:
@@ -61,6 +64,24 @@ def _ggl(launch: KernelLaunch, render) -> str:  # type: ignore[no-untyped-def]
              render(launch.stream.offset, launch.stream.end) if launch.stream else "0"]
     parts += [render(a.offset, a.end) for a in launch.args]
     return f"hipLaunchKernelGGL({', '.join(parts)})"
+
+
+_FULL_MASK = re.compile(r"0[xX][fF]{8}[uU]?|~0[uU]?|-1|0[xX][fF]{8}[uU]?[lL]{0,2}")
+
+
+def _widen_full_mask(site: NameSite, ctx: FileContext) -> bool:
+    """HIP 6.2+ *_sync warp functions take a 64-bit mask and reject 32-bit ones at compile time. A literal
+    full 32-bit mask means "every lane" in CUDA code, so it becomes the full 64-bit mask. Other masks are
+    left alone (CP3002 flags literals). Below HIP 6.2 the legacy mapping drops the mask instead."""
+    version = ctx.options.hip_version
+    if version < (6, 2) or not site.args:
+        return False
+    mask = site.args[0]
+    if _FULL_MASK.fullmatch(ctx.text(mask).strip()):
+        ctx.replace(mask, "0xffffffffffffffffull", "mask64")
+        ctx.report("CP3011", mask, f"{site.name}: full 32-lane mask widened to all 64 lanes", api=site.name,
+                   inline=False)
+    return True
 
 
 def _dim3(text: str) -> str:
