@@ -1,0 +1,1 @@
+"""Golden tests: CUDA inputs with CHECK-<TARGET> expectations."""
