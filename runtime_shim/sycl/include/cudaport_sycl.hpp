@@ -1,0 +1,490 @@
+// cudaport SYCL helper: the part of the CUDA runtime that translated code calls, over SYCL 2020.
+// Device selection, one in-order profiling queue per device (CUDA's default stream), streams as
+// in-order queues, events with timing, USM allocation, copies (1D, 2D/pitched, symbols), memset,
+// device properties and CUDA-style error codes. Header-only, C++17, namespace cpsycl.
+// The logic that needs no SYCL lives in cudaport_sycl/host_logic.hpp (unit-tested with plain g++).
+#pragma once
+
+#include <sycl/sycl.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <type_traits>
+#include <vector>
+
+#include "cudaport_sycl/host_logic.hpp"
+
+namespace cpsycl {
+
+// ---- devices and queues -------------------------------------------------------------------------------
+namespace detail {
+
+struct runtime {
+    std::vector<sycl::device> devices;
+    std::vector<std::unique_ptr<sycl::queue>> queues;  // default in-order queue per device, made on first use
+    int current = 0;
+    error_state errors;
+    std::mutex mu;
+
+    runtime() {
+        devices = sycl::device::get_devices(sycl::info::device_type::gpu);
+        if (devices.empty()) devices = sycl::device::get_devices();
+        queues.resize(devices.size());
+    }
+};
+
+inline runtime& rt() {
+    static runtime r;
+    return r;
+}
+
+inline sycl::property_list queue_properties() {
+    return sycl::property_list{sycl::property::queue::in_order(), sycl::property::queue::enable_profiling()};
+}
+
+}  // namespace detail
+
+inline error_t record(error_t e) { return detail::rt().errors.record(e); }
+
+inline sycl::device& current_device() { return detail::rt().devices.at(detail::rt().current); }
+
+// The queue CUDA calls "the default stream" of the current device: in order, with profiling for events.
+inline sycl::queue& default_queue() {
+    auto& r = detail::rt();
+    std::lock_guard<std::mutex> lock(r.mu);
+    auto& q = r.queues.at(r.current);
+    if (!q) q = std::make_unique<sycl::queue>(r.devices.at(r.current), detail::queue_properties());
+    return *q;
+}
+
+// Runs `body`, turning SYCL exceptions into error codes (also recorded for get_last_error()).
+template <class F>
+error_t checked(F&& body, error_t on_failure = error_unknown) {
+    try {
+        body();
+        return success;
+    } catch (const sycl::exception&) {
+        return record(on_failure);
+    } catch (const std::bad_alloc&) {
+        return record(error_memory_allocation);
+    }
+}
+
+inline error_t get_device_count(int* count) {
+    *count = static_cast<int>(detail::rt().devices.size());
+    return *count > 0 ? success : record(error_no_device);
+}
+
+inline error_t set_device(int device) {
+    auto& r = detail::rt();
+    if (device < 0 || device >= static_cast<int>(r.devices.size())) return record(error_invalid_device);
+    r.current = device;
+    return success;
+}
+
+inline error_t get_device(int* device) {
+    *device = detail::rt().current;
+    return success;
+}
+
+inline error_t device_synchronize() {
+    return checked([] { default_queue().wait_and_throw(); }, error_launch_failure);
+}
+
+// cudaDeviceReset: finish the work and drop the current device's default queue.
+inline error_t device_reset() {
+    error_t e = device_synchronize();
+    auto& r = detail::rt();
+    std::lock_guard<std::mutex> lock(r.mu);
+    r.queues.at(r.current).reset();
+    return e;
+}
+
+inline error_t get_last_error() { return detail::rt().errors.get_and_clear(); }
+inline error_t peek_at_last_error() { return detail::rt().errors.peek(); }
+
+// ---- device properties ----------------------------------------------------------------------------------
+// The fields of cudaDeviceProp that have a SYCL counterpart, under CUDA's names, so host code that reads
+// prop.name or prop.maxThreadsPerBlock compiles unchanged.
+struct device_prop {
+    char name[256];
+    std::size_t totalGlobalMem;
+    std::size_t sharedMemPerBlock;
+    int warpSize;
+    int maxThreadsPerBlock;
+    int maxThreadsDim[3];
+    int maxGridSize[3];
+    int clockRate;  // kHz
+    std::size_t totalConstMem;
+    int major;
+    int minor;
+    int multiProcessorCount;
+    int maxThreadsPerMultiProcessor;
+    int unifiedAddressing;
+    int managedMemory;
+    int concurrentKernels;
+    int integrated;
+    int canMapHostMemory;
+    std::size_t memPitch;
+    std::size_t textureAlignment;
+};
+
+inline error_t get_device_properties(device_prop* prop, int device) {
+    auto& r = detail::rt();
+    if (device < 0 || device >= static_cast<int>(r.devices.size())) return record(error_invalid_device);
+    const sycl::device& d = r.devices[device];
+    *prop = device_prop{};
+    std::string name = d.get_info<sycl::info::device::name>();
+    std::strncpy(prop->name, name.c_str(), sizeof(prop->name) - 1);
+    prop->totalGlobalMem = d.get_info<sycl::info::device::global_mem_size>();
+    prop->sharedMemPerBlock = d.get_info<sycl::info::device::local_mem_size>();
+    auto sub_group_sizes = d.get_info<sycl::info::device::sub_group_sizes>();
+    prop->warpSize = sub_group_sizes.empty() ? 1 : static_cast<int>(sub_group_sizes.back());
+    prop->maxThreadsPerBlock = static_cast<int>(d.get_info<sycl::info::device::max_work_group_size>());
+    auto item_sizes = d.get_info<sycl::info::device::max_work_item_sizes<3>>();
+    for (int i = 0; i < 3; ++i) {
+        prop->maxThreadsDim[i] = static_cast<int>(item_sizes[2 - i]);  // SYCL's last dimension is CUDA's x
+        prop->maxGridSize[i] = 2147483647;
+    }
+    prop->clockRate = static_cast<int>(d.get_info<sycl::info::device::max_clock_frequency>()) * 1000;
+    prop->totalConstMem = prop->totalGlobalMem;
+    prop->major = 0;  // no compute capability outside CUDA
+    prop->minor = 0;
+    prop->multiProcessorCount = static_cast<int>(d.get_info<sycl::info::device::max_compute_units>());
+    prop->maxThreadsPerMultiProcessor = prop->maxThreadsPerBlock;
+    prop->unifiedAddressing = 1;
+    prop->managedMemory = d.has(sycl::aspect::usm_shared_allocations) ? 1 : 0;
+    prop->concurrentKernels = 1;
+    prop->integrated = d.get_info<sycl::info::device::host_unified_memory>() ? 1 : 0;
+    prop->canMapHostMemory = d.has(sycl::aspect::usm_host_allocations) ? 1 : 0;
+    prop->memPitch = prop->totalGlobalMem;
+    prop->textureAlignment = 512;
+    return success;
+}
+
+// ---- streams -----------------------------------------------------------------------------------------------
+struct stream_handle;  // never defined: a stream_t holds a handle-table key, 0 is the default stream
+using stream_t = stream_handle*;
+
+namespace detail {
+inline handle_table<sycl::queue>& streams() {
+    static handle_table<sycl::queue> t;
+    return t;
+}
+}  // namespace detail
+
+// The queue a stream stands for; the default queue for stream 0.
+inline sycl::queue& queue_of(stream_t s) {
+    if (s == nullptr) return default_queue();
+    sycl::queue* q = detail::streams().find(reinterpret_cast<std::uintptr_t>(s));
+    if (q == nullptr) throw sycl::exception(sycl::make_error_code(sycl::errc::invalid), "destroyed stream");
+    return *q;
+}
+inline sycl::queue& queue_of(int null_stream) {
+    (void)null_stream;  // only 0 is valid: the literal 0 written as a stream
+    return default_queue();
+}
+
+inline error_t stream_create(stream_t* s, unsigned int flags = 0) {
+    (void)flags;  // every SYCL queue is independent of the default queue: cudaStreamNonBlocking always holds
+    return checked([&] {
+        auto q = std::make_unique<sycl::queue>(default_queue().get_context(), current_device(),
+                                               detail::queue_properties());
+        *s = reinterpret_cast<stream_t>(detail::streams().insert(std::move(q)));
+    }, error_memory_allocation);
+}
+
+inline error_t stream_destroy(stream_t s) {
+    if (s == nullptr) return record(error_invalid_resource_handle);
+    error_t e = checked([&] { queue_of(s).wait(); }, error_invalid_resource_handle);
+    if (!detail::streams().erase(reinterpret_cast<std::uintptr_t>(s))) return record(error_invalid_resource_handle);
+    return e;
+}
+
+inline error_t stream_synchronize(stream_t s) {
+    return checked([&] { queue_of(s).wait_and_throw(); }, error_launch_failure);
+}
+
+inline error_t stream_query(stream_t s) {
+    error_t e = success;
+    error_t c = checked([&] { e = queue_of(s).ext_oneapi_empty() ? success : error_not_ready; },
+                        error_invalid_resource_handle);
+    return c != success ? c : e;
+}
+
+// ---- events --------------------------------------------------------------------------------------------------
+struct event_record {
+    sycl::event ev;
+    bool recorded = false;
+};
+struct event_handle;
+using event_t = event_handle*;
+
+namespace detail {
+inline handle_table<event_record>& events() {
+    static handle_table<event_record> t;
+    return t;
+}
+inline event_record* find_event(event_t e) { return events().find(reinterpret_cast<std::uintptr_t>(e)); }
+}  // namespace detail
+
+inline error_t event_create(event_t* e, unsigned int flags = 0) {
+    (void)flags;
+    *e = reinterpret_cast<event_t>(detail::events().insert(std::make_unique<event_record>()));
+    return success;
+}
+
+inline error_t event_destroy(event_t e) {
+    return detail::events().erase(reinterpret_cast<std::uintptr_t>(e)) ? success
+                                                                       : record(error_invalid_resource_handle);
+}
+
+// cudaEventRecord: a barrier on the stream's in-order queue marks the point; its profiling end time is
+// the event's timestamp.
+inline error_t event_record_on(event_t e, stream_t s = nullptr) {
+    event_record* r = detail::find_event(e);
+    if (r == nullptr) return record(error_invalid_resource_handle);
+    return checked([&] {
+        r->ev = queue_of(s).ext_oneapi_submit_barrier();
+        r->recorded = true;
+    });
+}
+
+inline error_t event_synchronize(event_t e) {
+    event_record* r = detail::find_event(e);
+    if (r == nullptr) return record(error_invalid_resource_handle);
+    return checked([&] { r->ev.wait_and_throw(); }, error_launch_failure);
+}
+
+inline error_t event_query(event_t e) {
+    event_record* r = detail::find_event(e);
+    if (r == nullptr) return record(error_invalid_resource_handle);
+    if (!r->recorded) return success;
+    auto status = r->ev.get_info<sycl::info::event::command_execution_status>();
+    return status == sycl::info::event_command_status::complete ? success : error_not_ready;
+}
+
+inline error_t event_elapsed_time(float* ms, event_t start, event_t end) {
+    event_record* a = detail::find_event(start);
+    event_record* b = detail::find_event(end);
+    if (a == nullptr || b == nullptr || !a->recorded || !b->recorded) return record(error_invalid_resource_handle);
+    return checked([&] {
+        a->ev.wait();
+        b->ev.wait();
+        auto t0 = a->ev.get_profiling_info<sycl::info::event_profiling::command_end>();
+        auto t1 = b->ev.get_profiling_info<sycl::info::event_profiling::command_end>();
+        *ms = elapsed_ms(t0, t1);
+    }, error_not_ready);
+}
+
+// cudaStreamWaitEvent: later work on `s` waits for the event.
+inline error_t stream_wait_event(stream_t s, event_t e, unsigned int flags = 0) {
+    (void)flags;
+    event_record* r = detail::find_event(e);
+    if (r == nullptr) return record(error_invalid_resource_handle);
+    if (!r->recorded) return success;
+    return checked([&] { queue_of(s).ext_oneapi_submit_barrier({r->ev}); });
+}
+
+// ---- memory ------------------------------------------------------------------------------------------------
+template <class T>
+error_t malloc_device(T** ptr, std::size_t bytes) {
+    void* p = sycl::malloc_device(bytes, default_queue());
+    *ptr = static_cast<T*>(p);
+    return p != nullptr || bytes == 0 ? success : record(error_memory_allocation);
+}
+
+template <class T>
+error_t malloc_host(T** ptr, std::size_t bytes, unsigned int flags = 0) {
+    (void)flags;  // pinned, portable, mapped: every USM host allocation is all of these
+    void* p = sycl::malloc_host(bytes, default_queue());
+    *ptr = static_cast<T*>(p);
+    return p != nullptr || bytes == 0 ? success : record(error_memory_allocation);
+}
+
+template <class T>
+error_t malloc_shared(T** ptr, std::size_t bytes, unsigned int flags = 0) {
+    (void)flags;
+    void* p = sycl::malloc_shared(bytes, default_queue());
+    *ptr = static_cast<T*>(p);
+    return p != nullptr || bytes == 0 ? success : record(error_memory_allocation);
+}
+
+// cudaMallocPitch: rows padded to the device's base address alignment (at least 256 bytes, as CUDA).
+template <class T>
+error_t malloc_pitch(T** ptr, std::size_t* pitch, std::size_t width_bytes, std::size_t height) {
+    std::size_t align = default_queue().get_device().get_info<sycl::info::device::mem_base_addr_align>() / 8;
+    *pitch = pitch_for(width_bytes, align < 256 ? 256 : align);
+    return malloc_device(ptr, *pitch * height);
+}
+
+inline error_t free(void* ptr) {
+    if (ptr == nullptr) return success;
+    return checked([&] { sycl::free(ptr, default_queue()); }, error_invalid_device_pointer);
+}
+
+inline error_t mem_get_info(std::size_t* free_bytes, std::size_t* total_bytes) {
+    const sycl::device& d = default_queue().get_device();
+    *total_bytes = d.get_info<sycl::info::device::global_mem_size>();
+    *free_bytes = *total_bytes;  // SYCL 2020 has no free-memory query; report the total
+    return success;
+}
+
+// The copy direction is implied by the USM pointers, so `kind` is accepted and ignored.
+enum memcpy_kind : int {
+    host_to_host = 0,
+    host_to_device = 1,
+    device_to_host = 2,
+    device_to_device = 3,
+    default_direction = 4,
+};
+
+inline error_t memcpy(void* dst, const void* src, std::size_t bytes) {
+    return checked([&] { default_queue().memcpy(dst, src, bytes).wait_and_throw(); }, error_invalid_value);
+}
+
+inline error_t memcpy_async(void* dst, const void* src, std::size_t bytes, stream_t s = nullptr) {
+    return checked([&] { queue_of(s).memcpy(dst, src, bytes); }, error_invalid_value);
+}
+
+inline error_t memset(void* dst, int value, std::size_t bytes) {
+    return checked([&] { default_queue().memset(dst, value, bytes).wait_and_throw(); }, error_invalid_value);
+}
+
+inline error_t memset_async(void* dst, int value, std::size_t bytes, stream_t s = nullptr) {
+    return checked([&] { queue_of(s).memset(dst, value, bytes); }, error_invalid_value);
+}
+
+// cudaMemcpy2D: `height` rows of `width` bytes between two pitched buffers.
+inline error_t memcpy_2d_async(void* dst, std::size_t dpitch, const void* src, std::size_t spitch,
+                               std::size_t width, std::size_t height, stream_t s = nullptr) {
+    error_t e = check_copy_2d(dpitch, spitch, width, height);
+    if (e != success) return record(e);
+    return checked([&] { queue_of(s).ext_oneapi_memcpy2d(dst, dpitch, src, spitch, width, height); },
+                   error_invalid_value);
+}
+
+inline error_t memcpy_2d(void* dst, std::size_t dpitch, const void* src, std::size_t spitch, std::size_t width,
+                         std::size_t height) {
+    error_t e = memcpy_2d_async(dst, dpitch, src, spitch, width, height);
+    return e != success ? e : checked([] { default_queue().wait_and_throw(); }, error_invalid_value);
+}
+
+// ---- symbols (__device__ / __constant__ variables become device_global) ------------------------------------
+template <class T>
+using device_global = sycl::ext::oneapi::experimental::device_global<T>;
+
+template <class T>
+error_t memcpy_to_symbol(device_global<T>& symbol, const void* src, std::size_t bytes = sizeof(T),
+                         std::size_t offset = 0) {
+    if (offset + bytes > sizeof(T)) return record(error_invalid_value);
+    return checked([&] { default_queue().memcpy(symbol, src, bytes, offset).wait_and_throw(); },
+                   error_invalid_symbol);
+}
+
+template <class T>
+error_t memcpy_from_symbol(void* dst, const device_global<T>& symbol, std::size_t bytes = sizeof(T),
+                           std::size_t offset = 0) {
+    if (offset + bytes > sizeof(T)) return record(error_invalid_value);
+    return checked([&] { default_queue().memcpy(dst, symbol, bytes, offset).wait_and_throw(); },
+                   error_invalid_symbol);
+}
+
+// cudaGetSymbolAddress: the device address of a device_global, read back by a one-item kernel. The symbol
+// is a template argument so that the kernel names the global itself (kernels cannot capture references).
+template <auto& Symbol, class P>
+error_t get_symbol_address(P** ptr) {
+    return checked([&] {
+        sycl::queue& q = default_queue();
+        void** slot = sycl::malloc_shared<void*>(1, q);
+        q.single_task([=] { *slot = static_cast<void*>(&Symbol.get()); }).wait_and_throw();
+        *ptr = static_cast<P*>(*slot);
+        sycl::free(slot, q);
+    }, error_invalid_symbol);
+}
+
+// ---- kernel launches -----------------------------------------------------------------------------------
+// <<<grid, block>>> as an nd_range: global size grid*block, local size block, both reversed (x last).
+inline sycl::nd_range<3> nd_range(dim3 grid, dim3 block) {
+    auto g = global_size(grid, block);
+    auto b = reversed(block);
+    return sycl::nd_range<3>(sycl::range<3>(g[0], g[1], g[2]), sycl::range<3>(b[0], b[1], b[2]));
+}
+
+// The typed start of a dynamic (extern __shared__) local allocation.
+template <class T>
+T* local_ptr(const sycl::local_accessor<std::byte, 1>& acc) {
+    return reinterpret_cast<T*>(acc.get_multi_ptr<sycl::access::decorated::no>().get());
+}
+
+// ---- device-side helpers -----------------------------------------------------------------------------------
+// atomic_ref factories for CUDA's atomics: relaxed order (as CUDA's), scope from the _block/_system
+// suffix, address space from where the object lives.
+template <sycl::memory_scope Scope = sycl::memory_scope::device, class T>
+auto atomic_global(T& obj) {
+    return sycl::atomic_ref<T, sycl::memory_order::relaxed, Scope, sycl::access::address_space::global_space>(obj);
+}
+template <sycl::memory_scope Scope = sycl::memory_scope::work_group, class T>
+auto atomic_local(T& obj) {
+    return sycl::atomic_ref<T, sycl::memory_order::relaxed, Scope, sycl::access::address_space::local_space>(obj);
+}
+template <sycl::memory_scope Scope = sycl::memory_scope::device, class T>
+auto atomic_generic(T& obj) {
+    return sycl::atomic_ref<T, sycl::memory_order::relaxed, Scope, sycl::access::address_space::generic_space>(
+        obj);
+}
+
+// atomicCAS returns the old value whether or not it swapped.
+template <class Ref, class T>
+T atomic_compare_exchange(Ref ref, T compare, T value) {
+    ref.compare_exchange_strong(compare, value);
+    return compare;
+}
+
+// atomicInc: old >= limit ? 0 : old + 1.  atomicDec: (old == 0 || old > limit) ? limit : old - 1.
+template <class Ref, class T>
+T atomic_inc(Ref ref, T limit) {
+    T old = ref.load();
+    while (!ref.compare_exchange_weak(old, old >= limit ? T(0) : T(old + 1))) {
+    }
+    return old;
+}
+template <class Ref, class T>
+T atomic_dec(Ref ref, T limit) {
+    T old = ref.load();
+    while (!ref.compare_exchange_weak(old, (old == 0 || old > limit) ? limit : T(old - 1))) {
+    }
+    return old;
+}
+
+// Warp shuffles on a sub-group of 32. SYCL leaves lanes shifted in from outside the sub-group
+// unspecified; CUDA returns the caller's own value there, which these keep.
+template <class T>
+T shuffle_up(const sycl::sub_group& sg, T value, unsigned int delta) {
+    T moved = sycl::shift_group_right(sg, value, delta);
+    return sg.get_local_linear_id() >= delta ? moved : value;
+}
+template <class T>
+T shuffle_down(const sycl::sub_group& sg, T value, unsigned int delta) {
+    T moved = sycl::shift_group_left(sg, value, delta);
+    return sg.get_local_linear_id() + delta < sg.get_local_linear_range() ? moved : value;
+}
+template <class T>
+T shuffle(const sycl::sub_group& sg, T value, int src_lane) {
+    return sycl::select_from_group(sg, value, static_cast<unsigned int>(src_lane) % sg.get_local_linear_range());
+}
+
+// __ballot_sync: bit i set when lane i's predicate holds (sub-groups of at most 32 lanes).
+inline unsigned int ballot(const sycl::sub_group& sg, bool predicate) {
+    unsigned int bit = predicate ? (1u << sg.get_local_linear_id()) : 0u;
+    return sycl::reduce_over_group(sg, bit, sycl::bit_or<unsigned int>());
+}
+
+// __activemask: every lane that reaches the call.
+inline unsigned int active_mask(const sycl::sub_group& sg) { return ballot(sg, true); }
+
+}  // namespace cpsycl
