@@ -1,0 +1,2 @@
+#pragma once
+void fill_ramp(float* p, int n, float step);

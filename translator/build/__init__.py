@@ -1,0 +1,61 @@
+"""Build stage (`cudaport build OUT`): turns a translated output tree into programs for its target.
+Input: OUT written by `cudaport translate`; target (detected from the tree when not given), jobs, config.
+Output: BuildResult (executables under OUT/build/, or units type-checked) and OUT/CMakeLists.txt for the
+user's own builds when the tree has none. Failures raise BuildError with a one-line message.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from translator.build.common import BuildError, BuildResult, blocking_summary, error_marks, tree_files
+
+TARGETS = ("opencl", "hip", "sycl")
+__all__ = ["TARGETS", "BuildError", "BuildResult", "build", "detect_target"]
+
+
+def detect_target(out: Path) -> str:
+    """The target a tree was translated to, from its kernel files and the headers it includes."""
+    if tree_files(out, (".cl",)):
+        return "opencl"
+    texts = [p.read_text("utf-8", "replace") for p in tree_files(out, (".cpp", ".cc", ".cu", ".hip", ".h", ".hpp",
+                                                                        ".cuh"))]
+    for target, needle in (("opencl", "cudaport_opencl.h"), ("sycl", "sycl/sycl.hpp"), ("hip", "hip/hip_runtime")):
+        if any(needle in t for t in texts):
+            return target
+    if tree_files(out, (".hip",)):
+        return "hip"
+    raise BuildError(f"{out}: cannot tell which target this tree was translated to; pass --target opencl|hip|sycl",
+                     setup=True)
+
+
+def build(out: Path, target: str | None = None, *, jobs: int = 1, config: str = "Release",
+          offload_arch: str = "gfx90a", syntax_only: bool = False, ignore_diagnostics: bool = False,
+          cmake: bool = True) -> BuildResult:
+    if not out.is_dir():
+        raise BuildError(f"{out}: not a directory (give the output directory of `cudaport translate`)",
+                         setup=True)
+    target = target or detect_target(out)
+    if target not in TARGETS:
+        raise BuildError(f"--target {target!r}: expected one of {', '.join(TARGETS)}", setup=True)
+    marks = error_marks(out)
+    if marks and not ignore_diagnostics:
+        raise BuildError(f"{out}: the build is blocked by {blocking_summary(marks)}; fix them, or pass "
+                         "--ignore-diagnostics to try anyway", "\n".join(str(m) for m in marks[:10]))
+    if target == "opencl":
+        from translator.build import opencl
+
+        result = opencl.build(out, jobs, config)
+    elif target == "hip":
+        from translator.build import hip
+
+        result = hip.build(out, jobs, config, offload_arch)
+    else:
+        from translator.build import sycl
+
+        result = sycl.build(out, jobs, config, syntax_only)
+    if cmake:
+        from translator.build import cmake as cmake_gen
+
+        result.cmake_file = cmake_gen.write_cmakelists(out, target, result, offload_arch)
+    return result

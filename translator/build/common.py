@@ -1,0 +1,168 @@
+"""Shared pieces of the build stage: finding the units of a translated tree, scanning it for blocking
+diagnostics, running compiler commands in parallel and turning their failures into one-line errors.
+Input: an output tree written by `cudaport translate`. Output: Unit lists, DiagnosticMarks, BuildError.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from translator.diagnostics import CATALOGUE
+from translator.model import Severity
+
+SOURCE_SUFFIXES = (".cpp", ".cc", ".cxx", ".c", ".cu", ".hip")
+TEXT_SUFFIXES = SOURCE_SUFFIXES + (".h", ".hpp", ".hh", ".cuh", ".inl", ".cl")
+# Top-level directories of the output tree that hold build products or the copied shim, never user units.
+SKIP_DIRS = ("build", "cudaport_shim")
+_MARK = re.compile(r"CUDAPORT (CP\d{4}):\s*([^*\n]*)")
+_MAIN = re.compile(r"\bint\s+main\s*\(")
+
+
+class BuildError(Exception):
+    """A one-line user-facing build failure (missing tool, compile error, blocking diagnostic)."""
+
+    def __init__(self, message: str, detail: str = "", *, setup: bool = False) -> None:
+        super().__init__(message)
+        self.detail = detail  # compiler output lines shown under the one-line message
+        self.setup = setup  # a missing tool or bad usage rather than a failed compile
+
+
+@dataclass
+class BuildResult:
+    target: str
+    executables: list[Path] = field(default_factory=list)
+    objects: list[Path] = field(default_factory=list)
+    checked: list[Path] = field(default_factory=list)  # units only type-checked (--syntax-only)
+    cmake_file: Path | None = None
+    programs: dict[str, Path] = field(default_factory=dict)  # executable name -> unit defining main
+    shared_units: list[Path] = field(default_factory=list)  # units linked into every program
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class DiagnosticMark:
+    path: Path
+    line: int
+    code: str
+    text: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.code} {self.text.strip()}"
+
+
+def skip_dir(rel: Path) -> bool:
+    parts = rel.parts[:-1]
+    if parts and (parts[0] in SKIP_DIRS or parts[0].startswith("cmake-build")):
+        return True
+    return any(p.startswith(".") for p in parts)
+
+
+def tree_files(out: Path, suffixes: Sequence[str]) -> list[Path]:
+    """Files under `out` with one of `suffixes`, sorted, outside build products and CMake build trees."""
+    found = []
+    for root, dirs, files in os.walk(out):
+        if Path(root, "CMakeCache.txt").exists():
+            dirs[:] = []
+            continue
+        for name in files:
+            path = Path(root, name)
+            if name.endswith(tuple(suffixes)) and not skip_dir(path.relative_to(out)):
+                found.append(path)
+    return sorted(found)
+
+
+def error_marks(out: Path) -> list[DiagnosticMark]:
+    """Inline `CUDAPORT CPnnnn:` comments of error severity left in the translated tree."""
+    marks = []
+    for path in tree_files(out, TEXT_SUFFIXES):
+        text = path.read_text("utf-8", "replace")
+        for m in _MARK.finditer(text):
+            diag = CATALOGUE.get(m.group(1))
+            if diag is not None and diag.severity == Severity.ERROR:
+                line = text.count("\n", 0, m.start()) + 1
+                marks.append(DiagnosticMark(path.relative_to(out), line, m.group(1), m.group(2)))
+    return marks
+
+
+def blocking_summary(marks: Sequence[DiagnosticMark]) -> str:
+    """Names the error diagnostics of a tree: codes, count, the first one's place, how to read about it."""
+    codes = sorted({m.code for m in marks})
+    return (f"{len(marks)} unresolved error diagnostic(s) {', '.join(codes)}, first at {marks[0]}"
+            f" (see `cudaport explain {codes[0]}`)")
+
+
+def blocking_suffix(marks: Sequence[DiagnosticMark]) -> str:
+    """The part of a compile-failure message that names the diagnostics which most likely caused it."""
+    return f"; the tree has {blocking_summary(marks)}" if marks else ""
+
+
+def run_tool(cmd: Sequence[str], cwd: Path | None = None, env: dict[str, str] | None = None
+             ) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(list(cmd), cwd=cwd, env=env, capture_output=True, text=True, errors="replace")
+
+
+def first_errors(output: str, limit: int = 6) -> str:
+    """The first error lines of a compiler's output (with the following context line), else its first lines."""
+    lines = output.splitlines()
+    picked: list[str] = []
+    for i, line in enumerate(lines):
+        if re.search(r"\b(error|fatal error|undefined reference)\b", line):
+            picked.extend(lines[i:i + 2])
+        if len(picked) >= limit:
+            break
+    return "\n".join((picked or lines)[:limit])
+
+
+def parallel(jobs: int, func, items: Sequence):  # type: ignore[no-untyped-def]
+    """Runs func over items with `jobs` threads (compilers are separate processes); results in order."""
+    if jobs <= 1 or len(items) <= 1:
+        return [func(i) for i in items]
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        return list(pool.map(func, items))
+
+
+def defines_main(obj: Path, source: Path) -> bool:
+    """Whether an object file defines `main` (from nm; a source-text check when nm is missing)."""
+    nm = shutil.which("nm")
+    if nm:
+        res = run_tool([nm, "--defined-only", "-g", str(obj)])
+        if res.returncode == 0:
+            return any(line.split()[-1:] == ["main"] for line in res.stdout.splitlines())
+    return source_defines_main(source)
+
+
+def source_defines_main(source: Path) -> bool:
+    """Text check used where no object file exists (type-check-only builds)."""
+    return _MAIN.search(source.read_text("utf-8", "replace")) is not None
+
+
+def program_names(main_units: Sequence[Path], out: Path) -> dict[Path, str]:
+    """Executable name per main unit: the file stem, or dir_stem where two units share a stem."""
+    stems: dict[str, int] = {}
+    for u in main_units:
+        stems[u.stem] = stems.get(u.stem, 0) + 1
+    names = {}
+    for u in main_units:
+        rel = u.relative_to(out)
+        names[u] = u.stem if stems[u.stem] == 1 else "_".join(rel.with_suffix("").parts)
+    return names
+
+
+def object_path(out: Path, unit: Path) -> Path:
+    rel = unit.relative_to(out)
+    return out / "build" / "obj" / rel.parent / (rel.name + ".o")
+
+
+def cache_root() -> Path:
+    env = os.environ.get("CUDAPORT_CACHE_DIR")
+    if env:
+        return Path(env)
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return (Path(xdg) if xdg else Path.home() / ".cache") / "cudaport"

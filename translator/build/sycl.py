@@ -1,0 +1,109 @@
+"""SYCL build: compiles each unit of a tree translated with `--to sycl` with a SYCL compiler (`icpx -fsycl`
+or AdaptiveCpp's `acpp`) and links the units that define `main` into OUT/build/<stem>. Without one,
+--syntax-only type-checks every unit with the host C++ compiler against the SYCL 2020 headers of the
+intel-sycl-rt wheel (g++ -fsyntax-only). Input: OUT. Output: BuildResult.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from translator.build.common import (
+    SOURCE_SUFFIXES,
+    BuildError,
+    BuildResult,
+    blocking_suffix,
+    defines_main,
+    error_marks,
+    first_errors,
+    object_path,
+    parallel,
+    program_names,
+    run_tool,
+    source_defines_main,
+    tree_files,
+)
+from translator.resources import shim_dir
+from translator.targets_support import cxx, sycl_include_dir
+
+CONFIG_FLAGS = {"Release": ["-O2"], "Debug": ["-O0", "-g"]}
+
+
+def sycl_compiler() -> list[str] | None:
+    """The command prefix of a real SYCL compiler, when this machine has one."""
+    if shutil.which("icpx"):
+        return [shutil.which("icpx") or "icpx", "-fsycl"]
+    if shutil.which("acpp"):
+        return [shutil.which("acpp") or "acpp"]
+    return None
+
+
+def _includes(out: Path) -> list[str]:
+    flags = [f"-I{out}"]
+    if (shim_dir() / "sycl" / "include").is_dir():
+        flags.append(f"-I{shim_dir() / 'sycl' / 'include'}")
+    return flags
+
+
+def build(out: Path, jobs: int, config: str, syntax_only: bool) -> BuildResult:
+    marks = error_marks(out)
+    units = tree_files(out, SOURCE_SUFFIXES)
+    if not units:
+        raise BuildError(f"{out}: no sources to build (.cpp)")
+    compiler = sycl_compiler()
+    if syntax_only:
+        return _syntax_only(out, units, marks, compiler, jobs)
+    if compiler is None:
+        raise BuildError("no SYCL compiler found (icpx -fsycl from Intel oneAPI, or acpp from AdaptiveCpp); "
+                         "use --syntax-only to type-check against the SYCL headers instead", setup=True)
+    flags = ["-std=c++17", *CONFIG_FLAGS[config], *_includes(out)]
+
+    def compile_unit(unit: Path):  # type: ignore[no-untyped-def]
+        obj = object_path(out, unit)
+        obj.parent.mkdir(parents=True, exist_ok=True)
+        return unit, obj, run_tool([*compiler, *flags, "-x", "c++", "-c", str(unit), "-o", str(obj)])
+
+    results = parallel(jobs, compile_unit, units)
+    for unit, _obj, res in results:
+        if res.returncode != 0:
+            raise BuildError(f"{unit.relative_to(out)}: SYCL compile error{blocking_suffix(marks)}",
+                             first_errors(res.stderr + res.stdout))
+    mains = [u for u, obj, _r in results if defines_main(obj, u)]
+    names = program_names(mains, out)
+    shared = [obj for u, obj, _r in results if u not in mains]
+    result = BuildResult("sycl", objects=[o for _u, o, _r in results], programs={names[u]: u for u in mains},
+                         shared_units=[u for u in units if u not in mains])
+    for unit in mains:
+        exe = out / "build" / names[unit]
+        res = run_tool([*compiler, str(object_path(out, unit)), *map(str, shared), "-o", str(exe)])
+        if res.returncode != 0:
+            raise BuildError(f"{exe.name}: SYCL link error (program from {unit.relative_to(out)})",
+                             first_errors(res.stderr + res.stdout))
+        result.executables.append(exe)
+    return result
+
+
+def _syntax_only(out: Path, units: list[Path], marks: list, compiler: list[str] | None, jobs: int) -> BuildResult:
+    if compiler is not None:
+        cmd = [*compiler, "-std=c++17", "-fsyntax-only", *_includes(out)]
+    else:
+        host, include = cxx(), sycl_include_dir()
+        host = shutil.which(host) if host else None
+        if host is None:
+            raise BuildError("no C++ compiler found (install g++: apt-get install g++, or set CXX)", setup=True)
+        if include is None:
+            raise BuildError("no SYCL compiler and no SYCL 2020 headers found (pip install intel-sycl-rt, or set "
+                             "CUDAPORT_SYCL_INCLUDE to the directory holding sycl/sycl.hpp)", setup=True)
+        cmd = [host, "-std=c++17", "-fsyntax-only", "-DSYCL_DISABLE_FSYCL_SYCLHPP_WARNING", *_includes(out),
+               f"-I{include}"]
+    results = parallel(jobs, lambda u: (u, run_tool([*cmd, "-x", "c++", str(u)])), units)
+    for unit, res in results:
+        if res.returncode != 0:
+            raise BuildError(f"{unit.relative_to(out)}: SYCL type-check error{blocking_suffix(marks)}",
+                             first_errors(res.stderr + res.stdout))
+    mains = [u for u in units if source_defines_main(u)]
+    names = program_names(mains, out)
+    return BuildResult("sycl", checked=units, programs={names[u]: u for u in mains},
+                       shared_units=[u for u in units if u not in mains],
+                       notes=["type-checked only (--syntax-only): no executables"])
