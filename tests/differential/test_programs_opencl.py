@@ -1,0 +1,183 @@
+"""End-to-end proof for the OpenCL path: every self-checking program in corpus/programs/ is translated with
+`cudaport translate --to opencl`, built with `cudaport build`, run on PoCL (rc 0 and `PASS <name>`), and run
+again under Oclgrind on the shim's handle-table path, failing on races, invalid accesses and uninitialised
+reads that Oclgrind reports (it exits 0 even then). Programs not expected to pass yet are listed in EXPECTED_FAIL
+(strict xfail, so a fix shows up). `unsupported_mix` must translate and its build must fail naming the
+diagnostic. Translation and builds run once per session with 2 workers; the shim library is built once.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+PROGRAMS = REPO / "corpus" / "programs"
+DIAGNOSTICS_FIXTURE = "unsupported_mix"
+NAMES = sorted(p.name for p in PROGRAMS.iterdir() if p.is_dir() and p.name != DIAGNOSTICS_FIXTURE)
+WORKERS = 2
+# The shim matches CUDAPORT_OPENCL_DEVICE against "platform name / device name"; PoCL's platform is called
+# "Portable Computing Language".
+POCL = "portable computing language"
+OCLGRIND_ERRORS = ("data race", "Invalid read", "Invalid write", "Uninitialized")
+
+# The one place that lists programs expected not to pass yet, with the reason: name -> reason (strict xfail).
+# Keys of EXPECTED_FAIL apply to PoCL and Oclgrind runs; OCLGRIND_EXPECTED_FAIL only to Oclgrind runs.
+EXPECTED_FAIL: dict[str, str] = {}
+OCLGRIND_EXPECTED_FAIL: dict[str, str] = {}
+# Oclgrind is ~100x slower than PoCL: by default it checks this representative subset (1D/2D indexing, shared
+# memory and barriers, dynamic shared memory, atomics, constant memory, pointer arithmetic on the handle table,
+# structs); every other program runs under Oclgrind only with the `slow` marker selected (-m slow).
+OCLGRIND_DEFAULT = ("vector_add", "matmul_tiled", "reduce_shared", "scan_blelloch", "histogram_atomics",
+                    "conv1d_constant", "pointer_arithmetic", "struct_params", "stencil2d")
+
+pytestmark = pytest.mark.skipif(not (REPO / "translator" / "targets" / "opencl" / "__init__.py").is_file()
+                                and not (REPO / "translator" / "targets" / "opencl.py").is_file(),
+                                reason="the OpenCL target (translator/targets/opencl) is not written yet")
+
+
+@dataclass
+class Built:
+    name: str
+    out: Path
+    exe: Path | None
+    log: str  # translate and build output, shown when something fails
+    seconds: float
+
+
+def _cudaport(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "translator.cli", *args], capture_output=True, text=True,
+                          timeout=600, env=_env({}))
+
+
+def _env(extra: dict[str, str]) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CUDAPORT_") or k == "CUDAPORT_CACHE_DIR"}
+    env.update(extra)
+    return env
+
+
+def _translate_and_build(name: str, root: Path) -> Built:
+    start = time.monotonic()
+    out = root / name
+    tr = _cudaport("translate", str(PROGRAMS / name), "--to", "opencl", "-o", str(out), "-q")
+    log = f"$ cudaport translate {name} --to opencl (rc {tr.returncode})\n{tr.stdout}{tr.stderr}"
+    if tr.returncode != 0:
+        return Built(name, out, None, log, time.monotonic() - start)
+    bd = _cudaport("build", str(out), "-j", "1", "-q")
+    log += f"$ cudaport build (rc {bd.returncode})\n{bd.stdout}{bd.stderr}"
+    exes = [Path(line) for line in bd.stdout.split()]
+    exe = exes[0] if bd.returncode == 0 and len(exes) == 1 else None
+    return Built(name, out, exe, log, time.monotonic() - start)
+
+
+def _pool_map(func: Callable, items: Iterable) -> list:
+    with ThreadPoolExecutor(max_workers=WORKERS) as pool:
+        return list(pool.map(func, items))
+
+
+@pytest.fixture(scope="session")
+def cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterable[Path]:
+    """One shim library for the session: CUDAPORT_CACHE_DIR for every `cudaport build` below."""
+    path = tmp_path_factory.mktemp("shim-cache")
+    old = os.environ.get("CUDAPORT_CACHE_DIR")
+    os.environ["CUDAPORT_CACHE_DIR"] = str(path)
+    yield path
+    if old is None:
+        os.environ.pop("CUDAPORT_CACHE_DIR", None)
+    else:
+        os.environ["CUDAPORT_CACHE_DIR"] = old
+
+
+@pytest.fixture(scope="session")
+def built(cache_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Built]:
+    root = tmp_path_factory.mktemp("opencl-programs")
+    # Build the first program alone so the shim library is compiled once, then the rest in parallel.
+    first = _translate_and_build(NAMES[0], root)
+    rest = _pool_map(lambda n: _translate_and_build(n, root), NAMES[1:])
+    return {b.name: b for b in [first, *rest]}
+
+
+def _run(b: Built, oclgrind: bool) -> subprocess.CompletedProcess[str]:
+    assert b.exe is not None, f"{b.name} did not translate or build:\n{b.log}"
+    if oclgrind:
+        cmd, extra, timeout = ["oclgrind", "--data-races", str(b.exe)], {"CUDAPORT_OPENCL_SVM": "0"}, 900
+    else:
+        cmd, extra, timeout = [str(b.exe)], {"CUDAPORT_OPENCL_DEVICE": POCL}, 300
+    try:
+        return subprocess.run(cmd, cwd=b.out, capture_output=True, text=True, timeout=timeout, env=_env(extra))
+    except subprocess.TimeoutExpired as exc:
+        return subprocess.CompletedProcess(cmd, -1, str(exc.stdout or ""), f"timed out after {timeout} s")
+
+
+@pytest.fixture(scope="session")
+def pocl_runs(built: dict[str, Built]) -> dict[str, subprocess.CompletedProcess[str]]:
+    ready = [b for b in built.values() if b.exe is not None]
+    return dict(zip([b.name for b in ready], _pool_map(lambda b: _run(b, False), ready), strict=True))
+
+
+@pytest.fixture(scope="session")
+def oclgrind_runs(request: pytest.FixtureRequest, built: dict[str, Built]
+                  ) -> dict[str, subprocess.CompletedProcess[str]]:
+    """Oclgrind runs of the programs whose Oclgrind test was selected, 2 at a time."""
+    selected = [item.callspec.params["name"] for item in request.session.items
+                if getattr(item, "originalname", "") == "test_program_passes_under_oclgrind_without_errors"]
+    ready = [built[n] for n in selected if built[n].exe is not None]
+    return dict(zip([b.name for b in ready], _pool_map(lambda b: _run(b, True), ready), strict=True))
+
+
+def _params(names: Iterable[str], extra_fail: dict[str, str], marks_for: Callable[[str], list]) -> list:
+    params = []
+    for name in names:
+        marks = list(marks_for(name))
+        reason = EXPECTED_FAIL.get(name) or extra_fail.get(name)
+        if reason:
+            marks.append(pytest.mark.xfail(strict=True, reason=reason))
+        params.append(pytest.param(name, marks=marks, id=name))
+    return params
+
+
+def _check_pass(name: str, res: subprocess.CompletedProcess[str], log: str) -> None:
+    output = res.stdout + res.stderr
+    assert res.returncode == 0 and re.search(rf"^PASS {re.escape(name)}$", res.stdout, re.M), (
+        f"{name}: rc {res.returncode}\n{output[-4000:]}\n{log}")
+
+
+@pytest.mark.opencl
+@pytest.mark.parametrize("name", _params(NAMES, {}, lambda n: []))
+def test_program_passes_on_pocl(name: str, built: dict[str, Built], pocl_runs: dict) -> None:
+    b = built[name]
+    assert b.exe is not None, f"{name} did not translate or build:\n{b.log}"
+    _check_pass(name, pocl_runs[name], b.log)
+
+
+@pytest.mark.oclgrind
+@pytest.mark.parametrize("name", _params(NAMES, OCLGRIND_EXPECTED_FAIL,
+                                         lambda n: [] if n in OCLGRIND_DEFAULT else [pytest.mark.slow]))
+def test_program_passes_under_oclgrind_without_errors(name: str, built: dict[str, Built], oclgrind_runs: dict
+                                                      ) -> None:
+    b = built[name]
+    assert b.exe is not None, f"{name} did not translate or build:\n{b.log}"
+    res = oclgrind_runs[name]
+    _check_pass(name, res, b.log)
+    output = res.stdout + res.stderr
+    found = [e for e in OCLGRIND_ERRORS if e in output]
+    assert not found, f"{name}: Oclgrind reported {found}:\n{output[-4000:]}"
+
+
+def test_unsupported_mix_translates_and_its_build_names_the_diagnostic(cache_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / DIAGNOSTICS_FIXTURE
+    tr = _cudaport("translate", str(PROGRAMS / DIAGNOSTICS_FIXTURE), "--to", "opencl", "-o", str(out), "-q")
+    assert tr.returncode == 0, tr.stderr
+    bd = _cudaport("build", str(out))
+    assert bd.returncode == 4, bd.stdout + bd.stderr
+    first = bd.stderr.splitlines()[0]
+    assert first.startswith("cudaport: error:") and re.search(r"CP300[45]", first), bd.stderr
