@@ -1,0 +1,81 @@
+"""`cudaport report`: analyses a CUDA file or project for one or all targets without writing translated code,
+and prints or writes the migration report (terminal, JSON, CSV, Markdown, HTML, SARIF).
+
+Input: parsed CLI arguments. Output: the report on stdout or in -o FILE (never inside SRC); exit 0, or 2 with
+one line on bad input. The analysis is runner.run(..., out=None), the same pipeline as `cudaport translate`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from translator.cli import EXIT_OK, CliError, _parse_version, jobs_from
+from translator.report import FORMATS, format_for_path, render, write_report
+from translator.targets.base import get_target, target_names
+
+
+def register(sub: argparse._SubParsersAction, add_common: Callable, add_source: Callable) -> None:
+    p = sub.add_parser("report", help="report the migration effort of a CUDA file or project (writes no code)",
+                       description="Analyse SRC with the same front end, rules and diagnostics as `translate`, "
+                                   "without writing translated code, and report per target and per file.")
+    p.add_argument("src", type=Path, help="CUDA file or directory")
+    p.add_argument("--to", dest="target", default="all", metavar="TARGET",
+                   help=f"{', '.join(target_names())} or all (default all: side-by-side comparison)")
+    p.add_argument("--format", choices=FORMATS, default=None,
+                   help="output format (default: from the -o extension, else terminal)")
+    p.add_argument("-o", "--output", type=Path, metavar="FILE", help="write the report to FILE instead of stdout")
+    p.add_argument("--effort-weights", type=Path, metavar="FILE",
+                   help="effort model weights (YAML, same keys as translator/report/effort.yaml)")
+    add_source(p)
+    add_common(p)
+
+
+def _targets(name: str) -> list[str]:
+    if name == "all":
+        return target_names()
+    if name not in target_names():
+        raise CliError(f"--to {name}: unknown target; choose one of {', '.join(target_names())} or all")
+    get_target(name)  # a single target that is not in this build: one-line error, as translate gives
+    return [name]
+
+
+def _check_output(src: Path, out: Path) -> None:
+    real_out, real_src = Path(os.path.realpath(out)), Path(os.path.realpath(src))
+    if real_out == real_src or (src.is_dir() and real_src in real_out.parents):
+        raise CliError(f"{out}: the report would be written inside the input {src}; choose a path outside it")
+
+
+def run(args: argparse.Namespace) -> int:
+    from translator.commands.translate import extra_flags
+    from translator.project import discover
+    from translator.report.build import analyse
+    from translator.report.effort import load_weights
+    from translator.ruleset import load_rules
+
+    targets = _targets(args.target)
+    fmt = args.format or (format_for_path(args.output) if args.output else "terminal")
+    hip_version = _parse_version(args.hip_version)
+    weights = load_weights(args.effort_weights)
+    rules = load_rules(args.rules)
+    tree = discover(args.src, args.build_dir, extra_flags(args))
+    if args.output:
+        _check_output(args.src, args.output)
+    report = analyse(tree, targets, rules, weights, source=str(args.src), extra_rules=args.rules,
+                     hip_version=hip_version, jobs=jobs_from(args))
+    if args.output:
+        write_report(report, fmt, args.output)
+        if not args.quiet:
+            print(f"cudaport: {fmt} report written to {args.output}", file=sys.stderr)
+    elif fmt == "terminal":
+        from rich.console import Console
+
+        from translator.report import terminal
+
+        terminal.render(report, Console(highlight=False))
+    else:
+        sys.stdout.write(render(report, fmt, link_base=Path.cwd()))
+    return EXIT_OK

@@ -1,0 +1,146 @@
+"""Report stage, assembly: runs the one translation pipeline (runner.run with out=None, nothing written) per
+target and turns each RunResult into a TargetReport: uses grouped and classified, risks, unported APIs, effort.
+
+Input: a SourceTree (or a RunResult already made by `translate --report`), the RuleSet, the effort weights.
+Output: a Report (model.py). Targets whose module is not in this build become "not available" entries.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+from translator import __version__
+from translator.engine import FileResult, Options
+from translator.model import Finding, Outcome
+from translator.project import SourceTree
+from translator.report.classify import group_of, risk_of_api, risk_of_code
+from translator.report.effort import EffortWeights, estimate
+from translator.report.model import (
+    FileReport,
+    FindingRecord,
+    Report,
+    RiskItem,
+    TargetReport,
+    UnportedApi,
+    UseRecord,
+)
+from translator.ruleset import RuleSet
+from translator.runner import RunResult, SkipRecord, run
+from translator.targets.base import UnknownTarget, get_target
+
+_UNPORTED = (Outcome.UNSUPPORTED, Outcome.MANUAL)
+
+
+def _finding(path: str, f: Finding) -> FindingRecord:
+    return FindingRecord(path, f.line, f.col, f.code, f.severity.value, f.message, f.api)
+
+
+def _uses(path: str, fr: FileResult, rules: RuleSet) -> list[UseRecord]:
+    out = []
+    for u in fr.uses:
+        rule = rules.get(u.name)
+        out.append(UseRecord(path, u.line, u.col, u.name, group_of(u.family, rule.section if rule else None),
+                             u.family, u.kind, u.outcome, u.code))
+    return out
+
+
+def _risks(uses: list[UseRecord], findings: list[FindingRecord], rules: RuleSet) -> list[RiskItem]:
+    """CP3xxx findings first; then API uses that are risky by nature, unless a finding already marks that spot."""
+    items: dict[tuple[str, int, int, str], RiskItem] = {}
+    for f in findings:
+        category = risk_of_code(f.code)
+        if category:
+            items.setdefault((f.file, f.line, f.col, category),
+                             RiskItem(category, f.code, f.api, f.message, f.file, f.line, f.col))
+    for u in uses:
+        if u.outcome == Outcome.USER:
+            continue
+        rule = rules.get(u.api)
+        category = risk_of_api(u.api, u.family, rule.section if rule else None)
+        if category:
+            code = u.code if risk_of_code(u.code) == category else None
+            items.setdefault((u.file, u.line, u.col, category),
+                             RiskItem(category, code, u.api, u.api, u.file, u.line, u.col))
+    return sorted(items.values(), key=lambda r: (r.file, r.line, r.col, r.category))
+
+
+def _unported(uses: list[UseRecord]) -> list[UnportedApi]:
+    places: dict[tuple[str, str, Outcome, str | None], list[str]] = {}
+    for u in uses:
+        if u.outcome in _UNPORTED:
+            places.setdefault((u.api, u.group, u.outcome, u.code), []).append(f"{u.file}:{u.line}")
+    out = [UnportedApi(api, group, outcome, code, tuple(locs)) for (api, group, outcome, code), locs in places.items()]
+    return sorted(out, key=lambda a: (-a.count, a.api))
+
+
+def target_report(result: RunResult, rules: RuleSet, weights: EffortWeights) -> TargetReport:
+    """Everything the report shows for one target, from the runner's result for that target."""
+    files: list[FileReport] = []
+    uses: list[UseRecord] = []
+    findings: list[FindingRecord] = []
+    for fr in result.files:
+        path = str(fr.rel)
+        f_uses = _uses(path, fr, rules)
+        f_findings = [_finding(path, f) for f in fr.findings]
+        outcomes = Counter(u.outcome.value for u in f_uses)
+        cuda_lines = {u.line for u in f_uses} | set(fr.launch_lines)
+        effort = estimate(weights, 1, len(fr.kernels), outcomes, Counter(f.code for f in f_findings))
+        files.append(FileReport(path, fr.status.value, fr.lines, len(cuda_lines), fr.kernels, len(fr.launch_lines),
+                                dict(outcomes), len(f_findings), effort))
+        uses += f_uses
+        findings += f_findings
+    for skip in result.skipped:
+        files.append(_skipped(skip, weights, findings))
+    files.sort(key=lambda f: (-f.effort.hours, f.path))
+    codes = Counter(f.code for f in findings)
+    analysed = [f for f in files if f.status != "skipped"]
+    effort = estimate(weights, len(analysed), sum(len(f.kernels) for f in analysed),
+                      Counter(u.outcome.value for u in uses), codes)
+    return TargetReport(target=result.target, available=True, files=tuple(files), uses=tuple(uses),
+                        findings=tuple(findings), risks=tuple(_risks(uses, findings, rules)),
+                        unported=tuple(_unported(uses)), effort=effort, not_cuda=len(result.copied))
+
+
+def _skipped(skip: SkipRecord, weights: EffortWeights, findings: list[FindingRecord]) -> FileReport:
+    path = str(skip.rel)
+    records = [_finding(path, f) for f in skip.findings]
+    findings += records
+    effort = estimate(weights, 0, 0, Counter(), Counter(f.code for f in records))
+    return FileReport(path, "skipped", 0, 0, (), 0, {}, len(records), effort, reason=skip.reason)
+
+
+def source_label(tree: SourceTree) -> str:
+    """The input as a path relative to the working directory when it lies below it (reports stay portable)."""
+    path = tree.files[0].path if tree.single_file and tree.files else tree.root
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:
+        return str(path)
+    return str(path) if rel.startswith("..") else rel
+
+
+def analyse(tree: SourceTree, targets: Sequence[str], rules: RuleSet, weights: EffortWeights, *, source: str,
+            extra_rules: Sequence[Path] = (), hip_version: tuple[int, ...] = (6, 4), jobs: int = 1) -> Report:
+    """Run the translation pipeline for each target without writing anything and build the report."""
+    reports = []
+    for name in targets:
+        try:
+            get_target(name)
+        except UnknownTarget as exc:
+            reports.append(TargetReport(target=name, available=False, reason=str(exc)))
+            continue
+        result = run(tree, Options(target=name, hip_version=hip_version), out=None, extra_rules=extra_rules,
+                     jobs=jobs)
+        reports.append(target_report(result, rules, weights))
+    return Report(source=source, root=tree.root, weights=weights, targets=tuple(reports), tool_version=__version__,
+                  files_scanned=len(tree.files))
+
+
+def from_run(result: RunResult, tree: SourceTree, rules: RuleSet, weights: EffortWeights) -> Report:
+    """The report of a translation that has already run (`cudaport translate --report FILE`)."""
+    return Report(source=source_label(tree), root=tree.root, weights=weights,
+                  targets=(target_report(result, rules, weights),), tool_version=__version__,
+                  files_scanned=len(tree.files))
