@@ -344,7 +344,8 @@ def translate_parsed(parsed: ParsedFile, rel: PurePosixPath, rules: RuleSet, opt
         detail = f"overlapping rewrite from {e.origin} skipped"
         ctx.findings.append(make_finding("CP2006", ctx.display, line, 1, detail))
     # Edit records go back across process boundaries (--jobs): drop the template closures.
-    applied = [dc_replace(e, build=None) if e.build else e for e in ctx.edits if e not in dropped]
+    gone = {id(e) for e in dropped}
+    applied = [dc_replace(e, build=None) if e.build else e for e in ctx.edits if id(e) not in gone]
     status = FileStatus.PARTIAL if any(f.severity == Severity.ERROR for f in ctx.findings) else FileStatus.TRANSLATED
     out_rel = target.output_path(rel, True)
     return FileResult(rel=rel, out_rel=out_rel, status=status, output=output, findings=ctx.findings, uses=ctx.uses,

@@ -1,0 +1,81 @@
+"""Translation speed: lines per second translating a large generated CUDA tree (>= 100k lines, many files)
+with 1 and 2 jobs, beside a plain-regex rename baseline measured in the same run.
+
+The baseline applies every plain rename of the HIP rules with one compiled regex per file (what
+hipify-perl-style tools do): it rewrites inside comments and strings too and parses nothing, so it is a
+lower bound on time, not a competitor in quality. Run: python benchmarks/translate_speed.py [--files N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from gen_cuda_tree import generate  # noqa: E402
+
+from translator.ruleset import load_rules  # noqa: E402
+
+
+def regex_baseline(src: Path, out: Path) -> float:
+    rules = load_rules()
+    renames = {}
+    for rule in rules.rules.values():
+        m = rule.for_target("hip")
+        if m and m.rename and not m.template and rule.name.isidentifier() and m.rename != rule.name:
+            renames[rule.name] = m.rename
+    start = time.perf_counter()
+    pattern = re.compile(r"\b(" + "|".join(sorted(map(re.escape, renames), key=len, reverse=True)) + r")\b")
+    for path in src.rglob("*"):
+        if path.is_file():
+            dest = out / path.relative_to(src)
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            text = path.read_text()
+            dest.write_text(pattern.sub(lambda m: renames[m.group(1)], text))
+    return time.perf_counter() - start
+
+
+def cudaport_run(src: Path, out: Path, jobs: int) -> float:
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "translator.cli", "translate", str(src), "--to", "hip", "-o", str(out),
+                    "-q", "--force", "-j", str(jobs)], check=True)
+    return time.perf_counter() - start
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--files", type=int, default=500)
+    ap.add_argument("--json", type=Path)
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory(prefix="cudaport-bench-") as tmp:
+        root = Path(tmp)
+        lines = generate(root / "src", args.files)
+        results = {"files": args.files, "lines": lines}
+        results["regex_s"] = regex_baseline(root / "src", root / "regex")
+        for jobs in (1, 2):
+            out = root / f"out{jobs}"
+            results[f"cudaport_j{jobs}_s"] = cudaport_run(root / "src", out, jobs)
+            shutil.rmtree(out)
+    for k in ("regex_s", "cudaport_j1_s", "cudaport_j2_s"):
+        results[k.replace("_s", "_lines_per_s")] = round(lines / results[k])
+    results["ratio_j1_vs_regex"] = round(results["cudaport_j1_s"] / results["regex_s"], 1)
+    results["ratio_j2_vs_regex"] = round(results["cudaport_j2_s"] / results["regex_s"], 1)
+    print(f"{lines} lines in {args.files} files")
+    print(f"{'':<22}{'seconds':>10}{'lines/s':>12}")
+    for name, key in (("regex baseline", "regex"), ("cudaport -j1", "cudaport_j1"), ("cudaport -j2", "cudaport_j2")):
+        print(f"{name:<22}{results[key + '_s']:>10.2f}{results[key + '_lines_per_s']:>12}")
+    print(f"cudaport -j2 / regex wall time: {results['ratio_j2_vs_regex']}x")
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

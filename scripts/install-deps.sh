@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs everything cudaport's tests need on a fresh Debian 12 machine, into ./.venv:
+#   system packages: hipcc + HIP headers (compile checks), OpenCL headers/loader, PoCL, Oclgrind, Chromium
+#   Python packages: cudaport itself (pip install ., not editable) with its test extras, SYCL 2020 headers
+# Safe to run again. Needs root (or sudo) for apt-get.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+APT_PACKAGES=(hipcc libamdhip64-dev ocl-icd-opencl-dev opencl-headers pocl-opencl-icd oclgrind clinfo
+              chromium cmake g++ make)
+SUDO=""
+if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
+missing=()
+for p in "${APT_PACKAGES[@]}"; do
+  dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "install-deps: apt-get install ${missing[*]}"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+PY=${PYTHON:-python3.11}
+command -v "$PY" >/dev/null || PY=python3
+if [ ! -x .venv/bin/python ]; then
+  "$PY" -m venv .venv
+fi
+.venv/bin/python -m pip install -q --upgrade pip
+# A plain (non-editable) install checks that rules/, runtime_shim/ and corpus/ ship in the wheel.
+.venv/bin/python -m pip install -q ".[test]"
+# SYCL 2020 headers for the SYCL type-checks (no SYCL compiler is installable here).
+.venv/bin/python -m pip install -q "intel-sycl-rt>=2024.1"
+echo "install-deps: done ($(.venv/bin/python --version), $(.venv/bin/cudaport --version))"
