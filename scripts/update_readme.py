@@ -17,8 +17,8 @@ README = Path(__file__).resolve().parents[1] / "README.md"
 def main() -> int:
     text = README.read_text()
     table = coverage_markdown(load_rules())
-    new, n = re.subn(r"(<!-- coverage:start -->\n).*?(<!-- coverage:end -->)", lambda m: m.group(1) + table + m.group(2),
-                     text, flags=re.DOTALL)
+    pattern = r"(<!-- coverage:start -->\n).*?(<!-- coverage:end -->)"
+    new, n = re.subn(pattern, lambda m: m.group(1) + table + m.group(2), text, flags=re.DOTALL)
     if n != 1:
         print("README.md: coverage markers not found", file=sys.stderr)
         return 1

@@ -30,7 +30,9 @@ def _hipcc(files: list[Path], include_dir: Path, extra: list[str]) -> list[str]:
                *extra, str(f)]
         out = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=300)
         errors = [ln for ln in out.stderr.splitlines() if "error" in ln]
-        return "" if out.returncode == 0 and not errors else f"{f.name}: " + "\n".join(errors[:5] or [out.stderr[-500:]])
+        if out.returncode == 0 and not errors:
+            return ""
+        return f"{f.name}: " + "\n".join(errors[:5] or [out.stderr[-500:]])
 
     with ThreadPoolExecutor(max_workers=2) as pool:
         return [r for r in pool.map(one, files) if r]
@@ -66,5 +68,6 @@ def test_untranslated_cuda_does_not_compile_with_hipcc(tmp_path: Path) -> None:
 
 def test_hip62_stand_in_rejects_a_32_bit_mask(tmp_path: Path) -> None:
     f = tmp_path / "k.hip"
-    f.write_text("#include <hip/hip_runtime.h>\n__global__ void k(float* a) { a[0] = __shfl_down_sync(0xffffffffu, a[0], 1); }\n")
+    f.write_text("#include <hip/hip_runtime.h>\n"
+                 "__global__ void k(float* a) { a[0] = __shfl_down_sync(0xffffffffu, a[0], 1); }\n")
     assert _hipcc([f], tmp_path, ["-include", str(HERE / "hip62_warp_sync.h")])
