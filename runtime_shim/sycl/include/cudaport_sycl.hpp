@@ -347,7 +347,9 @@ inline error_t memcpy(void* dst, const void* src, std::size_t bytes) {
     return checked([&] { default_queue().memcpy(dst, src, bytes).wait_and_throw(); }, error_invalid_value);
 }
 
-inline error_t memcpy_async(void* dst, const void* src, std::size_t bytes, stream_t s = nullptr) {
+inline error_t memcpy_async(void* dst, const void* src, std::size_t bytes, memcpy_kind kind = default_direction,
+                            stream_t s = nullptr) {
+    (void)kind;
     return checked([&] { queue_of(s).memcpy(dst, src, bytes); }, error_invalid_value);
 }
 
@@ -361,7 +363,9 @@ inline error_t memset_async(void* dst, int value, std::size_t bytes, stream_t s 
 
 // cudaMemcpy2D: `height` rows of `width` bytes between two pitched buffers.
 inline error_t memcpy_2d_async(void* dst, std::size_t dpitch, const void* src, std::size_t spitch,
-                               std::size_t width, std::size_t height, stream_t s = nullptr) {
+                               std::size_t width, std::size_t height, memcpy_kind kind = default_direction,
+                               stream_t s = nullptr) {
+    (void)kind;
     error_t e = check_copy_2d(dpitch, spitch, width, height);
     if (e != success) return record(e);
     return checked([&] { queue_of(s).ext_oneapi_memcpy2d(dst, dpitch, src, spitch, width, height); },
@@ -380,7 +384,8 @@ using device_global = sycl::ext::oneapi::experimental::device_global<T>;
 
 template <class T>
 error_t memcpy_to_symbol(device_global<T>& symbol, const void* src, std::size_t bytes = sizeof(T),
-                         std::size_t offset = 0) {
+                         std::size_t offset = 0, memcpy_kind kind = host_to_device) {
+    (void)kind;
     if (offset + bytes > sizeof(T)) return record(error_invalid_value);
     return checked([&] { default_queue().memcpy(symbol, src, bytes, offset).wait_and_throw(); },
                    error_invalid_symbol);
@@ -388,7 +393,8 @@ error_t memcpy_to_symbol(device_global<T>& symbol, const void* src, std::size_t 
 
 template <class T>
 error_t memcpy_from_symbol(void* dst, const device_global<T>& symbol, std::size_t bytes = sizeof(T),
-                           std::size_t offset = 0) {
+                           std::size_t offset = 0, memcpy_kind kind = device_to_host) {
+    (void)kind;
     if (offset + bytes > sizeof(T)) return record(error_invalid_value);
     return checked([&] { default_queue().memcpy(dst, symbol, bytes, offset).wait_and_throw(); },
                    error_invalid_symbol);
