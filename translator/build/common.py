@@ -78,6 +78,12 @@ def tree_files(out: Path, suffixes: Sequence[str]) -> list[Path]:
     return sorted(found)
 
 
+def include_flags(out: Path) -> list[str]:
+    """-I for the tree's root and for every directory named `include` in it (projects keep their layout)."""
+    dirs = [out] + sorted(p for p in out.rglob("include") if p.is_dir() and not skip_dir(p.relative_to(out) / "x"))
+    return [f"-I{d}" for d in dirs]
+
+
 def error_marks(out: Path) -> list[DiagnosticMark]:
     """Inline `CUDAPORT CPnnnn:` comments of error severity left in the translated tree."""
     marks = []

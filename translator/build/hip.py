@@ -16,6 +16,7 @@ from translator.build.common import (
     defines_main,
     error_marks,
     first_errors,
+    include_flags,
     object_path,
     parallel,
     program_names,
@@ -44,7 +45,7 @@ def build(out: Path, jobs: int, config: str, offload_arch: str) -> BuildResult:
     units = tree_files(out, SOURCE_SUFFIXES)
     if not units:
         raise BuildError(f"{out}: no sources to build (.cu, .hip, .cpp)")
-    includes = [f"-I{out}"]
+    includes = include_flags(out)
     if (shim_dir() / "hip" / "include").is_dir():
         includes.append(f"-I{shim_dir() / 'hip' / 'include'}")
     flags = ["-std=c++17", f"--offload-arch={offload_arch}", *CONFIG_FLAGS[config], *includes]

@@ -20,6 +20,7 @@ from translator.build.common import (
     defines_main,
     error_marks,
     first_errors,
+    include_flags,
     object_path,
     parallel,
     program_names,
@@ -117,7 +118,7 @@ def build(out: Path, jobs: int, config: str) -> BuildResult:
                          "--to opencl`)")
     lib = shim_library(compiler, config, jobs)
     _src, inc = shim_paths()
-    flags = [*CONFIG_FLAGS[config], f"-I{inc}", f"-I{out}"]
+    flags = [*CONFIG_FLAGS[config], f"-I{inc}", *include_flags(out)]
 
     def compile_unit(unit: Path):  # type: ignore[no-untyped-def]
         obj = object_path(out, unit)

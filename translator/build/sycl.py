@@ -17,6 +17,7 @@ from translator.build.common import (
     defines_main,
     error_marks,
     first_errors,
+    include_flags,
     object_path,
     parallel,
     program_names,
@@ -40,7 +41,7 @@ def sycl_compiler() -> list[str] | None:
 
 
 def _includes(out: Path) -> list[str]:
-    flags = [f"-I{out}"]
+    flags = include_flags(out)
     if (shim_dir() / "sycl" / "include").is_dir():
         flags.append(f"-I{shim_dir() / 'sycl' / 'include'}")
     return flags
