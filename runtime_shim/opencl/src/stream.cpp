@@ -1,6 +1,10 @@
 // Streams as in-order OpenCL queues with CUDA's legacy default stream ordering, events as markers with
 // profiling timestamps, host functions in stream order (marker callback + user event).
+#include <chrono>
+#include <condition_variable>
+#include <deque>
 #include <cstdio>
+#include <thread>
 
 #include "cp_internal.hpp"
 
@@ -128,8 +132,14 @@ cudaError_t cudaStreamQuery(cudaStream_t stream) {
     cl_int err = clEnqueueMarkerWithWaitList(s->q, 0, nullptr, &m);
     if (err != CL_SUCCESS) return fail(from_cl(err));
     clFlush(s->q);
+    // The marker completes as soon as the queue drains; give an idle queue a moment to get there.
     cl_int status = CL_COMPLETE;
-    clGetEventInfo(m, CL_EVENT_COMMAND_EXECUTION_STATUS, sizeof(status), &status, nullptr);
+    auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(2);
+    do {
+        clGetEventInfo(m, CL_EVENT_COMMAND_EXECUTION_STATUS, sizeof(status), &status, nullptr);
+        if (status <= CL_COMPLETE) break;
+        std::this_thread::yield();
+    } while (std::chrono::steady_clock::now() < until);
     e = status < 0 ? check_event(m) : status == CL_COMPLETE ? cudaSuccess : cudaErrorNotReady;
     clReleaseEvent(m);
     return fail(e);
@@ -164,16 +174,57 @@ struct HostCall {
     cudaStream_t stream = nullptr;
     void* data = nullptr;
     cl_event gate = nullptr;
+    cl_int status = CL_COMPLETE;
 };
+
+// Host functions run on one shim thread, in submission order: OpenCL may call event callbacks
+// synchronously from clSetEventCallback (PoCL does when the marker is already complete) or on its own
+// worker threads, and neither may block on user code.
+class HostCallRunner {
+public:
+    void post(HostCall* h) {
+        std::lock_guard<std::mutex> lock(mu_);
+        if (!started_) {
+            std::thread(&HostCallRunner::loop, this).detach();
+            started_ = true;
+        }
+        jobs_.push_back(h);
+        cv_.notify_one();
+    }
+
+private:
+    void loop() {
+        for (;;) {
+            HostCall* h = nullptr;
+            {
+                std::unique_lock<std::mutex> lock(mu_);
+                cv_.wait(lock, [this] { return !jobs_.empty(); });
+                h = jobs_.front();
+                jobs_.pop_front();
+            }
+            if (h->fn) h->fn(h->data);
+            if (h->cb) h->cb(h->stream, h->status == CL_COMPLETE ? cudaSuccess : cudaErrorLaunchFailure, h->data);
+            clSetUserEventStatus(h->gate, CL_COMPLETE);
+            clReleaseEvent(h->gate);
+            delete h;
+        }
+    }
+    std::mutex mu_;
+    std::condition_variable cv_;
+    std::deque<HostCall*> jobs_;
+    bool started_ = false;
+};
+
+static HostCallRunner& runner() {
+    static HostCallRunner* r = new HostCallRunner();  // never destroyed: its thread outlives main
+    return *r;
+}
 
 static void CL_CALLBACK run_host_call(cl_event marker, cl_int status, void* p) {
     HostCall* h = static_cast<HostCall*>(p);
-    if (h->fn) h->fn(h->data);
-    if (h->cb) h->cb(h->stream, status == CL_COMPLETE ? cudaSuccess : cudaErrorLaunchFailure, h->data);
-    clSetUserEventStatus(h->gate, CL_COMPLETE);
-    clReleaseEvent(h->gate);
+    h->status = status;
     clReleaseEvent(marker);
-    delete h;
+    runner().post(h);
 }
 
 // The host function runs when the stream's earlier work is done (marker callback); later work in the
