@@ -100,3 +100,12 @@ def test_sycl_build_with_a_real_compiler(tmp_path: Path) -> None:
     out.mkdir()
     (out / "prog.cpp").write_text(SYCL_MAIN)
     assert [p.name for p in build(out).executables] == ["prog"]
+
+
+def test_target_comes_from_the_translate_manifest_when_present(tmp_path: Path) -> None:
+    out = _hip_tree(tmp_path / "out")
+    (out / ".cudaport").mkdir()
+    (out / ".cudaport" / "manifest.json").write_text('{"options": {"options": {"target": "sycl"}}}')
+    assert detect_target(out) == "sycl"
+    (out / ".cudaport" / "manifest.json").write_text("{broken")
+    assert detect_target(out) == "hip"

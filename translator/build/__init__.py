@@ -6,6 +6,7 @@ user's own builds when the tree has none. Failures raise BuildError with a one-l
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from translator.build.common import BuildError, BuildResult, blocking_summary, error_marks, tree_files
@@ -15,7 +16,14 @@ __all__ = ["TARGETS", "BuildError", "BuildResult", "build", "detect_target"]
 
 
 def detect_target(out: Path) -> str:
-    """The target a tree was translated to, from its kernel files and the headers it includes."""
+    """The target a tree was translated to: from the run's manifest (OUT/.cudaport/manifest.json) when present,
+    else from its kernel files and the headers it includes."""
+    try:
+        recorded = json.loads((out / ".cudaport" / "manifest.json").read_text())["options"]["options"]["target"]
+        if recorded in TARGETS:
+            return recorded
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
     if tree_files(out, (".cl",)):
         return "opencl"
     texts = [p.read_text("utf-8", "replace") for p in tree_files(out, (".cpp", ".cc", ".cu", ".hip", ".h", ".hpp",
