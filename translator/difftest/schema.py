@@ -43,6 +43,12 @@ def _construct_map(loader: _Loader, node: yaml.MappingNode) -> _Map:
     m.line = node.start_mark.line + 1
     for k_node, v_node in node.value:
         key = loader.construct_object(k_node, deep=True)
+        if not isinstance(key, str | int):
+            raise CaseError(f"{loader.name}:{k_node.start_mark.line + 1}: key {k_node.value!r} is read as "
+                            f"{type(key).__name__} by YAML; quote it")
+        if isinstance(key, bool):
+            raise CaseError(f"{loader.name}:{k_node.start_mark.line + 1}: key {k_node.value!r} is read as a "
+                            "boolean by YAML (yes/no/on/off); quote it or rename it")
         if key in m:
             raise CaseError(f"{loader.name}:{k_node.start_mark.line + 1}: duplicate key {key!r}")
         m[key] = loader.construct_object(v_node, deep=True)
