@@ -9,9 +9,11 @@ from __future__ import annotations
 import json
 import os
 import shlex
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+
+from translator.frontend.lexer import LITERAL, lex
 
 CUDA_EXTENSIONS = frozenset({".cu", ".cuh"})
 CXX_EXTENSIONS = frozenset({".c", ".cc", ".cpp", ".cxx", ".c++", ".h", ".hh", ".hpp", ".hxx", ".inl", ".ipp", ".tpp"})
@@ -38,6 +40,9 @@ class SourceTree:
     files: list[SourceFile] = field(default_factory=list)
     database: Path | None = None
     outside: list[str] = field(default_factory=list)  # compile-database entries outside the tree
+    missing: list[str] = field(default_factory=list)  # compile-database entries naming no file on disk
+    flags_by_path: dict[Path, tuple[str, ...]] = field(default_factory=dict)  # database flags (absolute paths)
+    extra_flags: tuple[str, ...] = ()  # -I/-D given on the command line, for every file
 
     def cuda_candidates(self) -> Iterator[SourceFile]:
         return (f for f in self.files if f.kind in ("cuda", "maybe-cuda"))
@@ -47,35 +52,100 @@ def looks_binary(data: bytes) -> bool:
     return b"\0" in data[:8192]
 
 
-def _db_flags(entry: dict, directory: Path) -> tuple[str, ...]:
-    """The flags of one compile-database entry that matter to the parser: include paths, defines, -std."""
-    args = entry.get("arguments") or shlex.split(entry.get("command", ""))
-    keep: list[str] = []
-    i = 1
+# Compiler options whose value is the next argument and that the parser does not need (nvcc and clang spellings).
+_DROP_WITH_VALUE = frozenset({
+    "-o", "-x", "-ccbin", "--compiler-bindir", "-arch", "--gpu-architecture", "-code", "--gpu-code", "-gencode",
+    "--generate-code", "-MF", "-MT", "-MQ", "--output-file", "-Xptxas", "--ptxas-options", "-Xlinker",
+    "--linker-options", "-Xnvlink", "--nvlink-options", "-rdc", "--relocatable-device-code", "-maxrregcount",
+    "--maxrregcount", "--cuda-gpu-arch", "--offload-arch", "-t", "--threads", "--default-stream",
+})
+# nvcc long forms of the flags we keep, mapped to the clang spelling.
+_LONG = {"--include-path": "-I", "--system-include": "-isystem", "--define-macro": "-D", "--undefine-macro": "-U",
+         "--pre-include": "-include", "--std": "-std"}
+_PATH_FLAGS = ("-I", "-isystem", "-iquote", "-include")
+
+
+def _expand_xcompiler(args: list[str]) -> list[str]:
+    """-Xcompiler A,B / --compiler-options=A and nvcc long forms become plain host-compiler flags."""
+    out: list[str] = []
+    i = 0
     while i < len(args):
         a = args[i]
+        if a in ("-Xcompiler", "--compiler-options") and i + 1 < len(args):
+            out += [x for x in args[i + 1].split(",") if x]
+            i += 2
+            continue
+        if a.startswith(("-Xcompiler=", "--compiler-options=")):
+            out += [x for x in a.split("=", 1)[1].split(",") if x]
+        elif a.split("=", 1)[0] in _LONG:
+            flag = _LONG[a.split("=", 1)[0]]
+            if "=" in a:
+                out.append(f"{flag}={a.split('=', 1)[1]}" if flag == "-std" else flag + a.split("=", 1)[1])
+            elif i + 1 < len(args):
+                out.append(f"-std={args[i + 1]}" if flag == "-std" else flag + args[i + 1])
+                i += 1
+        else:
+            out.append(a)
+        i += 1
+    return out
+
+
+def _db_flags(entry: dict, directory: Path) -> tuple[str, ...]:
+    """The flags of one compile-database entry that matter to the parser: include paths, defines, -std.
+
+    Everything else (nvcc's -x cu, -arch=sm_80, -gencode, -ccbin, --cuda-gpu-arch, -o, optimisation and
+    warning flags) is dropped; -Xcompiler and nvcc long forms are unpacked first. Relative include paths are
+    made absolute against the entry's directory.
+    """
+    raw = entry.get("arguments")
+    if not isinstance(raw, list):
+        try:
+            raw = shlex.split(str(entry.get("command", "")))
+        except ValueError:
+            raw = str(entry.get("command", "")).split()
+    args = _expand_xcompiler([str(a) for a in raw[1:]])
+    keep: list[str] = []
+    i = 0
+    while i < len(args):
+        a = args[i]
+        if a in _DROP_WITH_VALUE:
+            i += 2
+            continue
         if a in ("-I", "-isystem", "-iquote", "-D", "-U", "-include") and i + 1 < len(args):
             val = args[i + 1]
-            if a in ("-I", "-isystem", "-iquote", "-include") and not os.path.isabs(val):
-                val = str(directory / val)
+            if a in _PATH_FLAGS and not os.path.isabs(val):
+                val = os.path.normpath(directory / val)
             keep += [a, val]
             i += 2
             continue
-        if a.startswith(("-I", "-isystem")) and len(a) > 2:
-            flag = "-isystem" if a.startswith("-isystem") else "-I"
-            val = a[len(flag):]
-            if not os.path.isabs(val):
-                val = str(directory / val)
-            keep.append(flag + val if flag == "-I" else f"-isystem{val}")
-        elif a.startswith(("-D", "-U")) or a.startswith("-std=c++"):
-            keep.append(a)
-        elif a.startswith("--std=c++") or a.startswith("-std=") and "c++" in a:
-            keep.append("-std=" + a.split("=", 1)[1])
+        for flag in ("-isystem", "-iquote", "-I"):
+            if a.startswith(flag) and len(a) > len(flag):
+                val = a[len(flag):].lstrip("=")
+                if not os.path.isabs(val):
+                    val = os.path.normpath(directory / val)
+                keep.append(flag + val if flag == "-I" else flag)
+                if flag != "-I":
+                    keep.append(val)
+                break
+        else:
+            if a.startswith(("-D", "-U")) and len(a) > 2:
+                keep.append(a)
+            elif a.startswith(("-std=", "--std=")) and "c++" in a or a.startswith("-std=gnu++"):
+                keep.append("-std=" + a.split("=", 1)[1])
         i += 1
     return tuple(keep)
 
 
-def load_database(path: Path) -> dict[Path, tuple[str, ...]]:
+@dataclass
+class Database:
+    """A loaded compile database: flags per absolute source path, plus the entries that name no file on disk."""
+
+    path: Path
+    flags: dict[Path, tuple[str, ...]]
+    missing: list[str]
+
+
+def load_database(path: Path) -> Database:
     db_file = path / "compile_commands.json" if path.is_dir() else path
     if not db_file.is_file():
         raise InputError(f"{db_file}: no compile_commands.json here (pass the build directory or the file)")
@@ -86,15 +156,59 @@ def load_database(path: Path) -> dict[Path, tuple[str, ...]]:
         raise InputError(f"{db_file}:{line}: not a valid compile database ({exc.__class__.__name__})") from None
     if not isinstance(entries, list):
         raise InputError(f"{db_file}:1: a compile database is a JSON list of entries")
-    out: dict[Path, tuple[str, ...]] = {}
+    db = Database(db_file, {}, [])
+    base = Path(os.path.abspath(db_file.parent))
     for entry in entries:
-        if not isinstance(entry, dict) or "file" not in entry:
+        if not isinstance(entry, dict) or not isinstance(entry.get("file"), str):
             continue
-        directory = Path(entry.get("directory", db_file.parent))
+        directory = Path(str(entry.get("directory") or base))
+        directory = directory if directory.is_absolute() else base / directory
         f = Path(entry["file"])
-        f = f if f.is_absolute() else directory / f
-        out[Path(os.path.normpath(f))] = _db_flags(entry, directory)
+        f = Path(os.path.normpath(f if f.is_absolute() else directory / f))
+        if not f.exists():
+            db.missing.append(str(f))
+            continue
+        db.flags.setdefault(f, _db_flags(entry, directory))
+    return db
+
+
+def scan_includes(data: bytes) -> list[tuple[str, bool]]:
+    """The (header, angled) pairs of every #include directive, found by the lexer (never in comments)."""
+    if b"include" not in data:
+        return []
+    toks, _ = lex(data)
+    out = []
+    for i, t in enumerate(toks):
+        if t.kind == LITERAL and t.directive >= 0 and i >= 2 and toks[i - 1].text in ("include", "include_next") \
+                and toks[i - 2].text == "#":
+            out.append((t.text[1:-1], t.text.startswith("<")))
     return out
+
+
+def include_dirs(flags: Sequence[str]) -> list[Path]:
+    """The -I/-isystem/-iquote directories of a flag list, in order."""
+    out: list[Path] = []
+    it = iter(range(len(flags)))
+    for i in it:
+        f = flags[i]
+        if f in ("-I", "-isystem", "-iquote") and i + 1 < len(flags):
+            out.append(Path(flags[i + 1]))
+            next(it, None)
+        elif f.startswith("-I") and len(f) > 2:
+            out.append(Path(f[2:]))
+        elif f.startswith("-isystem") and len(f) > 8:
+            out.append(Path(f[8:]))
+    return out
+
+
+def resolve_include(header: str, angled: bool, including: Path, dirs: Sequence[Path]) -> Path | None:
+    """Where `#include "header"` (or <header>) of file `including` lands, or None when not on disk here."""
+    candidates = ([] if angled else [including.parent]) + list(dirs)
+    for d in candidates:
+        p = d / header
+        if p.is_file():
+            return Path(os.path.normpath(p))
+    return None
 
 
 def discover(src: Path, database: Path | None = None, extra_flags: tuple[str, ...] = ()) -> SourceTree:
@@ -102,19 +216,27 @@ def discover(src: Path, database: Path | None = None, extra_flags: tuple[str, ..
     if not src.exists() and not src.is_symlink():
         raise InputError(f"{src}: no such file or directory")
     src_abs = Path(os.path.abspath(src))
-    db = load_database(database) if database else {}
+    loaded = load_database(database) if database else None
+    db = loaded.flags if loaded else {}
+    missing = loaded.missing if loaded else []
     if src.is_file():
         flags = db.get(Path(os.path.normpath(src_abs)), ()) + extra_flags
         kind = "cuda" if src.suffix in CUDA_EXTENSIONS else ("maybe-cuda" if src.suffix in CXX_EXTENSIONS else "cuda")
-        tree = SourceTree(root=src_abs.parent, single_file=True, database=database)
+        tree = SourceTree(root=src_abs.parent, single_file=True, database=database, missing=missing,
+                          flags_by_path=db, extra_flags=extra_flags)
         tree.files.append(SourceFile(src_abs, PurePosixPath(src.name), kind, flags))
         return tree
     if not src.is_dir():
         raise InputError(f"{src}: not a regular file or directory")
-    tree = SourceTree(root=src_abs, single_file=False, database=database)
+    tree = SourceTree(root=src_abs, single_file=False, database=database, missing=missing, flags_by_path=db,
+                      extra_flags=extra_flags)
     seen_dirs: set[tuple[int, int]] = set()
     for dirpath, dirnames, filenames in os.walk(src_abs, followlinks=False):
-        st = os.stat(dirpath)
+        try:
+            st = os.stat(dirpath)
+        except OSError:
+            dirnames[:] = []
+            continue
         if (st.st_dev, st.st_ino) in seen_dirs:
             dirnames[:] = []
             continue

@@ -1,28 +1,46 @@
-"""Runs a translation over a SourceTree: reads each file, parses, applies the rules and the target emitter,
-and (unless analysing only) writes the output tree atomically. Parallel over files with --jobs.
+"""Runs a translation over a SourceTree: resolves include dependencies and per-file flags, retranslates only
+what changed since the manifest of the last run, rewrites includes to renamed files, migrates build scripts,
+and (unless analysing only) writes the output tree atomically, never over a file the user edited.
 
-Input: SourceTree, Options, rule files. Output: a RunResult with one FileResult (or skip record) per file.
+Input: SourceTree, Options, rule files. Output: a RunResult (files translated, copied, skipped, up to date,
+conflicts, build scripts) and, under OUT, the translated tree plus OUT/.cudaport/manifest.json.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import os
-import shutil
+import signal
 import stat
 import tempfile
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from translator.buildscripts import BuildContext, build_kind, generate_cmake, migrate_build_file
 from translator.diagnostics import make_finding
 from translator.engine import FileResult, Options, translate_parsed
-from translator.frontend.lexer import IDENT, KEYWORD, lex
+from translator.frontend.lexer import IDENT, KEYWORD, LITERAL, lex
 from translator.frontend.parse import parse_file
+from translator.manifest import Entry, Manifest, finding_dict, rules_version, sha
 from translator.model import FileStatus, Finding
-from translator.project import MAX_FILE_BYTES, SourceFile, SourceTree, looks_binary
+from translator.project import (
+    MAX_FILE_BYTES,
+    InputError,
+    SourceFile,
+    SourceTree,
+    include_dirs,
+    looks_binary,
+    resolve_include,
+    scan_includes,
+)
 from translator.ruleset import RuleSet, load_rules
 from translator.targets.base import Target, get_target
+
+GENERATED_BUILD = ":generated:CMakeLists.txt"  # manifest key of a build script cudaport wrote itself
+CONFLICT_SUFFIX = ".cudaport-new"
 
 
 @dataclass
@@ -34,24 +52,44 @@ class SkipRecord:
 
 
 @dataclass
+class BuildResult:
+    """A migrated (or generated) build script."""
+
+    rel: PurePosixPath  # input path (for a generated script: its output path)
+    out_rel: PurePosixPath
+    output: bytes
+    findings: list[Finding]
+    generated: bool = False
+
+
+@dataclass
 class RunResult:
     target: str
     files: list[FileResult] = field(default_factory=list)
     skipped: list[SkipRecord] = field(default_factory=list)
     copied: list[PurePosixPath] = field(default_factory=list)
+    up_to_date: list[PurePosixPath] = field(default_factory=list)
+    conflicts: list[PurePosixPath] = field(default_factory=list)  # outputs kept; new text in *.cudaport-new
+    build: list[BuildResult] = field(default_factory=list)
+    removed: list[PurePosixPath] = field(default_factory=list)  # outputs of inputs that no longer exist
+    project_findings: list[Finding] = field(default_factory=list)  # database, outside includes, conflicts
+    cached_findings: list[Finding] = field(default_factory=list)  # of up-to-date files, from the manifest
 
     @property
     def findings(self) -> list[Finding]:
         out = [f for r in self.files for f in r.findings]
         out += [f for s in self.skipped for f in s.findings]
-        return out
+        out += [f for b in self.build for f in b.findings]
+        return out + self.project_findings + self.cached_findings
 
 
 # Per-process state, set up once per worker so rules are loaded once, not once per file.
 _STATE: dict[str, object] = {}
 
 
-def _init_worker(extra_rules: tuple[str, ...], options: Options, target_opts: dict) -> None:
+def _init_worker(extra_rules: tuple[str, ...], options: Options, target_opts: dict, in_pool: bool = False) -> None:
+    if in_pool:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the pool
     _STATE["rules"] = load_rules([Path(p) for p in extra_rules])
     _STATE["options"] = options
     _STATE["target"] = get_target(options.target, **target_opts)
@@ -87,6 +125,7 @@ def translate_one(sf: SourceFile, display: str) -> FileResult | SkipRecord:
 
 
 def _atomic_write(path: Path, data: bytes, mode: int | None = None) -> None:
+    """Write through a temporary file in the same directory and rename: a reader never sees half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".cudaport-tmp", dir=path.parent)
     try:
@@ -103,69 +142,428 @@ def _atomic_write(path: Path, data: bytes, mode: int | None = None) -> None:
         raise
 
 
+def _atomic_symlink(link: str, dest: Path) -> None:
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    tmp = dest.with_name(f".{dest.name}.cudaport-tmp")
+    if tmp.is_symlink() or tmp.exists():
+        tmp.unlink()
+    os.symlink(link, tmp)
+    os.replace(tmp, dest)
+
+
+def _current_sha(path: Path) -> str | None:
+    if path.is_symlink():
+        return sha(os.readlink(path).encode("utf-8", "surrogateescape"))
+    try:
+        return sha(path.read_bytes())
+    except OSError:
+        return None
+
+
+def rewrite_includes(data: bytes, src: Path, flags: Sequence[str], renamed: dict[Path, str]) -> bytes:
+    """Point every #include that resolves to a renamed file (absolute input path -> new file name) at the new
+    name. Only the header-name token changes; comments and other text stay as they are."""
+    toks, _ = lex(data)
+    dirs = include_dirs(flags)
+    edits: list[tuple[int, int, str]] = []
+    for i, t in enumerate(toks):
+        if not (t.kind == LITERAL and t.directive >= 0 and i >= 2 and toks[i - 1].text in ("include", "include_next")
+                and toks[i - 2].text == "#"):
+            continue
+        header, angled = t.text[1:-1], t.text.startswith("<")
+        target = resolve_include(header, angled, src, dirs)
+        if target is None or target not in renamed or not header.endswith(target.name):
+            continue
+        new = header[: len(header) - len(target.name)] + renamed[target]
+        edits.append((t.offset, t.end, f"<{new}>" if angled else f'"{new}"'))
+    for start, end, text in reversed(edits):
+        data = data[:start] + text.encode("utf-8", "surrogateescape") + data[end:]
+    return data
+
+
+class _Writer:
+    """Writes outputs under OUT: skips identical content, and keeps a file the user changed since cudaport wrote
+    it (the new text goes beside it as NAME.cudaport-new) unless forced."""
+
+    def __init__(self, out: Path | None, owned: dict[str, str], force: bool, result: RunResult) -> None:
+        self.out, self.owned, self.force, self.result = out, owned, force, result
+
+    def emit(self, out_rel: PurePosixPath, data: bytes, mode: int | None = None, *, link: str | None = None) -> str:
+        """Write one output; returns the hash to record for it."""
+        new_h = sha(link.encode("utf-8", "surrogateescape")) if link is not None else sha(data)
+        if self.out is None:
+            return new_h
+        dest = self.out / out_rel
+        recorded = self.owned.get(str(out_rel))
+        current = _current_sha(dest) if (dest.exists() or dest.is_symlink()) else None
+        if current == new_h:
+            if mode is not None and link is None and stat.S_IMODE(dest.stat().st_mode) != stat.S_IMODE(mode):
+                os.chmod(dest, stat.S_IMODE(mode))
+            return new_h
+        if current is not None and current != recorded and not self.force:
+            side = dest.with_name(dest.name + CONFLICT_SUFFIX)
+            if link is not None:
+                _atomic_symlink(link, side)
+            else:
+                _atomic_write(side, data, mode)
+            self.result.conflicts.append(out_rel)
+            detail = f"{out_rel} (new translation in {side.name})"
+            self.result.project_findings.append(make_finding("CP5004", str(out_rel), 1, 1, detail))
+            return recorded or new_h
+        if link is not None:
+            _atomic_symlink(link, dest)
+        else:
+            if dest.is_symlink() or dest.is_dir():
+                _remove(dest)
+            _atomic_write(dest, data, mode)
+        return new_h
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        import shutil
+
+        shutil.rmtree(path)
+    else:
+        path.unlink()
+
+
+@dataclass
+class _Input:
+    sf: SourceFile
+    hash: str | None  # None: unreadable
+    data: bytes | None  # kept only for sources whose includes must be scanned
+
+
+def _options_record(options: Options, target_opts: dict, tree: SourceTree) -> dict:
+    record = {"options": dataclasses.asdict(options), "target_opts": target_opts, "flags": list(tree.extra_flags)}
+    return json.loads(json.dumps(record, default=str))
+
+
+def _inside(path: Path, root: Path) -> bool:
+    return str(path).startswith(str(root) + os.sep)
+
+
 def run(tree: SourceTree, options: Options, *, out: Path | None, extra_rules: Sequence[Path] = (),
         jobs: int = 1, target_opts: dict | None = None,
-        progress: Callable[[int, int], None] | None = None) -> RunResult:
-    """Translate every CUDA file of the tree; write results under `out` when given."""
+        progress: Callable[[int, int], None] | None = None, force: bool = False) -> RunResult:
+    """Translate every CUDA file of the tree that changed since the last run; write results under `out`.
+
+    `force` overwrites outputs the user edited (otherwise they are kept and reported as conflicts)."""
     target_opts = target_opts or {}
-    extra = tuple(str(p) for p in extra_rules)
+    target = get_target(options.target, **target_opts)
     result = RunResult(target=options.target)
-    candidates = list(tree.cuda_candidates())
-    others = [f for f in tree.files if f.kind not in ("cuda", "maybe-cuda")]
+    root = Path(os.path.realpath(tree.root))
+    if out is not None and not tree.single_file:
+        real_out = Path(os.path.realpath(out))
+        if real_out == root or _inside(real_out, root):
+            raise InputError(f"{out}: the output directory is inside the input {tree.root}")
+    old = Manifest.load(out) if out is not None else None
+    manifest = Manifest.new(rules_version(list(extra_rules)), _options_record(options, target_opts, tree))
+    reuse = old.files if old is not None and manifest.compatible(old) and not force else {}
+    owned = old.outputs_owned() if old is not None else {}
+    writer = _Writer(out, owned, force, result)
 
     def display(sf: SourceFile) -> str:
         return str(sf.path) if tree.single_file else str(sf.rel)
 
-    outcomes: list[FileResult | SkipRecord] = []
-    if jobs > 1 and len(candidates) > 1:
-        with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
-                                 initargs=(extra, options, target_opts)) as pool:
-            futures = [pool.submit(translate_one, sf, display(sf)) for sf in candidates]
-            for i, fut in enumerate(futures):
-                outcomes.append(fut.result())
-                if progress:
-                    progress(i + 1, len(candidates))
-    else:
-        _init_worker(extra, options, target_opts)
-        for i, sf in enumerate(candidates):
-            outcomes.append(translate_one(sf, display(sf)))
-            if progress:
-                progress(i + 1, len(candidates))
-    target: Target = _STATE.get("target") or get_target(options.target, **target_opts)  # type: ignore[assignment]
-    by_rel = {sf.rel: sf for sf in tree.files}
-    for item in outcomes:
-        if isinstance(item, SkipRecord):
+    for path in tree.missing:
+        result.project_findings.append(make_finding("CP5002", str(tree.database or path), 1, 1, path))
+    for path in tree.outside:
+        result.project_findings.append(make_finding("CP5003", str(tree.database or path), 1, 1, path))
+
+    # -- read inputs, resolve includes and flags ------------------------------------------------------------
+    inputs: dict[str, _Input] = {}
+    for sf in tree.files:
+        rel = str(sf.rel)
+        if sf.kind == "symlink":
+            inputs[rel] = _Input(sf, sha(os.readlink(sf.path).encode("utf-8", "surrogateescape")), None)
+            continue
+        try:
+            data = sf.path.read_bytes() if sf.path.stat().st_size <= MAX_FILE_BYTES else None
+            h = sha(data) if data is not None else f"size:{sf.path.stat().st_size}:{sf.path.stat().st_mtime_ns}"
+        except OSError:
+            data, h = None, None
+        keep = sf.kind in ("cuda", "maybe-cuda") or build_kind(sf.rel) is not None
+        inputs[rel] = _Input(sf, h, data if keep else None)
+    sources = [rel for rel, i in inputs.items() if i.sf.kind in ("cuda", "maybe-cuda")]
+    abs_to_rel = {Path(os.path.normpath(i.sf.path)): rel for rel, i in inputs.items() if i.sf.kind != "symlink"}
+    flags: dict[str, tuple[str, ...]] = {}
+    for rel in sources:
+        if Path(os.path.normpath(inputs[rel].sf.path)) in tree.flags_by_path or not tree.flags_by_path:
+            flags[rel] = inputs[rel].sf.flags
+    deps: dict[str, list[str]] = {}
+    outside_seen: dict[str, str] = {}
+
+    def scan(rel: str) -> None:
+        inp = inputs[rel]
+        f = flags[rel]
+        prev = reuse.get(rel)
+        if prev is not None and prev.hash == inp.hash and prev.flags == list(f):
+            found = prev.deps
+        else:
+            found = []
+            dirs = include_dirs(f)
+            for header, angled in scan_includes(inp.data or b""):
+                p = resolve_include(header, angled, inp.sf.path, dirs)
+                if p is None:
+                    continue
+                if p in abs_to_rel:
+                    found.append(abs_to_rel[p])
+                elif not angled and not _inside(Path(os.path.realpath(p)), root):
+                    found.append(str(p))
+        deps[rel] = found
+        for d in found:
+            if d in inputs and inputs[d].sf.kind in ("cuda", "maybe-cuda") and d not in flags:
+                flags[d] = f  # a header gets the flags of the first unit that includes it
+                queue.append(d)
+            elif d not in inputs and d not in outside_seen:
+                outside_seen[d] = rel
+
+    queue = sorted(flags)
+    while queue:
+        scan(queue.pop(0))
+    for rel in sources:
+        if rel not in flags:
+            flags[rel] = inputs[rel].sf.flags
+            queue.append(rel)
+            while queue:
+                scan(queue.pop(0))
+    for path, first in sorted(outside_seen.items()):
+        result.project_findings.append(make_finding("CP5001", first, 1, 1, path))
+
+    dep_hash: dict[str, str | None] = {rel: i.hash for rel, i in inputs.items()}
+    for path in outside_seen:
+        try:
+            dep_hash[path] = sha(Path(path).read_bytes())
+        except OSError:
+            dep_hash[path] = None
+
+    def key_of(rel: str) -> str:
+        seen: set[str] = set()
+        stack = [rel]
+        while stack:
+            cur = stack.pop()
+            for d in deps.get(cur, ()):
+                if d not in seen:
+                    seen.add(d)
+                    stack.append(d)
+        parts = [str(dep_hash[rel]), "\0".join(flags.get(rel, ()))]
+        parts += [f"{d}={dep_hash.get(d)}" for d in sorted(seen)]
+        return sha("\n".join(parts).encode("utf-8", "surrogateescape"))
+
+    def fresh(rel: str, key: str) -> Entry | None:
+        """The previous entry when its outputs can be kept as they are."""
+        prev = reuse.get(rel)
+        if prev is None or prev.key != key or inputs[rel].hash is None:
+            return None
+        if out is not None and any(not (out / o).exists() and not (out / o).is_symlink() for o in prev.outputs):
+            return None
+        return prev
+
+    keys = {rel: key_of(rel) for rel in sources}
+    stale = []
+    for rel in sources:
+        prev = fresh(rel, keys[rel])
+        if prev is not None:
+            manifest.files[rel] = prev
+            result.up_to_date.append(inputs[rel].sf.rel)
+            result.cached_findings += prev.restored_findings()
+        else:
+            stale.append(rel)
+
+    # -- translate what changed -------------------------------------------------------------------------
+    try:
+        outcomes = _translate(stale, inputs, flags, display, options, extra_rules, jobs, target_opts, progress)
+        translated = {rel for rel, e in manifest.files.items() if e.kind == "translated"}
+        translated |= {str(o.rel) for o in outcomes.values() if isinstance(o, FileResult)}
+        out_name: dict[str, PurePosixPath] = {}
+        for rel, inp in inputs.items():
+            is_cuda = rel in translated
+            out_name[rel] = target.output_path(inp.sf.rel, is_cuda) if inp.sf.kind != "symlink" else inp.sf.rel
+        renamed = {Path(os.path.normpath(inputs[r].sf.path)): n.name for r, n in out_name.items()
+                   if n != inputs[r].sf.rel and inputs[r].sf.kind != "symlink"}
+
+        def fix_includes(rel: str, data: bytes) -> bytes:
+            if renamed and any(d in inputs and Path(os.path.normpath(inputs[d].sf.path)) in renamed
+                               for d in deps.get(rel, ())):
+                return rewrite_includes(data, inputs[rel].sf.path, flags[rel], renamed)
+            return data
+
+        for rel in stale:
+            item = outcomes[rel]
+            sf = inputs[rel].sf
+            mode = _mode(sf.path)
+            if isinstance(item, FileResult):
+                item.output = fix_includes(rel, item.output)
+                result.files.append(item)
+                outs = {str(item.out_rel): writer.emit(item.out_rel, item.output, mode)}
+                for extra_rel, content in item.extra_files.items():
+                    outs[extra_rel] = writer.emit(PurePosixPath(extra_rel), content)
+                manifest.files[rel] = Entry(inputs[rel].hash or "", keys[rel], "translated", list(flags[rel]),
+                                            deps[rel], outs, [finding_dict(f) for f in item.findings])
+                continue
             if item.status == FileStatus.COPIED:
                 result.copied.append(item.rel)
-                if out is not None:
-                    _copy(by_rel[item.rel], out / item.rel)
+                data = fix_includes(rel, inputs[rel].data or b"")
+                kind = "copied"
             else:
                 result.skipped.append(item)
-                if out is not None and item.rel in by_rel:
-                    _copy(by_rel[item.rel], out / item.rel)  # never lose user code: keep it as it was
-            continue
-        result.files.append(item)
+                data = inputs[rel].data  # never lose user code: keep it as it was
+                kind = "skipped"
+            outs = {}
+            if data is not None and inputs[rel].hash is not None:
+                outs[str(out_name[rel])] = writer.emit(out_name[rel], data, mode)
+            elif out is not None and inputs[rel].hash is not None:  # larger than 10 MB: copied without reading
+                outs[str(out_name[rel])] = _copy_big(sf.path, out / out_name[rel])
+            manifest.files[rel] = Entry(inputs[rel].hash or "", keys[rel], kind, list(flags[rel]), deps[rel], outs,
+                                        [finding_dict(f) for f in item.findings])
+
+        # -- build scripts and everything else ----------------------------------------------------------
+        source_names = {rel: str(out_name[rel]) for rel in sources}
+        suffixes = {s: target.output_path(PurePosixPath("x" + s), True).suffix for s in (".cu", ".cuh")}
+        ctx = BuildContext(target=options.target, renames=source_names, translated=sorted(translated),
+                           suffixes={s: n for s, n in suffixes.items() if n != s})
+        has_build = False
+        for rel, inp in inputs.items():
+            if inp.sf.kind in ("cuda", "maybe-cuda"):
+                continue
+            kind = build_kind(inp.sf.rel) if inp.sf.kind != "symlink" else None
+            if kind is not None and inp.sf.rel.parent == PurePosixPath("."):
+                has_build = True
+            if kind is not None and inp.data is not None:
+                key = sha(f"{inp.hash}\n{json.dumps(source_names, sort_keys=True)}".encode())
+                prev = fresh(rel, key)
+                if prev is not None:
+                    manifest.files[rel] = prev
+                    result.up_to_date.append(inp.sf.rel)
+                    result.cached_findings += prev.restored_findings()
+                    continue
+                migrated, findings = migrate_build_file(kind, inp.sf.rel, inp.data, ctx)
+                result.build.append(BuildResult(inp.sf.rel, out_name[rel], migrated, findings))
+                outs = {str(out_name[rel]): writer.emit(out_name[rel], migrated, _mode(inp.sf.path))}
+                manifest.files[rel] = Entry(inp.hash or "", key, "build", outputs=outs,
+                                            findings=[finding_dict(f) for f in findings])
+                continue
+            key = sha(str(inp.hash).encode())
+            prev = fresh(rel, key)
+            if prev is not None:
+                manifest.files[rel] = prev
+                result.up_to_date.append(inp.sf.rel)
+                continue
+            result.copied.append(inp.sf.rel)
+            outs = {}
+            if inp.sf.kind == "symlink":
+                link = _link_in_output(inp.sf, root)
+                outs[str(out_name[rel])] = writer.emit(out_name[rel], b"", link=link)
+                manifest.files[rel] = Entry(inp.hash or "", key, "symlink", outputs=outs)
+                continue
+            if inp.hash is not None and out is not None:
+                try:
+                    data = inp.sf.path.read_bytes()
+                    outs[str(out_name[rel])] = writer.emit(out_name[rel], data, _mode(inp.sf.path))
+                except OSError:
+                    pass
+            manifest.files[rel] = Entry(inp.hash or "", key, "copied", outputs=outs)
+        if not tree.single_file and not has_build and translated:
+            _generate_build(tree, ctx, manifest, reuse, writer, result, out)
+        _remove_stale(old, manifest, out, result)
+    finally:
         if out is not None:
-            src = by_rel[item.rel]
-            _atomic_write(out / item.out_rel, item.output, src.path.stat().st_mode)
-            for rel, content in item.extra_files.items():
-                _atomic_write(out / rel, content)
-    for sf in others:
-        result.copied.append(sf.rel)
-        if out is not None:
-            _copy(sf, out / target.output_path(sf.rel, False))
+            if old is not None:
+                for rel, entry in old.files.items():  # interrupted: keep what the last run owned
+                    if rel in inputs and rel not in manifest.files:
+                        manifest.files[rel] = dataclasses.replace(entry, key="")
+            manifest.save(out)
     return result
 
 
-def _copy(sf: SourceFile, dest: Path) -> None:
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    if sf.kind == "symlink":
-        link = os.readlink(sf.path)
-        if dest.is_symlink() or dest.exists():
-            dest.unlink()
-        os.symlink(link, dest)
-        return
+def _translate(stale: list[str], inputs: dict[str, _Input], flags: dict[str, tuple[str, ...]],
+               display: Callable[[SourceFile], str], options: Options, extra_rules: Sequence[Path], jobs: int,
+               target_opts: dict, progress: Callable[[int, int], None] | None) -> dict[str, FileResult | SkipRecord]:
+    extra = tuple(str(p) for p in extra_rules)
+    work = [dataclasses.replace(inputs[rel].sf, flags=flags[rel]) for rel in stale]
+    outcomes: dict[str, FileResult | SkipRecord] = {}
+    if not work:
+        return outcomes
+    if jobs > 1 and len(work) > 1:
+        pool = ProcessPoolExecutor(max_workers=min(jobs, len(work)), initializer=_init_worker,
+                                   initargs=(extra, options, target_opts, True))
+        try:
+            futures = {pool.submit(translate_one, sf, display(sf)): str(sf.rel) for sf in work}
+            for i, fut in enumerate(as_completed(futures)):
+                outcomes[futures[fut]] = fut.result()
+                if progress:
+                    progress(i + 1, len(work))
+        except BaseException:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+        pool.shutdown()
+    else:
+        _init_worker(extra, options, target_opts)
+        for i, sf in enumerate(work):
+            outcomes[str(sf.rel)] = translate_one(sf, display(sf))
+            if progress:
+                progress(i + 1, len(work))
+    return outcomes
+
+
+def _mode(path: Path) -> int | None:
     try:
-        shutil.copy2(sf.path, dest)
+        return path.stat().st_mode
     except OSError:
-        pass
+        return None
+
+
+def _copy_big(src: Path, dest: Path) -> str:
+    import shutil
+
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    tmp = dest.with_name(f".{dest.name}.cudaport-tmp")
+    shutil.copy2(src, tmp)
+    os.replace(tmp, dest)
+    return f"size:{src.stat().st_size}:{src.stat().st_mtime_ns}"
+
+
+def _link_in_output(sf: SourceFile, root: Path) -> str:
+    """The link text for a symlink's copy: as written, except an absolute link into the tree becomes relative
+    (so it points into the output tree, not back into the input)."""
+    link = os.readlink(sf.path)
+    if os.path.isabs(link):
+        target = Path(os.path.normpath(link))
+        if _inside(target, root):
+            return os.path.relpath(target, Path(os.path.realpath(sf.path.parent)))
+    return link
+
+
+def _generate_build(tree: SourceTree, ctx: BuildContext, manifest: Manifest, reuse: dict[str, Entry],
+                    writer: _Writer, result: RunResult, out: Path | None) -> None:
+    units = [ctx.renames[r] for r in ctx.translated if PurePosixPath(r).suffix in (".cu", ".cpp", ".cc", ".cxx")]
+    units += [n for r, n in ctx.renames.items() if r not in ctx.translated and PurePosixPath(r).suffix in
+              (".cpp", ".cc", ".cxx", ".c")]
+    text, findings = generate_cmake(ctx.target, sorted(set(units)), tree.root.name)
+    out_rel = PurePosixPath("CMakeLists.txt")
+    key = sha(text)
+    prev = reuse.get(GENERATED_BUILD)
+    if prev is not None and prev.key == key and (out is None or (out / out_rel).exists()):
+        manifest.files[GENERATED_BUILD] = prev
+        return
+    result.build.append(BuildResult(out_rel, out_rel, text, findings, generated=True))
+    outs = {str(out_rel): writer.emit(out_rel, text, 0o644)}
+    manifest.files[GENERATED_BUILD] = Entry(key, key, "generated", outputs=outs,
+                                            findings=[finding_dict(f) for f in findings])
+
+
+def _remove_stale(old: Manifest | None, manifest: Manifest, out: Path | None, result: RunResult) -> None:
+    """Delete outputs of inputs that disappeared, unless the user changed them since."""
+    if old is None or out is None:
+        return
+    live = manifest.outputs_owned()
+    for rel, entry in old.files.items():
+        if rel in manifest.files:
+            continue
+        for o, h in entry.outputs.items():
+            p = out / o
+            if o not in live and (p.exists() or p.is_symlink()) and _current_sha(p) == h:
+                p.unlink()
+                result.removed.append(PurePosixPath(o))

@@ -1,0 +1,121 @@
+"""What each target's build looks like: the CMake language and packages, the CUDA:: imported targets and
+-l libraries mapped to the target's, the compiler for Makefiles, and how nvcc flags translate.
+
+Input: a target name and nvcc flags. Output: replacement text (never applied here) and diagnostic codes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from translator.resources import shim_dir
+
+HIP_DEFAULT_ARCH = "gfx90a"
+
+
+@dataclass(frozen=True)
+class Profile:
+    target: str
+    language: str  # CMake language of translated device code: HIP or CXX
+    compiler: str  # replacement for nvcc in Makefiles
+    find: str  # replacement for find_package(CUDAToolkit)/find_package(CUDA)
+    cmake_libs: dict[str, str | None] = field(default_factory=dict)  # CUDA::x -> target library (None: drop)
+    make_libs: dict[str, str | None] = field(default_factory=dict)  # -lx -> replacement (None: drop)
+    shim: str | None = None  # runtime shim directory, when the target links one
+
+
+_CUDA_LIB_NAMES = ("cudart", "cudart_static", "cuda_driver", "cublas", "cublasLt", "curand", "cufft", "cusparse",
+                   "cusolver", "nvToolsExt", "nvtx3", "nvrtc", "cupti", "nvjpeg", "npp")
+
+
+def _hip() -> Profile:
+    cmake = {"cudart": "hip::host", "cudart_static": "hip::host", "cuda_driver": "hip::host",
+             "cublas": "roc::hipblas", "cublasLt": "roc::hipblaslt", "curand": "hip::hiprand", "cufft": "hip::hipfft",
+             "cusparse": "roc::hipsparse", "cusolver": "roc::hipsolver", "nvToolsExt": "roctx64", "nvtx3": "roctx64",
+             "nvrtc": "hiprtc"}
+    make = {"cudart": "-lamdhip64", "cudart_static": "-lamdhip64", "cuda": "-lamdhip64", "cublas": "-lhipblas",
+            "cublasLt": "-lhipblaslt", "curand": "-lhiprand", "cufft": "-lhipfft", "cusparse": "-lhipsparse",
+            "cusolver": "-lhipsolver", "nvToolsExt": "-lroctx64", "nvrtc": "-lhiprtc"}
+    return Profile("hip", "HIP", "hipcc", "find_package(hip REQUIRED)", cmake, make)
+
+
+def _opencl() -> Profile:
+    shim = str(shim_dir() / "opencl")
+    find = (f'set(CUDAPORT_OPENCL_SHIM "{shim}" CACHE PATH "cudaport OpenCL runtime shim")\n'
+            "if(NOT TARGET cudaport_opencl)\n"
+            "  add_subdirectory(${CUDAPORT_OPENCL_SHIM} ${CMAKE_BINARY_DIR}/cudaport_opencl_shim)\n"
+            "endif()")
+    cmake = {"cudart": "cudaport_opencl", "cudart_static": "cudaport_opencl", "cuda_driver": "cudaport_opencl"}
+    make = {"cudart": "$(CUDAPORT_SHIM_LIB) -lOpenCL -lpthread", "cudart_static": "$(CUDAPORT_SHIM_LIB) -lOpenCL "
+            "-lpthread", "cuda": None}
+    return Profile("opencl", "CXX", "$(CXX)", find, cmake, make, shim)
+
+
+def _sycl() -> Profile:
+    shim = str(shim_dir() / "sycl")
+    find = (f'set(CUDAPORT_SYCL_SHIM "{shim}" CACHE PATH "cudaport SYCL runtime shim")\n'
+            "include_directories(${CUDAPORT_SYCL_SHIM}/include)\n"
+            "add_compile_options(-fsycl)\n"
+            "add_link_options(-fsycl)")
+    cmake = {"cudart": None, "cudart_static": None, "cuda_driver": None}
+    make = {"cudart": None, "cudart_static": None, "cuda": None}
+    return Profile("sycl", "CXX", "icpx -fsycl", find, cmake, make, shim)
+
+
+_PROFILES = {"hip": _hip, "opencl": _opencl, "sycl": _sycl}
+
+
+def profile_for(target: str) -> Profile | None:
+    make = _PROFILES.get(target)
+    return make() if make else None
+
+
+# nvcc-only flags: (pattern, HIP replacement or None to drop, replacement for host-compiler targets or None)
+_FLAG_MAP: list[tuple[re.Pattern[str], str | None, str | None]] = [
+    (re.compile(r"--use_fast_math|-use_fast_math"), "-ffast-math", "-ffast-math"),
+    (re.compile(r"-lineinfo|--generate-line-info"), None, None),
+    (re.compile(r"--expt-relaxed-constexpr|--expt-extended-lambda|--extended-lambda|-expt-relaxed-constexpr"),
+     None, None),
+    (re.compile(r"(-rdc|--relocatable-device-code)(=true)?"), "-fgpu-rdc", None),
+    (re.compile(r"(-rdc|--relocatable-device-code)=false"), None, None),
+    (re.compile(r"-G|--device-debug"), "-ggdb", None),
+    (re.compile(r"--ptxas-options=.*|-Xptxas=.*|--resource-usage|-res-usage|--keep|-keep"), None, None),
+    (re.compile(r"--default-stream=.*|-default-stream=.*"), None, None),
+    (re.compile(r"-Wno-deprecated-gpu-targets|--Wno-deprecated-gpu-targets|-Werror=cross-execution-space-call"),
+     None, None),
+    (re.compile(r"(-arch|--gpu-architecture|-code|--gpu-code|-gencode|--generate-code)[= ].*|-arch=.*"),
+     f"--offload-arch={HIP_DEFAULT_ARCH}", None),
+]
+ARCH_FLAG = re.compile(r"(-arch|--gpu-architecture|-gencode|--generate-code|-code|--gpu-code)=\S*")
+
+
+def map_nvcc_flag(flag: str, target: str) -> tuple[str | None, str | None]:
+    """(replacement or None to drop, diagnostic code or None) for one nvcc flag; unknown flags map to themselves.
+
+    -Xcompiler=A,B unwraps to the host flags A B; an architecture flag becomes the HIP default one (CP5012)
+    or is dropped on host-compiler targets (CP5011)."""
+    if flag.startswith(("-Xcompiler=", "--compiler-options=")):
+        return " ".join(x for x in flag.split("=", 1)[1].split(",") if x), None
+    for pattern, hip, host in _FLAG_MAP:
+        if pattern.fullmatch(flag):
+            new = hip if target == "hip" else host
+            if ARCH_FLAG.fullmatch(flag) or flag.startswith("-arch"):
+                return (new, "CP5012") if new else (None, "CP5011")
+            return new, (None if new else "CP5011")
+    return flag, None
+
+
+def cuda_lib_name(token: str) -> str | None:
+    """`cublas` for CUDA::cublas; None when the token is not a CUDA imported target."""
+    if token.startswith("CUDA::"):
+        return token[len("CUDA::"):]
+    return None
+
+
+def arch_value(target: str) -> str | None:
+    """What CMAKE_CUDA_ARCHITECTURES becomes: an AMD architecture for HIP, nothing elsewhere."""
+    return HIP_DEFAULT_ARCH if target == "hip" else None
+
+
+KNOWN_CUDA_LIBS = frozenset(_CUDA_LIB_NAMES)
