@@ -38,7 +38,7 @@ class RiskCategory:
 
 RISK_CATEGORIES = (
     RiskCategory("warp-size", "warp size 32 assumed (lane masks, % 32, warp functions)",
-                 ("CP3001", "CP3002", "CP3008")),
+                 ("CP3001", "CP3002", "CP3008", "CP3011")),
     RiskCategory("inline-asm", "inline PTX assembly", ("CP3004",)),
     RiskCategory("texture", "textures and surfaces", ("CP3005",)),
     RiskCategory("cooperative-groups", "cooperative groups, grid-wide sync", ("CP3007",)),
@@ -46,6 +46,7 @@ RISK_CATEGORIES = (
     RiskCategory("managed-memory", "unified / managed memory, __managed__", ("CP3009",)),
     RiskCategory("pitched-2d", "pitched 2D/3D layouts (cudaMallocPitch, cudaMemcpy2D, ...)", ("CP3010",)),
     RiskCategory("fast-math", "fast-math intrinsics with different precision", ("CP3003",)),
+    RiskCategory("other", "other semantic risks (CP3xxx codes added after this report's categories)", ()),
 )
 _BY_CODE = {code: c.id for c in RISK_CATEGORIES for code in c.codes}
 
@@ -60,7 +61,10 @@ _FAST_MATH = re.compile(r"^__[a-z0-9]+f$")
 
 
 def risk_of_code(code: str | None) -> str | None:
-    return _BY_CODE.get(code or "")
+    """The risk category of a diagnostic code; every CP3xxx code has one, so no semantic risk is dropped."""
+    if code is None:
+        return None
+    return _BY_CODE.get(code) or ("other" if code.startswith("CP3") else None)
 
 
 def risk_of_api(name: str, family: str, section: str | None) -> str | None:
