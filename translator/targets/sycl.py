@@ -14,7 +14,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 from translator.edits import Edit
-from translator.frontend.lexer import IDENT, PUNCT, LineIndex
+from translator.frontend.lexer import IDENT, LineIndex
 from translator.frontend.sites import TokenView, find_kernels
 from translator.model import KernelDef, KernelLaunch, Span
 
@@ -169,9 +169,19 @@ def _find_shared(ctx: FileContext, an: _Analysis) -> None:
             ctx.report("CP4503", decl.span, f"{decl.name}: {why}")
             continue
         elem, name, dims, _ = parts
+        elem = _target_type(ctx, elem)
         if decl.extern:
             dims = dims[: -2] if dims.endswith("[]") else dims
         f.shared.append(_Shared(name, elem, dims, decl.extern, decl.span))
+
+
+def _target_type(ctx: FileContext, text: str) -> str:
+    """A type spelled in CUDA, with the SYCL renames of its names (float4 -> sycl::float4)."""
+    def sub(m: re.Match[str]) -> str:
+        rule = ctx.rules.get(m.group(0))
+        mapping = rule.for_target("sycl") if rule is not None and rule.kind == "type" else None
+        return mapping.rename if mapping is not None and mapping.rename else m.group(0)
+    return re.sub(r"(?<![\w:])[A-Za-z_]\w*", sub, text)
 
 
 def _find_globals(ctx: FileContext, an: _Analysis) -> None:
@@ -209,11 +219,12 @@ def _find_globals(ctx: FileContext, an: _Analysis) -> None:
             ctx.report("CP4504", span, why)
             continue
         elem, name, dims, init = parts
-        elem = elem.replace("const ", "") if "__constant__" in words else elem
+        elem = _target_type(ctx, elem.replace("const ", "") if "__constant__" in words else elem)
         static = "static " if "static" in words else ""
         new = f"{static}cpsycl::device_global<{elem}{dims}> {name}"
         new += f"{{{init}}};" if init else ";"
-        ctx.replace(span, new, "device_global")
+        # a build edit, so that the renames inside the old declaration nest instead of conflicting
+        ctx.edits.append(Edit(span.offset, span.length, origin="device_global", build=lambda _r, t=new: t))
         ctx.report("CP4505", span, name, inline=False)
         an.globals_[name] = _Global(name, span)
 
@@ -389,7 +400,7 @@ class SyclTarget:
         def build(render, u=used, fn=fn):  # type: ignore[no-untyped-def]
             parts = [render(a.offset, a.end) for a in u]
             if fn in ("sycl::any_of_group", "sycl::all_of_group"):
-                parts = [f"({parts[0]}) != 0"]
+                parts = [f"{parts[0]} != 0" if re.fullmatch(r"[\w.]+", parts[0]) else f"({parts[0]}) != 0"]
             return f"{fn}({sg}, {', '.join(parts)})"
         ctx.edits.append(Edit(site.call.offset, site.call.length, origin=name, build=build))
         return True
@@ -403,11 +414,47 @@ class SyclTarget:
             ctx.need_include(HELPER_HEADER)
         if an.funcs:
             ctx.need_include(HELPER_HEADER)
+        self._keep_unrelated_names(ctx)
         self._signatures(ctx, an)
         self._device_code_tokens(ctx, an)
         self._members(ctx)
         for launch in parsed.launches:
             self._launch(ctx, an, launch)
+        self._dedupe_comments(ctx)
+
+    @staticmethod
+    def _keep_unrelated_names(ctx: FileContext) -> None:
+        """Undo what the rule pass did to device-function names that are not called: `int round = 0;` or
+        `float y1;` are the user's variables. SYCL's names are qualified (sycl::round), so a rename breaks
+        them, and an `unsupported` finding on them is noise. (The engine's user_declared sees only top-level
+        declarations; HIP keeps the names and never meets this.)"""
+        undo: set[int] = set()
+        for site in ctx.parsed.names:
+            rule = ctx.rules.get(site.name)
+            if rule is None or rule.kind != "function" or site.call is not None or site.in_directive:
+                continue
+            if rule.family not in ("math", "device"):
+                continue
+            undo.add(site.span.offset)
+        if not undo:
+            return
+        ctx.edits[:] = [e for e in ctx.edits if e.offset not in undo or e.build is not None]
+        ctx.findings[:] = [f for f in ctx.findings if f.offset not in undo or f.code != "CP2001"]
+
+    @staticmethod
+    def _dedupe_comments(ctx: FileContext) -> None:
+        """One inline comment per (code, API) and file: later sites keep their finding for reports, without
+        repeating the same sentence in the code."""
+        first: dict[tuple[str, str | None], int] = {}
+        repeat: set[tuple[int, str]] = set()
+        for f in sorted(ctx.findings, key=lambda f: f.offset or 0):
+            key = (f.code, f.api)
+            if f.offset is None or f.api is None:
+                continue
+            if key in first and first[key] != f.offset:
+                repeat.add((f.offset, f"diagnostic {f.code}"))
+            first.setdefault(key, f.offset)
+        ctx.edits[:] = [e for e in ctx.edits if e.length != 0 or (e.offset, e.origin) not in repeat]
 
     def _signatures(self, ctx: FileContext, an: _Analysis) -> None:
         for fs in an.funcs.values():
@@ -418,7 +465,8 @@ class SyclTarget:
                 for s in f.shared:
                     extra.append(f"{s.elem_type}* {s.name}" if s.extern else
                                  f"{s.elem_type} (&{s.name}){s.dims}" if s.dims else f"{s.elem_type}& {s.name}")
-                    ctx.replace(self._whole_lines(ctx, s.span), "", f"__shared__ {s.name}")
+                    gone = self._whole_lines(ctx, s.span)
+                    ctx.edits.append(Edit(gone.offset, gone.length, origin=f"__shared__ {s.name}", build=lambda _r: ""))
                 if f.kernel and f.uses_warp:
                     ctx.report("CP4501", f.fdef.name_span, f.fdef.name)
                 if f.needs_item and not f.kernel and "__host__" in f.fdef.qualifiers:

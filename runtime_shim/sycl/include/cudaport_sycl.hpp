@@ -25,6 +25,7 @@ namespace detail {
 
 struct runtime {
     std::vector<sycl::device> devices;
+    std::vector<sycl::context> contexts;  // one per device: USM pointers stay valid across queues and resets
     std::vector<std::unique_ptr<sycl::queue>> queues;  // default in-order queue per device, made on first use
     int current = 0;
     error_state errors;
@@ -33,6 +34,7 @@ struct runtime {
     runtime() {
         devices = sycl::device::get_devices(sycl::info::device_type::gpu);
         if (devices.empty()) devices = sycl::device::get_devices();
+        for (const auto& d : devices) contexts.emplace_back(d);
         queues.resize(devices.size());
     }
 };
@@ -57,7 +59,8 @@ inline sycl::queue& default_queue() {
     auto& r = detail::rt();
     std::lock_guard<std::mutex> lock(r.mu);
     auto& q = r.queues.at(r.current);
-    if (!q) q = std::make_unique<sycl::queue>(r.devices.at(r.current), detail::queue_properties());
+    if (!q) q = std::make_unique<sycl::queue>(r.contexts.at(r.current), r.devices.at(r.current),
+                                              detail::queue_properties());
     return *q;
 }
 
@@ -445,22 +448,27 @@ auto atomic_generic(T& obj) {
 }
 
 // atomicCAS returns the old value whether or not it swapped.
-template <class Ref, class T>
-T atomic_compare_exchange(Ref ref, T compare, T value) {
-    ref.compare_exchange_strong(compare, value);
-    return compare;
+template <class Ref, class C, class V>
+typename Ref::value_type atomic_compare_exchange(Ref ref, C compare, V value) {
+    typename Ref::value_type expected = compare;
+    ref.compare_exchange_strong(expected, static_cast<typename Ref::value_type>(value));
+    return expected;
 }
 
 // atomicInc: old >= limit ? 0 : old + 1.  atomicDec: (old == 0 || old > limit) ? limit : old - 1.
-template <class Ref, class T>
-T atomic_inc(Ref ref, T limit) {
+template <class Ref, class L>
+typename Ref::value_type atomic_inc(Ref ref, L limit_arg) {
+    using T = typename Ref::value_type;
+    T limit = static_cast<T>(limit_arg);
     T old = ref.load();
     while (!ref.compare_exchange_weak(old, old >= limit ? T(0) : T(old + 1))) {
     }
     return old;
 }
-template <class Ref, class T>
-T atomic_dec(Ref ref, T limit) {
+template <class Ref, class L>
+typename Ref::value_type atomic_dec(Ref ref, L limit_arg) {
+    using T = typename Ref::value_type;
+    T limit = static_cast<T>(limit_arg);
     T old = ref.load();
     while (!ref.compare_exchange_weak(old, (old == 0 || old > limit) ? limit : T(old - 1))) {
     }
