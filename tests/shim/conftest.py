@@ -1,0 +1,108 @@
+"""Fixtures for the OpenCL runtime shim tests: build libcudaport_opencl.a once per session, compile the
+C++ test programs in tests/shim/cpp against it, run them (optionally under Oclgrind).
+Inputs: runtime_shim/opencl/{include,src}; outputs: executables in a session temp dir.
+Skips when g++, the OpenCL headers/loader or an OpenCL platform is missing."""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import os
+import shutil
+import subprocess
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+SHIM = REPO / "runtime_shim" / "opencl"
+CPP_DIR = Path(__file__).resolve().parent / "cpp"
+CXXFLAGS = ["-std=c++17", "-O1", "-Wall", "-Wextra"]
+
+
+def _opencl_platform_count() -> int:
+    name = ctypes.util.find_library("OpenCL")
+    if not name:
+        return 0
+    try:
+        lib = ctypes.CDLL(name)
+    except OSError:
+        return 0
+    count = ctypes.c_uint(0)
+    if lib.clGetPlatformIDs(0, None, ctypes.byref(count)) != 0:
+        return 0
+    return count.value
+
+
+def _missing_toolchain() -> str | None:
+    if shutil.which("g++") is None:
+        return "g++ not found"
+    if not Path("/usr/include/CL/cl.h").exists():
+        return "OpenCL headers not installed (apt: opencl-headers ocl-icd-opencl-dev)"
+    if _opencl_platform_count() == 0:
+        return "no OpenCL platform (apt: pocl-opencl-icd)"
+    return None
+
+
+@dataclass(frozen=True)
+class ShimBuild:
+    """The shim library built for this session and where test executables go."""
+
+    lib: Path
+    include: Path
+    out: Path
+
+
+@pytest.fixture(scope="session")
+def shim_build(tmp_path_factory: pytest.TempPathFactory) -> ShimBuild:
+    reason = _missing_toolchain()
+    if reason:
+        if os.environ.get("CUDAPORT_REQUIRE_TOOLS") == "1":
+            pytest.fail(f"OpenCL shim tests need {reason} (CUDAPORT_REQUIRE_TOOLS=1)")
+        pytest.skip(reason)
+    out = tmp_path_factory.mktemp("shim_opencl")
+    objs = []
+    procs = []
+    for src in sorted((SHIM / "src").glob("*.cpp")):
+        obj = out / (src.stem + ".o")
+        objs.append(obj)
+        cmd = ["g++", *CXXFLAGS, "-fPIC", "-I", str(SHIM / "include"), "-c", str(src), "-o", str(obj)]
+        procs.append(subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True))
+    for proc in procs:
+        log, _ = proc.communicate()
+        assert proc.returncode == 0, log
+    lib = out / "libcudaport_opencl.a"
+    subprocess.run(["ar", "rcs", str(lib), *map(str, objs)], check=True)
+    return ShimBuild(lib=lib, include=SHIM / "include", out=out)
+
+
+@pytest.fixture(scope="session")
+def build_program(shim_build: ShimBuild) -> Callable[[str], Path]:
+    """Compiles tests/shim/cpp/<name>.cpp against the shim (once per session); returns the executable."""
+    cache: dict[str, Path] = {}
+
+    def build(name: str) -> Path:
+        if name not in cache:
+            exe = shim_build.out / "bin" / name / name
+            exe.parent.mkdir(parents=True, exist_ok=True)
+            cmd = ["g++", *CXXFLAGS, "-I", str(shim_build.include), "-I", str(CPP_DIR),
+                   str(CPP_DIR / f"{name}.cpp"), str(shim_build.lib), "-lOpenCL", "-lpthread", "-o", str(exe)]
+            proc = subprocess.run(cmd, capture_output=True, text=True)
+            assert proc.returncode == 0, proc.stderr
+            cache[name] = exe
+        return cache[name]
+
+    return build
+
+
+def run_program(exe: Path, *args: str, env: dict[str, str] | None = None, cwd: Path | None = None,
+                oclgrind: bool = False, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    """Runs a test program with extra environment variables; under `oclgrind --data-races` if asked."""
+    full_env = {k: v for k, v in os.environ.items() if not k.startswith("CUDAPORT_")}
+    full_env.update(env or {})
+    cmd = [str(exe), *args]
+    if oclgrind:
+        cmd = ["oclgrind", "--data-races", *cmd]
+    return subprocess.run(cmd, capture_output=True, text=True, env=full_env, cwd=cwd, timeout=timeout)
