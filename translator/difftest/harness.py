@@ -207,8 +207,12 @@ class _Gen:
     def step(self, s: Launch | Loop, ind: int) -> None:
         if isinstance(s, Loop):
             self.rename[s.var] = s.var
-            nxt = f"{s.var} *= {self.e(s.mul)}" if s.mul is not None else f"{s.var} += {self.e(s.add)}"
-            self.w(f"for (long long {s.var} = {self.e(s.start)}; {s.var} < {self.e(s.stop)}; {nxt}) {{", ind)
+            if s.div is not None:
+                cond, nxt = f"{s.var} > {self.e(s.stop)}", f"{s.var} /= {self.e(s.div)}"
+            else:
+                cond = f"{s.var} < {self.e(s.stop)}"
+                nxt = f"{s.var} *= {self.e(s.mul)}" if s.mul is not None else f"{s.var} += {self.e(s.add)}"
+            self.w(f"for (long long {s.var} = {self.e(s.start)}; {cond}; {nxt}) {{", ind)
             for b in s.body:
                 self.step(b, ind + 1)
             self.w("}", ind)

@@ -135,7 +135,8 @@ def _device_env(device: str, work: Path) -> tuple[list[str], dict[str, str]]:
         env["OCL_ICD_VENDORS"] = str(icd)
         env["CUDAPORT_OPENCL_DEVICE"] = "intel"
         return [], env
-    env["CUDAPORT_OPENCL_DEVICE"] = device
+    # the shim matches a substring of "platform / device"; PoCL's platform is "Portable Computing Language"
+    env["CUDAPORT_OPENCL_DEVICE"] = "portable computing language" if device == "pocl" else device
     return [], env
 
 
@@ -186,7 +187,7 @@ def prepare(case: Case, opts: Options, record: bool = False, source: str | None 
             raise StageError(f"translate failed (exit {res.returncode}):\n{_tail(res.stderr + res.stdout)}")
         if opts.mutate:
             opts.mutate(out)
-        res = _run([*cli, "build", str(out), "-j", "1", "-q", "--no-cmake"], 600)
+        res = _run([*cli, "build", str(out), "-j", "1", "--no-cmake"], 600)
         if res.returncode != 0:
             raise StageError(f"build failed (exit {res.returncode}):\n{_tail(res.stderr + res.stdout, 25)}")
         exes = [line.strip() for line in res.stdout.splitlines() if line.strip()]

@@ -5,6 +5,7 @@ a CaseError whose message is one line `FILE:LINE: what is wrong`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -57,6 +58,10 @@ def _construct_map(loader: _Loader, node: yaml.MappingNode) -> _Map:
 
 
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_map)
+# YAML 1.1 reads 1e30 and 1.0e30 (no exponent sign) as strings; case files mean numbers, as in YAML 1.2
+_Loader.add_implicit_resolver("tag:yaml.org,2002:float",
+                              re.compile(r"^[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)[eE][-+]?[0-9]+$"),
+                              list("-+0123456789."))
 
 
 @dataclass
@@ -147,6 +152,7 @@ class Loop:
     stop: Any
     mul: Any = None
     add: Any = 1
+    div: Any = None                  # counts down: runs while var > stop, var /= div
     body: list[Launch | Loop] = field(default_factory=list)
     line: int = 0
 
@@ -460,12 +466,14 @@ class _Builder:
         buffers, scalars, sizes, streams = self.ctx
         if isinstance(s, _Map) and "loop" in s:
             m = self.keys(s, {"loop", "body"}, "kernels[].loop", line)
-            lm = self.keys(m["loop"], {"var", "start", "stop", "mul", "add"}, "loop", m.line)
+            lm = self.keys(m["loop"], {"var", "start", "stop", "mul", "add", "div"}, "loop", m.line)
             var = lm.get("var")
             if not isinstance(var, str) or not var.isidentifier() or var in sizes | set(buffers) | set(scalars):
                 raise self.err(lm.line, "loop.var: expected a new identifier")
             known = sizes | loop_vars
-            for k in ("start", "stop", "mul", "add"):
+            if sum(k in lm for k in ("mul", "add", "div")) > 1:
+                raise self.err(lm.line, "loop: one of mul, add (counting up, var < stop) or div (down, var > stop)")
+            for k in ("start", "stop", "mul", "add", "div"):
                 if k in lm:
                     self.expr_ok(lm[k], lm.lines[k], f"loop.{k}", known)
             if "start" not in lm or "stop" not in lm:
@@ -473,8 +481,8 @@ class _Builder:
             body = m.get("body")
             if not isinstance(body, list) or not body:
                 raise self.err(m.line, "loop.body: expected a non-empty list of launches")
-            return Loop(var=var, start=lm["start"], stop=lm["stop"], mul=lm.get("mul"),
-                        add=lm.get("add", 1) if "mul" not in lm else None,
+            return Loop(var=var, start=lm["start"], stop=lm["stop"], mul=lm.get("mul"), div=lm.get("div"),
+                        add=lm.get("add", 1) if "mul" not in lm and "div" not in lm else None,
                         body=[self.step(b, m.line, loop_vars | {var}) for b in body], line=lm.line)
         allowed = {"name", "grid", "block", "shared", "stream", "args", "record_event", "wait_event"}
         m = self.keys(s, allowed, "kernels[]", line)
