@@ -59,6 +59,7 @@ class Entry:
     deps: list[str] = field(default_factory=list)  # resolved includes: tree-relative, or absolute outside
     outputs: dict[str, str] = field(default_factory=dict)  # output-relative path -> sha256 written
     findings: list[dict[str, Any]] = field(default_factory=list)
+    guessed_dirs: list[str] = field(default_factory=list)  # -I directories inferred from the tree's layout
 
     def restored_findings(self) -> list[Finding]:
         return [Finding(**{**f, "severity": Severity(f["severity"])}) for f in self.findings]

@@ -90,7 +90,10 @@ _STATE: dict[str, object] = {}
 def _init_worker(extra_rules: tuple[str, ...], options: Options, target_opts: dict, in_pool: bool = False) -> None:
     if in_pool:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the pool
-    _STATE["rules"] = load_rules([Path(p) for p in extra_rules])
+    key = (extra_rules, rules_version([Path(p) for p in extra_rules]))
+    if _STATE.get("rules_key") != key:  # in-process re-runs (tests, tools) reuse the loaded rules
+        _STATE["rules"] = load_rules([Path(p) for p in extra_rules])
+        _STATE["rules_key"] = key
     _STATE["options"] = options
     _STATE["target"] = get_target(options.target, **target_opts)
 
@@ -124,7 +127,7 @@ def translate_one(sf: SourceFile, display: str) -> FileResult | SkipRecord:
     return translate_parsed(parsed, sf.rel, rules, options, target, display=display)
 
 
-def _atomic_write(path: Path, data: bytes, mode: int | None = None) -> None:
+def atomic_write(path: Path, data: bytes, mode: int | None = None) -> None:
     """Write through a temporary file in the same directory and rename: a reader never sees half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".cudaport-tmp", dir=path.parent)
@@ -160,18 +163,36 @@ def _current_sha(path: Path) -> str | None:
         return None
 
 
-def rewrite_includes(data: bytes, src: Path, flags: Sequence[str], renamed: dict[Path, str]) -> bytes:
+class IncludeResolver:
+    """Finds the file an #include names: the including file's directory and -I paths first, then (for projects
+    whose include paths live only in their build scripts) the one file of the tree whose path ends with it."""
+
+    def __init__(self, files: Sequence[Path]) -> None:
+        self._by_name: dict[str, list[Path]] = {}
+        for f in files:
+            self._by_name.setdefault(f.name, []).append(f)
+
+    def __call__(self, header: str, angled: bool, including: Path, flags: Sequence[str]) -> Path | None:
+        found = resolve_include(header, angled, including, include_dirs(flags))
+        if found is not None:
+            return found
+        tail = "/" + header.lstrip("./")
+        matches = [f for f in self._by_name.get(PurePosixPath(header).name, ()) if f.as_posix().endswith(tail)]
+        return matches[0] if len(matches) == 1 else None
+
+
+def rewrite_includes(data: bytes, src: Path, flags: Sequence[str], renamed: dict[Path, str],
+                     resolve: IncludeResolver) -> bytes:
     """Point every #include that resolves to a renamed file (absolute input path -> new file name) at the new
     name. Only the header-name token changes; comments and other text stay as they are."""
     toks, _ = lex(data)
-    dirs = include_dirs(flags)
     edits: list[tuple[int, int, str]] = []
     for i, t in enumerate(toks):
         if not (t.kind == LITERAL and t.directive >= 0 and i >= 2 and toks[i - 1].text in ("include", "include_next")
                 and toks[i - 2].text == "#"):
             continue
         header, angled = t.text[1:-1], t.text.startswith("<")
-        target = resolve_include(header, angled, src, dirs)
+        target = resolve(header, angled, src, flags)
         if target is None or target not in renamed or not header.endswith(target.name):
             continue
         new = header[: len(header) - len(target.name)] + renamed[target]
@@ -205,7 +226,7 @@ class _Writer:
             if link is not None:
                 _atomic_symlink(link, side)
             else:
-                _atomic_write(side, data, mode)
+                atomic_write(side, data, mode)
             self.result.conflicts.append(out_rel)
             detail = f"{out_rel} (new translation in {side.name})"
             self.result.project_findings.append(make_finding("CP5004", str(out_rel), 1, 1, detail))
@@ -215,7 +236,7 @@ class _Writer:
         else:
             if dest.is_symlink() or dest.is_dir():
                 _remove(dest)
-            _atomic_write(dest, data, mode)
+            atomic_write(dest, data, mode)
         return new_h
 
 
@@ -288,11 +309,13 @@ def run(tree: SourceTree, options: Options, *, out: Path | None, extra_rules: Se
         inputs[rel] = _Input(sf, h, data if keep else None)
     sources = [rel for rel, i in inputs.items() if i.sf.kind in ("cuda", "maybe-cuda")]
     abs_to_rel = {Path(os.path.normpath(i.sf.path)): rel for rel, i in inputs.items() if i.sf.kind != "symlink"}
+    resolver = IncludeResolver(list(abs_to_rel))
     flags: dict[str, tuple[str, ...]] = {}
     for rel in sources:
         if Path(os.path.normpath(inputs[rel].sf.path)) in tree.flags_by_path or not tree.flags_by_path:
             flags[rel] = inputs[rel].sf.flags
     deps: dict[str, list[str]] = {}
+    guessed: dict[str, list[str]] = {}
     outside_seen: dict[str, str] = {}
 
     def scan(rel: str) -> None:
@@ -300,18 +323,22 @@ def run(tree: SourceTree, options: Options, *, out: Path | None, extra_rules: Se
         f = flags[rel]
         prev = reuse.get(rel)
         if prev is not None and prev.hash == inp.hash and prev.flags == list(f):
-            found = prev.deps
+            found, guessed[rel] = prev.deps, prev.guessed_dirs
         else:
-            found = []
-            dirs = include_dirs(f)
+            found, dirs, guesses = [], include_dirs(f), set()
             for header, angled in scan_includes(inp.data or b""):
                 p = resolve_include(header, angled, inp.sf.path, dirs)
+                if p is None:
+                    p = resolver(header, angled, inp.sf.path, f)
+                    if p is not None and not angled:
+                        guesses.add(str(p)[: len(str(p)) - len(header.lstrip("./"))].rstrip("/"))
                 if p is None:
                     continue
                 if p in abs_to_rel:
                     found.append(abs_to_rel[p])
                 elif not angled and not _inside(Path(os.path.realpath(p)), root):
                     found.append(str(p))
+            guessed[rel] = sorted(guesses)
         deps[rel] = found
         for d in found:
             if d in inputs and inputs[d].sf.kind in ("cuda", "maybe-cuda") and d not in flags:
@@ -374,7 +401,8 @@ def run(tree: SourceTree, options: Options, *, out: Path | None, extra_rules: Se
 
     # -- translate what changed -------------------------------------------------------------------------
     try:
-        outcomes = _translate(stale, inputs, flags, display, options, extra_rules, jobs, target_opts, progress)
+        parse_flags = {rel: flags[rel] + tuple(f"-I{d}" for d in guessed.get(rel, ())) for rel in stale}
+        outcomes = _translate(stale, inputs, parse_flags, display, options, extra_rules, jobs, target_opts, progress)
         translated = {rel for rel, e in manifest.files.items() if e.kind == "translated"}
         translated |= {str(o.rel) for o in outcomes.values() if isinstance(o, FileResult)}
         out_name: dict[str, PurePosixPath] = {}
@@ -387,7 +415,7 @@ def run(tree: SourceTree, options: Options, *, out: Path | None, extra_rules: Se
         def fix_includes(rel: str, data: bytes) -> bytes:
             if renamed and any(d in inputs and Path(os.path.normpath(inputs[d].sf.path)) in renamed
                                for d in deps.get(rel, ())):
-                return rewrite_includes(data, inputs[rel].sf.path, flags[rel], renamed)
+                return rewrite_includes(data, inputs[rel].sf.path, flags[rel], renamed, resolver)
             return data
 
         for rel in stale:
@@ -401,7 +429,7 @@ def run(tree: SourceTree, options: Options, *, out: Path | None, extra_rules: Se
                 for extra_rel, content in item.extra_files.items():
                     outs[extra_rel] = writer.emit(PurePosixPath(extra_rel), content)
                 manifest.files[rel] = Entry(inputs[rel].hash or "", keys[rel], "translated", list(flags[rel]),
-                                            deps[rel], outs, [finding_dict(f) for f in item.findings])
+                                            deps[rel], outs, [finding_dict(f) for f in item.findings], guessed[rel])
                 continue
             if item.status == FileStatus.COPIED:
                 result.copied.append(item.rel)
@@ -417,7 +445,7 @@ def run(tree: SourceTree, options: Options, *, out: Path | None, extra_rules: Se
             elif out is not None and inputs[rel].hash is not None:  # larger than 10 MB: copied without reading
                 outs[str(out_name[rel])] = _copy_big(sf.path, out / out_name[rel])
             manifest.files[rel] = Entry(inputs[rel].hash or "", keys[rel], kind, list(flags[rel]), deps[rel], outs,
-                                        [finding_dict(f) for f in item.findings])
+                                        [finding_dict(f) for f in item.findings], guessed[rel])
 
         # -- build scripts and everything else ----------------------------------------------------------
         source_names = {rel: str(out_name[rel]) for rel in sources}
@@ -547,6 +575,7 @@ def _generate_build(tree: SourceTree, ctx: BuildContext, manifest: Manifest, reu
     prev = reuse.get(GENERATED_BUILD)
     if prev is not None and prev.key == key and (out is None or (out / out_rel).exists()):
         manifest.files[GENERATED_BUILD] = prev
+        result.cached_findings += prev.restored_findings()
         return
     result.build.append(BuildResult(out_rel, out_rel, text, findings, generated=True))
     outs = {str(out_rel): writer.emit(out_rel, text, 0o644)}

@@ -1,6 +1,7 @@
-"""`cudaport translate`: checks the input and output paths, runs the translation, prints a summary or a diff.
+"""`cudaport translate`: checks the input and output paths, runs the translation (an update when OUT holds a
+manifest), writes in place with backups on request, prints a progress bar, a summary or a diff.
 
-Input: parsed CLI arguments. Output: files under OUT (never inside SRC) and an exit code.
+Input: parsed CLI arguments. Output: files under OUT (never inside SRC unless --in-place) and an exit code.
 """
 
 from __future__ import annotations
@@ -8,15 +9,18 @@ from __future__ import annotations
 import argparse
 import difflib
 import os
+import shutil
+import subprocess
 import sys
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from translator.cli import EXIT_FILES, EXIT_FINDINGS, EXIT_OK, CliError, _parse_version, jobs_from
 from translator.engine import Options
+from translator.manifest import Manifest
 from translator.model import FileStatus, Severity
 from translator.project import InputError, discover
 from translator.ruleset import load_rules
-from translator.runner import RunResult, run
+from translator.runner import RunResult, atomic_write, run
 from translator.targets.base import get_target
 
 
@@ -37,8 +41,17 @@ def check_paths(src: Path, out: Path, force: bool) -> None:
         raise CliError(f"{out}: the output would overwrite the input")
     if out.exists() and not out.is_dir():
         raise CliError(f"{out}: exists and is not a directory")
-    if out.is_dir() and any(out.iterdir()) and not force:
-        raise CliError(f"{out}: output directory is not empty (use --force to write into it)")
+    if out.is_dir() and any(out.iterdir()) and not force and not Manifest.path_in(out).is_file():
+        raise CliError(f"{out}: output directory is not empty and was not written by cudaport "
+                       "(use --force to write into it)")
+
+
+def register_options(t: argparse.ArgumentParser) -> None:
+    """Options of `translate` beyond the core ones in translator/cli.py (in-place translation)."""
+    t.add_argument("--in-place", action="store_true",
+                   help="rewrite the input files themselves (needs a clean git state unless --force)")
+    t.add_argument("--backup-dir", type=Path, default=None, metavar="DIR",
+                   help="with --in-place: keep originals under DIR (default: NAME.orig beside each file)")
 
 
 def options_from(args: argparse.Namespace) -> Options:
@@ -56,34 +69,39 @@ def cmd_translate(args: argparse.Namespace) -> int:
     get_target(args.target)  # unknown target: one-line error before any work
     load_rules(args.rules)  # broken rule file: one-line error before any work
     options = options_from(args)
+    in_place = getattr(args, "in_place", False)
     tree = discover(args.src, args.build_dir, extra_flags(args))
     if not any(True for _ in tree.cuda_candidates()):
         raise InputError(f"{args.src}: no CUDA sources found (.cu, .cuh, or C/C++ files using CUDA)")
-    if not args.dry_run:
+    if in_place:
+        if args.output is not None or args.dry_run:
+            raise CliError("translate: --in-place writes into SRC; it takes neither -o nor --dry-run")
+        if not args.force:
+            require_clean_vcs(tree.root, [sf.path for sf in tree.files])
+    elif not args.dry_run:
         if args.output is None:
             raise CliError("translate: give an output directory with -o OUT, or use --dry-run")
         check_paths(args.src, args.output, args.force)
     target_opts = {"extension": args.hip_extension} if args.target == "hip" else {}
-    progress = None
     jobs = jobs_from(args)
     candidates = sum(1 for _ in tree.cuda_candidates())
+    out = None if args.dry_run or in_place else args.output
     bar = None
+    progress = None
     if not args.quiet and sys.stderr.isatty() and candidates > 20:
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
-
-        bar = Progress("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
-                       TimeElapsedColumn(), transient=True)
-        task = bar.add_task("translating", total=candidates)
-        bar.start()
-
-        def progress(done: int, total: int) -> None:
-            bar.update(task, completed=done)
+        bar, progress = _progress_bar()
     try:
-        result = run(tree, options, out=None if args.dry_run else args.output, extra_rules=args.rules, jobs=jobs,
-                     target_opts=target_opts, progress=progress)
+        result = run(tree, options, out=out, extra_rules=args.rules, jobs=jobs, target_opts=target_opts,
+                     progress=progress, force=args.force)
     finally:
         if bar is not None:
             bar.stop()
+    if in_place:
+        backups = write_in_place(tree.root, result, getattr(args, "backup_dir", None))
+        if not args.quiet:
+            print(f"cudaport: {len(backups)} files changed in place; originals kept "
+                  + (f"under {args.backup_dir}" if getattr(args, "backup_dir", None) else "as NAME.orig"),
+                  file=sys.stderr)
     if args.dry_run:
         _print_diff(tree, result)
     if getattr(args, "report", None):
@@ -91,8 +109,83 @@ def cmd_translate(args: argparse.Namespace) -> int:
 
         write_report_file(result, tree, args.report)
     if not args.quiet and not args.dry_run:
-        print_summary(result, args.output, verbose=args.verbose)
+        print_summary(result, tree.root if in_place else args.output, verbose=args.verbose)
     return exit_code(result, args.fail_on)
+
+
+def _progress_bar():  # type: ignore[no-untyped-def]
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TimeElapsedColumn
+    from rich.text import Text
+
+    class FilesPerSecond(ProgressColumn):
+        def render(self, task) -> Text:  # type: ignore[no-untyped-def]
+            return Text(f"{task.speed:.1f} files/s" if task.speed else "- files/s")
+
+    bar = Progress("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(), FilesPerSecond(),
+                   TimeElapsedColumn(), transient=True)
+    task = bar.add_task("translating", total=None)
+    bar.start()
+
+    def progress(done: int, total: int) -> None:
+        bar.update(task, completed=done, total=total)
+
+    return bar, progress
+
+
+def require_clean_vcs(root: Path, paths: list[Path]) -> None:
+    """Refuse to rewrite files in place unless git knows them and none has uncommitted changes."""
+    git = shutil.which("git")
+    if git is None:
+        raise CliError(f"{root}: --in-place needs git to check that the files are committed (or use --force)")
+    try:
+        proc = subprocess.run([git, "-C", str(root), "status", "--porcelain", "--", "."], capture_output=True,
+                              text=True, timeout=60)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise CliError(f"{root}: could not run git status ({exc})") from None
+    if proc.returncode != 0:
+        raise CliError(f"{root}: not in a git work tree; --in-place needs committed files to undo changes "
+                       "(use --force to go ahead anyway)")
+    wanted = {os.path.realpath(p) for p in paths}
+    top = subprocess.run([git, "-C", str(root), "rev-parse", "--show-toplevel"], capture_output=True, text=True)
+    base = Path(top.stdout.strip() or root)
+    dirty = []
+    for line in proc.stdout.splitlines():
+        name = line[3:].split(" -> ")[-1].strip('"')
+        full = os.path.realpath(base / name)
+        if full in wanted or any(w.startswith(full.rstrip("/") + os.sep) for w in wanted) or line.startswith("??"):
+            dirty.append(name)
+    if dirty:
+        raise CliError(f"{root}: {len(dirty)} files have uncommitted changes or are untracked (first: {dirty[0]}); "
+                       "commit them or use --force")
+
+
+def write_in_place(root: Path, result: RunResult, backup_dir: Path | None) -> list[Path]:
+    """Write translated files and migrated build scripts into the input tree, keeping each original first."""
+    outputs: list[tuple[PurePosixPath, PurePosixPath, bytes]] = []
+    for fr in result.files:
+        outputs.append((fr.rel, fr.out_rel, fr.output))
+        outputs += [(PurePosixPath(r), PurePosixPath(r), c) for r, c in fr.extra_files.items()]
+    outputs += [(b.rel, b.out_rel, b.output) for b in result.build]
+    backups: list[Path] = []
+    for rel, out_rel, data in outputs:
+        src, dest = root / rel, root / out_rel
+        try:
+            if src.is_file() and src.read_bytes() == data and src == dest:
+                continue
+        except OSError:
+            continue
+        mode = src.stat().st_mode if src.exists() else None
+        for original in {src, dest}:
+            if original.is_file():
+                kept = (backup_dir / original.relative_to(root)) if backup_dir else original.with_name(
+                    original.name + ".orig")
+                kept.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(original, kept)
+                backups.append(kept)
+        atomic_write(dest, data, mode)
+        if dest != src and src.exists():
+            src.unlink()
+    return backups
 
 
 def exit_code(result: RunResult, fail_on: str | None) -> int:
@@ -127,15 +220,20 @@ def print_summary(result: RunResult, out: Path | None, verbose: bool = False) ->
     for f in result.findings:
         sev[f.severity.value] = sev.get(f.severity.value, 0) + 1
     parts = [f"{n} {s}" for s, n in sorted(by_status.items())]
-    if result.copied:
-        parts.append(f"{len(result.copied)} copied")
-    if result.skipped:
-        parts.append(f"{len(result.skipped)} skipped")
-    console.print(f"cudaport: {result.target}: " + ", ".join(parts) + (f" -> {out}" if out else ""))
+    counts = [(len(result.copied), "copied"), (len(result.skipped), "skipped"),
+              (len(result.up_to_date), "up to date"), (len(result.build), "build scripts"),
+              (len(result.conflicts), "conflicts"), (len(result.removed), "removed")]
+    parts += [f"{n} {what}" for n, what in counts if n]
+    console.print(f"cudaport: {result.target}: " + (", ".join(parts) or "nothing to do")
+                  + (f" -> {out}" if out else ""))
+    order = ("error", "warning", "note")
     if sev:
-        console.print("findings: " + ", ".join(f"{n} {s}" for s, n in sorted(sev.items())))
+        console.print("findings: " + ", ".join(f"{sev[s]} {s}" for s in order if s in sev))
     for s in result.skipped:
-        console.print(f"  skipped {s.rel}: {s.reason}")
+        console.print(f"  skipped {s.rel}: {s.reason}", markup=False)
+    for c in result.conflicts:
+        console.print(f"  conflict {c}: edited since the last run; new translation in {c.name}.cudaport-new",
+                      markup=False)
     shown = [f for f in result.findings if f.severity != Severity.NOTE or verbose]
     limit = None if verbose else 20
     for f in shown[:limit]:
