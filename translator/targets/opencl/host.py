@@ -1,0 +1,74 @@
+"""Host side of the OpenCL target: the program registration preamble, typed launch stubs and symbol
+registration that replace kernels and device variables in the translated .cpp file.
+
+Input: the DeviceScan, the original kernel parameters and the extras each kernel needs. Output: C++ text
+that calls the runtime shim (cpRegisterProgram, cpLaunchKernel, cpRegisterSymbol; cudaport_opencl.h).
+"""
+
+from __future__ import annotations
+
+from translator.targets.opencl.scan import DevFunc, DevVar
+
+_TYPE_NAMES = [("float", "float"), ("double", "double"), ("int", "int"), ("unsigned int", "uint"),
+               ("long", "long"), ("unsigned long", "ulong"), ("long long", "long"), ("unsigned long long", "ulong"),
+               ("short", "short"), ("unsigned short", "ushort"), ("char", "char"), ("signed char", "char"),
+               ("unsigned char", "uchar"), ("bool", "bool")]
+
+
+def preamble(cl_name: str, source: str, build_options: str = "") -> str:
+    delim = "cp_cl"
+    while f"){delim}\"" in source:
+        delim += "_"
+    names = "\n".join(f"template <> struct cp_tn<{c}> {{ static const char* get() {{ return \"{o}\"; }} }};"
+                      for c, o in _TYPE_NAMES)
+    return (
+        "/* cudaport: the kernels of this file are in " + cl_name + " (OpenCL C), launched through the shim */\n"
+        "#include <string>\n"
+        "static cpProgram* cp_program() {\n"
+        f"    static cpProgram* prog = cpRegisterProgram(\"{cl_name}\", R\"{delim}(" + source + f"){delim}\", "
+        f"\"{build_options}\");\n"
+        "    return prog;\n"
+        "}\n"
+        "template <typename T> struct cp_tn;\n" + names + "\n"
+        "template <typename V> static inline std::string cp_tv(V v) {\n"
+        "    std::string s = std::to_string((long long)v);\n"
+        "    if (s[0] == '-') s[0] = 'm';\n"
+        "    return s;\n"
+        "}\n"
+    )
+
+
+def launch_stub(func: DevFunc, params: list[tuple[str, str, bool]], symbols: list[DevVar], dyn_shared: bool,
+                cl_name: str) -> str:
+    """`params`: (declaration as written, name, is pointer)."""
+    decls = ["dim3 cp_grid", "dim3 cp_block", "size_t cp_shmem", "cudaStream_t cp_stream"] + [p[0] for p in params]
+    args = []
+    for _decl, name, is_ptr in params:
+        kind = "CP_ARG_DEVPTR" if is_ptr else "CP_ARG_VALUE"
+        args.append(f"{{{kind}, (const void*)&{name}, sizeof({name})}}")
+    for v in symbols:
+        args.append(f"{{CP_ARG_SYMBOL, (const void*)&{v.name}, sizeof({v.name})}}")
+    if dyn_shared:
+        args.append("{CP_ARG_LOCAL, nullptr, cp_shmem}")
+    if func.tparams:
+        parts = " + \"_\" + ".join(f"cp_tn<{tp.name}>::get()" if tp.kind == "type" else f"cp_tv({tp.name})"
+                                   for tp in func.tparams)
+        name_expr = f"(std::string(\"{func.name}_\") + {parts}).c_str()"
+    else:
+        name_expr = f"\"{func.name}\""
+    arr = (f"    cpKernelArg cp_args[] = {{{', '.join(args)}}};\n" if args
+           else "    const cpKernelArg* cp_args = nullptr;\n")
+    head = (func.template_text + "\n") if func.template_text else ""
+    return (
+        f"/* cudaport: kernel {func.name} is in {cl_name}; launches call this stub */\n"
+        f"{head}static cudaError_t cp_launch_{func.name}({', '.join(decls)}) {{\n"
+        f"{arr}"
+        f"    return cpLaunchKernel(cp_program(), {name_expr}, cp_grid, cp_block, cp_shmem, cp_stream, cp_args, "
+        f"{len(args)});\n"
+        "}"
+    )
+
+
+def symbol_registration(v: DevVar) -> str:
+    return (f"\nstatic const int cp_reg_{v.name} = (cpRegisterSymbol((const void*)&{v.name}, sizeof({v.name}), "
+            f"\"{v.name}\"), 0);")

@@ -1,0 +1,201 @@
+"""OpenCL C 1.2 prelude written at the top of every generated .cl program.
+
+Inputs: none. Output: `PRELUDE` text: extensions, the CP_OFF/CP_ADJ macros of the shim contract (SVM and
+handle-table paths), fixed-width typedefs, CUDA-layout 3-component vectors, overloaded `cp_atomic*`
+functions (int, uint, long, ulong, float and double on __global and __local memory) and the 32-wide warp
+emulation over a __local scratch array (`cp_shfl*`, `cp_ballot`, `cp_any`, `cp_all`, `cp_reduce_*`).
+"""
+
+from __future__ import annotations
+
+_HEAD = r"""/* cudaport OpenCL C prelude */
+#ifdef cl_khr_fp64
+#pragma OPENCL EXTENSION cl_khr_fp64 : enable
+#define CP_HAS_FP64 1
+#endif
+#ifdef cl_khr_int64_base_atomics
+#pragma OPENCL EXTENSION cl_khr_int64_base_atomics : enable
+#define CP_HAS_I64_BASE 1
+#endif
+#ifdef cl_khr_int64_extended_atomics
+#pragma OPENCL EXTENSION cl_khr_int64_extended_atomics : enable
+#define CP_HAS_I64_EXT 1
+#endif
+#define CP_OVL __attribute__((overloadable))
+#ifdef CUDAPORT_NO_SVM
+#define CP_OFF(name) , ulong name##_cpoff
+#define CP_ADJ(T, name) name = (T)((__global char*)(name) + name##_cpoff);
+#define CP_ADJC(T, name) name = (T)((__constant char*)(name) + name##_cpoff);
+#else
+#define CP_OFF(name)
+#define CP_ADJ(T, name)
+#define CP_ADJC(T, name)
+#endif
+typedef char int8_t;
+typedef uchar uint8_t;
+typedef short int16_t;
+typedef ushort uint16_t;
+typedef int int32_t;
+typedef uint uint32_t;
+typedef long int64_t;
+typedef ulong uint64_t;
+/* CUDA's 3-component vectors are packed structs (12 bytes for float3), OpenCL's are 16 bytes. */
+#define CP_VEC3(T, N) typedef struct { T x, y, z; } cp_##N##3; \
+    static inline cp_##N##3 cp_make_##N##3(T x, T y, T z) { cp_##N##3 v; v.x = x; v.y = y; v.z = z; return v; }
+CP_VEC3(char, char) CP_VEC3(uchar, uchar) CP_VEC3(short, short) CP_VEC3(ushort, ushort)
+CP_VEC3(int, int) CP_VEC3(uint, uint) CP_VEC3(long, long) CP_VEC3(ulong, ulong) CP_VEC3(float, float)
+#ifdef CP_HAS_FP64
+CP_VEC3(double, double)
+#endif
+"""
+
+_ATOMICS = r"""
+/* CUDA atomics: one overload per type and address space. */
+#define CP_CAS_LOOP(AS, T, U, CAS, TOU, FROMU, NEWEXPR) \
+    volatile AS U* q = (volatile AS U*)p; U old = *q, assumed; \
+    do { assumed = old; T cur = FROMU(assumed); old = CAS(q, assumed, TOU(NEWEXPR)); } while (old != assumed); \
+    return FROMU(old);
+#define CP_ID(x) (x)
+#define CP_AT32(AS, T) \
+CP_OVL T cp_atomicAdd(volatile AS T* p, T v) { return atomic_add(p, v); } \
+CP_OVL T cp_atomicSub(volatile AS T* p, T v) { return atomic_sub(p, v); } \
+CP_OVL T cp_atomicMin(volatile AS T* p, T v) { return atomic_min(p, v); } \
+CP_OVL T cp_atomicMax(volatile AS T* p, T v) { return atomic_max(p, v); } \
+CP_OVL T cp_atomicExch(volatile AS T* p, T v) { return atomic_xchg(p, v); } \
+CP_OVL T cp_atomicCAS(volatile AS T* p, T c, T v) { return atomic_cmpxchg(p, c, v); } \
+CP_OVL T cp_atomicAnd(volatile AS T* p, T v) { return atomic_and(p, v); } \
+CP_OVL T cp_atomicOr(volatile AS T* p, T v) { return atomic_or(p, v); } \
+CP_OVL T cp_atomicXor(volatile AS T* p, T v) { return atomic_xor(p, v); }
+#define CP_AT64(AS, T) \
+CP_OVL T cp_atomicAdd(volatile AS T* p, T v) { return atom_add(p, v); } \
+CP_OVL T cp_atomicSub(volatile AS T* p, T v) { return atom_sub(p, v); } \
+CP_OVL T cp_atomicExch(volatile AS T* p, T v) { return atom_xchg(p, v); } \
+CP_OVL T cp_atomicCAS(volatile AS T* p, T c, T v) { return atom_cmpxchg(p, c, v); }
+#define CP_AT64X(AS, T) \
+CP_OVL T cp_atomicMin(volatile AS T* p, T v) { return atom_min(p, v); } \
+CP_OVL T cp_atomicMax(volatile AS T* p, T v) { return atom_max(p, v); } \
+CP_OVL T cp_atomicAnd(volatile AS T* p, T v) { return atom_and(p, v); } \
+CP_OVL T cp_atomicOr(volatile AS T* p, T v) { return atom_or(p, v); } \
+CP_OVL T cp_atomicXor(volatile AS T* p, T v) { return atom_xor(p, v); }
+#define CP_ATU(AS) \
+CP_OVL uint cp_atomicInc(volatile AS uint* p, uint v) { CP_CAS_LOOP(AS, uint, uint, atomic_cmpxchg, CP_ID, CP_ID, \
+    (cur >= v) ? 0u : cur + 1u) } \
+CP_OVL uint cp_atomicDec(volatile AS uint* p, uint v) { CP_CAS_LOOP(AS, uint, uint, atomic_cmpxchg, CP_ID, CP_ID, \
+    (cur == 0u || cur > v) ? v : cur - 1u) } \
+CP_OVL float cp_atomicAdd(volatile AS float* p, float v) { CP_CAS_LOOP(AS, float, uint, atomic_cmpxchg, as_uint, \
+    as_float, cur + v) } \
+CP_OVL float cp_atomicSub(volatile AS float* p, float v) { CP_CAS_LOOP(AS, float, uint, atomic_cmpxchg, as_uint, \
+    as_float, cur - v) } \
+CP_OVL float cp_atomicExch(volatile AS float* p, float v) { return atomic_xchg(p, v); } \
+CP_OVL float cp_atomicMin(volatile AS float* p, float v) { CP_CAS_LOOP(AS, float, uint, atomic_cmpxchg, as_uint, \
+    as_float, fmin(cur, v)) } \
+CP_OVL float cp_atomicMax(volatile AS float* p, float v) { CP_CAS_LOOP(AS, float, uint, atomic_cmpxchg, as_uint, \
+    as_float, fmax(cur, v)) }
+#define CP_ATD(AS) \
+CP_OVL double cp_atomicAdd(volatile AS double* p, double v) { CP_CAS_LOOP(AS, double, ulong, atom_cmpxchg, \
+    as_ulong, as_double, cur + v) } \
+CP_OVL double cp_atomicSub(volatile AS double* p, double v) { CP_CAS_LOOP(AS, double, ulong, atom_cmpxchg, \
+    as_ulong, as_double, cur - v) }
+CP_AT32(__global, int) CP_AT32(__global, uint) CP_AT32(__local, int) CP_AT32(__local, uint)
+CP_ATU(__global) CP_ATU(__local)
+#ifdef CP_HAS_I64_BASE
+CP_AT64(__global, long) CP_AT64(__global, ulong) CP_AT64(__local, long) CP_AT64(__local, ulong)
+#if defined(CP_HAS_FP64)
+CP_ATD(__global) CP_ATD(__local)
+#endif
+#endif
+#ifdef CP_HAS_I64_EXT
+CP_AT64X(__global, long) CP_AT64X(__global, ulong) CP_AT64X(__local, long) CP_AT64X(__local, ulong)
+#endif
+"""
+
+_WARP = r"""
+/* A 32-wide CUDA warp emulated inside the work-group: lanes are consecutive linear local ids; values
+   go through __local scratch between two barriers, so every work-item of the group must reach each call. */
+#define CP_WARP_SCRATCH 1024
+static inline uint cp_lid(void) {
+    return (uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)));
+}
+static inline uint cp_gsize(void) { return (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)); }
+static inline uint cp_exchange(__local ulong* s, ulong bits, uint src) {
+    uint l = cp_lid();
+    barrier(CLK_LOCAL_MEM_FENCE);
+    s[l] = bits;
+    barrier(CLK_LOCAL_MEM_FENCE);
+    return (uint)(src < cp_gsize() ? s[src] : bits);
+}
+static inline ulong cp_exchange64(__local ulong* s, ulong bits, uint src) {
+    uint l = cp_lid();
+    barrier(CLK_LOCAL_MEM_FENCE);
+    s[l] = bits;
+    barrier(CLK_LOCAL_MEM_FENCE);
+    return src < cp_gsize() ? s[src] : bits;
+}
+static inline uint cp_src_idx(int src, int w) {
+    uint l = cp_lid(); uint uw = (uint)w;
+    return (l & ~(uw - 1u)) + ((uint)src & (uw - 1u));
+}
+static inline uint cp_src_up(uint d, int w) {
+    uint l = cp_lid(); uint uw = (uint)w;
+    return (l & (uw - 1u)) >= d ? l - d : l;
+}
+static inline uint cp_src_down(uint d, int w) {
+    uint l = cp_lid(); uint uw = (uint)w;
+    return (l & (uw - 1u)) + d < uw ? l + d : l;
+}
+static inline uint cp_src_xor(uint m, int w) {
+    uint l = cp_lid(); uint uw = (uint)w; uint t = l ^ m;
+    return (t & ~(uw - 1u)) == (l & ~(uw - 1u)) ? t : l;
+}
+#define CP_SHFL32(T, TOB, FROMB) \
+CP_OVL T cp_shfl(__local ulong* s, T v, int src, int w) { return FROMB(cp_exchange(s, TOB(v), cp_src_idx(src, w))); } \
+CP_OVL T cp_shfl_up(__local ulong* s, T v, uint d, int w) { return FROMB(cp_exchange(s, TOB(v), cp_src_up(d, w))); } \
+CP_OVL T cp_shfl_down(__local ulong* s, T v, uint d, int w) { \
+    return FROMB(cp_exchange(s, TOB(v), cp_src_down(d, w))); } \
+CP_OVL T cp_shfl_xor(__local ulong* s, T v, uint m, int w) { return FROMB(cp_exchange(s, TOB(v), cp_src_xor(m, w))); }
+#define CP_SHFL64(T, TOB, FROMB) \
+CP_OVL T cp_shfl(__local ulong* s, T v, int src, int w) { \
+    return FROMB(cp_exchange64(s, TOB(v), cp_src_idx(src, w))); } \
+CP_OVL T cp_shfl_up(__local ulong* s, T v, uint d, int w) { \
+    return FROMB(cp_exchange64(s, TOB(v), cp_src_up(d, w))); } \
+CP_OVL T cp_shfl_down(__local ulong* s, T v, uint d, int w) { \
+    return FROMB(cp_exchange64(s, TOB(v), cp_src_down(d, w))); } \
+CP_OVL T cp_shfl_xor(__local ulong* s, T v, uint m, int w) { \
+    return FROMB(cp_exchange64(s, TOB(v), cp_src_xor(m, w))); }
+#define CP_U2B(v) ((ulong)(uint)(v))
+#define CP_B2I(b) ((int)(b))
+#define CP_B2U(b) ((uint)(b))
+#define CP_F2B(v) ((ulong)as_uint(v))
+#define CP_B2F(b) as_float((uint)(b))
+CP_SHFL32(int, CP_U2B, CP_B2I) CP_SHFL32(uint, CP_U2B, CP_B2U) CP_SHFL32(float, CP_F2B, CP_B2F)
+CP_SHFL64(long, as_ulong, as_long) CP_SHFL64(ulong, CP_ID, CP_ID)
+#ifdef CP_HAS_FP64
+CP_SHFL64(double, as_ulong, as_double)
+#endif
+static inline uint cp_ballot(__local ulong* s, int pred) {
+    uint l = cp_lid(); uint n = cp_gsize(); uint base = l & ~31u; uint m = 0u;
+    barrier(CLK_LOCAL_MEM_FENCE);
+    s[l] = pred ? 1ul : 0ul;
+    barrier(CLK_LOCAL_MEM_FENCE);
+    for (uint i = 0; i < 32u && base + i < n; ++i) m |= (s[base + i] ? 1u : 0u) << i;
+    return m;
+}
+static inline uint cp_activemask(void) {
+    uint l = cp_lid(); uint n = cp_gsize(); uint base = l & ~31u; uint k = n - base;
+    return k >= 32u ? 0xffffffffu : ((1u << k) - 1u);
+}
+static inline int cp_any(__local ulong* s, int pred) { return cp_ballot(s, pred) != 0u; }
+static inline int cp_all(__local ulong* s, int pred) { return cp_ballot(s, pred) == cp_activemask(); }
+#define CP_REDUCE(NAME, T, OP) \
+CP_OVL T NAME(__local ulong* s, T v) { \
+    uint l = cp_lid(); uint n = cp_gsize(); uint base = l & ~31u; T r = v; \
+    barrier(CLK_LOCAL_MEM_FENCE); s[l] = (ulong)(uint)v; barrier(CLK_LOCAL_MEM_FENCE); \
+    for (uint i = 0; i < 32u && base + i < n; ++i) { T o = (T)(uint)s[base + i]; r = i == 0 ? o : OP; } \
+    return r; }
+CP_REDUCE(cp_reduce_add, int, r + o) CP_REDUCE(cp_reduce_add, uint, r + o)
+CP_REDUCE(cp_reduce_min, int, min(r, o)) CP_REDUCE(cp_reduce_min, uint, min(r, o))
+CP_REDUCE(cp_reduce_max, int, max(r, o)) CP_REDUCE(cp_reduce_max, uint, max(r, o))
+CP_REDUCE(cp_reduce_and, uint, r & o) CP_REDUCE(cp_reduce_or, uint, r | o) CP_REDUCE(cp_reduce_xor, uint, r ^ o)
+"""
+
+PRELUDE = _HEAD + _ATOMICS + _WARP

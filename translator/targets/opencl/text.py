@@ -1,0 +1,118 @@
+"""Small token-level text helpers for rewriting translated kernel text (OpenCL emitter).
+
+Input: C/OpenCL C source text. Output: tokens with byte offsets (the project lexer) and a list-of-edits
+rewriter; comments and string literals are never touched because edits are made on tokens only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from translator.frontend.lexer import COMMENT, IDENT, KEYWORD, PUNCT, Tok, lex
+
+_OPEN = {"(": ")", "[": "]", "{": "}"}
+
+
+@dataclass
+class Rewriter:
+    text: str
+    toks: list[Tok] = field(default_factory=list)
+    data: bytes = b""
+    edits: list[tuple[int, int, int, str]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.data = self.text.encode("utf-8", "surrogateescape")
+        self.toks = [t for t in lex(self.data)[0] if t.kind != COMMENT]
+
+    def replace(self, start: int, end: int, text: str) -> None:
+        self.edits.append((start, end, len(self.edits), text))
+
+    def insert(self, at: int, text: str) -> None:
+        self.edits.append((at, at, len(self.edits), text))
+
+    def slice(self, start: int, end: int) -> str:
+        return self.data[start:end].decode("utf-8", "surrogateescape")
+
+    def tok_text(self, i: int, j: int) -> str:
+        """Source text from token i to token j inclusive."""
+        return self.slice(self.toks[i].offset, self.toks[j].end)
+
+    def match(self, i: int) -> int:
+        toks = self.toks
+        depth = 0
+        for j in range(i, len(toks)):
+            if toks[j].kind != PUNCT:
+                continue
+            if toks[j].text in _OPEN:
+                depth += 1
+            elif toks[j].text in (")", "]", "}"):
+                depth -= 1
+                if depth == 0:
+                    return j
+        return -1
+
+    def angle(self, i: int) -> int:
+        depth = 0
+        for j in range(i, min(len(self.toks), i + 64)):
+            tx = self.toks[j].text
+            if tx == "<":
+                depth += 1
+            elif tx == ">":
+                depth -= 1
+                if depth == 0:
+                    return j
+            elif tx == ">>":
+                depth -= 2
+                if depth <= 0:
+                    return j
+            elif tx in (";", "{", "}"):
+                return -1
+        return -1
+
+    def split(self, open_i: int, close_i: int) -> list[tuple[int, int]]:
+        """Token index ranges (inclusive) of the top-level comma-separated pieces between two brackets."""
+        if close_i == open_i + 1:
+            return []
+        out = []
+        depth = 0
+        start = open_i + 1
+        for j in range(open_i + 1, close_i):
+            tx = self.toks[j].text
+            if self.toks[j].kind != PUNCT:
+                continue
+            if tx in _OPEN:
+                depth += 1
+            elif tx in (")", "]", "}"):
+                depth -= 1
+            elif tx == "," and depth == 0:
+                out.append((start, j - 1))
+                start = j + 1
+        out.append((start, close_i - 1))
+        return out
+
+    def result(self) -> str:
+        out = []
+        pos = 0
+        for start, end, _, text in sorted(self.edits, key=lambda e: (e[0], e[1] != e[0], e[2])):
+            if start < pos:
+                continue  # overlaps an earlier edit: keep the first
+            out.append(self.data[pos:start].decode("utf-8", "surrogateescape"))
+            out.append(text)
+            pos = end
+        out.append(self.data[pos:].decode("utf-8", "surrogateescape"))
+        return "".join(out)
+
+
+def sub_idents(text: str, mapping: dict[str, str], *, skip_members: bool = True) -> str:
+    if not mapping:
+        return text
+    rw = Rewriter(text)
+    for k, t in enumerate(rw.toks):
+        if t.kind in (IDENT, KEYWORD) and t.text in mapping:
+            if skip_members and k and rw.toks[k - 1].text in (".", "->"):
+                continue
+            rw.replace(t.offset, t.end, mapping[t.text])
+    return rw.result()
+
+
+__all__ = ["IDENT", "KEYWORD", "PUNCT", "Rewriter", "sub_idents"]
