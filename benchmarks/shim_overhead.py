@@ -2,7 +2,8 @@
 
 Builds runtime_shim/opencl and benchmarks/cpp/shim_bench.cpp in a temp dir, runs it on the SVM path and
 on the handle-table path (CUDAPORT_OPENCL_SVM=0), prints a table and a JSON document:
-(b) launch overhead of an empty kernel (target: shim/raw <= 1.2), (c) cudaMemcpy H2D/D2H bandwidth vs
+(b) launch overhead of an empty kernel, wall time and the calling thread's CPU time per launch
+(target: shim/raw <= 1.2), (c) cudaMemcpy H2D/D2H bandwidth vs
 clEnqueueWriteBuffer/ReadBuffer (target: shim/raw >= 0.9). Usage: python benchmarks/shim_overhead.py
 """
 
@@ -52,6 +53,7 @@ def run(exe: Path, path_env: dict[str, str], launches: int, mib: int, repeats: i
     result = json.loads(proc.stdout)
     result["launch_ratio"] = result["shim_launch_us"] / result["raw_launch_us"]
     result["launch_ratio_median"] = result["shim_launch_us_median"] / result["raw_launch_us_median"]
+    result["launch_cpu_ratio"] = result["shim_launch_cpu_us"] / result["raw_launch_cpu_us"]
     for d in ("h2d", "d2h"):
         result[f"{d}_ratio"] = result[f"shim_{d}_gbs"] / result[f"raw_{d}_gbs"]
         result[f"{d}_ratio_median"] = result[f"shim_{d}_gbs_median"] / result[f"raw_{d}_gbs_median"]
@@ -65,6 +67,8 @@ def table(results: list[dict]) -> str:
         rows.append(f"{r['path']:<13} {'launch (us/launch)':<22} {r['shim_launch_us']:>10.3f} "
                     f"{r['raw_launch_us']:>11.3f} {r['launch_ratio']:>7.3f} {r['launch_ratio_median']:>13.3f} "
                     f"{'<= 1.2':>8}")
+        rows.append(f"{r['path']:<13} {'enqueue CPU (us/launch)':<22} {r['shim_launch_cpu_us']:>10.3f} "
+                    f"{r['raw_launch_cpu_us']:>11.3f} {r['launch_cpu_ratio']:>7.3f} {'-':>13} {'<= 1.2':>8}")
         for d in ("h2d", "d2h"):
             rows.append(f"{r['path']:<13} {d.upper() + ' memcpy (GB/s)':<22} {r[f'shim_{d}_gbs']:>10.2f} "
                         f"{r[f'raw_{d}_gbs']:>11.2f} {r[f'{d}_ratio']:>7.3f} {r[f'{d}_ratio_median']:>13.3f} "

@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 #include <vector>
 
 #include "cudaport_opencl.h"
@@ -31,6 +32,13 @@ static const char* kSource =
 
 static double now() {
     return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
+// CPU time of the calling thread: the host-side cost of enqueueing, insensitive to other load.
+static double thread_cpu() {
+    timespec ts;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
 }
 
 static double median(std::vector<double> v) {
@@ -72,15 +80,17 @@ int main(int argc, char** argv) {
     size_t gws = 64, lws = 64;
     cl_ulong zero = 0;
 
+    double shim_cpu = 0, raw_cpu = 0;
     auto shim_launches = [&](int count) {
-        double t0 = now();
+        double t0 = now(), c0 = thread_cpu();
         for (int i = 0; i < count; ++i)
             DIE_IF(cpLaunchKernel(prog, "empty", dim3(1), dim3(64), 0, 0, args, 2) != cudaSuccess, "cpLaunchKernel");
+        shim_cpu += thread_cpu() - c0;
         DIE_IF(cudaDeviceSynchronize() != cudaSuccess, "cudaDeviceSynchronize");
         return (now() - t0) / count;
     };
     auto raw_launches = [&](int count) {
-        double t0 = now();
+        double t0 = now(), c0 = thread_cpu();
         for (int i = 0; i < count; ++i) {
             if (svm) {
                 clSetKernelArgSVMPointer(rk, 0, d);
@@ -93,6 +103,7 @@ int main(int argc, char** argv) {
             DIE_IF(clEnqueueNDRangeKernel(q, rk, 1, nullptr, &gws, &lws, 0, nullptr, nullptr) != CL_SUCCESS,
                    "clEnqueueNDRangeKernel");
         }
+        raw_cpu += thread_cpu() - c0;
         DIE_IF(clFinish(q) != CL_SUCCESS, "clFinish");
         return (now() - t0) / count;
     };
@@ -101,6 +112,7 @@ int main(int argc, char** argv) {
     // Interleaved chunks so that load changes on a shared machine hit both sides alike.
     const int chunk = std::max(1, std::min(launches, 1000));
     std::vector<double> shim_l, raw_l;
+    shim_cpu = raw_cpu = 0;
     for (int r = 0; r < repeats; ++r) {
         double s = 0, w = 0;
         for (int done = 0; done < launches; done += chunk) {
@@ -139,11 +151,13 @@ int main(int argc, char** argv) {
     printf("{\"path\": \"%s\", \"device\": \"%s\", \"launches\": %d, \"repeats\": %d, \"bytes\": %zu, "
            "\"shim_launch_us\": %.4f, \"raw_launch_us\": %.4f, "
            "\"shim_launch_us_median\": %.4f, \"raw_launch_us_median\": %.4f, "
+           "\"shim_launch_cpu_us\": %.4f, \"raw_launch_cpu_us\": %.4f, "
            "\"shim_h2d_gbs\": %.4f, \"raw_h2d_gbs\": %.4f, \"shim_d2h_gbs\": %.4f, \"raw_d2h_gbs\": %.4f, "
            "\"shim_h2d_gbs_median\": %.4f, \"raw_h2d_gbs_median\": %.4f, "
            "\"shim_d2h_gbs_median\": %.4f, \"raw_d2h_gbs_median\": %.4f}\n",
            svm ? "svm" : "handle-table", prop.name, launches, repeats, bytes, best_time(shim_l) * 1e6,
-           best_time(raw_l) * 1e6, median(shim_l) * 1e6, median(raw_l) * 1e6, best_rate(sh2d), best_rate(rh2d),
+           best_time(raw_l) * 1e6, median(shim_l) * 1e6, median(raw_l) * 1e6, shim_cpu / launches / repeats * 1e6,
+           raw_cpu / launches / repeats * 1e6, best_rate(sh2d), best_rate(rh2d),
            best_rate(sd2h), best_rate(rd2h), median(sh2d), median(rh2d), median(sd2h), median(rd2h));
     clReleaseMemObject(rbuf);
     clReleaseKernel(rk);
