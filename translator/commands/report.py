@@ -50,6 +50,7 @@ def _check_output(src: Path, out: Path) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from translator.api import default_rules
     from translator.commands.translate import extra_flags
     from translator.project import discover
     from translator.report.build import analyse
@@ -60,10 +61,10 @@ def run(args: argparse.Namespace) -> int:
     fmt = args.format or (format_for_path(args.output) if args.output else "terminal")
     hip_version = _parse_version(args.hip_version)
     weights = load_weights(args.effort_weights)
-    rules = load_rules(args.rules)
     tree = discover(args.src, args.build_dir, extra_flags(args))
     if args.output:
         _check_output(args.src, args.output)
+    rules = load_rules(args.rules) if args.rules else default_rules()
     report = analyse(tree, targets, rules, weights, source=str(args.src), extra_rules=args.rules,
                      hip_version=hip_version, jobs=jobs_from(args))
     if args.output:

@@ -62,7 +62,7 @@ def load_weights(path: Path | None = None) -> EffortWeights:
 
     def number(value: object, what: str) -> float:
         if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
-            raise InputError(f"{path}: {what} must be a number >= 0, not {value!r}")
+            raise InputError(f"{path}: effort weight {what} must be a number >= 0, not {value!r}")
         return float(value)
 
     outcomes_raw = raw.get("outcomes") or {}
