@@ -23,7 +23,7 @@ struct cpProgram {
     cudaError_t build_error = cudaSuccess;
     cl_program prog = nullptr;
     std::unordered_map<std::string, cpKernel> kernels;
-    const char* last_name = nullptr;  // kernel names are string literals: compare pointers first
+    const std::string* last_name = nullptr;  // key of the last kernel launched (map nodes are stable)
     cpKernel* last = nullptr;
 };
 
@@ -117,7 +117,7 @@ static cudaError_t build(cpProgram* p) {
 }
 
 static cudaError_t kernel(cpProgram* p, const char* name, cpKernel** out) {
-    if (p->last_name == name) {
+    if (p->last_name && strcmp(p->last_name->c_str(), name) == 0) {
         *out = p->last;
         return cudaSuccess;
     }
@@ -134,7 +134,7 @@ static cudaError_t kernel(cpProgram* p, const char* name, cpKernel** out) {
         clGetKernelInfo(k, CL_KERNEL_NUM_ARGS, sizeof(cl_uint), &entry.nargs, nullptr);
         it = p->kernels.emplace(name, entry).first;
     }
-    p->last_name = name;
+    p->last_name = &it->first;
     p->last = &it->second;
     *out = p->last;
     return cudaSuccess;
