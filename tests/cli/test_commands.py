@@ -93,5 +93,5 @@ def test_translating_our_own_output_again_changes_nothing(tmp_path: Path) -> Non
     assert run_cli("translate", str(src), "--to", "hip", "--hip-version", "5.2", "-o", str(out1), "-q").returncode == 0
     assert run_cli("translate", str(out1), "--to", "hip", "--hip-version", "5.2", "-o", str(out2), "-q").returncode == 0
     for f in out1.rglob("*"):
-        if f.is_file():
+        if f.is_file() and ".cudaport" not in f.relative_to(out1).parts:  # the manifest names its own inputs
             assert (out2 / f.relative_to(out1)).read_bytes() == f.read_bytes(), f.name

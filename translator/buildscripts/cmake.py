@@ -172,6 +172,11 @@ def migrate(rel: PurePosixPath, text: str, ctx: BuildContext, prof: Profile, mig
     placed_find = False
     cu_vars: set[str] = set()
     base = rel.parent
+    marked = set()  # sources already compiled as HIP (a re-run over our own output adds nothing)
+    for c in cmds:
+        w = c.words()
+        if c.lname == "set_source_files_properties" and "PROPERTIES" in w and "HIP" in w:
+            marked.update(w[: w.index("PROPERTIES")])
     for cmd in cmds:
         name, words = cmd.lname, cmd.words()
         if name == "cmake_minimum_required" and hip:
@@ -221,12 +226,14 @@ def migrate(rel: PurePosixPath, text: str, ctx: BuildContext, prof: Profile, mig
                     quote = '"' if arg.kind == "quoted" else ""
                     mig.replace(arg.start, arg.end, quote + new + quote, "arg")
         if name in _TARGET_ADDERS and hip:
-            cu = [w for w in words[1:] if w.endswith(".cu") or any(w == f"${{{v}}}" for v in cu_vars)]
+            cu = [w for w in words[1:] if (w.endswith(".cu") or any(w == f"${{{v}}}" for v in cu_vars))
+                  and w not in marked]
             if cu:
                 mig.insert(cmd.end, f"\nset_source_files_properties({' '.join(cu)} PROPERTIES LANGUAGE HIP)",
                            "hip-language")
         if name in ("add_executable", "cuda_add_executable") and prof.target == "opencl" and words \
-                and words[1:2] != ["IMPORTED"] and words[1:2] != ["ALIAS"]:
+                and words[1:2] != ["IMPORTED"] and words[1:2] != ["ALIAS"] \
+                and f"$<TARGET_FILE_DIR:{words[0]}>" not in text:
             exe = words[0]
             mig.insert(cmd.end, "\nif(CUDAPORT_CL_FILES)  # cudaport: OpenCL kernels go next to the executable\n"
                        f"  add_custom_command(TARGET {exe} POST_BUILD COMMAND ${{CMAKE_COMMAND}} -E copy_if_different"
@@ -376,10 +383,10 @@ def _map_flags(word: str, prof: Profile, mig: Migration, text: str, offset: int)
             mig.report(code, text, offset, f"{flag} -> {new or 'dropped'}")
         return new or ""
 
-    m = re.fullmatch(r"(\$<[^>]*:)(.*)(>)", word)
-    if m:
-        inner = ";".join(x for x in (one(f) for f in m.group(2).split(";")) if x)
-        return m.group(1) + inner + m.group(3) if inner else ""
+    if word.startswith("$<") and word.endswith(">") and ":" in word:
+        cut = word.rindex(">:") + 2 if ">:" in word else word.index(":") + 1
+        inner = ";".join(x for x in (one(f) for f in word[cut:-1].split(";")) if x)
+        return word[:cut] + inner + ">" if inner else ""
     parts = re.split(r"(\s+)", word)
     mapped = [one(p) if not p.isspace() else p for p in parts]
     return re.sub(r"\s+", " ", "".join(mapped)).strip() if mapped != parts else word
