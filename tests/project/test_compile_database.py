@@ -16,7 +16,7 @@ def test_nvcc_flags_are_dropped_or_mapped(tmp_path: Path) -> None:
                            "-Iinc", "-I", "/abs/inc", "--include-path=gen", "-DN=4", "--define-macro", "M",
                            "-std=c++17", "-O3", "-o", "k.o", "-c", "k.cu"]}
     flags = _db_flags(entry, tmp_path)
-    assert flags == (f"-DFROM_HOST", f"-I{tmp_path}/inc", "-I", "/abs/inc", f"-I{tmp_path}/gen", "-DN=4", "-DM",
+    assert flags == ("-DFROM_HOST", f"-I{tmp_path}/inc", "-I", "/abs/inc", f"-I{tmp_path}/gen", "-DN=4", "-DM",
                      "-std=c++17")
 
 
