@@ -14,7 +14,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 from translator.edits import Edit
-from translator.frontend.lexer import IDENT, LineIndex
+from translator.frontend.lexer import IDENT, KEYWORD, LineIndex
 from translator.frontend.sites import TokenView, find_kernels
 from translator.model import KernelDef, KernelLaunch, Span
 
@@ -156,7 +156,8 @@ def _split_decl(text: str) -> tuple[str, str, str, str] | None:
     m = re.match(r"^(.*?)([A-Za-z_]\w*)\s*((?:\[[^\]]*\]\s*)*)$", body, re.DOTALL)
     if not m or not m.group(1).strip():
         return None
-    return " ".join(m.group(1).split()), m.group(2), re.sub(r"\s+", "", m.group(3)), init
+    dims = re.sub(r"\s*([\[\]])\s*", r"\1", " ".join(m.group(3).split()))
+    return " ".join(m.group(1).split()), m.group(2), dims, init
 
 
 def _find_shared(ctx: FileContext, an: _Analysis) -> None:
@@ -428,18 +429,25 @@ class SyclTarget:
         `float y1;` are the user's variables. SYCL's names are qualified (sycl::round), so a rename breaks
         them, and an `unsupported` finding on them is noise. (The engine's user_declared sees only top-level
         declarations; HIP keeps the names and never meets this.)"""
-        undo: set[int] = set()
+        toks = ctx.parsed.tokens
+        offsets = {t.offset: k for k, t in enumerate(toks)}
+        not_types = {"return", "else", "case", "throw", "new", "delete", "sizeof", "do", "goto", "co_return"}
+        declared: set[str] = set()
+        sites = []
         for site in ctx.parsed.names:
             rule = ctx.rules.get(site.name)
-            if rule is None or rule.kind != "function" or site.call is not None or site.in_directive:
+            if rule is None or rule.kind != "function" or rule.family not in ("math", "device") or site.in_directive:
                 continue
-            if rule.family not in ("math", "device"):
-                continue
-            undo.add(site.span.offset)
+            sites.append(site)
+            k = offsets.get(site.span.offset, 0)
+            prev = toks[k - 1] if k > 0 else None
+            if prev is not None and prev.kind in (IDENT, KEYWORD) and prev.text not in not_types:
+                declared.add(site.name)  # `float round = ...`, `std::vector<float> y1(n)`: a variable
+        undo = {site.span.offset for site in sites if site.name in declared}
         if not undo:
             return
         ctx.edits[:] = [e for e in ctx.edits if e.offset not in undo or e.build is not None]
-        ctx.findings[:] = [f for f in ctx.findings if f.offset not in undo or f.code != "CP2001"]
+        ctx.findings[:] = [f for f in ctx.findings if f.offset not in undo]
 
     @staticmethod
     def _dedupe_comments(ctx: FileContext) -> None:
