@@ -32,13 +32,14 @@ def regex_baseline(src: Path, out: Path) -> float:
         if m and m.rename and not m.template and rule.name.isidentifier() and m.rename != rule.name:
             renames[rule.name] = m.rename
     start = time.perf_counter()
-    pattern = re.compile(r"\b(" + "|".join(sorted(map(re.escape, renames), key=len, reverse=True)) + r")\b")
+    # Every identifier looked up in one dict: the fastest plain-regex renamer we could write.
+    word = re.compile(r"\b[A-Za-z_]\w*\b")
     for path in src.rglob("*"):
         if path.is_file():
             dest = out / path.relative_to(src)
             dest.parent.mkdir(parents=True, exist_ok=True)
             text = path.read_text()
-            dest.write_text(pattern.sub(lambda m: renames[m.group(1)], text))
+            dest.write_text(word.sub(lambda m: renames.get(m.group(0), m.group(0)), text))
     return time.perf_counter() - start
 
 
@@ -51,7 +52,7 @@ def cudaport_run(src: Path, out: Path, jobs: int) -> float:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--files", type=int, default=500)
+    ap.add_argument("--files", type=int, default=560)
     ap.add_argument("--json", type=Path)
     args = ap.parse_args()
     with tempfile.TemporaryDirectory(prefix="cudaport-bench-") as tmp:

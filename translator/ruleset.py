@@ -7,7 +7,11 @@ one TargetRule per target. Every problem is a RuleError naming the file and line
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
 import re
+import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -302,18 +306,53 @@ def rule_files(root: Path) -> list[Path]:
     return sorted(p for p in root.rglob("*.yaml") if p.is_file())
 
 
-def load_rules(extra: Iterable[Path] = (), root: Path | None = None) -> RuleSet:
-    """Load the built-in rules (every YAML file under rules/) and then the user's files, which override."""
-    root = root or rules_dir()
+def _cache_path(files: list[Path]) -> Path:
+    h = hashlib.sha256(Path(__file__).read_bytes())
+    h.update((Path(__file__).parent / "diagnostics.yaml").read_bytes())
+    for f in files:
+        st = f.stat()
+        h.update(f"{f}\0{st.st_size}\0{st.st_mtime_ns}\0".encode())
+    cache = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "cudaport"
+    return cache / f"rules-{h.hexdigest()[:16]}.pickle"
+
+
+def _load_builtin(root: Path) -> RuleSet:
+    """The built-in rules, from a pickle cache keyed by the rule files' names, sizes and mtimes (parsing
+    thousands of YAML entries with line tracking takes seconds; every worker process needs them)."""
+    files = rule_files(root)
+    cache = _cache_path(files)
+    try:
+        with cache.open("rb") as fh:
+            cached = pickle.load(fh)
+        if isinstance(cached, RuleSet):
+            return cached
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        pass
     rs = RuleSet()
     seen: dict[str, str] = {}
-    for path in rule_files(root):
+    for path in files:
         part = load_file(path)
         for name, rule in part.rules.items():
             if name in seen:
                 raise RuleError(path, rule.line, f"{name} is already defined in {seen[name]}")
             seen[name] = f"{rule.path}:{rule.line}"
         rs.merge(part)
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=cache.parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(rs, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, cache)
+    except OSError:
+        pass  # a read-only home: no cache, still correct
+    return rs
+
+
+def load_rules(extra: Iterable[Path] = (), root: Path | None = None) -> RuleSet:
+    """Load the built-in rules (every YAML file under rules/) and then the user's files, which override."""
+    root = root or rules_dir()
+    base = _load_builtin(root)
+    rs = RuleSet(rules=dict(base.rules), examples=list(base.examples), files=list(base.files))
     for path in extra:
         path = Path(path)
         if not path.is_file():
