@@ -94,6 +94,10 @@ def target_report(result: RunResult, rules: RuleSet, weights: EffortWeights) -> 
         findings += f_findings
     for skip in result.skipped:
         files.append(_skipped(skip, weights, findings))
+    # Project-level findings (compile database, build files) belong to no translated file; the incremental
+    # runner has them, the first runner had not, hence getattr.
+    for f in [*getattr(result, "project_findings", ()), *(x for b in getattr(result, "build", ()) for x in b.findings)]:
+        findings.append(_finding(f.path, f))
     files.sort(key=lambda f: (-f.effort.hours, f.path))
     codes = Counter(f.code for f in findings)
     analysed = [f for f in files if f.status != "skipped"]
@@ -141,6 +145,9 @@ def analyse(tree: SourceTree, targets: Sequence[str], rules: RuleSet, weights: E
 
 def from_run(result: RunResult, tree: SourceTree, rules: RuleSet, weights: EffortWeights) -> Report:
     """The report of a translation that has already run (`cudaport translate --report FILE`)."""
+    cached = len(getattr(result, "up_to_date", ()))  # incremental runs skip unchanged files
+    notes = (f"{cached} files were up to date and not analysed again by this run, so their API uses are not "
+             "counted here; `cudaport report` analyses every file.",) if cached else ()
     return Report(source=source_label(tree), root=tree.root, weights=weights,
                   targets=(target_report(result, rules, weights),), tool_version=__version__,
-                  files_scanned=len(tree.files))
+                  files_scanned=len(tree.files), notes=notes)

@@ -67,7 +67,7 @@ def bars(title: str, rows: list[tuple[str, float]], css_class: str, unit: str = 
                     f'<title>{escape(label)}: {escape(shown)}</title></rect>'
                     f'<text x="{_LABEL_W + w + 6:.1f}" y="{y + 15}" font-size="12">{escape(shown)}</text>')
     if not rows:
-        body.append('<text x="0" y="18" font-size="13" fill="#666">nothing to show</text>')
+        body.append('<text x="0" y="18" font-size="13" fill="#666">none</text>')
     return _svg(_LABEL_W + _BAR_W + 10, max(len(rows), 1) * _ROW_H + 8, title, body, css_class)
 
 

@@ -117,6 +117,8 @@ def _weights(report: Report) -> str:
 def render(report: Report, console: Console) -> None:
     console.print(f"[bold]cudaport migration report[/] for {report.source} "
                   f"({report.files_scanned} files scanned, cudaport {report.tool_version})", highlight=False)
+    for note in report.notes:
+        console.print(note, highlight=False, style="yellow")
     if not report.has_cuda:
         console.print(f"No CUDA found in {report.source}: none of its {report.files_scanned} files uses CUDA, "
                       "so there is nothing to port.", highlight=False)
