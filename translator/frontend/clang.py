@@ -36,7 +36,6 @@ class ClangResult:
     tu: object
     syntax_errors: list[tuple[int, int, str]]  # (line, col, message) in the main file
     semantic_errors: list[tuple[int, int, str]]
-    user_declared: frozenset[str]
 
 
 @functools.cache
@@ -146,12 +145,6 @@ def _prelude_pch(base_args: tuple[str, ...]) -> str | None:
     return str(path)
 
 
-_DECL_KINDS = frozenset({
-    "FUNCTION_DECL", "FUNCTION_TEMPLATE", "VAR_DECL", "TYPEDEF_DECL", "TYPE_ALIAS_DECL", "STRUCT_DECL",
-    "CLASS_DECL", "CLASS_TEMPLATE", "ENUM_DECL", "UNION_DECL",
-})
-
-
 def parse(path: Path, data: bytes, extra_args: Sequence[str] = (),
           stub_headers: Iterable[str] = ()) -> ClangResult:
     """Parse one file with libclang. `data` is passed as the unsaved content so the disk copy is not reread."""
@@ -174,27 +167,4 @@ def parse(path: Path, data: bytes, extra_args: Sequence[str] = (),
             syntax.append((*where, text))
         else:
             semantic.append((*where, text))
-    user: set[str] = set()
-
-    def collect(cursor: ci.Cursor) -> None:
-        for c in cursor.get_children():
-            f = c.location.file
-            if f is None or f.name != fname:
-                continue
-            kind = c.kind.name
-            if kind in ("NAMESPACE", "LINKAGE_SPEC"):
-                collect(c)
-            elif kind in _DECL_KINDS and c.spelling:
-                # A function or type only shadows a CUDA name when the user defines it; a bare prototype
-                # is usually a redeclaration of the API itself.
-                if kind in ("FUNCTION_DECL", "FUNCTION_TEMPLATE", "STRUCT_DECL", "CLASS_DECL", "UNION_DECL",
-                            "ENUM_DECL", "CLASS_TEMPLATE") and not c.is_definition():
-                    continue
-                if c.extent.start.offset == c.location.offset:
-                    continue  # no type before the name: a statement clang read as implicit-int (an error)
-                user.add(c.spelling)
-                if kind == "ENUM_DECL":
-                    user.update(e.spelling for e in c.get_children() if e.kind.name == "ENUM_CONSTANT_DECL")
-
-    collect(tu.cursor)
-    return ClangResult(tu=tu, syntax_errors=syntax, semantic_errors=semantic, user_declared=frozenset(user))
+    return ClangResult(tu=tu, syntax_errors=syntax, semantic_errors=semantic)

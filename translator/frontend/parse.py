@@ -47,24 +47,24 @@ def parse_file(path: Path, data: bytes, is_cuda_name: Callable[[str], bool], *, 
                 clang_ok = True
                 frontend = "clang"
                 tu = result.tu
-                user_declared = result.user_declared
                 if result.semantic_errors:
                     line, col, msg = result.semantic_errors[0]
                     more = f" (+{len(result.semantic_errors) - 1} more)" if len(result.semantic_errors) > 1 else ""
                     findings.append(make_finding("CP1004", display, line, col, f"{msg}{more}"))
-    if not clang_ok:
-        try:
-            from translator.frontend import treesitter
+    # The user's own declarations come from tree-sitter in both modes: walking clang's top level would
+    # visit every declaration of the prelude too (ten times slower), and one source keeps both paths equal.
+    try:
+        from translator.frontend import treesitter
 
-            ts = treesitter.parse(data)
-        except Exception as exc:  # noqa: BLE001 - grammar missing: token-only translation
+        ts = treesitter.parse(data)
+    except Exception as exc:  # noqa: BLE001 - grammar missing: token-only translation
+        if not clang_ok:
             findings.append(make_finding("CP1005", display, 1, 1, f"tree-sitter unavailable ({type(exc).__name__})"))
-        else:
+    else:
+        user_declared = user_declared | ts.user_declared
+        if not clang_ok:
             frontend = "tree-sitter"
-            user_declared = ts.user_declared
-            if not use_clang:
-                pass
-            elif ts.error_lines and not any(f.code == "CP1001" for f in findings):
+            if use_clang and ts.error_lines and not any(f.code == "CP1001" for f in findings):
                 findings.append(make_finding("CP1001", display, ts.error_lines[0], 1, "syntax error"))
     # Macro names the file defines are user declarations too.
     defined = {toks[i + 1].text for i, t in enumerate(toks[:-1])
