@@ -157,7 +157,7 @@ class FileEmitter:
         poisoned: dict[int, str] = {}
         for f in scan.funcs:
             bad = [x for x in ctx.findings if x.offset is not None and f.start <= x.offset < f.end
-                   and (x.severity == Severity.ERROR or x.code in ("CP3006", "CP3007"))]
+                   and (x.severity == Severity.ERROR or x.code in ("CP3006", "CP3007")) and self._real(x.offset)]
             if bad:
                 poisoned[f.start] = f"{bad[0].code}: {bad[0].message}".replace('"', "'").replace("\\", "/")
         type_names = set()
@@ -214,6 +214,11 @@ class FileEmitter:
             ctx.report(code, func.kdef.name_span, detail, inline=False)
         ctx.extra_files[self.cl_rel] = cl_text.encode("utf-8", "surrogateescape")
         self._host(cl_text, builder, launches)
+
+    def _real(self, offset: int) -> bool:
+        """False for a finding on a name that is not called here (a variable named like a math function)."""
+        m = re.match(rb"[A-Za-z_]\w*\s*(\(|<)?", self.data[offset:offset + 80])
+        return not m or m.group(1) is not None
 
     def _note(self, code: str, func: DevFunc, detail: str) -> None:
         self.ctx.report(code, func.kdef.name_span, detail, inline=False)
@@ -325,6 +330,14 @@ class FileEmitter:
         ctx, scan = self.ctx, self.scan
         first = min([f.start for f in scan.funcs] + [v.start for v in scan.vars])
         ctx.insert(first, preamble(self.cl_name, cl_text, self.t.build_options) + "\n", "opencl program")
+        ranges = scan.ranges()
+        fatal = [x for x in ctx.findings if x.code in _ERROR_CODES and x.severity == Severity.ERROR
+                 and x.offset is not None and self._real(x.offset)
+                 and (x.family not in _DEVICE_FAMILIES or any(a <= x.offset < b for a, b in ranges))]
+        if fatal:
+            lines = "".join(f"#error \"CUDAPORT {x.code} at line {x.line}: {_quote(x.message)}\"\n"
+                            for x in fatal[:5])
+            ctx.insert(first, "#ifndef CUDAPORT_ALLOW_PARTIAL\n" + lines + "#endif\n", "opencl unsupported")
         for f in scan.funcs:
             span = self.view.span(f.start, f.end)
             if f.kind == "kernel":
@@ -359,6 +372,10 @@ def _launch_call(launch: KernelLaunch, func: DevFunc, render) -> str:  # type: i
              render(launch.stream.offset, launch.stream.end) if launch.stream else "0"]
     parts += [render(a.offset, a.end) for a in launch.args]
     return f"cp_launch_{func.name}{targs}({', '.join(parts)})"
+
+
+def _quote(text: str) -> str:
+    return text.replace("\\", "/").replace('"', "'")
 
 
 def _sub_words(text: str, mapping: dict[str, str]) -> str:

@@ -23,8 +23,7 @@ _BASE_TYPES = {"void", "bool", "char", "short", "int", "long", "float", "double"
                "ulong", "size_t", "ptrdiff_t", "unsigned", "signed", "int8_t", "uint8_t", "int16_t", "uint16_t",
                "int32_t", "uint32_t", "int64_t", "uint64_t"}
 _TYPE_QUALS = {"const", "volatile", "struct", "union", "enum", "restrict", "static"} | _SPACE_WORDS
-_VEC = re.compile(r"(?:u?char|u?short|u?int|u?long|float|double|cp_\w+)[2-8]|cp_\w+3|(?:u?char|u?short|u?int|u?long"
-                  r"|float|double)16")
+_VEC = re.compile(r"(?:cp_)?(?:u?char|u?short|u?int|u?long|float|double)(?:[2348]|16)")
 _FUNC_QUALS = {"__global__", "__device__", "__host__", "__forceinline__", "__noinline__", "static", "inline",
                "extern", "__kernel", "__inline__"}
 

@@ -53,16 +53,18 @@ def launch_stub(func: DevFunc, params: list[tuple[str, str, bool]], symbols: lis
     if func.tparams:
         parts = " + \"_\" + ".join(f"cp_tn<{tp.name}>::get()" if tp.kind == "type" else f"cp_tv({tp.name})"
                                    for tp in func.tparams)
-        name_expr = f"(std::string(\"{func.name}_\") + {parts}).c_str()"
+        name_expr = "cp_name.c_str()"
+        static = f"    static const std::string cp_name = std::string(\"{func.name}_\") + {parts};\n"
     else:
         name_expr = f"\"{func.name}\""
+        static = ""
     arr = (f"    cpKernelArg cp_args[] = {{{', '.join(args)}}};\n" if args
            else "    const cpKernelArg* cp_args = nullptr;\n")
     head = (func.template_text + "\n") if func.template_text else ""
     return (
         f"/* cudaport: kernel {func.name} is in {cl_name}; launches call this stub */\n"
         f"{head}static cudaError_t cp_launch_{func.name}({', '.join(decls)}) {{\n"
-        f"{arr}"
+        f"{static}{arr}"
         f"    return cpLaunchKernel(cp_program(), {name_expr}, cp_grid, cp_block, cp_shmem, cp_stream, cp_args, "
         f"{len(args)});\n"
         "}"

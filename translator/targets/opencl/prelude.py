@@ -21,6 +21,7 @@ _HEAD = r"""/* cudaport OpenCL C prelude */
 #pragma OPENCL EXTENSION cl_khr_int64_extended_atomics : enable
 #define CP_HAS_I64_EXT 1
 #endif
+#pragma OPENCL FP_CONTRACT OFF
 #define CP_OVL __attribute__((overloadable))
 #ifdef CUDAPORT_NO_SVM
 #define CP_OFF(name) , ulong name##_cpoff
