@@ -5,9 +5,16 @@
 #include <stddef.h>
 #include <stdint.h>
 /* Host math and C library functions are callable from device code in CUDA: mark them so. */
+/* The C library's own headers, not libstdc++'s <math.h>/<stdlib.h> wrappers: those pull in parts of the
+ * C++ library whose host-only overloads would then clash with these host+device declarations. */
 #pragma clang force_cuda_host_device begin
+#if __has_include("/usr/include/math.h") && __has_include("/usr/include/stdlib.h")
+#include "/usr/include/math.h"
+#include "/usr/include/stdlib.h"
+#else
 #include <math.h>
 #include <stdlib.h>
+#endif
 #include <string.h>
 #include <stdio.h>
 #pragma clang force_cuda_host_device end
