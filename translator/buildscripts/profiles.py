@@ -49,7 +49,7 @@ def _opencl() -> Profile:
     cmake = {"cudart": "cudaport_opencl", "cudart_static": "cudaport_opencl", "cuda_driver": "cudaport_opencl"}
     make = {"cudart": "$(CUDAPORT_SHIM_LIB) -lOpenCL -lpthread", "cudart_static": "$(CUDAPORT_SHIM_LIB) -lOpenCL "
             "-lpthread", "cuda": None}
-    return Profile("opencl", "CXX", "$(CXX)", find, cmake, make, shim)
+    return Profile("opencl", "CXX", "$(CXX) -I$(CUDAPORT_SHIM)/include", find, cmake, make, shim)
 
 
 def _sycl() -> Profile:
@@ -60,7 +60,7 @@ def _sycl() -> Profile:
             "add_link_options(-fsycl)")
     cmake = {"cudart": None, "cudart_static": None, "cuda_driver": None}
     make = {"cudart": None, "cudart_static": None, "cuda": None}
-    return Profile("sycl", "CXX", "icpx -fsycl", find, cmake, make, shim)
+    return Profile("sycl", "CXX", "icpx -fsycl -I$(CUDAPORT_SHIM)/include", find, cmake, make, shim)
 
 
 _PROFILES = {"hip": _hip, "opencl": _opencl, "sycl": _sycl}
