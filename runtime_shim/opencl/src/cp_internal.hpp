@@ -23,6 +23,7 @@ struct CUstream_st {
     uint64_t submitted = 0;        // commands enqueued so far (legacy default stream bookkeeping)
     uint64_t synced_to_default = 0;  // our `submitted` when the default stream last waited for us
     uint64_t default_seen = 0;     // default stream's `submitted` when we last waited for it
+    uint64_t idle_at = 0;          // `submitted` when the host last saw the queue drained
 };
 
 struct CUevent_st {

@@ -236,9 +236,13 @@ static cudaError_t finish_queue(cl_command_queue q) {
 
 cudaError_t finish_all() {
     State& g = state();
+    uint64_t seen = g.default_stream.submitted;
     cudaError_t e = finish_queue(g.default_stream.q);
+    g.default_stream.idle_at = seen;
     for (CUstream_st* s : g.streams) {
+        seen = s->submitted;
         cudaError_t e2 = finish_queue(s->q);
+        s->idle_at = seen;
         if (e == cudaSuccess) e = e2;
     }
     remap_managed();
@@ -499,7 +503,7 @@ cudaError_t cudaDeviceReset(void) {
         }
         g.streams.clear();
         release_all_memory();
-        g.default_stream.submitted = g.default_stream.synced_to_default = g.default_stream.default_seen = 0;
+        g.default_stream.submitted = g.default_stream.synced_to_default = g.default_stream.default_seen = g.default_stream.idle_at = 0;
     }
     g_sticky.store(cudaSuccess);
     t_last_error = cudaSuccess;

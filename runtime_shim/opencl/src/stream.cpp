@@ -55,9 +55,11 @@ void note_enqueued(CUstream_st* s) { ++s->submitted; }
 static cudaError_t sync_stream(CUstream_st* s) {
     if (state().n_coarse_managed) return finish_all();  // remapping managed memory needs a quiet device
     order_before_enqueue(s);
+    uint64_t seen = s->submitted;
     cl_event m = nullptr;
     cl_int err = clEnqueueMarkerWithWaitList(s->q, 0, nullptr, &m);
     if (err == CL_SUCCESS) err = clWaitForEvents(1, &m);
+    if (err == CL_SUCCESS) s->idle_at = seen;
     cudaError_t e = m ? check_event(m) : cudaSuccess;
     if (m) clReleaseEvent(m);
     if (err == CL_EXEC_STATUS_ERROR_FOR_EVENTS_IN_WAIT_LIST) {
@@ -128,6 +130,8 @@ cudaError_t cudaStreamQuery(cudaStream_t stream) {
     if (e != cudaSuccess) return e;
     CUstream_st* s = stream_of(stream);
     if (!s) return fail(cudaErrorInvalidResourceHandle);
+    if (s->idle_at == s->submitted) return cudaSuccess;  // nothing enqueued since the host saw it drained
+    uint64_t seen = s->submitted;
     cl_event m = nullptr;
     cl_int err = clEnqueueMarkerWithWaitList(s->q, 0, nullptr, &m);
     if (err != CL_SUCCESS) return fail(from_cl(err));
@@ -141,6 +145,7 @@ cudaError_t cudaStreamQuery(cudaStream_t stream) {
         std::this_thread::yield();
     } while (std::chrono::steady_clock::now() < until);
     e = status < 0 ? check_event(m) : status == CL_COMPLETE ? cudaSuccess : cudaErrorNotReady;
+    if (e == cudaSuccess) s->idle_at = seen;
     clReleaseEvent(m);
     return fail(e);
 }
