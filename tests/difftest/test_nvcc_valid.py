@@ -15,7 +15,7 @@ from translator.difftest import harness
 from translator.difftest.schema import discover, load_case
 
 NVCC = Path("/usr/local/cuda/bin/nvcc")
-pytestmark = pytest.mark.nvcc
+pytestmark = [pytest.mark.nvcc, pytest.mark.slow]
 
 
 def _nvcc(src: Path) -> str:

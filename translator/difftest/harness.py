@@ -97,7 +97,8 @@ class _Gen:
 
     def bytes_expr(self, a: Array) -> str:
         n = " * ".join(f"(size_t)cp_max(0LL, {self.e(d)})" for d in a.shape) or "(size_t)1"
-        return f"{n} * sizeof({a.ctype})"
+        # element size of the dtype (a float4 buffer is shape [n, 4] of float32); equals sizeof(ctype) for structs
+        return f"{n} * {a.dtype.itemsize}"
 
     def generate(self) -> str:
         case = self.case
