@@ -281,4 +281,8 @@ class _Gen:
 
 def generate(case: Case, record: bool = False) -> str:
     """The complete CUDA source of the case program: the kernel file's text, then the generated main()."""
-    return case.kernel_file.read_text() + "\n" + _Gen(case, record).generate()
+    return HEAD + case.kernel_file.read_text() + "\n" + _Gen(case, record).generate()
+
+
+# what a CUDA source file starts with; the translator swaps it for the target's runtime header
+HEAD = "#include <cuda_runtime.h>\n"

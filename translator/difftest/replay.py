@@ -17,7 +17,7 @@ import numpy as np
 
 from translator.difftest import runner
 from translator.difftest.compare import compare
-from translator.difftest.harness import _PRELUDE
+from translator.difftest.harness import _PRELUDE, HEAD
 from translator.difftest.schema import Case, CaseError, Tolerance
 
 
@@ -57,7 +57,7 @@ def pack(directory: Path, npz: Path) -> None:
 
 
 def replay_source(case: Case, archive: Archive) -> str:
-    lines = [case.kernel_file.read_text(), _PRELUDE, "int main(int argc, char** argv) {",
+    lines = [HEAD + case.kernel_file.read_text(), _PRELUDE, "int main(int argc, char** argv) {",
              '    if (argc < 3) { fprintf(stderr, "usage: %s IN_DIR OUT_DIR\\n", argv[0]); return 2; }',
              "    const char* cp_in = argv[1];", "    const char* cp_out = argv[2];"]
     allocs = {a["id"]: a for a in archive.manifest["allocations"]}
