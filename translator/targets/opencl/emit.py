@@ -755,7 +755,9 @@ def divergent_warp_call(text: str) -> str:
         elif t.kind == IDENT and t.text == "cp_wscratch" and k > 0 and toks[k - 1].text in ("(", ","):
             if any(stack) or any(pending):
                 j = k - 1
-                while j > 0 and toks[j].text != "(":
+                depth = 0
+                while j > 0 and not (toks[j].text == "(" and depth == 0):
+                    depth += {")": 1, "(": -1}.get(toks[j].text, 0)
                     j -= 1
                 return f"warp operation {toks[j - 1].text if j > 0 else ''} under thread-dependent control flow"
         elif t.kind == IDENT and k + 1 < n and toks[k + 1].text == "=" and k > 0:

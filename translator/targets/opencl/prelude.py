@@ -53,7 +53,7 @@ CP_VEC3(double, double)
 _ATOMICS = r"""
 /* CUDA atomics: one overload per type and address space. */
 #define CP_CAS_LOOP(AS, T, U, CAS, TOU, FROMU, NEWEXPR) \
-    volatile AS U* q = (volatile AS U*)p; U old = *q, assumed; \
+    volatile AS U* q = (volatile AS U*)p; U old = CAS(q, (U)0, (U)0), assumed; \
     do { assumed = old; T cur = FROMU(assumed); old = CAS(q, assumed, TOU(NEWEXPR)); } while (old != assumed); \
     return FROMU(old);
 #define CP_ID(x) (x)
