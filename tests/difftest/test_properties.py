@@ -13,7 +13,7 @@ from translator.difftest import runner
 from translator.difftest.schema import Case, load_case
 
 pytestmark = [pytest.mark.slow, pytest.mark.opencl]
-SUBSET = ["saxpy", "reduce_two_pass_int", "matmul_tiled", "scan_three_kernel", "histogram_shared",
+SUBSET = ["saxpy", "reduce_two_pass_int", "matmul_tiled", "scan_three_kernel", "histogram_global",
           "transpose_padded"]
 
 
