@@ -176,7 +176,7 @@ def _translate_name(ctx: FileContext, site: NameSite) -> None:
     rule = ctx.rules.get(site.name)
     if rule is None:
         return
-    if site.name in ctx.parsed.user_declared:
+    if site.name in ctx.parsed.user_declared or ctx.parsed.declared_locally(site.name, site.span.offset):
         ctx.use(rule, site.span, Outcome.USER, "CP1003")
         if not any(f.code == "CP1003" and f.api == site.name for f in ctx.findings):
             ctx.report("CP1003", site.span, site.name, api=site.name, family=rule.family, inline=False)

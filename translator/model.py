@@ -169,6 +169,11 @@ class ParsedFile:
     user_declared: frozenset[str]  # names the user's own code declares (shadowing CUDA names)
     findings: list[Finding] = field(default_factory=list)
     tu: Any = None
+    # Names the user declares in local scopes (a variable `y1`, a parameter `round`): name -> byte ranges
+    local_scopes: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+
+    def declared_locally(self, name: str, offset: int) -> bool:
+        return any(start <= offset < end for start, end in self.local_scopes.get(name, ()))
 
     @property
     def text(self) -> str:

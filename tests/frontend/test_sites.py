@@ -88,3 +88,12 @@ def test_non_utf8_file_is_reported_and_parsed() -> None:
     parsed = parse_file(Path("x.cu"), data, {"cudaFree"}.__contains__)
     assert any(f.code == "CP1002" and f.line == 1 for f in parsed.findings)
     assert [s.name for s in parsed.names] == ["cudaFree"]
+
+
+def test_local_declarations_shadow_cuda_names_only_in_their_scope() -> None:
+    src = b"void f(int y1) { int round = y1; }\nvoid g() { y1(2.0); round(1.5f); }\n"
+    parsed = parse_file(Path("x.cu"), src, {"y1", "round"}.__contains__)
+    first = [s for s in parsed.names if s.span.line == 1]
+    second = [s for s in parsed.names if s.span.line == 2]
+    assert all(parsed.declared_locally(s.name, s.span.offset) for s in first)
+    assert not any(parsed.declared_locally(s.name, s.span.offset) for s in second)

@@ -7,6 +7,7 @@ names, usually a missing -I/-D) are reported as CP1004 and the parsed result is 
 
 from __future__ import annotations
 
+import atexit
 import functools
 import hashlib
 import os
@@ -69,6 +70,7 @@ def _stub_dir(extra: tuple[str, ...]) -> str:
 def _index():  # type: ignore[no-untyped-def]
     import clang.cindex as ci
 
+    atexit.register(_index.cache_clear)  # free it while libclang is still loaded (no noise at exit)
     return ci.Index.create()
 
 

@@ -31,6 +31,7 @@ def parse_file(path: Path, data: bytes, is_cuda_name: Callable[[str], bool], *, 
     tu = None
     user_declared: frozenset[str] = frozenset()
     clang_ok = False
+    local_scopes: dict[str, list[tuple[int, int]]] = {}
     if use_clang:
         try:
             from translator.frontend import clang
@@ -62,6 +63,7 @@ def parse_file(path: Path, data: bytes, is_cuda_name: Callable[[str], bool], *, 
             findings.append(make_finding("CP1005", display, 1, 1, f"tree-sitter unavailable ({type(exc).__name__})"))
     else:
         user_declared = user_declared | ts.user_declared
+        local_scopes = ts.local_scopes
         if not clang_ok:
             frontend = "tree-sitter"
             if use_clang and ts.error_lines and not any(f.code == "CP1001" for f in findings):
@@ -75,4 +77,5 @@ def parse_file(path: Path, data: bytes, is_cuda_name: Callable[[str], bool], *, 
         includes=site_finder.find_includes(view, directives), kernels=site_finder.find_kernels(view),
         launches=site_finder.find_launches(view), shared=site_finder.find_shared(view),
         asm=site_finder.find_asm(view), user_declared=user_declared, findings=findings, tu=tu,
+        local_scopes={n: s for n, s in local_scopes.items() if is_cuda_name(n)},
     )

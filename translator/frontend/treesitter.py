@@ -14,6 +14,60 @@ class TreeSitterResult:
     tree: object
     error_lines: list[int]  # 1-based lines of ERROR / MISSING nodes
     user_declared: frozenset[str]
+    # Names declared in a local scope (parameters, block variables): name -> [(scope start, scope end)]
+    local_scopes: dict[str, list[tuple[int, int]]]
+
+
+_LOCALS_QUERY = """
+(compound_statement (declaration) @decl)
+(for_statement initializer: (declaration) @decl)
+(for_range_loop declarator: (_) @range)
+(parameter_declaration) @param
+"""
+
+
+@functools.cache
+def _locals_query():  # type: ignore[no-untyped-def]
+    import tree_sitter
+    import tree_sitter_cuda
+
+    return tree_sitter.Query(tree_sitter.Language(tree_sitter_cuda.language()), _LOCALS_QUERY)
+
+
+def _scope_of(node):  # type: ignore[no-untyped-def]
+    """The byte range a local declaration is visible in: its block, loop, or (parameters) function."""
+    parent = node.parent
+    while parent is not None:
+        if parent.type in ("compound_statement", "for_statement", "for_range_loop"):
+            return parent.start_byte, parent.end_byte
+        if parent.type in ("function_definition", "lambda_expression"):
+            return parent.start_byte, parent.end_byte
+        if parent.type in ("function_declarator", "parameter_list", "abstract_function_declarator"):
+            parent = parent.parent
+            continue
+        if parent.type in ("declaration", "field_declaration", "translation_unit"):
+            return None  # a prototype's parameters are visible nowhere
+        parent = parent.parent
+    return None
+
+
+def _local_scopes(root) -> dict[str, list[tuple[int, int]]]:  # type: ignore[no-untyped-def]
+    import tree_sitter
+
+    scopes: dict[str, list[tuple[int, int]]] = {}
+    for kind, nodes in tree_sitter.QueryCursor(_locals_query()).captures(root).items():
+        for node in nodes:
+            if kind == "range":
+                names = [_declared_name(node)]
+            else:
+                names = [_declared_name(d) for d in node.children_by_field_name("declarator")]
+            scope = _scope_of(node)
+            if scope is None:
+                continue
+            for name in names:
+                if name:
+                    scopes.setdefault(name, []).append(scope)
+    return scopes
 
 
 @functools.cache
@@ -81,4 +135,5 @@ def parse(data: bytes) -> TreeSitterResult:
                 user.add(name_node.text.decode("utf-8", "surrogateescape"))
         local = local or t == "compound_statement"
         stack.extend((c, local) for c in node.children)
-    return TreeSitterResult(tree=tree, error_lines=sorted(set(errors)), user_declared=frozenset(user))
+    return TreeSitterResult(tree=tree, error_lines=sorted(set(errors)), user_declared=frozenset(user),
+                            local_scopes=_local_scopes(tree.root_node))
