@@ -32,17 +32,26 @@ OCLGRIND_ERRORS = ("data race", "Invalid read", "Invalid write", "Uninitialized"
 
 # The one place that lists programs expected not to pass yet, with the reason: name -> reason (strict xfail).
 # Keys of EXPECTED_FAIL apply to PoCL and Oclgrind runs; OCLGRIND_EXPECTED_FAIL only to Oclgrind runs.
-EXPECTED_FAIL: dict[str, str] = {}
-OCLGRIND_EXPECTED_FAIL: dict[str, str] = {}
-# Oclgrind is ~100x slower than PoCL: by default it checks this representative subset (1D/2D indexing, shared
-# memory and barriers, dynamic shared memory, atomics, constant memory, pointer arithmetic on the handle table,
-# structs); every other program runs under Oclgrind only with the `slow` marker selected (-m slow).
-OCLGRIND_DEFAULT = ("vector_add", "matmul_tiled", "reduce_shared", "scan_blelloch", "histogram_atomics",
-                    "conv1d_constant", "pointer_arithmetic", "struct_params", "stencil2d")
-
-pytestmark = pytest.mark.skipif(not (REPO / "translator" / "targets" / "opencl" / "__init__.py").is_file()
-                                and not (REPO / "translator" / "targets" / "opencl.py").is_file(),
-                                reason="the OpenCL target (translator/targets/opencl) is not written yet")
+EXPECTED_FAIL: dict[str, str] = {
+    "spmv_csr": "OpenCL target reports the local variable `y1` as CUDA's Bessel function y1 (CP2001, error), "
+                "so the build is blocked",
+    "stencil2d": "OpenCL target reports the local variable `y0` as CUDA's Bessel function y0 (CP2001, error), "
+                 "so the build is blocked",
+}
+OCLGRIND_EXPECTED_FAIL: dict[str, str] = {
+    "atomics_all_int": "Oclgrind reports a read-write data race between the plain read and atomic_cmpxchg of the "
+                       "target's compare-and-swap loops (atomicInc/Dec and 64-bit emulation)",
+    "device_globals_symbols": "Oclgrind reports a read-write data race in the target's atomicInc compare-and-swap "
+                              "loop (plain volatile read before atomic_cmpxchg)",
+    "managed_memory": "cudaMallocManaged needs shared virtual memory, which Oclgrind lacks: the shim returns "
+                      "cudaErrorNotSupported there by design",
+    "warp_scan_shfl": "Oclgrind reports work-group divergence: work-items reach different barriers in the target's "
+                      "warp-shuffle emulation (PoCL tolerates it)",
+}
+_TARGET = REPO / "translator" / "targets" / "opencl"
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(not (_TARGET / "__init__.py").is_file()
+                                and not _TARGET.with_suffix(".py").is_file(),
+                                reason="the OpenCL target (translator/targets/opencl) is not written yet")]
 
 
 @dataclass
@@ -65,15 +74,13 @@ def _env(extra: dict[str, str]) -> dict[str, str]:
     return env
 
 
-def _translate_and_build(name: str, root: Path) -> Built:
+def _build(name: str, root: Path, translate_log: str) -> Built:
     start = time.monotonic()
     out = root / name
-    tr = _cudaport("translate", str(PROGRAMS / name), "--to", "opencl", "-o", str(out), "-q")
-    log = f"$ cudaport translate {name} --to opencl (rc {tr.returncode})\n{tr.stdout}{tr.stderr}"
-    if tr.returncode != 0:
-        return Built(name, out, None, log, time.monotonic() - start)
+    if not (out / f"{name}.cpp").is_file():
+        return Built(name, out, None, translate_log + f"(no {name}/{name}.cpp written)\n", 0.0)
     bd = _cudaport("build", str(out), "-j", "1", "-q")
-    log += f"$ cudaport build (rc {bd.returncode})\n{bd.stdout}{bd.stderr}"
+    log = translate_log + f"$ cudaport build {name} (rc {bd.returncode})\n{bd.stdout}{bd.stderr}"
     exes = [Path(line) for line in bd.stdout.split()]
     exe = exes[0] if bd.returncode == 0 and len(exes) == 1 else None
     return Built(name, out, exe, log, time.monotonic() - start)
@@ -98,11 +105,19 @@ def cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterable[Path]:
 
 
 @pytest.fixture(scope="session")
-def built(cache_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Built]:
-    root = tmp_path_factory.mktemp("opencl-programs")
-    # Build the first program alone so the shim library is compiled once, then the rest in parallel.
-    first = _translate_and_build(NAMES[0], root)
-    rest = _pool_map(lambda n: _translate_and_build(n, root), NAMES[1:])
+def translated(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """All of corpus/programs translated in one `cudaport translate` run (2 workers): OUT/<name>/<name>.cpp+.cl."""
+    root = tmp_path_factory.mktemp("opencl-programs") / "out"
+    tr = _cudaport("translate", str(PROGRAMS), "--to", "opencl", "-o", str(root), "-q", "-j", str(WORKERS))
+    return root, f"$ cudaport translate corpus/programs --to opencl (rc {tr.returncode})\n{tr.stdout}{tr.stderr}"
+
+
+@pytest.fixture(scope="session")
+def built(cache_dir: Path, translated: tuple[Path, str]) -> dict[str, Built]:
+    root, log = translated
+    # Build the first program alone so the shim library is compiled once, then the rest 2 at a time.
+    first = _build(NAMES[0], root, log)
+    rest = _pool_map(lambda n: _build(n, root, log), NAMES[1:])
     return {b.name: b for b in [first, *rest]}
 
 
@@ -160,8 +175,7 @@ def test_program_passes_on_pocl(name: str, built: dict[str, Built], pocl_runs: d
 
 
 @pytest.mark.oclgrind
-@pytest.mark.parametrize("name", _params(NAMES, OCLGRIND_EXPECTED_FAIL,
-                                         lambda n: [] if n in OCLGRIND_DEFAULT else [pytest.mark.slow]))
+@pytest.mark.parametrize("name", _params(NAMES, OCLGRIND_EXPECTED_FAIL, lambda n: []))
 def test_program_passes_under_oclgrind_without_errors(name: str, built: dict[str, Built], oclgrind_runs: dict
                                                       ) -> None:
     b = built[name]
@@ -173,11 +187,14 @@ def test_program_passes_under_oclgrind_without_errors(name: str, built: dict[str
     assert not found, f"{name}: Oclgrind reported {found}:\n{output[-4000:]}"
 
 
-def test_unsupported_mix_translates_and_its_build_names_the_diagnostic(cache_dir: Path, tmp_path: Path) -> None:
-    out = tmp_path / DIAGNOSTICS_FIXTURE
-    tr = _cudaport("translate", str(PROGRAMS / DIAGNOSTICS_FIXTURE), "--to", "opencl", "-o", str(out), "-q")
-    assert tr.returncode == 0, tr.stderr
+def test_unsupported_mix_translates_and_its_build_names_the_diagnostic(cache_dir: Path,
+                                                                       translated: tuple[Path, str]) -> None:
+    root, log = translated
+    out = root / DIAGNOSTICS_FIXTURE
+    assert (out / f"{DIAGNOSTICS_FIXTURE}.cpp").is_file(), log
+    text = (out / f"{DIAGNOSTICS_FIXTURE}.cpp").read_text() + "".join(p.read_text() for p in out.glob("*.cl"))
+    assert "CUDAPORT CP3004" in text  # inline PTX
     bd = _cudaport("build", str(out))
     assert bd.returncode == 4, bd.stdout + bd.stderr
     first = bd.stderr.splitlines()[0]
-    assert first.startswith("cudaport: error:") and re.search(r"CP300[45]", first), bd.stderr
+    assert first.startswith("cudaport: error:") and "CP3004" in first, bd.stderr

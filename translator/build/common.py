@@ -21,7 +21,8 @@ SOURCE_SUFFIXES = (".cpp", ".cc", ".cxx", ".c", ".cu", ".hip")
 TEXT_SUFFIXES = SOURCE_SUFFIXES + (".h", ".hpp", ".hh", ".cuh", ".inl", ".cl")
 # Top-level directories of the output tree that hold build products or the copied shim, never user units.
 SKIP_DIRS = ("build", "cudaport_shim")
-_MARK = re.compile(r"CUDAPORT (CP\d{4}):\s*([^*\n]*)")
+# `/* CUDAPORT CP3004: text */`, `#error "CUDAPORT CP3004: text"`, `CUDAPORT CP3004 at line 32: text`
+_MARK = re.compile(r"CUDAPORT (CP\d{4})\b(?: at line \d+)?:\s*([^*\n\"]*)")
 _MAIN = re.compile(r"\bint\s+main\s*\(")
 
 
