@@ -63,6 +63,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="also write the migration report of this run (format from the extension)")
     _add_source_opts(t)
     _add_common(t)
+    from translator.commands.translate import register_options
+
+    register_options(t)
 
     r = sub.add_parser("rules", help="list or check rules")
     rsub = r.add_subparsers(dest="rules_command", metavar="ACTION")
