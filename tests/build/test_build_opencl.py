@@ -153,3 +153,14 @@ def test_tree_of_unknown_target_asks_for_target(tmp_path: Path) -> None:
     (tmp_path / "a.cpp").write_text("int main() { return 0; }\n")
     with pytest.raises(BuildError, match="--target"):
         build(tmp_path)
+
+
+@pytest.mark.opencl
+def test_debug_config_uses_its_own_shim_build_and_runs(tree: Path, tmp_path: Path) -> None:
+    build(tree, "opencl", jobs=2, config="Release", cmake=False)
+    result = build(tree, "opencl", jobs=2, config="Debug", cmake=False)
+    libs = list(Path(os.environ["CUDAPORT_CACHE_DIR"]).glob("shim-opencl-*/libcudaport_opencl.a"))
+    assert len(libs) == 2
+    res = _run(tree / "build" / "vecadd", {"CUDAPORT_OPENCL_DEVICE": POCL}, tmp_path)
+    assert "PASS vecadd" in res.stdout, res.stdout + res.stderr
+    assert len(result.executables) == 2
