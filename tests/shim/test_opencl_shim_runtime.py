@@ -121,3 +121,8 @@ def test_kernel_file_lookup_order(build_program: Callable[[str], Path], tmp_path
     _lookup_variant(tmp_path / "kp", 3)
     kernel_path = f"{tmp_path / 'nothing'}:{tmp_path / 'kp'}"
     _passes(run_program(exe, "3", env={**env, "CUDAPORT_KERNEL_PATH": kernel_path}, cwd=cwd))
+
+
+@pytest.mark.parametrize(("env", "path"), PATHS)
+def test_kernels_are_found_by_name_text_not_name_address(build_program: Callable[[str], Path], env, path) -> None:
+    _passes(run_program(build_program("kernel_names"), env=env))
