@@ -33,14 +33,19 @@ class Comparison:
         return head + (f"; first: {tail}" if tail else "")
 
 
-def _ordered(x: np.ndarray) -> np.ndarray:
-    """Float bits mapped to integers that are ordered like the floats (adjacent floats differ by 1)."""
-    if x.dtype.itemsize == 4:
-        bits = x.view(np.int32).astype(np.int64)
-        return np.where(bits < 0, -(bits & 0x7FFFFFFF), bits)
-    bits = x.view(np.int64)
-    mag = (bits & 0x7FFFFFFFFFFFFFFF).astype(np.float64)  # float64 of the int is enough for an ULP distance
-    return np.where(bits < 0, -mag, mag)
+def _ulp_distance(e: np.ndarray, a: np.ndarray) -> np.ndarray:
+    """Number of representable floats between e and a (adjacent floats: 1), exact for float32 and float64."""
+    ibits = np.int32 if e.dtype.itemsize == 4 else np.int64
+    mask = np.int64(0x7FFFFFFF) if e.dtype.itemsize == 4 else np.int64(0x7FFFFFFFFFFFFFFF)
+    eb = e.view(ibits).astype(np.int64)
+    ab = a.view(ibits).astype(np.int64)
+    eo = np.where(eb < 0, -(eb & mask), eb)
+    ao = np.where(ab < 0, -(ab & mask), ab)
+    same_sign = (eo >= 0) == (ao >= 0)
+    with np.errstate(over="ignore"):
+        exact = np.abs(np.where(same_sign, eo - ao, 0)).astype(np.float64)
+    # opposite signs: the distance is the sum of both magnitudes (float64 is exact enough at that size)
+    return np.where(same_sign, exact, np.abs(eo.astype(np.float64)) + np.abs(ao.astype(np.float64)))
 
 
 def _flat_fields(a: np.ndarray) -> list[tuple[str, np.ndarray]]:
@@ -89,7 +94,7 @@ def compare(name: str, expected: np.ndarray, actual: np.ndarray, tol: Tolerance,
             absd = np.where(same, 0.0, np.abs(e.astype(np.float64) - a.astype(np.float64)))
             absd = np.where(np.isnan(absd), np.inf, absd)
             rel = np.where(same, 0.0, absd / np.maximum(np.abs(e.astype(np.float64)), np.finfo(np.float64).tiny))
-            ulp = np.where(same, 0.0, np.abs(_ordered(e.copy()).astype(np.float64) - _ordered(a.copy())))
+            ulp = np.where(same, 0.0, _ulp_distance(e, a))
             ulp = np.where(np.isnan(e) != np.isnan(a), np.inf, ulp)
         res.max_abs, res.max_rel, res.max_ulp = float(absd.max()), float(rel.max()), float(ulp.max())
         if tol.exact:

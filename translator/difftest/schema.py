@@ -175,6 +175,7 @@ class Case:
     has_oracle: bool
     kernel_file: Path
     timing: bool = False
+    oclgrind_allow: dict[str, str] = field(default_factory=dict)
 
     @property
     def size_names(self) -> list[str]:
@@ -225,7 +226,8 @@ def load_case(case_dir: Path) -> Case:
 
 class _Builder:
     TOP = {"description", "kernel_file", "tags", "sizes", "buffers", "scalars", "symbols", "streams", "kernels",
-           "constraints", "property", "skip", "timing"}
+           "constraints", "property", "skip", "timing",
+           "oclgrind_allow"}
 
     def __init__(self, path: Path, case_dir: Path) -> None:
         self.path = path
@@ -317,6 +319,10 @@ class _Builder:
                     raise self.err(pm.lines[k], f"property.{k}: expected [min, max] integers")
                 prop[k] = (v[0], v[1])
         skip = dict(self.keys(d.get("skip", _Map()), set(DEVICES), "skip", self.line(d, "skip")))
+        allow = d.get("oclgrind_allow", _Map())
+        if not isinstance(allow, dict) or not all(isinstance(v, str) and v for v in allow.values()):
+            raise self.err(self.line(d, "oclgrind_allow"), "oclgrind_allow: expected a mapping of message text -> "
+                                                           "reason why that Oclgrind report is expected")
         desc = d.get("description", "")
         if not isinstance(desc, str):
             raise self.err(self.line(d, "description"), "description: expected a string")
@@ -326,7 +332,8 @@ class _Builder:
         return Case(name=self.dir.name, dir=self.dir, description=desc, tags=list(d.get("tags", [])),
                     sizes=parsed_sizes, buffers=buffers, scalars=scalars, symbols=symbols, streams=streams,
                     steps=steps, constraints=[str(c) for c in constraints], prop=prop, skip=skip,
-                    has_oracle=has_oracle, kernel_file=kernel_file, timing=bool(d.get("timing", False)))
+                    has_oracle=has_oracle, kernel_file=kernel_file, timing=bool(d.get("timing", False)),
+                    oclgrind_allow={str(k): str(v) for k, v in allow.items()})
 
     def mapping(self, d: _Map, key: str) -> _Map:
         v = d.get(key, _Map())
