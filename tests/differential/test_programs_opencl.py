@@ -32,12 +32,7 @@ OCLGRIND_ERRORS = ("data race", "Invalid read", "Invalid write", "Uninitialized"
 
 # The one place that lists programs expected not to pass yet, with the reason: name -> reason (strict xfail).
 # Keys of EXPECTED_FAIL apply to PoCL and Oclgrind runs; OCLGRIND_EXPECTED_FAIL only to Oclgrind runs.
-EXPECTED_FAIL: dict[str, str] = {
-    "spmv_csr": "OpenCL target reports the local variable `y1` as CUDA's Bessel function y1 (CP2001, error), "
-                "so the build is blocked",
-    "stencil2d": "OpenCL target reports the local variable `y0` as CUDA's Bessel function y0 (CP2001, error), "
-                 "so the build is blocked",
-}
+EXPECTED_FAIL: dict[str, str] = {}
 OCLGRIND_EXPECTED_FAIL: dict[str, str] = {
     "atomics_all_int": "Oclgrind reports a read-write data race between the plain read and atomic_cmpxchg of the "
                        "target's compare-and-swap loops (atomicInc/Dec and 64-bit emulation)",
