@@ -299,11 +299,37 @@ def _insert_includes(ctx: FileContext) -> None:
     if not missing:
         return
     text = "".join(f"#include {_header_token(h)}\n" for h in missing)
-    if ctx.parsed.includes:
-        first = ctx.parsed.includes[0].directive
-        ctx.insert(first.offset, text, "includes")
-    else:
-        ctx.insert(_after_leading_comments(ctx.parsed.data), text, "includes")
+    ctx.insert(include_anchor(ctx.parsed), text, "includes")
+
+
+def include_anchor(parsed: ParsedFile) -> int:
+    """Where added #include lines go: before the file's first include outside every #if other than its
+    include guard, when that include is outside every brace block; else (no such include, or the first one
+    sits in `extern "C" {` or a namespace) after the opening comments and include guard."""
+    toks = parsed.tokens
+    starts = {inc.directive.offset for inc in parsed.includes}
+    braces = conds = 0
+    guard = -1  # token index of the #ifndef opening an include guard, when the file starts with one
+    if len(toks) > 5 and toks[0].text == "#" and toks[1].text == "ifndef" and toks[3].text == "#" \
+            and toks[4].text == "define" and toks[2].text == toks[5].text:
+        guard = 0
+    for i, t in enumerate(toks):
+        if t.directive < 0:
+            if t.kind == "punct" and t.text == "{":
+                braces += 1
+            elif t.kind == "punct" and t.text == "}":
+                braces -= 1
+            continue
+        if t.text != "#" or i + 1 >= len(toks) or toks[i + 1].directive != t.directive:
+            continue
+        name = toks[i + 1].text
+        if name in ("if", "ifdef", "ifndef"):
+            conds += 0 if i == guard else 1
+        elif name == "endif":
+            conds -= 1
+        elif t.offset in starts and conds <= 0:
+            return t.offset if braces == 0 else _after_leading_comments(parsed.data)
+    return _after_leading_comments(parsed.data)
 
 
 def _header_token(header: str) -> str:

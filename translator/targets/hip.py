@@ -11,6 +11,7 @@ from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
 from translator.edits import Edit
+from translator.engine import include_anchor
 
 if TYPE_CHECKING:
     from translator.engine import FileContext
@@ -44,14 +45,32 @@ class HipTarget:
                 ctx.edits.append(Edit(launch.span.offset, launch.span.length, origin="hipLaunchKernelGGL",
                                       build=lambda render, ln=launch: _ggl(ln, render)))
         uses_cuda = bool(parsed.launches or parsed.kernels or ctx.uses or parsed.shared)
-        if uses_cuda and ctx.rel.suffix in CUDA_SUFFIXES:
-            # nvcc includes cuda_runtime.h in every .cu file implicitly; hipcc needs it spelled out.
-            ctx.need_include("hip/hip_runtime.h")
+        if ctx.rel.suffix == ".cu" or (uses_cuda and ctx.rel.suffix in CUDA_SUFFIXES):
+            # nvcc includes cuda_runtime.h first in every .cu file, whatever it uses itself (its headers may
+            # rely on it); hipcc needs it spelled out, and before HIP headers that assume it (cooperative groups).
+            _runtime_first(ctx)
 
     def output_path(self, rel: PurePosixPath, is_cuda: bool) -> PurePosixPath:
         if is_cuda and self.extension and rel.suffix == ".cu":
             return rel.with_suffix(self.extension)
         return rel
+
+
+_RUNTIME = "hip/hip_runtime.h"
+
+
+def _runtime_first(ctx: FileContext) -> None:
+    """Include hip_runtime.h ahead of the file's first top-level include, unless that one already becomes it."""
+    anchor = include_anchor(ctx.parsed)
+    for inc in ctx.parsed.includes:
+        if inc.directive.offset == anchor:
+            rule = ctx.rules.get(inc.header)
+            mapping = rule.for_target("hip") if rule else None
+            if (mapping.rename if mapping and mapping.rename else inc.header) == _RUNTIME:
+                return
+    ctx.insert(anchor, f"#include <{_RUNTIME}>\n", "includes")
+    if _RUNTIME in ctx.includes:
+        ctx.includes.remove(_RUNTIME)
 
 
 def _ggl(launch: KernelLaunch, render) -> str:  # type: ignore[no-untyped-def]
