@@ -11,7 +11,7 @@ from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
 from translator.edits import Edit
-from translator.engine import include_anchor
+from translator.engine import expand_template, include_anchor
 
 if TYPE_CHECKING:
     from translator.engine import FileContext
@@ -36,6 +36,8 @@ class HipTarget:
             return True
         if handler == "mask64":
             return _widen_full_mask(site, ctx)
+        if handler == "default_args":
+            return _default_last_arg(site, rule, mapping, ctx)
         return False
 
     def structural(self, ctx: FileContext) -> None:
@@ -83,6 +85,21 @@ def _ggl(launch: KernelLaunch, render) -> str:  # type: ignore[no-untyped-def]
              render(launch.stream.offset, launch.stream.end) if launch.stream else "0"]
     parts += [render(a.offset, a.end) for a in launch.args]
     return f"hipLaunchKernelGGL({', '.join(parts)})"
+
+
+def _default_last_arg(site: NameSite, rule: Rule, mapping: TargetRule, ctx: FileContext) -> bool:
+    """The HIP function requires a last argument that CUDA declares with a default (flags 0, the null
+    stream): a call that leaves exactly that one out gets a literal 0. Other calls use the template as is."""
+    template = mapping.template
+    if site.call is None or template is None:
+        return False
+    given = len(site.args)
+    if max(int(n) for n in re.findall(r"\$(\d+)", template)) != given + 1:
+        return False
+    filled = re.sub(r"\$(\d+)", lambda m: m.group(0) if int(m.group(1)) <= given else "0", template)
+    ctx.edits.append(Edit(site.call.offset, site.call.length, origin=rule.name,
+                          build=lambda render, s=site, t=filled: expand_template(t, s, render, s.member)))
+    return True
 
 
 _FULL_MASK = re.compile(r"0[xX][fF]{8}[uU]?|~0[uU]?|-1|0[xX][fF]{8}[uU]?[lL]{0,2}")
