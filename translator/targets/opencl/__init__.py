@@ -9,20 +9,31 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from dataclasses import replace as dc_replace
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
-from translator.edits import Edit, apply_edits
-from translator.frontend.sites import TokenView
+from translator.edits import Edit
+from translator.frontend.sites import TokenView, find_kernels
 from translator.model import Severity
 from translator.targets.opencl.emit import KernelInstance, ProgramBuilder, constant_decl, mangle, type_decl
-from translator.targets.opencl.host import launch_stub, preamble, symbol_registration
+from translator.targets.opencl.headers import (
+    HEADER_SUFFIXES,
+    SHIFT,
+    HeaderPart,
+    called_at,
+    header_part,
+    input_root,
+    local_headers,
+    take_device_edits,
+)
+from translator.targets.opencl.host import launch_stub, preamble, stub_declaration, symbol_registration
 from translator.targets.opencl.prelude import PRELUDE
 from translator.targets.opencl.scan import DevFunc, DeviceScan, idents, parse_tparams, scan_device, split_top
 
 if TYPE_CHECKING:
     from translator.engine import FileContext
-    from translator.model import KernelLaunch, NameSite
+    from translator.model import KernelDef, KernelLaunch, NameSite
     from translator.ruleset import Rule, TargetRule
 
 CUDA_SUFFIXES = (".cu", ".cuh")
@@ -94,23 +105,18 @@ class OpenCLTarget:
         parsed = ctx.parsed
         view = TokenView.build(parsed.data, parsed.tokens)
         scan = scan_device(view)
-        if not scan.funcs and not scan.vars and not parsed.launches and not parsed.includes:
+        protos = [k for k in find_kernels(view, "__global__") if k.body is None]
+        if not scan.funcs and not scan.vars and not parsed.launches and not parsed.includes and not protos:
             return  # a snippet without declarations: the rule edits stand as they are
-        if ctx.rel.suffix in CUDA_SUFFIXES:
+        if ctx.rel.suffix in CUDA_SUFFIXES or protos:
             ctx.need_include("cudaport_opencl.h")
-        if not scan.funcs and not scan.vars and not parsed.launches:
-            self._drop_device_edits(ctx, [])
+        if ctx.rel.suffix in HEADER_SUFFIXES:
+            HeaderEmitter(ctx, view, scan, protos).run()
             return
-        FileEmitter(self, ctx, view, scan).run()
-
-    def _drop_device_edits(self, ctx: FileContext, ranges: list[tuple[int, int]]) -> None:
-        keep = []
-        for e in ctx.edits:
-            rule = ctx.rules.get(e.origin)
-            if rule is not None and rule.family in _DEVICE_FAMILIES and rule.kind != "header":
-                continue
-            keep.append(e)
-        ctx.edits[:] = keep
+        if not scan.funcs and not scan.vars and not parsed.launches and not protos:
+            take_device_edits(ctx, scan)
+            return
+        FileEmitter(self, ctx, view, scan, protos).run()
 
     def output_path(self, rel: PurePosixPath, is_cuda: bool) -> PurePosixPath:
         if is_cuda and rel.suffix == ".cu":
@@ -118,90 +124,165 @@ class OpenCLTarget:
         return rel
 
 
+def _stub_params(view: TokenView, kdef: KernelDef) -> list[tuple[str, str, bool]]:
+    """(declaration as written, name, is pointer) per kernel parameter; unnamed ones get a name."""
+    params = []
+    for i, p in enumerate(kdef.params):
+        decl = view.text(p.span)
+        name = p.name or f"cp_p{i}"
+        if not p.name:
+            decl = f"{decl} {name}"
+        params.append((decl, name, "*" in p.type or "[" in decl))
+    return params
+
+
+def _external(func: DevFunc) -> bool:
+    """Whether a kernel's launch stub has external linkage (callable from other files through a prototype)."""
+    return not func.tparams and "static" not in func.kdef.qualifiers
+
+
+class HeaderEmitter:
+    """A project header: device functions, kernels and device variables go to the .cl of every file that
+    includes it; kernel prototypes become launch stub declarations; the rest stays a host header."""
+
+    def __init__(self, ctx: FileContext, view: TokenView, scan: DeviceScan, protos: list[KernelDef]) -> None:
+        self.ctx, self.view, self.scan, self.protos = ctx, view, scan, protos
+
+    def run(self) -> None:
+        ctx, view = self.ctx, self.view
+        take_device_edits(ctx, self.scan)
+        for f in self.scan.funcs:
+            span = view.span(f.start, f.end)
+            if f.kind == "kernel":
+                params = _stub_params(view, f.kdef)
+                ctx.replace(span, "/* cudaport: kernel " + f.name + " is compiled into the OpenCL program of each "
+                            "file that includes this header; that file defines this stub */\n"
+                            + stub_declaration(f.name, params, f.template_text, static=True), "opencl kernel stub")
+            elif f.kind == "device":
+                ctx.replace(span, f"/* cudaport: __device__ function {f.name} is compiled into the OpenCL program of "
+                            "each file that includes this header */", "opencl device function")
+        for v in self.scan.vars:
+            if not v.extern:  # extern declarations stay: kernels of the including files get the symbol
+                ctx.report("CP4007", view.span(v.start, v.end), f"{v.name} defined in a header", inline=True)
+        for k in self.protos:
+            _declare_stub(ctx, view, k)
+
+
+def _declare_stub(ctx: FileContext, view: TokenView, k: KernelDef) -> None:
+    """A `__global__` prototype becomes the declaration of its launch stub (defined by the kernel's file)."""
+    if k.template_params:
+        return  # launches of template kernels defined elsewhere are CP4005; the prototype stays harmless
+    ctx.replace(k.span, stub_declaration(k.name, _stub_params(view, k), "", static="static" in k.qualifiers),
+                "opencl kernel prototype")
+
+
 class FileEmitter:
-    def __init__(self, target: OpenCLTarget, ctx: FileContext, view: TokenView, scan: DeviceScan) -> None:
+    def __init__(self, target: OpenCLTarget, ctx: FileContext, view: TokenView, scan: DeviceScan,
+                 protos: list[KernelDef]) -> None:
         self.t = target
         self.ctx = ctx
         self.view = view
         self.scan = scan
+        self.protos = protos
         self.data = ctx.parsed.data
         out_rel = target.output_path(ctx.rel, True)
         self.cl_rel = str(out_rel.with_suffix(".cl"))
         self.cl_name = PurePosixPath(self.cl_rel).name
+        self.headers: list[HeaderPart] = []
 
-    def _translated(self, start: int, end: int, edits: list[Edit]) -> str:
-        out, _ = apply_edits(self.data[:end], edits)
-        return out[start:].decode("utf-8", "surrogateescape")
+    def _header_parts(self) -> list[HeaderPart]:
+        parsed = self.ctx.parsed
+        root = input_root(parsed.path, self.ctx.rel)
+        parts = []
+        for path in local_headers(parsed.path, parsed.data, root):
+            part = header_part(path, root, self.ctx.rules, self.ctx.options, self.t)
+            if part is not None:
+                parts.append(dc_replace(part, shift=SHIFT * (len(parts) + 1)))
+        return parts
 
     def run(self) -> None:
         ctx, scan = self.ctx, self.scan
-        dev_ranges = scan.ranges()
-        decl_ranges = [(d.start, d.end) for d in scan.decls]
-        moved: dict[tuple[int, int], list[Edit]] = {r: [] for r in dev_ranges}
-        decl_edits: dict[tuple[int, int], list[Edit]] = {r: [] for r in decl_ranges}
-        keep: list[Edit] = []
-        for e in ctx.edits:
-            r = next((r for r in dev_ranges if r[0] <= e.offset and e.end <= r[1]), None)
-            if r is not None:
-                moved[r].append(e)
-                continue
-            d = next((d for d in decl_ranges if d[0] <= e.offset and e.end <= d[1]), None)
-            if d is not None:
-                decl_edits[d].append(e)
-            rule = ctx.rules.get(e.origin)
-            if rule is not None and rule.family in _DEVICE_FAMILIES and rule.kind != "header":
-                continue
-            keep.append(e)
-        ctx.edits[:] = keep
-        texts = {f.start: self._translated(f.start, f.end, moved[(f.start, f.end)]) for f in scan.funcs}
-        poisoned: dict[int, str] = {}
-        for f in scan.funcs:
-            bad = [x for x in ctx.findings if x.offset is not None and f.start <= x.offset < f.end
-                   and (x.severity == Severity.ERROR or x.code in ("CP3006", "CP3007")) and self._real(x.offset)]
-            if bad:
-                poisoned[f.start] = f"{bad[0].code}: {bad[0].message}".replace('"', "'").replace("\\", "/")
+        own = take_device_edits(ctx, scan)
+        self.headers = self._header_parts()
+        merged = DeviceScan(funcs=list(scan.funcs), vars=list(scan.vars))
+        texts, poisoned, decl_texts = dict(own.texts), dict(own.poisoned), dict(own.decls)
+        header_kernels: dict[str, tuple[DevFunc, HeaderPart]] = {}
+        protos: dict[str, KernelDef] = {k.name: k for k in self.protos}
+        for part in self.headers:
+            sh = part.shift
+            for f in part.scan.funcs:
+                g = dc_replace(f, start=f.start + sh, end=f.end + sh)
+                merged.funcs.append(g)
+                texts[g.start] = part.device.texts[f.start]
+                if f.start in part.device.poisoned:
+                    poisoned[g.start] = part.device.poisoned[f.start]
+                if f.kind == "kernel":
+                    header_kernels.setdefault(f.name, (g, part))
+            for d in part.scan.decls:
+                merged.decls.append(dc_replace(d, start=d.start + sh, end=d.end + sh))
+                decl_texts[(d.start + sh, d.end + sh)] = part.device.decls[(d.start, d.end)]
+            for k in part.prototypes:
+                protos.setdefault(k.name, k)
+            merged.vars[:0] = [dc_replace(v, start=v.start + sh, end=v.end + sh) for v in part.scan.vars if v.extern]
+        merged.decls += scan.decls
         type_names = set()
-        for d in scan.decls:
+        for d in merged.decls:
             if d.kind == "type":
                 type_names |= d.names
-        builder = ProgramBuilder(scan, texts, poisoned, type_names, self._note)
+        builder = ProgramBuilder(merged, texts, poisoned, type_names, self._note)
         kernels = {f.name: f for f in scan.funcs if f.kind == "kernel"}
         launches: list[tuple[KernelLaunch, DevFunc]] = []
+        external: list[KernelLaunch] = []
+        dev_ranges = scan.ranges()
         for launch in ctx.parsed.launches:
             if any(a <= launch.span.offset < b for a, b in dev_ranges):
                 continue
             name = launch.kernel.split("<")[0].strip().split("::")[-1]
-            func = kernels.get(name)
+            func = kernels.get(name) or (header_kernels[name][0] if name in header_kernels else None)
             if func is None:
-                ctx.report("CP4005", launch.span, f"{name}: kernel not defined in this file", inline=True)
+                proto = protos.get(name)
+                if proto is not None and not proto.template_params:
+                    external.append(launch)  # defined in another file: its stub links by name
+                    continue
+                detail = (f"{name}: template kernel defined in another file (define it in a header or launch it "
+                          "from its own file)" if proto is not None else f"{name}: no definition or declaration "
+                          "of this kernel in this file or its headers")
+                ctx.report("CP4005", launch.span, detail, inline=True)
                 continue
             launches.append((launch, func))
             for subst in self._instances(launch, func):
                 suffix = "".join("_" + mangle(subst[tp.name]) for tp in func.tparams)
                 builder.add_kernel(KernelInstance(func, subst, func.name + suffix))
-        for f in kernels.values():
+        program_kernels = list(kernels.values()) + [f for f, _p in header_kernels.values()]
+        for f in program_kernels:
             if not f.tparams and not any(fn is f for _, fn in launches):
                 builder.add_kernel(KernelInstance(f, {}, f.name))  # defined but not launched here
+        for launch in external:
+            ctx.edits.append(Edit(launch.span.offset, launch.span.length, origin="opencl launch",
+                                  build=lambda r, ln=launch: _launch_call(ln, r)))
+        for k in self.protos:
+            if k.name not in kernels:
+                _declare_stub(ctx, self.view, k)
+        if not scan.funcs and not scan.vars and not header_kernels:
+            return  # nothing for an OpenCL program: launches only
         builder.drain()
         used = set()
-        for text in list(texts.values()):
+        for text in builder.bodies + builder.protos:
             used |= idents(text)
-        for v in scan.vars:
+        for v in merged.vars:
             used |= idents(v.elem_type + " ".join(v.dims))
-        decl_texts = {(d.start, d.end): self._translated(d.start, d.end, decl_edits[(d.start, d.end)])
-                      for d in scan.decls}
         chosen: list = []
         changed = True
         while changed:
             changed = False
-            for d in scan.decls:
+            for d in merged.decls:
                 if d in chosen or not (d.names & used):
                     continue
                 chosen.append(d)
                 used |= idents(decl_texts[(d.start, d.end)])
                 changed = True
         head = [PRELUDE, f"/* translated by cudaport from {ctx.rel.name} */"]
-        for d in sorted(chosen, key=lambda d: d.start):
+        for d in sorted(chosen, key=lambda d: (d.start < SHIFT, d.start)):
             text = decl_texts[(d.start, d.end)]
             if d.kind == "macro":
                 head.append(text)
@@ -211,16 +292,15 @@ class FileEmitter:
                 head.append(constant_decl(text, d.name))
         cl_text = builder.program("\n".join(head) + "\n")
         for code, func, detail in builder.notes:
-            ctx.report(code, func.kdef.name_span, detail, inline=False)
+            self._note(code, func, detail)
         ctx.extra_files[self.cl_rel] = cl_text.encode("utf-8", "surrogateescape")
-        self._host(cl_text, builder, launches)
-
-    def _real(self, offset: int) -> bool:
-        """False for a finding on a name that is not called here (a variable named like a math function)."""
-        m = re.match(rb"[A-Za-z_]\w*\s*(\(|<)?", self.data[offset:offset + 80])
-        return not m or m.group(1) is not None
+        self._host(cl_text, builder, launches, header_kernels)
 
     def _note(self, code: str, func: DevFunc, detail: str) -> None:
+        if func.start >= SHIFT:
+            part = self.headers[func.start // SHIFT - 1]
+            self.ctx.report(code, None, f"{detail} (in {part.name})", inline=False)
+            return
         self.ctx.report(code, func.kdef.name_span, detail, inline=False)
 
     # -- kernel instantiations -----------------------------------------------------------------------------
@@ -326,13 +406,21 @@ class FileEmitter:
         return out
 
     # -- host file ---------------------------------------------------------------------------------------------
-    def _host(self, cl_text: str, builder: ProgramBuilder, launches: list[tuple[KernelLaunch, DevFunc]]) -> None:
+    def _host(self, cl_text: str, builder: ProgramBuilder, launches: list[tuple[KernelLaunch, DevFunc]],
+              header_kernels: dict[str, tuple[DevFunc, HeaderPart]]) -> None:
         ctx, scan = self.ctx, self.scan
-        first = min([f.start for f in scan.funcs] + [v.start for v in scan.vars])
-        ctx.insert(first, preamble(self.cl_name, cl_text, self.t.build_options) + "\n", "opencl program")
+        starts = [f.start for f in scan.funcs] + [v.start for v in scan.vars]
+        if starts:
+            first = scan.outer_start(min(starts))
+        else:  # kernels from headers only: after the last #include
+            first = max([i.directive.end for i in ctx.parsed.includes], default=0)
+        text = preamble(self.cl_name, cl_text, self.t.build_options) + "\n"
+        for func, part in header_kernels.values():
+            text += self._header_stub(func, part, builder) + "\n"
+        ctx.insert(first, text if starts else "\n" + text, "opencl program")
         ranges = scan.ranges()
         fatal = [x for x in ctx.findings if x.code in _ERROR_CODES and x.severity == Severity.ERROR
-                 and x.offset is not None and self._real(x.offset)
+                 and x.offset is not None and called_at(self.data, x.offset)
                  and (x.family not in _DEVICE_FAMILIES or any(a <= x.offset < b for a, b in ranges))]
         if fatal:
             lines = "".join(f"#error \"CUDAPORT {x.code} at line {x.line}: {_quote(x.message)}\"\n"
@@ -342,36 +430,45 @@ class FileEmitter:
             span = self.view.span(f.start, f.end)
             if f.kind == "kernel":
                 info = builder.infos[f.start]
-                params = []
-                for i, p in enumerate(f.kdef.params):
-                    decl = self.view.text(p.span)
-                    name = p.name or f"cp_p{i}"
-                    if not p.name:
-                        decl = f"{decl} {name}"
-                    params.append((decl, name, "*" in p.type or "[" in decl))
                 syms = [builder.vars[k[4:]] for k in builder.func_extras.get(f.name, []) if k.startswith("sym:")]
                 dyn = any(s[3] for s in info.shared)
-                ctx.replace(span, launch_stub(f, params, syms, dyn, self.cl_name), "opencl kernel stub")
+                ctx.replace(span, launch_stub(f, _stub_params(self.view, f.kdef), syms, dyn, self.cl_name,
+                                              static=not _external(f)), "opencl kernel stub")
             elif f.kind == "device":
                 ctx.replace(span, f"/* cudaport: __device__ function {f.name} is in {self.cl_name} */",
                             "opencl device function")
         for v in scan.vars:
+            if v.extern:
+                continue  # registered by the file that defines it
             ctx.insert(v.end, symbol_registration(v), "opencl symbol")
             if v.space == "managed":
                 ctx.report("CP4006", self.view.span(v.start, v.end), f"__managed__ {v.name}", inline=True)
-        for launch, func in launches:
+        for launch, _func in launches:
             ctx.edits.append(Edit(launch.span.offset, launch.span.length, origin="opencl launch",
-                                  build=lambda r, ln=launch, fn=func: _launch_call(ln, fn, r)))
+                                  build=lambda r, ln=launch: _launch_call(ln, r)))
+
+    def _header_stub(self, func: DevFunc, part: HeaderPart, builder: ProgramBuilder) -> str:
+        """This file's definition of the stub a header declares for a kernel it defines (static: each
+        including file launches the kernel from its own program)."""
+        orig = func.start - part.shift
+        dyn = any(s[3] for s in builder.infos[func.start].shared)
+        stub = launch_stub(func, _stub_params(part.view, func.kdef), [], dyn, self.cl_name, static=True)
+        for ns in reversed(part.scan.qualifier(orig)):
+            stub = f"namespace {ns} {{\n{stub}\n}}"
+        return stub
 
 
-def _launch_call(launch: KernelLaunch, func: DevFunc, render) -> str:  # type: ignore[no-untyped-def]
+def _launch_call(launch: KernelLaunch, render) -> str:  # type: ignore[no-untyped-def]
+    """`ns::k<T><<<g, b, s, q>>>(args)` -> `ns::cp_launch_k<T>(g, b, s, q, args)`."""
     callee = render(launch.callee.offset, launch.callee.end)
-    targs = callee[callee.index("<"):] if "<" in callee else ""
+    head, targs = (callee[:callee.index("<")], callee[callee.index("<"):]) if "<" in callee else (callee, "")
+    head = "".join(head.split())
+    qual, sep, name = head.rpartition("::")
     parts = [render(launch.grid.offset, launch.grid.end), render(launch.block.offset, launch.block.end),
              render(launch.shmem.offset, launch.shmem.end) if launch.shmem else "0",
              render(launch.stream.offset, launch.stream.end) if launch.stream else "0"]
     parts += [render(a.offset, a.end) for a in launch.args]
-    return f"cp_launch_{func.name}{targs}({', '.join(parts)})"
+    return f"{qual}{sep}cp_launch_{name}{targs}({', '.join(parts)})"
 
 
 def _quote(text: str) -> str:

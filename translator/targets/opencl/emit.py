@@ -24,6 +24,9 @@ _BASE_TYPES = {"void", "bool", "char", "short", "int", "long", "float", "double"
                "int32_t", "uint32_t", "int64_t", "uint64_t"}
 _TYPE_QUALS = {"const", "volatile", "struct", "union", "enum", "restrict", "static"} | _SPACE_WORDS
 _VEC = re.compile(r"(?:cp_)?(?:u?char|u?short|u?int|u?long|float|double)(?:[2348]|16)")
+# OpenCL C keywords that are ordinary identifiers in CUDA (`__shared__ int local[256];`): renamed in device code
+_CL_RESERVED = {w: f"cp_{w}" for w in ("local", "global", "constant", "private", "kernel", "read_only", "write_only",
+                                        "read_write", "uniform", "pipe")}
 _FUNC_QUALS = {"__global__", "__device__", "__host__", "__forceinline__", "__noinline__", "static", "inline",
                "extern", "__kernel", "__inline__"}
 
@@ -50,13 +53,16 @@ def canonical_type(t: str) -> str:
 
 
 def cxx_to_c_types(text: str) -> str:
-    """C++ spellings that OpenCL C lacks: long long, unsigned long long, nullptr, constexpr, casts."""
+    """C++ spellings that OpenCL C lacks: long long, unsigned long long, nullptr, constexpr, casts, `ns::`."""
     text = re.sub(r"\bunsigned\s+long\s+long(\s+int)?\b", "ulong", text)
     text = re.sub(r"\blong\s+long(\s+int)?\b", "long", text)
     rw = Rewriter(text)
     toks = rw.toks
     for k, t in enumerate(toks):
-        if t.text == "nullptr":
+        if t.text == "::":  # OpenCL C has no namespaces: `ns::f` and `::f` are `f` (ns's parts are moved flat)
+            start = toks[k - 1].offset if k > 0 and toks[k - 1].kind == IDENT else t.offset
+            rw.replace(start, t.end, "")
+        elif t.text == "nullptr":
             rw.replace(t.offset, t.end, "0")
         elif t.text == "constexpr":
             rw.replace(t.offset, t.end, "const")
@@ -121,7 +127,7 @@ class ProgramBuilder:
         self.infos: dict[int, FuncInfo] = {}
         self.by_name: dict[str, list[FuncInfo]] = {}
         for f in scan.funcs:
-            info = self._analyse(f, texts[f.start])
+            info = self._analyse(f, sub_idents(texts[f.start], _CL_RESERVED))
             self.infos[f.start] = info
             self.by_name.setdefault(f.name, []).append(info)
         self.extras: dict[str, Extra] = {}

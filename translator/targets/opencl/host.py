@@ -38,33 +38,46 @@ def preamble(cl_name: str, source: str, build_options: str = "") -> str:
     )
 
 
+_STUB_HEAD = ["dim3 cp_grid", "dim3 cp_block", "size_t cp_shmem", "cudaStream_t cp_stream"]
+
+
+def stub_declaration(name: str, params: list[tuple[str, str, bool]], template_text: str, *, static: bool) -> str:
+    """The declaration of kernel `name`'s launch stub, for a prototype or a header: a file that launches a kernel
+    defined in another file calls the stub that file defines (external linkage, resolved by the linker)."""
+    head = (template_text + " ") if template_text else ""
+    decls = _STUB_HEAD + [p[0] for p in params]
+    return f"{head}{'static ' if static else ''}cudaError_t cp_launch_{name}({', '.join(decls)});"
+
+
 def launch_stub(func: DevFunc, params: list[tuple[str, str, bool]], symbols: list[DevVar], dyn_shared: bool,
-                cl_name: str) -> str:
-    """`params`: (declaration as written, name, is pointer)."""
-    decls = ["dim3 cp_grid", "dim3 cp_block", "size_t cp_shmem", "cudaStream_t cp_stream"] + [p[0] for p in params]
+                cl_name: str, *, static: bool = True) -> str:
+    """`params`: (declaration as written, name, is pointer). `static` False: the stub has external linkage, so
+    other files launch the kernel through a prototype's stub declaration."""
+    decls = _STUB_HEAD + [p[0] for p in params]
     args = []
     for _decl, name, is_ptr in params:
         kind = "CP_ARG_DEVPTR" if is_ptr else "CP_ARG_VALUE"
         args.append(f"{{{kind}, (const void*)&{name}, sizeof({name})}}")
     for v in symbols:
-        args.append(f"{{CP_ARG_SYMBOL, (const void*)&{v.name}, sizeof({v.name})}}")
+        args.append(f"{{CP_ARG_SYMBOL, (const void*)&{v.name}, 0}}")  # the shim knows the size
     if dyn_shared:
         args.append("{CP_ARG_LOCAL, nullptr, cp_shmem}")
     if func.tparams:
         parts = " + \"_\" + ".join(f"cp_tn<{tp.name}>::get()" if tp.kind == "type" else f"cp_tv({tp.name})"
                                    for tp in func.tparams)
         name_expr = "cp_name.c_str()"
-        static = f"    static const std::string cp_name = std::string(\"{func.name}_\") + {parts};\n"
+        # computed once per instantiation (the shim finds kernels by the name's text; this saves the work)
+        name_init = f"    static const std::string cp_name = std::string(\"{func.name}_\") + {parts};\n"
     else:
         name_expr = f"\"{func.name}\""
-        static = ""
+        name_init = ""
     arr = (f"    cpKernelArg cp_args[] = {{{', '.join(args)}}};\n" if args
            else "    const cpKernelArg* cp_args = nullptr;\n")
     head = (func.template_text + "\n") if func.template_text else ""
     return (
         f"/* cudaport: kernel {func.name} is in {cl_name}; launches call this stub */\n"
-        f"{head}static cudaError_t cp_launch_{func.name}({', '.join(decls)}) {{\n"
-        f"{static}{arr}"
+        f"{head}{'static ' if static else ''}cudaError_t cp_launch_{func.name}({', '.join(decls)}) {{\n"
+        f"{name_init}{arr}"
         f"    return cpLaunchKernel(cp_program(), {name_expr}, cp_grid, cp_block, cp_shmem, cp_stream, cp_args, "
         f"{len(args)});\n"
         "}"

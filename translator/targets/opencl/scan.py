@@ -41,6 +41,7 @@ class DevVar:
     space: str  # "constant" | "device" | "managed"
     elem_type: str  # element type as written (no qualifiers)
     dims: list[str]  # array dimensions as written, [] for a scalar
+    extern: bool = False  # `extern __constant__ ...`: defined (and registered with the shim) by another file
 
 
 @dataclass
@@ -53,10 +54,27 @@ class TopDecl:
 
 
 @dataclass
+class Namespace:
+    name: str  # "" for an anonymous namespace or an `extern "C"` block
+    start: int  # offset of the `namespace` keyword
+    end: int  # end offset of the closing brace
+
+
+@dataclass
 class DeviceScan:
     funcs: list[DevFunc] = field(default_factory=list)
     vars: list[DevVar] = field(default_factory=list)
     decls: list[TopDecl] = field(default_factory=list)  # types, constants, macros in file order
+    namespaces: list[Namespace] = field(default_factory=list)  # transparent to the scan; for host placement
+
+    def outer_start(self, offset: int) -> int:
+        """`offset`, or the start of the outermost namespace block around it (top level of the file)."""
+        around = [n.start for n in self.namespaces if n.start <= offset < n.end]
+        return min(around, default=offset)
+
+    def qualifier(self, offset: int) -> list[str]:
+        """Names of the namespaces around `offset`, outermost first (anonymous ones included as "")."""
+        return [n.name for n in sorted(self.namespaces, key=lambda n: n.start) if n.start <= offset < n.end]
 
     def ranges(self) -> list[tuple[int, int]]:
         return sorted([(f.start, f.end) for f in self.funcs] + [(v.start, v.end) for v in self.vars])
@@ -123,9 +141,28 @@ def scan_device(view: TokenView) -> DeviceScan:
     depth = 0
     i = 0
     stmt_start = 0
+    open_ns: list[tuple[str, int]] = []  # namespace blocks being scanned: (name, offset of `namespace`)
     while i < n:
         t = toks[i]
         if any(a <= t.offset < b for a, b in franges):
+            i += 1
+            stmt_start = i
+            continue
+        if depth == 0 and i == stmt_start and t.directive < 0 and \
+                (t.text == "namespace" or (t.text == "extern" and i + 2 < n and toks[i + 2].text == "{"
+                                           and toks[i + 1].text.startswith('"'))):
+            j = i + 1
+            while j < n and toks[j].text not in ("{", ";", "="):
+                j += 1
+            if j < n and toks[j].text == "{":
+                name = "" if t.text == "extern" else "::".join(x.text for x in toks[i + 1:j] if x.kind == IDENT)
+                open_ns.append((name, t.offset))
+                i = j + 1
+                stmt_start = i
+                continue
+        if depth == 0 and open_ns and t.kind == PUNCT and t.text == "}" and t.directive < 0:
+            name, start = open_ns.pop()
+            out.namespaces.append(Namespace(name, start, t.end))
             i += 1
             stmt_start = i
             continue
@@ -248,7 +285,7 @@ def _dev_var(view: TokenView, stmt: list[Tok]) -> DevVar | None:
                     break
         dims.append(view.data[stmt[k].end:stmt[close].offset].decode("utf-8", "surrogateescape").strip())
         k = close + 1
-    return DevVar(stmt[name_k].text, stmt[0].offset, stmt[-1].end, space, elem, dims)
+    return DevVar(stmt[name_k].text, stmt[0].offset, stmt[-1].end, space, elem, dims, "extern" in texts)
 
 
 def idents(text: str) -> set[str]:
@@ -260,5 +297,5 @@ def is_integral(type_words: str) -> bool:
     return bool(words) and all(w in _INTEGRAL for w in words)
 
 
-__all__ = ["DevFunc", "DevVar", "DeviceScan", "TParam", "TopDecl", "idents", "is_integral", "parse_tparams",
-           "scan_device", "split_top", "KEYWORD"]
+__all__ = ["DevFunc", "DevVar", "DeviceScan", "Namespace", "TParam", "TopDecl", "idents", "is_integral",
+           "parse_tparams", "scan_device", "split_top", "KEYWORD"]

@@ -1,0 +1,198 @@
+"""Device code of the project headers a CUDA file includes (`#include "common.cuh"`), for that file's OpenCL
+program: each header is parsed and run through the rules once per process, and its device functions, types,
+constants, macros and kernel prototypes come back translated, with byte ranges in the header.
+
+Input: the including file's path and bytes, the input root, the rule set. Output: HeaderPart per header,
+dependencies first; the emitter merges them into the file's .cl (functions shifted by `HeaderPart.shift`).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
+
+from translator.edits import Edit, apply_edits
+from translator.frontend.lexer import LITERAL, lex
+from translator.frontend.parse import parse_file
+from translator.frontend.sites import TokenView, find_kernels
+from translator.model import KernelDef, Severity
+from translator.targets.opencl.scan import DeviceScan, scan_device
+
+if TYPE_CHECKING:
+    from translator.engine import FileContext, Options
+    from translator.ruleset import RuleSet
+
+DEVICE_FAMILIES = ("device", "math", "types")
+HEADER_SUFFIXES = (".cuh", ".h", ".hpp", ".hh", ".hxx", ".inl", ".inc", ".tcc")
+SHIFT = 1 << 40  # header k's offsets are shifted by k * SHIFT inside the including file's program
+
+
+@dataclass
+class DeviceTexts:
+    """The device parts of one file after the rule edits."""
+
+    texts: dict[int, str] = field(default_factory=dict)  # function start -> translated definition
+    decls: dict[tuple[int, int], str] = field(default_factory=dict)  # (start, end) -> translated declaration
+    poisoned: dict[int, str] = field(default_factory=dict)  # function start -> "CPnnnn: message"
+
+
+@dataclass
+class HeaderPart:
+    path: Path
+    name: str  # as shown in comments and diagnostics (relative to the input root where possible)
+    scan: DeviceScan
+    device: DeviceTexts
+    prototypes: list[KernelDef]  # __global__ declarations without a body
+    view: TokenView
+    shift: int = 0
+
+
+def called_at(data: bytes, offset: int) -> bool:
+    """False for a finding on a name that is not called here (a variable named like a math function)."""
+    m = re.match(rb"[A-Za-z_]\w*\s*(\(|<)?", data[offset:offset + 80])
+    return not m or m.group(1) is not None
+
+
+def take_device_edits(ctx: FileContext, scan: DeviceScan) -> DeviceTexts:
+    """Splits ctx.edits: edits inside device functions/variables are applied to their text (and leave the host
+    file); edits inside top-level declarations are applied to a copy of them for the .cl; device-only rule
+    edits leave the host file."""
+    data = ctx.parsed.data
+    dev_ranges = scan.ranges()
+    decl_ranges = [(d.start, d.end) for d in scan.decls]
+    moved: dict[tuple[int, int], list[Edit]] = {r: [] for r in dev_ranges}
+    decl_edits: dict[tuple[int, int], list[Edit]] = {r: [] for r in decl_ranges}
+    keep: list[Edit] = []
+    for e in ctx.edits:
+        r = next((r for r in dev_ranges if r[0] <= e.offset and e.end <= r[1]), None)
+        if r is not None:
+            moved[r].append(e)
+            continue
+        d = next((d for d in decl_ranges if d[0] <= e.offset and e.end <= d[1]), None)
+        if d is not None:
+            decl_edits[d].append(e)
+        rule = ctx.rules.get(e.origin)
+        if rule is not None and rule.family in DEVICE_FAMILIES and rule.kind != "header":
+            continue
+        keep.append(e)
+    ctx.edits[:] = keep
+
+    def translated(start: int, end: int, edits: list[Edit]) -> str:
+        out, _ = apply_edits(data[:end], edits)
+        return out[start:].decode("utf-8", "surrogateescape")
+
+    out = DeviceTexts()
+    for f in scan.funcs:
+        out.texts[f.start] = translated(f.start, f.end, moved[(f.start, f.end)])
+        bad = [x for x in ctx.findings if x.offset is not None and f.start <= x.offset < f.end
+               and (x.severity == Severity.ERROR or x.code in ("CP3006", "CP3007")) and called_at(data, x.offset)]
+        if bad:
+            out.poisoned[f.start] = f"{bad[0].code}: {bad[0].message}".replace('"', "'").replace("\\", "/")
+    for d in scan.decls:
+        out.decls[(d.start, d.end)] = translated(d.start, d.end, decl_edits[(d.start, d.end)])
+    return out
+
+
+def input_root(path: Path, rel: PurePosixPath) -> Path:
+    """The input root: `path` with `rel`'s parts taken off its end (the file's directory for a lone file)."""
+    if rel.is_absolute() or len(rel.parts) > len(path.parts) or path.parts[-len(rel.parts):] != rel.parts:
+        return path.parent
+    return Path(*path.parts[:-len(rel.parts)]) if len(path.parts) > len(rel.parts) else Path(".")
+
+
+def _resolve(header: str, angled: bool, including: Path, root: Path) -> Path | None:
+    """A project header: next to the including file (quoted includes), else in a directory between it and the
+    root or in an `include` directory there. None for system and toolkit headers."""
+    dirs = [] if angled else [including.parent]
+    d = including.parent
+    while True:
+        dirs += [d, d / "include"]
+        if d == root or root not in d.parents:
+            break
+        d = d.parent
+    for base in dirs:
+        p = base / header
+        if p.is_file():
+            p = Path(os.path.normpath(p))
+            if p == root or root in p.parents:
+                return p
+    return None
+
+
+def local_headers(path: Path, data: bytes, root: Path) -> list[Path]:
+    """Project headers included by a file, transitively, each after the headers it includes."""
+    out: list[Path] = []
+    seen: set[Path] = set()
+
+    def visit(p: Path, text: bytes) -> None:
+        toks, _ = lex(text)
+        for i, t in enumerate(toks):
+            if t.kind == LITERAL and t.directive >= 0 and i >= 2 and toks[i - 1].text == "include" \
+                    and toks[i - 2].text == "#" and t.text[:1] in ('"', "<"):
+                found = _resolve(t.text[1:-1], t.text.startswith("<"), p, root)
+                if found is None or found in seen or found.suffix not in HEADER_SUFFIXES:
+                    continue
+                seen.add(found)
+                try:
+                    sub = found.read_bytes()
+                except OSError:
+                    continue
+                visit(found, sub)
+                out.append(found)
+
+    visit(path, data)
+    return out
+
+
+_CACHE: dict[tuple, HeaderPart] = {}
+
+
+class _Collector:
+    """Target stand-in that runs the OpenCL rule handlers on a header and keeps its device parts."""
+
+    def __init__(self, base) -> None:  # type: ignore[no-untyped-def]
+        self.base = base
+        self.name = base.name
+        self.part: tuple[DeviceScan, DeviceTexts, TokenView] | None = None
+
+    def handle(self, handler, site, rule, mapping, ctx) -> bool:  # type: ignore[no-untyped-def]
+        return self.base.handle(handler, site, rule, mapping, ctx)
+
+    def structural(self, ctx: FileContext) -> None:
+        view = TokenView.build(ctx.parsed.data, ctx.parsed.tokens)
+        scan = scan_device(view)
+        self.part = (scan, take_device_edits(ctx, scan), view)
+
+    def output_path(self, rel: PurePosixPath, is_cuda: bool) -> PurePosixPath:
+        return self.base.output_path(rel, is_cuda)
+
+
+def header_part(path: Path, root: Path, rules: RuleSet, options: Options, target) -> HeaderPart | None:  # type: ignore[no-untyped-def]
+    """The translated device parts of one header (cached per process by path, size and mtime)."""
+    from translator.engine import translate_parsed
+
+    try:
+        st = path.stat()
+        key = (str(path), st.st_size, st.st_mtime_ns, id(rules), options.target)
+        if key in _CACHE:
+            return _CACHE[key]
+        data = path.read_bytes()
+    except OSError:
+        return None
+    try:
+        name = path.relative_to(root).as_posix()
+    except ValueError:
+        name = path.name
+    collector = _Collector(target)
+    parsed = parse_file(path, data, rules.__contains__, display=name, use_clang=False)
+    translate_parsed(parsed, PurePosixPath(path.name), rules, options, collector, display=name)  # type: ignore[arg-type]
+    if collector.part is None:
+        return None
+    scan, device, view = collector.part
+    protos = [k for k in find_kernels(view, "__global__") if k.body is None]
+    part = HeaderPart(path, name, scan, device, protos, view)
+    _CACHE[key] = part
+    return part
