@@ -199,6 +199,7 @@ static void cprec_close(void) {
     if (f) { fputs(m.c_str(), f); fclose(f); }
 }
 
+/* ---- nvcc user layer (begin) ---- */
 #if defined(__CUDACC__) && !defined(CUDAPORT_RECORD_NO_WRAP)
 /* User-facing layer for nvcc builds: type names from the host compiler, tracked cudaMalloc, a launch macro. */
 template <typename T> static std::string cprec_type_name() {
@@ -233,5 +234,6 @@ template <typename T> static cudaError_t cprec_cudaMalloc(T** p, size_t bytes) {
         cprec_after();                                                                     \
     } while (0)
 #endif
+/* ---- nvcc user layer (end) ---- */
 
 #endif /* CUDAPORT_RECORD_H */

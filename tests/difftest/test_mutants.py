@@ -89,4 +89,5 @@ def test_dropped_barrier_is_a_race_under_oclgrind(tmp_path: Path, need_pipeline:
     opts = runner.Options(devices=["oclgrind"], mutate=_edit_kernels(_drop_barriers), mutate_id="drop_barriers")
     res = runner.run_case(case, opts)
     assert not res.ok
-    assert any("race" in r.message.lower() or "differ" in r.message for r in res.runs), res.runs
+    # without the barrier, work-items read tile entries no one has written yet: a race or an uninitialised read
+    assert any(w in r.message.lower() for r in res.runs for w in ("race", "uninitiali", "differ")), res.runs

@@ -104,7 +104,10 @@ class _Gen:
         case = self.case
         out = [_PRELUDE, expr.CPP_HELPERS]
         if self.record:
-            out.append(RECORD_HEADER.read_text())
+            # the low-level API only: the nvcc layer's launch macro holds a <<<>>> the translator must not see
+            text = RECORD_HEADER.read_text()
+            head, _, rest = text.partition("/* ---- nvcc user layer (begin) ---- */")
+            out.append(head + rest.partition("/* ---- nvcc user layer (end) ---- */")[2])
         self.w("int main(int argc, char** argv) {", 0)
         self.w('if (argc < 3) { fprintf(stderr, "usage: %s IN_DIR OUT_DIR\\n", argv[0]); return 2; }')
         self.w("const char* cp_in = argv[1];")
