@@ -192,6 +192,8 @@ class FileEmitter:
 
     def _header_parts(self) -> list[HeaderPart]:
         parsed = self.ctx.parsed
+        if not parsed.path.is_absolute():
+            return []  # a snippet (translate_text): no file system around it
         root = input_root(parsed.path, self.ctx.rel)
         parts = []
         for path in local_headers(parsed.path, parsed.data, root):
