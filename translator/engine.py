@@ -168,7 +168,7 @@ def _effective(mapping: TargetRule, version: tuple[int, ...] | None) -> tuple[st
     if version is not None:
         for legacy in mapping.legacy:
             if version < legacy.below:
-                return legacy.rename, legacy.template, legacy.code, legacy.note
+                return legacy.rename, legacy.template, legacy.code, legacy.note or mapping.note
     return mapping.rename, mapping.template, mapping.code, mapping.note
 
 
@@ -277,8 +277,10 @@ def _translate_includes(ctx: FileContext) -> None:
             ctx.report(mapping.code or "CP2001", inc.span, f"{inc.header}: {mapping.reason}", api=inc.header,
                        family=rule.family)
             continue
-        ctx.use(rule, inc.span, _outcome(mapping), mapping.code)
-        new = mapping.rename
+        new, _, code, note = _effective(mapping, ctx.options.version_for(target))
+        ctx.use(rule, inc.span, _outcome(mapping), code or mapping.code)
+        if code and code != mapping.code:  # a legacy entry: the header needs a newer target version
+            ctx.report(code, inc.span, inc.header + (f": {note}" if note else ""), api=inc.header, family=rule.family)
         if not new:
             ctx.replace(inc.directive, f"/* cudaport: #include <{inc.header}> is not needed on {target} */",
                         rule.name)
