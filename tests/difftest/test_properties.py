@@ -52,3 +52,24 @@ def test_case_holds_for_drawn_sizes_and_seeds(name: str) -> None:
         assert res.ok, f"reproduce with: {repro(case, sizes, seed)}\n{detail[:1500]}"
 
     check()
+
+
+def test_failure_is_shrunk_and_reported_as_a_command_line() -> None:
+    why = pipeline_ready()
+    if why:
+        pytest.skip(why)
+    from tests.difftest.test_mutants import _drop_barriers, _edit_kernels
+
+    case = load_case(CORPUS / "reverse_static_shared")
+    opts = runner.Options(devices=["pocl"], mutate=_edit_kernels(_drop_barriers), mutate_id="drop_barriers")
+
+    @settings(max_examples=10, deadline=None, derandomize=True, database=None)
+    @given(sizes=sizes_strategy(case), seed=st.integers(0, 2**31 - 1))
+    def check(sizes: dict[str, int], seed: int) -> None:
+        res = runner.run_case(case, opts, overrides=sizes, seed=seed)
+        assert res.ok, f"reproduce with: {repro(case, sizes, seed)}"
+
+    with pytest.raises(AssertionError) as err:
+        check()
+    # shrunk to the smallest size and seed that still fail
+    assert f"cudaport test {case.dir} --size blocks=1 --seed 0" in str(err.value)
