@@ -38,6 +38,13 @@ class HipTarget:
             return _widen_full_mask(site, ctx)
         if handler == "default_args":
             return _default_last_arg(site, rule, mapping, ctx)
+        if handler == "graph_instantiate":
+            # CUDA 11 code passes five arguments (error node, log buffer, size): HIP's hipGraphInstantiate
+            # has that form. CUDA 12's (exec, graph[, flags]) is hipGraphInstantiateWithFlags.
+            if site.call is not None and len(site.args) == 5:
+                ctx.replace(site.span, "hipGraphInstantiate", rule.name)
+                return True
+            return _default_last_arg(site, rule, mapping, ctx)
         return False
 
     def structural(self, ctx: FileContext) -> None:
@@ -105,18 +112,42 @@ def _default_last_arg(site: NameSite, rule: Rule, mapping: TargetRule, ctx: File
 _FULL_MASK = re.compile(r"0[xX][fF]{8}[uU]?|~0[uU]?|-1|0[xX][fF]{8}[uU]?[lL]{0,2}")
 
 
+def _full_mask_names(ctx: FileContext) -> set[str]:
+    """Macros and constants of this file whose value is a full 32-bit lane mask (`#define FULL 0xffffffff`,
+    `const unsigned FULL_MASK = 0xffffffffu;`)."""
+    toks = ctx.parsed.tokens
+    names = set()
+    for i in range(1, len(toks) - 1):
+        t = toks[i]
+        if t.kind != "literal" or not _FULL_MASK.fullmatch(t.text):
+            continue
+        prev = toks[i - 1]
+        if prev.text == "=" and i >= 2 and toks[i - 2].kind == "ident":
+            names.add(toks[i - 2].text)
+        elif prev.kind == "ident" and prev.directive >= 0 and i >= 2 and toks[i - 2].text == "define":
+            names.add(prev.text)
+    return names
+
+
 def _widen_full_mask(site: NameSite, ctx: FileContext) -> bool:
-    """HIP 6.2+ *_sync warp functions take a 64-bit mask and reject 32-bit ones at compile time. A literal
-    full 32-bit mask means "every lane" in CUDA code, so it becomes the full 64-bit mask. Other masks are
-    left alone (CP3002 flags literals). Below HIP 6.2 the legacy mapping drops the mask instead."""
+    """HIP 6.2+ *_sync warp functions take a 64-bit mask and reject 32-bit ones at compile time. A full
+    32-bit mask (a literal, or a macro/constant of this file defined as one) means "every lane" in CUDA
+    code, so it becomes the full 64-bit mask. Any other mask is widened with a cast so the code compiles,
+    and flagged: it now names lanes 0-31 of a 64-lane wavefront. Below HIP 6.2 the legacy mapping drops
+    the mask instead."""
     version = ctx.options.hip_version
     if version < (6, 2) or not site.args:
         return False
     mask = site.args[0]
-    if _FULL_MASK.fullmatch(ctx.text(mask).strip()):
+    text = ctx.text(mask).strip()
+    if _FULL_MASK.fullmatch(text) or text in _full_mask_names(ctx):
         ctx.replace(mask, "0xffffffffffffffffull", "mask64")
-        ctx.report("CP3011", mask, f"{site.name}: full 32-lane mask widened to all 64 lanes", api=site.name,
+        ctx.report("CP3011", mask, f"{site.name}: full 32-lane mask {text} widened to all 64 lanes", api=site.name,
                    inline=False)
+    else:
+        ctx.replace(mask, f"static_cast<unsigned long long>({text})", "mask64", exact=False)
+        ctx.report("CP3002", mask, f"{site.name}: mask {text} widened to 64 bits by a cast; on a 64-lane "
+                   "wavefront it names lanes 0-31 only", api=site.name)
     return True
 
 
