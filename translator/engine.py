@@ -168,7 +168,7 @@ def _effective(mapping: TargetRule, version: tuple[int, ...] | None) -> tuple[st
     if version is not None:
         for legacy in mapping.legacy:
             if version < legacy.below:
-                return legacy.rename, legacy.template, legacy.code, legacy.note or mapping.note
+                return legacy.rename, legacy.template, legacy.code, legacy.note
     return mapping.rename, mapping.template, mapping.code, mapping.note
 
 
