@@ -61,9 +61,9 @@ def test_sarif_rules_are_our_codes_and_results_sit_at_their_lines(sample_report)
     assert doc["version"] == "2.1.0"
     (run,) = [r for r in doc["runs"] if r["properties"]["target"] == "hip"]
     rules = run["tool"]["driver"]["rules"]
-    assert [r["id"] for r in rules] == ["CP2001", "CP2003", "CP2005", "CP3001", "CP3004", "CP3011"]
+    assert [r["id"] for r in rules] == ["CP2001", "CP2003", "CP2005", "CP3001", "CP3004", "CP3011", "CP5005"]
     assert rules[4]["shortDescription"]["text"] == "inline PTX assembly cannot be translated"
-    assert len(run["results"]) == 8
+    assert len(run["results"]) == 9  # 8 findings in the sources + CP5005 (no build script)
     asm = [r for r in run["results"] if r["ruleId"] == "CP3004"][0]
     loc = asm["locations"][0]["physicalLocation"]
     assert loc["artifactLocation"]["uri"] == "kernels.cu" and loc["region"]["startLine"] == 24
