@@ -99,7 +99,7 @@ __global__ void k(int* out) {
 """
     cl_text = translate_text(src, "opencl", name="k.cu").extra_files["k.cl"].decode()
     assert "::" not in cl_text.split("translated by cudaport")[1]
-    assert "__local int cp_local[32];" in cl_text and "twice(cp_local[31 - get_local_id(0)])" in cl_text
+    assert "__local int cp_local[32];" in cl_text and "twice(cp_local[31 - (uint)get_local_id(0)])" in cl_text
 
 
 def test_template_kernel_defined_in_another_file_is_cp4005_and_undeclared_kernels_too() -> None:
