@@ -191,8 +191,8 @@ def find_launches(view: TokenView) -> list[KernelLaunch]:
     n = len(toks)
     for i in range(1, n - 1):
         t = toks[i]
-        if not (t.text == "<<" and t.kind == PUNCT and toks[i + 1].text == "<" and toks[i + 1].offset == t.end):
-            continue
+        if not (t.text == "<<" and t.kind == PUNCT and toks[i + 1].text == "<" and toks[i + 1].kind == PUNCT):
+            continue  # `<< <` (spaced, as formatters leave it; nvcc accepts it) can only be a launch too
         callee_start = _callee_start(view, i - 1)
         if callee_start < 0:
             continue
@@ -208,7 +208,7 @@ def find_launches(view: TokenView) -> list[KernelLaunch]:
             elif tj.text in _CLOSE:
                 depth -= 1
             elif depth == 0 and tj.text == ">>" and j + 1 < n and toks[j + 1].text in (">", ">=") \
-                    and toks[j + 1].offset == tj.end:
+                    and (toks[j + 1].offset == tj.end or toks[j + 1].text == ">"):
                 close = j
                 break
             elif depth == 0 and tj.text == ";":

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from translator.edits import Edit
 from translator.engine import expand_template, include_anchor
+from translator.model import Span
 
 if TYPE_CHECKING:
     from translator.engine import FileContext
@@ -53,6 +54,8 @@ class HipTarget:
             for launch in parsed.launches:
                 ctx.edits.append(Edit(launch.span.offset, launch.span.length, origin="hipLaunchKernelGGL",
                                       build=lambda render, ln=launch: _ggl(ln, render)))
+        for launch in parsed.launches:
+            _join_launch_brackets(launch, ctx)
         uses_cuda = bool(parsed.launches or parsed.kernels or ctx.uses or parsed.shared)
         if ctx.rel.suffix == ".cu" or (uses_cuda and ctx.rel.suffix in CUDA_SUFFIXES):
             # nvcc includes cuda_runtime.h first in every .cu file, whatever it uses itself (its headers may
@@ -92,6 +95,20 @@ def _ggl(launch: KernelLaunch, render) -> str:  # type: ignore[no-untyped-def]
              render(launch.stream.offset, launch.stream.end) if launch.stream else "0"]
     parts += [render(a.offset, a.end) for a in launch.args]
     return f"hipLaunchKernelGGL({', '.join(parts)})"
+
+
+def _join_launch_brackets(launch: KernelLaunch, ctx: FileContext) -> None:
+    """nvcc accepts `k<< <g, b>> >(...)`; clang needs `<<<` and `>>>` as written tokens."""
+    text = ctx.text(launch.config)
+    opening = re.match(r"<<\s+<", text)
+    closing = re.search(r">>\s+>$", text)
+    if opening:
+        ctx.replace(Span(launch.config.offset, opening.end(), launch.config.line, launch.config.col), "<<<",
+                    "launch brackets")
+    if closing:
+        start = launch.config.offset + closing.start()
+        ctx.replace(Span(start, closing.end() - closing.start(), launch.config.line, launch.config.col), ">>>",
+                    "launch brackets")
 
 
 def _default_last_arg(site: NameSite, rule: Rule, mapping: TargetRule, ctx: FileContext) -> bool:
