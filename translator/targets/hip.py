@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 
 from translator.edits import Edit
 from translator.engine import expand_template, include_anchor
+from translator.frontend.lexer import LineIndex
+from translator.frontend.sites import TokenView
 from translator.model import Span
 
 if TYPE_CHECKING:
@@ -56,6 +58,7 @@ class HipTarget:
                                       build=lambda render, ln=launch: _ggl(ln, render)))
         for launch in parsed.launches:
             _join_launch_brackets(launch, ctx)
+        _scalar_builtins_in_varargs(ctx)
         uses_cuda = bool(parsed.launches or parsed.kernels or ctx.uses or parsed.shared)
         if ctx.rel.suffix == ".cu" or (uses_cuda and ctx.rel.suffix in CUDA_SUFFIXES):
             # nvcc includes cuda_runtime.h first in every .cu file, whatever it uses itself (its headers may
@@ -127,6 +130,32 @@ def _default_last_arg(site: NameSite, rule: Rule, mapping: TargetRule, ctx: File
 
 
 _FULL_MASK = re.compile(r"0[xX][fF]{8}[uU]?|~0[uU]?|-1|0[xX][fF]{8}[uU]?[lL]{0,2}")
+
+
+_BUILTINS = frozenset({"threadIdx", "blockIdx", "blockDim", "gridDim"})
+_VARIADIC = frozenset({"printf"})
+
+
+def _scalar_builtins_in_varargs(ctx: FileContext) -> None:
+    """HIP's threadIdx/blockIdx/... members are proxy objects that convert to unsigned int; passed through
+    `...` (device printf) they stay objects, and hipcc refuses them ("non-scalar arg to printf"). A bare
+    `blockDim.x` argument of printf becomes `(unsigned int)blockDim.x`, its type in CUDA."""
+    members = {s.member_span.offset: s for s in ctx.parsed.names
+               if s.name in _BUILTINS and s.member_span is not None and s.member in ("x", "y", "z")}
+    if not members:
+        return
+    toks = ctx.parsed.tokens
+    view = TokenView(ctx.parsed.data, toks, LineIndex(ctx.parsed.data))
+    for i, t in enumerate(toks[:-1]):
+        if t.text not in _VARIADIC or toks[i + 1].text != "(":
+            continue
+        close = view.match_close(i + 1)
+        if close < 0:
+            continue
+        for arg in view.split_args(i + 1, close):
+            site = members.get(arg.offset)
+            if site is not None and site.member_span is not None and site.member_span.end == arg.end:
+                ctx.insert(arg.offset, "(unsigned int)", "printf builtin")
 
 
 def _full_mask_names(ctx: FileContext) -> set[str]:

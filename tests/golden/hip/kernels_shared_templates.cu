@@ -25,3 +25,7 @@ void run(const float* in, float* out, int n, cudaStream_t st) {
   cudaDeviceSynchronize();
   // CHECK-HIP: hipDeviceSynchronize();
 }
+__global__ void hello() {
+  if (threadIdx.x == 0) printf("block %u of %u, x+1=%u\n", blockIdx.x, gridDim.x, threadIdx.x + 1);
+  // CHECK-HIP: printf("block %u of %u, x+1=%u\n", (unsigned int)blockIdx.x, (unsigned int)gridDim.x, threadIdx.x + 1);
+}

@@ -22,11 +22,14 @@ SOURCES = [*PROGRAMS, REPO / "examples" / "heat2d"]
 pytestmark = [pytest.mark.hipcc]
 
 
-def _hipcc(files: list[Path], include_dir: Path, extra: list[str]) -> list[str]:
+def _hipcc(files: list[Path], include_dir: Path, extra: list[str], full: bool = False) -> list[str]:
+    """Problems hipcc reports; `full` compiles to an object (device code generation finds more than
+    -fsyntax-only, e.g. non-scalar printf arguments)."""
     env = {**os.environ, "HIP_PLATFORM": "amd"}
 
     def one(f: Path) -> str:
-        cmd = ["hipcc", "-std=c++17", "-fsyntax-only", "--offload-arch=gfx90a", "-x", "hip", "-I", str(include_dir),
+        mode = ["-c", "-o", str(f.with_suffix(".o"))] if full else ["-fsyntax-only"]
+        cmd = ["hipcc", "-std=c++17", *mode, "--offload-arch=gfx90a", "-x", "hip", "-I", str(include_dir),
                *extra, str(f)]
         out = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=300)
         errors = [ln for ln in out.stderr.splitlines() if "error" in ln]
@@ -54,7 +57,8 @@ def test_translated_corpus_compiles_with_hipcc(tmp_path: Path, version: str) -> 
     files = _translate_all(tmp_path, version)
     assert len(files) >= len(SOURCES)
     extra = [] if version == "5.2" else ["-include", str(HERE / "hip62_warp_sync.h")]
-    problems = _hipcc(files, tmp_path, extra)
+    # HIP 5.2 is real here: compile to objects. 6.x is a stand-in header: its syntax check is what we can do.
+    problems = _hipcc(files, tmp_path, extra, full=version == "5.2")
     assert not problems, "\n".join(problems)
 
 
