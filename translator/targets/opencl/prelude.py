@@ -2,7 +2,8 @@
 
 Inputs: none. Output: `PRELUDE` text: extensions, the CP_OFF/CP_ADJ macros of the shim contract (SVM and
 handle-table paths), fixed-width typedefs, CUDA-layout 3-component vectors, overloaded `cp_atomic*`
-functions (int, uint, long, ulong, float and double on __global and __local memory) and the 32-wide warp
+functions (int, uint, long, ulong, float and double on __global and __local memory), CUDA's bit intrinsics
+with CUDA's parameter types (`cp_popc`, `cp_brev`, `cp_byte_perm`, `cp_funnelshift_*`, ...) and the 32-wide warp
 emulation over a __local scratch array (`cp_shfl*`, `cp_ballot`, `cp_any`, `cp_all`, `cp_reduce_*`).
 """
 
@@ -110,6 +111,42 @@ CP_AT64X(__global, long) CP_AT64X(__global, ulong) CP_AT64X(__local, long) CP_AT
 #endif
 """
 
+_BITS = r"""
+/* CUDA bit intrinsics; plain (not overloaded) functions, so arguments convert to CUDA's parameter types. */
+static inline int cp_popc(uint x) { return (int)popcount(x); }
+static inline int cp_popcll(ulong x) { return (int)popcount(x); }
+static inline int cp_clz(int x) { return (int)clz(x); }
+static inline int cp_clzll(long x) { return (int)clz(x); }
+static inline int cp_ffs(int x) { uint u = (uint)x; return u ? 32 - (int)clz(u & (0u - u)) : 0; }
+static inline int cp_ffsll(long x) { ulong u = (ulong)x; return u ? 64 - (int)clz(u & (0ul - u)) : 0; }
+/* bit reverse by bytes with multiplies: the shift-and-mask form becomes llvm.bitreverse, which Oclgrind lacks */
+static inline uint cp_rev8(uint b) {
+    return (((b * 0x0802u & 0x22110u) | (b * 0x8020u & 0x88440u)) * 0x10101u >> 16) & 0xffu;
+}
+static inline uint cp_brev(uint x) {
+    return (cp_rev8(x & 0xffu) << 24) | (cp_rev8((x >> 8) & 0xffu) << 16) | (cp_rev8((x >> 16) & 0xffu) << 8)
+        | cp_rev8(x >> 24);
+}
+static inline ulong cp_brevll(ulong x) { return ((ulong)cp_brev((uint)x) << 32) | (ulong)cp_brev((uint)(x >> 32)); }
+static inline uint cp_byte_perm(uint x, uint y, uint s) {
+    ulong t = ((ulong)y << 32) | (ulong)x; uint r = 0u;
+    for (uint i = 0u; i < 4u; ++i) r |= (uint)((t >> (8u * ((s >> (4u * i)) & 7u))) & 0xfful) << (8u * i);
+    return r;
+}
+static inline uint cp_funnelshift_l(uint lo, uint hi, uint s) {
+    return (uint)(((((ulong)hi << 32) | (ulong)lo) << (s & 31u)) >> 32);
+}
+static inline uint cp_funnelshift_lc(uint lo, uint hi, uint s) {
+    return (uint)(((((ulong)hi << 32) | (ulong)lo) << min(s, 32u)) >> 32);
+}
+static inline uint cp_funnelshift_r(uint lo, uint hi, uint s) {
+    return (uint)((((ulong)hi << 32) | (ulong)lo) >> (s & 31u));
+}
+static inline uint cp_funnelshift_rc(uint lo, uint hi, uint s) {
+    return (uint)((((ulong)hi << 32) | (ulong)lo) >> min(s, 32u));
+}
+"""
+
 _WARP = r"""
 /* A 32-wide CUDA warp emulated inside the work-group: lanes are consecutive linear local ids; values
    go through __local scratch between two barriers, so every work-item of the group must reach each call. */
@@ -199,4 +236,4 @@ CP_REDUCE(cp_reduce_max, int, max(r, o)) CP_REDUCE(cp_reduce_max, uint, max(r, o
 CP_REDUCE(cp_reduce_and, uint, r & o) CP_REDUCE(cp_reduce_or, uint, r | o) CP_REDUCE(cp_reduce_xor, uint, r ^ o)
 """
 
-PRELUDE = _HEAD + _ATOMICS + _WARP
+PRELUDE = _HEAD + _ATOMICS + _BITS + _WARP
