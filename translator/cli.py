@@ -2,8 +2,8 @@
 
 Parses arguments, turns every expected failure into one line `cudaport: error: WHERE: WHAT` with a
 documented exit code (tracebacks only with --verbose), and hands work to the stages.
-Exit codes: 0 success; 1 findings at or above --fail-on; 2 bad input or usage; 3 some files could not be
-translated (unreadable, binary); 70 internal error.
+Exit codes: 0 success; 1 findings at or above --fail-on (test: a case failed); 2 bad input or usage; 3 some
+files could not be translated (unreadable, binary); 4 build failed (`cudaport build`); 70 internal error.
 """
 
 from __future__ import annotations
