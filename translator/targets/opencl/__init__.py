@@ -16,7 +16,14 @@ from typing import TYPE_CHECKING
 from translator.edits import Edit
 from translator.frontend.sites import TokenView, find_kernels
 from translator.model import Severity
-from translator.targets.opencl.emit import KernelInstance, ProgramBuilder, constant_decl, mangle, type_decl
+from translator.targets.opencl.emit import (
+    KernelInstance,
+    ProgramBuilder,
+    cl_func_name,
+    constant_decl,
+    mangle,
+    type_decl,
+)
 from translator.targets.opencl.headers import (
     HEADER_SUFFIXES,
     SHIFT,
@@ -254,11 +261,11 @@ class FileEmitter:
             launches.append((launch, func))
             for subst in self._instances(launch, func):
                 suffix = "".join("_" + mangle(subst[tp.name]) for tp in func.tparams)
-                builder.add_kernel(KernelInstance(func, subst, func.name + suffix))
+                builder.add_kernel(KernelInstance(func, subst, cl_func_name(func.name, kernel=True) + suffix))
         program_kernels = list(kernels.values()) + [f for f, _p in header_kernels.values()]
         for f in program_kernels:
-            if not f.tparams and not any(fn is f for _, fn in launches):
-                builder.add_kernel(KernelInstance(f, {}, f.name))  # defined but not launched here
+            if not f.tparams and not any(fn is f for _, fn in launches):  # defined but not launched here
+                builder.add_kernel(KernelInstance(f, {}, cl_func_name(f.name, kernel=True)))
         for launch in external:
             ctx.edits.append(Edit(launch.span.offset, launch.span.length, origin="opencl launch",
                                   build=lambda r, ln=launch: _launch_call(ln, r)))

@@ -27,8 +27,32 @@ _VEC = re.compile(r"(?:cp_)?(?:u?char|u?short|u?int|u?long|float|double)(?:[2348
 # OpenCL C keywords that are ordinary identifiers in CUDA (`__shared__ int local[256];`): renamed in device code
 _CL_RESERVED = {w: f"cp_{w}" for w in ("local", "global", "constant", "private", "kernel", "read_only", "write_only",
                                         "read_write", "uniform", "pipe")}
+# OpenCL C 1.2 builtin functions that CUDA device code lacks: a user kernel or device function of that name would
+# clash with the builtin in the .cl, so it is emitted (and called) as cp_<name>.
+_CL_ONLY_BUILTINS = frozenset(
+    "cross dot distance length normalize fast_distance fast_length fast_normalize clamp degrees radians mix step "
+    "smoothstep sign isequal isnotequal isgreater isgreaterequal isless islessequal islessgreater isordered "
+    "isunordered any all bitselect select abs_diff add_sat hadd rhadd mad_hi mad_sat mul_hi rotate sub_sat upsample "
+    "popcount clz mad24 mul24 acospi asinpi atanpi atan2pi tanpi fract mad maxmag minmag pown powr rootn shuffle "
+    "shuffle2 vec_step barrier mem_fence read_mem_fence write_mem_fence prefetch async_work_group_copy "
+    "async_work_group_strided_copy wait_group_events get_work_dim get_global_size get_global_id get_local_size "
+    "get_local_id get_num_groups get_group_id get_global_offset atomic_add atomic_sub atomic_xchg atomic_inc "
+    "atomic_dec atomic_cmpxchg atomic_min atomic_max atomic_and atomic_or atomic_xor".split())
+# Builtins CUDA has too (min, max, sqrt, ...): calls in device code mean CUDA's function as often as the user's, so a
+# user device function of that name keeps it (a known limit: PoCL rejects it); only kernels of that name are renamed.
+_CL_SHARED_BUILTINS = frozenset(
+    "min max abs fabs sqrt rsqrt cbrt exp exp2 exp10 expm1 log log2 log10 log1p pow sin cos tan asin acos atan "
+    "atan2 sinh cosh tanh asinh acosh atanh floor ceil round trunc rint fmin fmax fma fmod hypot erf erfc tgamma "
+    "lgamma copysign fdim frexp ldexp modf nan nextafter remainder remquo sincos ilogb logb cospi sinpi isnan isinf "
+    "isfinite isnormal signbit printf".split())
 _FUNC_QUALS = {"__global__", "__device__", "__host__", "__forceinline__", "__noinline__", "static", "inline",
                "extern", "__kernel", "__inline__"}
+
+
+def cl_func_name(name: str, *, kernel: bool) -> str:
+    """The OpenCL C name of a user kernel or device function (`normalize` -> `cp_normalize`)."""
+    clash = name in _CL_ONLY_BUILTINS or (kernel and name in _CL_SHARED_BUILTINS)
+    return f"cp_{name}" if clash else name
 
 
 def mangle(arg: str) -> str:
@@ -286,9 +310,9 @@ class ProgramBuilder:
             _, start, subst, spaces = key
             info = self.infos[start]
             if start in self.poisoned:
-                self.bodies.append(_error_block(self.poisoned[start], info.func.name))
+                self.bodies.append(_error_block(self.poisoned[start], cl_func_name(info.func.name, kernel=False)))
                 continue
-            self.bodies.append(self._emit(info, dict(subst), spaces, info.func.name))
+            self.bodies.append(self._emit(info, dict(subst), spaces, cl_func_name(info.func.name, kernel=False)))
 
     def request(self, info: FuncInfo, subst: dict[str, str], spaces: tuple[str, ...]) -> None:
         key = ("d", info.func.start, tuple(sorted(subst.items())), spaces)
@@ -662,6 +686,8 @@ class Env:
             return
         close = rw.match(j)
         args = rw.split(j, close)
+        if cl_func_name(name, kernel=False) != name:
+            rw.replace(toks[k].offset, toks[k].end, cl_func_name(name, kernel=False))
         cands = [i for i in self.b.by_name[name] if len(i.params) == len(args)] or self.b.by_name[name]
         info = cands[0]
         spaces = []

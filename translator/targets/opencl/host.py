@@ -7,6 +7,7 @@ that calls the runtime shim (cpRegisterProgram, cpLaunchKernel, cpRegisterSymbol
 
 from __future__ import annotations
 
+from translator.targets.opencl.emit import cl_func_name
 from translator.targets.opencl.scan import DevFunc, DevVar
 
 _TYPE_NAMES = [("float", "float"), ("double", "double"), ("int", "int"), ("unsigned int", "uint"),
@@ -62,14 +63,15 @@ def launch_stub(func: DevFunc, params: list[tuple[str, str, bool]], symbols: lis
         args.append(f"{{CP_ARG_SYMBOL, (const void*)&{v.name}, 0}}")  # the shim knows the size
     if dyn_shared:
         args.append("{CP_ARG_LOCAL, nullptr, cp_shmem}")
+    cl_name_of = cl_func_name(func.name, kernel=True)  # `normalize` is `cp_normalize` in the .cl
     if func.tparams:
         parts = " + \"_\" + ".join(f"cp_tn<{tp.name}>::get()" if tp.kind == "type" else f"cp_tv({tp.name})"
                                    for tp in func.tparams)
         name_expr = "cp_name.c_str()"
         # computed once per instantiation (the shim finds kernels by the name's text; this saves the work)
-        name_init = f"    static const std::string cp_name = std::string(\"{func.name}_\") + {parts};\n"
+        name_init = f"    static const std::string cp_name = std::string(\"{cl_name_of}_\") + {parts};\n"
     else:
-        name_expr = f"\"{func.name}\""
+        name_expr = f"\"{cl_name_of}\""
         name_init = ""
     arr = (f"    cpKernelArg cp_args[] = {{{', '.join(args)}}};\n" if args
            else "    const cpKernelArg* cp_args = nullptr;\n")
