@@ -15,7 +15,6 @@ from tests.difftest.conftest import CORPUS
 pytestmark = [pytest.mark.slow, pytest.mark.opencl]
 # translator gaps the corpus found (as of this commit); a case listed here may fail, every other case must pass
 KNOWN_GAPS = {
-    "stencil3d_7pt": "a __device__ function used only inside a macro body is not emitted into the .cl",
     "reduce_warp_shfl": "Oclgrind: shuffle emulation uses barriers, the kernel shuffles inside `if (warp == 0)`",
 }
 OCLGRIND_SUBSET = ["reverse_static_shared", "reduce_tree_float", "matmul_tiled", "transpose_padded",

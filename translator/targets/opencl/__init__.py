@@ -274,22 +274,27 @@ class FileEmitter:
                 _declare_stub(ctx, self.view, k)
         if not scan.funcs and not scan.vars and not header_kernels:
             return  # nothing for an OpenCL program: launches only
-        builder.drain()
-        used = set()
-        for text in builder.bodies + builder.protos:
-            used |= idents(text)
-        for v in merged.vars:
-            used |= idents(v.elem_type + " ".join(v.dims))
         chosen: list = []
-        changed = True
-        while changed:
-            changed = False
-            for d in merged.decls:
-                if d in chosen or not (d.names & used):
-                    continue
-                chosen.append(d)
-                used |= idents(decl_texts[(d.start, d.end)])
-                changed = True
+        more = True
+        while more:  # device functions called only from macros the program uses are emitted too
+            builder.drain()
+            used = set()
+            for text in builder.bodies + builder.protos:
+                used |= idents(text)
+            for v in merged.vars:
+                used |= idents(v.elem_type + " ".join(v.dims))
+            chosen = []
+            changed = True
+            while changed:
+                changed = False
+                for d in merged.decls:
+                    if d in chosen or not (d.names & used):
+                        continue
+                    chosen.append(d)
+                    used |= idents(decl_texts[(d.start, d.end)])
+                    changed = True
+            more = builder.request_named(set().union(*[idents(decl_texts[(d.start, d.end)]) for d in chosen
+                                                       if d.kind == "macro"]))
         head = [PRELUDE, f"/* translated by cudaport from {ctx.rel.name} */"]
         for d in sorted(chosen, key=lambda d: (d.start < SHIFT, d.start)):
             text = decl_texts[(d.start, d.end)]

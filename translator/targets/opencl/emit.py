@@ -320,6 +320,18 @@ class ProgramBuilder:
             self.done[key] = ""
             self.queue.append(key)
 
+    def request_named(self, names: set[str]) -> bool:
+        """Queue the non-template device functions of these names (called from a macro: pointer parameters are
+        taken as __global); True when something new was queued."""
+        before = len(self.queue)
+        for name in sorted(names):
+            for info in self.by_name.get(name, []):
+                if info.func.kind == "kernel" or info.func.tparams:
+                    continue
+                spaces = tuple("global" for p in info.params if _split_param(p)[2] or _split_param(p)[3] == "mut")
+                self.request(info, {}, spaces)
+        return len(self.queue) > before
+
     # -- emission ------------------------------------------------------------------------------------------
     def _emit(self, info: FuncInfo, subst: dict[str, str], spaces: tuple[str, ...] | None, name: str) -> str:
         f = info.func
@@ -589,6 +601,8 @@ class Env:
         for k in range(n):
             t = toks[k]
             if t.directive >= 0:
+                if t.kind == IDENT and t.text in funcs and k + 1 < n and toks[k + 1].text == "(":
+                    self._call(rw, k)  # a macro defined in the body calls it: emit it too
                 continue
             if (prev in (";", "{", "}") or (prev == "(" and prev2 == "for")) and \
                     (t.kind in (IDENT, KEYWORD) and (t.text in _TYPE_QUALS or self.is_type_word(t.text))):
