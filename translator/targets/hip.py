@@ -6,6 +6,7 @@ to every .cu file, and output file names (.cu kept unless `.hip` is asked for).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
@@ -39,6 +40,8 @@ class HipTarget:
             return True
         if handler == "mask64":
             return _widen_full_mask(site, ctx)
+        if handler == "cuda_arch":
+            return _cuda_arch(site, ctx)
         if handler == "default_args":
             return _default_last_arg(site, rule, mapping, ctx)
         if handler == "graph_instantiate":
@@ -156,6 +159,23 @@ def _scalar_builtins_in_varargs(ctx: FileContext) -> None:
             site = members.get(arg.offset)
             if site is not None and site.member_span is not None and site.member_span.end == arg.end:
                 ctx.insert(arg.offset, "(unsigned int)", "printf builtin")
+
+
+def _cuda_arch(site: NameSite, ctx: FileContext) -> bool:
+    """__CUDA_ARCH__ is defined only while nvcc compiles device code, with the compute capability as its value.
+    Tests of whether it is defined mean "device pass": HIP's __HIP_DEVICE_COMPILE__. A comparison with a
+    compute capability has no AMD meaning; it is left as it is (undefined in hipcc, so the #if takes its
+    host/fallback branch) and flagged."""
+    toks = ctx.parsed.tokens
+    i = bisect_left([t.offset for t in toks], site.span.offset)
+    prev = [t.text for t in toks[max(0, i - 2):i]]
+    if prev[-1:] in (["defined"], ["ifdef"], ["ifndef"]) or prev == ["defined", "("]:
+        ctx.replace(site.span, "__HIP_DEVICE_COMPILE__", "__CUDA_ARCH__")
+    else:
+        ctx.report("CP2003", site.span, "__CUDA_ARCH__ compared with a compute capability: hipcc does not define "
+                   "it, so this test takes its non-device branch; use __HIP_DEVICE_COMPILE__ or a feature macro",
+                   api=site.name)
+    return True
 
 
 def _full_mask_names(ctx: FileContext) -> set[str]:
