@@ -429,6 +429,11 @@ class FileEmitter:
         else:  # kernels from headers only: after the last #include
             first = max([i.directive.end for i in ctx.parsed.includes], default=0)
         text = preamble(self.cl_name, cl_text, self.t.build_options) + "\n"
+        if not self._shim_included_before(first):
+            # nvcc includes cuda_runtime.h implicitly: the shim header must precede every generated line
+            text = "#include <cudaport_opencl.h>\n" + text
+            if "cudaport_opencl.h" in ctx.includes:
+                ctx.includes.remove("cudaport_opencl.h")
         for func, part in header_kernels.values():
             text += self._header_stub(func, part, builder) + "\n"
         ctx.insert(first, text if starts else "\n" + text, "opencl program")
@@ -460,6 +465,16 @@ class FileEmitter:
         for launch, _func in launches:
             ctx.edits.append(Edit(launch.span.offset, launch.span.length, origin="opencl launch",
                                   build=lambda r, ln=launch: _launch_call(ln, r)))
+
+    def _shim_included_before(self, offset: int) -> bool:
+        """Whether an #include before `offset` translates to cudaport_opencl.h (cuda_runtime.h, cuda.h, ...)."""
+        for inc in self.ctx.parsed.includes:
+            rule = self.ctx.rules.get(inc.header)
+            mapping = rule.for_target("opencl") if rule else None
+            new = mapping.rename if mapping and mapping.rename else inc.header
+            if new == "cudaport_opencl.h" and inc.directive.end <= offset:
+                return True
+        return False
 
     def _header_stub(self, func: DevFunc, part: HeaderPart, builder: ProgramBuilder) -> str:
         """This file's definition of the stub a header declares for a kernel it defines (static: each
