@@ -84,6 +84,14 @@ def test_device_is_chosen_by_name_substring(build_program: Callable[[str], Path]
     assert "cudaport: OpenCL device 'Portable Computing Language / " in proc.stderr
 
 
+def test_device_substring_also_matches_platform_version(build_program: Callable[[str], Path]) -> None:
+    # PoCL's platform is named "Portable Computing Language"; "pocl" is only in its version string
+    proc = run_program(build_program("device_props"), env={"CUDAPORT_OPENCL_DEVICE": "pocl",
+                                                           "CUDAPORT_OPENCL_VERBOSE": "1"})
+    _passes(proc)
+    assert "cudaport: OpenCL device 'Portable Computing Language / " in proc.stderr
+
+
 def test_build_error_names_the_cl_file_and_shows_the_build_log(build_program: Callable[[str], Path]) -> None:
     proc = run_program(build_program("build_and_lookup"), "1")
     _passes(proc)

@@ -61,11 +61,11 @@ static std::string device_string(cl_device_id d, cl_device_info what) {
     return s;
 }
 
-static std::string platform_string(cl_platform_id p) {
+static std::string platform_string(cl_platform_id p, cl_platform_info what = CL_PLATFORM_NAME) {
     size_t n = 0;
-    if (clGetPlatformInfo(p, CL_PLATFORM_NAME, 0, nullptr, &n) != CL_SUCCESS || n == 0) return "";
+    if (clGetPlatformInfo(p, what, 0, nullptr, &n) != CL_SUCCESS || n == 0) return "";
     std::string s(n, '\0');
-    clGetPlatformInfo(p, CL_PLATFORM_NAME, n, &s[0], nullptr);
+    clGetPlatformInfo(p, what, n, &s[0], nullptr);
     s.resize(strlen(s.c_str()));
     return s;
 }
@@ -86,7 +86,8 @@ static bool env_is_zero(const char* name) {
     return v && (strcmp(v, "0") == 0 || strcasecmp(v, "false") == 0 || strcasecmp(v, "off") == 0);
 }
 
-// Picks the device: CUDAPORT_OPENCL_DEVICE as a case-insensitive substring of "platform / device",
+// Picks the device: CUDAPORT_OPENCL_DEVICE as a case-insensitive substring of the platform's name, vendor or
+// version or the device's name (PoCL's platform is "Portable Computing Language", its version names "PoCL"),
 // else the first GPU, else the first CPU, else anything.
 static cudaError_t choose_device(State& g) {
     const char* want = getenv("CUDAPORT_OPENCL_DEVICE");
@@ -104,7 +105,8 @@ static cudaError_t choose_device(State& g) {
         std::vector<cl_device_id> devs(nd);
         clGetDeviceIDs(p, CL_DEVICE_TYPE_ALL, nd, devs.data(), nullptr);
         for (cl_device_id d : devs) {
-            std::string full = platform_string(p) + " / " + device_string(d, CL_DEVICE_NAME);
+            std::string full = platform_string(p) + " / " + platform_string(p, CL_PLATFORM_VENDOR) + " / " +
+                               platform_string(p, CL_PLATFORM_VERSION) + " / " + device_string(d, CL_DEVICE_NAME);
             if (!needle.empty() && lower(full).find(needle) == std::string::npos) continue;
             cl_device_type t = dev_info<cl_device_type>(d, CL_DEVICE_TYPE, 0);
             int rank = (t & CL_DEVICE_TYPE_GPU) ? 0 : (t & CL_DEVICE_TYPE_CPU) ? 1 : 2;
@@ -119,7 +121,7 @@ static cudaError_t choose_device(State& g) {
         if (want)
             fprintf(stderr,
                     "cudaport: no OpenCL device found (install PoCL: apt-get install pocl-opencl-icd; "
-                    "CUDAPORT_OPENCL_DEVICE='%s' matched no \"platform / device\" name)\n", want);
+                    "CUDAPORT_OPENCL_DEVICE='%s' matched no platform name, vendor or version or device name)\n", want);
         else
             fprintf(stderr, "cudaport: no OpenCL device found (install PoCL: apt-get install "
                             "ocl-icd-libopencl1 pocl-opencl-icd)\n");
