@@ -97,3 +97,18 @@ def test_local_declarations_shadow_cuda_names_only_in_their_scope() -> None:
     second = [s for s in parsed.names if s.span.line == 2]
     assert all(parsed.declared_locally(s.name, s.span.offset) for s in first)
     assert not any(parsed.declared_locally(s.name, s.span.offset) for s in second)
+
+
+def test_call_arguments_do_not_split_inside_template_argument_lists() -> None:
+    src = (b"void h() {\n"
+           b"  cudaFuncSetCacheConfig(k<float, 4>, cudaFuncCachePreferL1);\n"
+           b"  cudaFuncGetAttributes(&a, k<Vec<float, 3>>);\n"
+           b"  cudaMemset(p, a < b, c > 1);\n"
+           b"}\n")
+    toks, _ = lex(src)
+    v = TokenView.build(src, toks)
+    calls = [s for s in find_names(v, lambda n: n.startswith("cuda")) if s.call is not None]
+    got = {s.name: [v.text(a) for a in s.args] for s in calls}
+    assert got["cudaFuncSetCacheConfig"] == ["k<float, 4>", "cudaFuncCachePreferL1"]
+    assert got["cudaFuncGetAttributes"] == ["&a", "k<Vec<float, 3>>"]
+    assert got["cudaMemset"] == ["p", "a < b", "c > 1"]

@@ -57,17 +57,23 @@ class TokenView:
         return -1
 
     def split_args(self, open_i: int, close_i: int) -> tuple[Span, ...]:
-        """Top-level comma-separated pieces between two brackets, whitespace trimmed."""
+        """Top-level comma-separated pieces between two brackets, whitespace trimmed. Commas inside a
+        template argument list (`kernel<float, 4>`, `Vec<T, 3> v`) do not split."""
         toks = self.toks
         if close_i == open_i + 1:
             return ()
         args: list[Span] = []
         depth = 0
         start = open_i + 1
+        skip_to = -1
         for j in range(open_i + 1, close_i):
+            if j <= skip_to:
+                continue
             t = toks[j]
             if t.kind == PUNCT:
-                if t.text in _OPEN:
+                if t.text == "<" and depth == 0 and self._template_list_end(j, close_i) > j:
+                    skip_to = self._template_list_end(j, close_i)
+                elif t.text in _OPEN:
                     depth += 1
                 elif t.text in _CLOSE:
                     depth -= 1
@@ -76,6 +82,21 @@ class TokenView:
                     start = j + 1
         args.append(self.tok_span(start, close_i - 1))
         return tuple(args)
+
+    def _template_list_end(self, i: int, limit: int) -> int:
+        """Index of the `>` closing a template argument list opened by the `<` at i (before token limit), or -1.
+        It must follow a name and be followed by what can follow a template-id (`,` `)` `(` `::` a declarator),
+        so `f(a < b, c > 1)` stays two comparisons."""
+        toks = self.toks
+        if i == 0 or toks[i - 1].kind != IDENT:
+            return -1
+        k = self.angle_close(i)
+        if k < 0 or k >= limit or toks[k].text not in (">", ">>"):
+            return -1
+        after = toks[k + 1]
+        if after.text in (",", ")", "(", "::", "*", "&") or after.kind == IDENT:
+            return k
+        return -1
 
     def angle_close(self, i: int, limit: int = 64) -> int:
         """Index of the `>` closing a template argument list opened at i, or -1 (a comparison)."""
