@@ -44,6 +44,8 @@ class HipTarget:
             return _cuda_arch(site, ctx)
         if handler == "default_args":
             return _default_last_arg(site, rule, mapping, ctx)
+        if handler == "func_address":
+            return _func_address(site, rule, mapping, ctx)
         if handler == "graph_instantiate":
             # CUDA 11 code passes five arguments (error node, log buffer, size): HIP's hipGraphInstantiate
             # has that form. CUDA 12's (exec, graph[, flags]) is hipGraphInstantiateWithFlags.
@@ -127,6 +129,36 @@ def _default_last_arg(site: NameSite, rule: Rule, mapping: TargetRule, ctx: File
     if max(int(n) for n in re.findall(r"\$(\d+)", template)) != given + 1:
         return False
     filled = re.sub(r"\$(\d+)", lambda m: m.group(0) if int(m.group(1)) <= given else "0", template)
+    ctx.edits.append(Edit(site.call.offset, site.call.length, origin=rule.name,
+                          build=lambda render, s=site, t=filled: expand_template(t, s, render, s.member)))
+    return True
+
+
+_VOID_CAST = re.compile(r"\(\s*(const\s+)?void\s*\*\s*\)|reinterpret_cast\s*<\s*(const\s+)?void\s*\*\s*>")
+_CAST_ARG = re.compile(r"reinterpret_cast<const void\*>\(\$(\d+)\)")
+
+
+def _func_address(site: NameSite, rule: Rule, mapping: TargetRule, ctx: FileContext) -> bool:
+    """CUDA declares template overloads taking the kernel itself (`cudaFuncSetCacheConfig(kernel, ...)`);
+    HIP declares only `const void*` for these, so the rule's template casts the kernel argument. An argument
+    already cast to a void pointer keeps its cast alone; trailing arguments that CUDA defaults (shared memory
+    0, the null stream) and HIP does not are filled in with 0; a use that is not a call is only renamed."""
+    template = mapping.template
+    if template is None:
+        return False
+    if site.call is None:
+        ctx.replace(site.span, template.split("(", 1)[0], rule.name)
+        return True
+    given = len(site.args)
+
+    def cast(m: re.Match[str]) -> str:
+        n = int(m.group(1))
+        if n <= given and _VOID_CAST.match(ctx.text(site.args[n - 1]).strip()):
+            return m.group(0)[len("reinterpret_cast<const void*>("):-1]
+        return m.group(0)
+
+    filled = _CAST_ARG.sub(cast, template)
+    filled = re.sub(r"\$(\d+)", lambda m: m.group(0) if int(m.group(1)) <= given else "0", filled)
     ctx.edits.append(Edit(site.call.offset, site.call.length, origin=rule.name,
                           build=lambda render, s=site, t=filled: expand_template(t, s, render, s.member)))
     return True
