@@ -442,6 +442,7 @@ class FileEmitter:
                  and x.offset is not None and called_at(self.data, x.offset)
                  and (x.family not in _DEVICE_FAMILIES or any(a <= x.offset < b for a, b in ranges))]
         if fatal:
+            fatal.sort(key=lambda x: x.offset)  # in source order, as a compiler would report them
             lines = "".join(f"#error \"CUDAPORT {x.code} at line {x.line}: {_quote(x.message)}\"\n"
                             for x in fatal[:5])
             ctx.insert(first, "#ifndef CUDAPORT_ALLOW_PARTIAL\n" + lines + "#endif\n", "opencl unsupported")
