@@ -64,8 +64,11 @@ class HipTarget:
         for launch in parsed.launches:
             _join_launch_brackets(launch, ctx)
         _scalar_builtins_in_varargs(ctx)
+        if ctx.options.hip_version < (6, 0):
+            _device_prop_fields(ctx)
         uses_cuda = bool(parsed.launches or parsed.kernels or ctx.uses or parsed.shared)
-        if ctx.rel.suffix == ".cu" or (uses_cuda and ctx.rel.suffix in CUDA_SUFFIXES):
+        has_code = bool(parsed.tokens)  # an empty (or comment-only) file stays as it is
+        if has_code and (ctx.rel.suffix == ".cu" or (uses_cuda and ctx.rel.suffix in CUDA_SUFFIXES)):
             # nvcc includes cuda_runtime.h first in every .cu file, whatever it uses itself (its headers may
             # rely on it); hipcc needs it spelled out, and before HIP headers that assume it (cooperative groups).
             _runtime_first(ctx)
@@ -191,6 +194,77 @@ def _scalar_builtins_in_varargs(ctx: FileContext) -> None:
             site = members.get(arg.offset)
             if site is not None and site.member_span is not None and site.member_span.end == arg.end:
                 ctx.insert(arg.offset, "(unsigned int)", "printf builtin")
+
+
+# cudaDeviceProp fields that hipDeviceProp_t lacks before HIP 6.0 (compared with HIP 5.2's header). HIP 6.0
+# reorganised the struct after CUDA 12's.
+_PROP_MISSING = frozenset({
+    "accessPolicyMaxWindowSize", "asyncEngineCount", "canUseHostPointerForRegisteredMem", "clusterLaunch",
+    "computePreemptionSupported", "deferredMappingCudaArraySupported", "deviceNumaConfig", "deviceNumaId",
+    "deviceOverlap", "globalL1CacheSupported", "gpuDirectRDMAFlushWritesOptions", "gpuDirectRDMASupported",
+    "gpuDirectRDMAWritesOrdering", "gpuPciDeviceID", "gpuPciSubsystemID", "hostNativeAtomicSupported",
+    "hostNumaId", "hostNumaMultinodeIpcSupported", "hostRegisterReadOnlySupported", "hostRegisterSupported",
+    "ipcEventSupported", "localL1CacheSupported", "luid", "luidDeviceNodeMask", "maxBlocksPerMultiProcessor",
+    "maxSurface1D", "maxSurface1DLayered", "maxSurface2D", "maxSurface2DLayered", "maxSurface3D",
+    "maxSurfaceCubemap", "maxSurfaceCubemapLayered", "maxTexture1DLayered", "maxTexture1DMipmap",
+    "maxTexture2DGather", "maxTexture2DLayered", "maxTexture2DLinear", "maxTexture2DMipmap", "maxTexture3DAlt",
+    "maxTextureCubemap", "maxTextureCubemapLayered", "memoryPoolSupportedHandleTypes", "memoryPoolsSupported",
+    "mpsEnabled", "multiGpuBoardGroupID", "persistingL2CacheMaxSize", "regsPerMultiprocessor",
+    "reservedSharedMemPerBlock", "sharedMemPerBlockOptin", "singleToDoublePrecisionPerfRatio",
+    "sparseCudaArraySupported", "streamPrioritiesSupported", "surfaceAlignment",
+    "timelineSemaphoreInteropSupported", "unifiedAddressing", "unifiedFunctionPointers", "uuid",
+})
+_PROP_RENAMED = {"sharedMemPerMultiprocessor": "maxSharedMemoryPerMultiProcessor"}
+
+
+def _device_prop_fields(ctx: FileContext) -> None:
+    """Fields of cudaDeviceProp that hipDeviceProp_t lacks before HIP 6.0. A field name alone says nothing
+    (user structs have members called `uuid`), so only member accesses on variables and parameters this
+    file declares as cudaDeviceProp (`cudaDeviceProp p;`, `const cudaDeviceProp &p`, `cudaDeviceProp *p`,
+    `cudaDeviceProp props[4]`) are considered: a renamed field is rewritten, a missing one is flagged."""
+    toks = ctx.parsed.tokens
+    names: set[str] = set()
+    for i, t in enumerate(toks):
+        if t.text != "cudaDeviceProp" or t.kind != "ident":
+            continue
+        j = i + 1
+        while j < len(toks):  # declarators: [*&const]* name [ [..] ] [, ...]
+            while j < len(toks) and toks[j].text in ("*", "&", "const"):
+                j += 1
+            if j >= len(toks) or toks[j].kind != "ident":
+                break
+            names.add(toks[j].text)
+            j += 1
+            while j < len(toks) and toks[j].text == "[":
+                while j < len(toks) and toks[j].text != "]":
+                    j += 1
+                j += 1
+            if j >= len(toks) or toks[j].text != ",":
+                break
+            j += 1
+    if not names:
+        return
+    lines = LineIndex(ctx.parsed.data)
+    for i, t in enumerate(toks):
+        if t.kind != "ident" or t.text not in names or (i > 0 and toks[i - 1].text in (".", "->", "::")):
+            continue
+        j = i + 1
+        if j < len(toks) and toks[j].text == "[":
+            depth = 0
+            while j < len(toks):
+                depth += {"[": 1, "]": -1}.get(toks[j].text, 0)
+                j += 1
+                if depth == 0:
+                    break
+        if j + 1 >= len(toks) or toks[j].text not in (".", "->") or toks[j + 1].kind != "ident":
+            continue
+        field = toks[j + 1]
+        span = Span(field.offset, field.end - field.offset, *lines.line_col(field.offset))
+        if field.text in _PROP_RENAMED:
+            ctx.replace(span, _PROP_RENAMED[field.text], "cudaDeviceProp field")
+        elif field.text in _PROP_MISSING:
+            ctx.report("CP2001", span, f"cudaDeviceProp::{field.text}: hipDeviceProp_t has no such field before "
+                       "HIP 6.0; query it with hipDeviceGetAttribute or drop it", api=f"cudaDeviceProp::{field.text}")
 
 
 def _cuda_arch(site: NameSite, ctx: FileContext) -> bool:
