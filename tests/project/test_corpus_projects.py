@@ -63,8 +63,6 @@ def test_imgproc_sources_compile_with_hipcc(tmp_path: Path) -> None:
 @pytest.mark.opencl
 @pytest.mark.slow
 @pytest.mark.skipif("opencl" not in TARGETS or shutil.which("make") is None, reason="no OpenCL target or make")
-@pytest.mark.xfail(reason="the OpenCL target emits its per-file program helpers twice when a translated .cuh "
-                   "header holds device code (redefinition of cp_program); not fixed yet", strict=False)
 def test_particles_builds_and_runs_on_opencl(tmp_path: Path) -> None:
     out = tmp_path / "out"
     translate(PROJECTS / "particles_make", out, "opencl")
@@ -77,8 +75,6 @@ def test_particles_builds_and_runs_on_opencl(tmp_path: Path) -> None:
 @pytest.mark.opencl
 @pytest.mark.slow
 @pytest.mark.skipif("opencl" not in TARGETS, reason="no OpenCL target")
-@pytest.mark.xfail(reason="depends on the OpenCL target and `cudaport build` handling headers with device code",
-                   strict=False)
 def test_imgproc_builds_and_runs_on_opencl(tmp_path: Path) -> None:
     out = tmp_path / "out"
     translate(PROJECTS / "imgproc_cmake", out, "opencl")
