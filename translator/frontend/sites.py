@@ -258,27 +258,34 @@ def _split_between(view: TokenView, open_i: int, close_i: int) -> tuple[Span, ..
     return view.split_args(open_i, close_i)
 
 
+def _angle_open_before(view: TokenView, j: int) -> int:
+    """Index of the `<` that opens the angle-bracket list closing at token j (`>` or `>>`), or -1."""
+    toks = view.toks
+    depth = 0
+    for k in range(j, -1, -1):
+        tx = toks[k].text
+        if tx == ">":
+            depth += 1
+        elif tx == ">>":
+            depth += 2
+        elif tx == "<":
+            depth -= 1
+            if depth == 0:
+                return k
+        elif tx in (";", "{", "}"):
+            return -1
+    return -1
+
+
 def _callee_start(view: TokenView, j: int) -> int:
     """Walk back from the token before `<<<` over `ns::name<targs>`; -1 when it is not a callee."""
     toks = view.toks
     if j < 0:
         return -1
     if toks[j].text in (">", ">>"):
-        depth = 0
-        k = j
-        while k >= 0:
-            tx = toks[k].text
-            if tx == ">":
-                depth += 1
-            elif tx == ">>":
-                depth += 2
-            elif tx == "<":
-                depth -= 1
-                if depth == 0:
-                    break
-            elif tx in (";", "{", "}"):
-                return -1
-            k -= 1
+        k = _angle_open_before(view, j)
+        if k < 0:
+            return -1
         j = k - 1
         if j < 0:
             return -1
@@ -385,22 +392,9 @@ def _template_prefix(view: TokenView, i: int) -> tuple[int, tuple[str, ...]]:
             break
         k -= 1
     if k > 0 and toks[k - 1].text in (">", ">>"):
-        # walk back over template <...>
-        depth = 0
-        m = k - 1
-        while m >= 0:
-            tx = toks[m].text
-            if tx == ">":
-                depth += 1
-            elif tx == ">>":
-                depth += 2
-            elif tx == "<":
-                depth -= 1
-                if depth == 0:
-                    break
-            elif tx in (";", "{", "}"):
-                return k, ()
-            m -= 1
+        m = _angle_open_before(view, k - 1)  # walk back over template <...>
+        if m < 0:
+            return k, ()
         if m >= 1 and toks[m - 1].text == "template":
             params = view.split_args(m, k - 1) if k - 1 > m else ()
             names = []
