@@ -263,7 +263,8 @@ def _device_prop_fields(ctx: FileContext) -> None:
         if field.text in _PROP_RENAMED:
             ctx.replace(span, _PROP_RENAMED[field.text], "cudaDeviceProp field")
         elif field.text in _PROP_MISSING:
-            ctx.report("CP2001", span, f"cudaDeviceProp::{field.text}: hipDeviceProp_t has no such field before "
+            obj = Span(t.offset, t.end - t.offset, *lines.line_col(t.offset))
+            ctx.report("CP2001", obj, f"cudaDeviceProp::{field.text}: hipDeviceProp_t has no such field before "
                        "HIP 6.0; query it with hipDeviceGetAttribute or drop it", api=f"cudaDeviceProp::{field.text}")
 
 
