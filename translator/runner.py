@@ -123,7 +123,8 @@ def translate_one(sf: SourceFile, display: str) -> FileResult | SkipRecord:
         return SkipRecord(sf.rel, FileStatus.SKIPPED, "binary file", [f])
     if sf.kind == "maybe-cuda" and not _uses_cuda(data, rules):
         return SkipRecord(sf.rel, FileStatus.COPIED, "no CUDA")
-    parsed = parse_file(sf.path, data, rules.__contains__, display=display, extra_args=sf.flags)
+    parsed = parse_file(sf.path, data, rules.__contains__, display=display, extra_args=sf.flags,
+                        use_clang=options.parser != "tree-sitter")
     return translate_parsed(parsed, sf.rel, rules, options, target, display=display)
 
 

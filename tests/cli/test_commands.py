@@ -95,3 +95,12 @@ def test_translating_our_own_output_again_changes_nothing(tmp_path: Path) -> Non
     for f in out1.rglob("*"):
         if f.is_file() and ".cudaport" not in f.relative_to(out1).parts:  # the manifest names its own inputs
             assert (out2 / f.relative_to(out1)).read_bytes() == f.read_bytes(), f.name
+
+
+def test_tree_sitter_parser_gives_the_same_hip_output_as_clang(tmp_path: Path) -> None:
+    src = REPO / "examples" / "heat2d"
+    a, b = tmp_path / "clang", tmp_path / "ts"
+    assert run_cli("translate", str(src), "--to", "hip", "-o", str(a), "-q").returncode == 0
+    assert run_cli("translate", str(src), "--to", "hip", "-o", str(b), "-q", "--parser", "tree-sitter").returncode == 0
+    for f in a.rglob("*.cu*"):
+        assert (b / f.relative_to(a)).read_bytes() == f.read_bytes(), f.name
