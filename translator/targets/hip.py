@@ -66,6 +66,7 @@ class HipTarget:
         _scalar_builtins_in_varargs(ctx)
         if ctx.options.hip_version < (6, 0):
             _device_prop_fields(ctx)
+        _vector_operator_clashes(ctx)
         uses_cuda = bool(parsed.launches or parsed.kernels or ctx.uses or parsed.shared)
         has_code = bool(parsed.tokens)  # an empty (or comment-only) file stays as it is
         if has_code and (ctx.rel.suffix == ".cu" or (uses_cuda and ctx.rel.suffix in CUDA_SUFFIXES)):
@@ -266,6 +267,42 @@ def _device_prop_fields(ctx: FileContext) -> None:
             obj = Span(t.offset, t.end - t.offset, *lines.line_col(t.offset))
             ctx.report("CP2001", obj, f"cudaDeviceProp::{field.text}: hipDeviceProp_t has no such field before "
                        "HIP 6.0; query it with hipDeviceGetAttribute or drop it", api=f"cudaDeviceProp::{field.text}")
+
+
+_VECTOR_TYPE = re.compile(r"(u?char|u?short|u?int|u?long|u?longlong|float|double)[1-4]")
+_MEMBER_OPS = frozenset({"+=", "-=", "*=", "/=", "++", "--"})
+
+
+def _vector_operator_clashes(ctx: FileContext) -> None:
+    """A free `operator+=(float4&, float4)` (helper_math.h style) competes with the non-template member
+    operator HIP's vector types declare, and hipcc calls every use ambiguous (CP2007). Scalar right-hand
+    sides are fine (HIP's are templates, which lose to a non-template), and so are binary operators."""
+    toks = ctx.parsed.tokens
+    view = TokenView(ctx.parsed.data, toks, LineIndex(ctx.parsed.data))
+    for i, t in enumerate(toks[:-2]):
+        if t.text != "operator" or toks[i + 1].text not in _MEMBER_OPS or toks[i + 2].text != "(":
+            continue
+        close = view.match_close(i + 2)
+        if close < 0 or (i > 0 and toks[i - 1].text == "::"):
+            continue
+        params = [re.findall(r"\w+|&", view.text(s)) for s in view.split_args(i + 2, close)]
+        if not params:
+            continue
+        vec = next((w for w in params[0] if _VECTOR_TYPE.fullmatch(w)), None)
+        if vec is None or "&" not in params[0]:
+            continue
+        op = toks[i + 1].text
+        if op in ("++", "--"):
+            clash = len(params) == 1 or (len(params) == 2 and params[1] == ["int"])
+        else:
+            clash = len(params) == 2 and vec in params[1]
+        if clash:
+            _report_clash(ctx, view, i, op, vec)
+
+
+def _report_clash(ctx: FileContext, view: TokenView, i: int, op: str, vec: str) -> None:
+    ctx.report("CP2007", view.tok_span(i, i + 1), f"operator{op} for {vec}: HIP's {vec} already has it as a "
+               f"member; remove this definition for HIP if it works element by element", api=f"operator{op}")
 
 
 def _cuda_arch(site: NameSite, ctx: FileContext) -> bool:
