@@ -43,11 +43,16 @@ def regex_baseline(src: Path, out: Path) -> float:
     return time.perf_counter() - start
 
 
-def cudaport_run(src: Path, out: Path, jobs: int) -> float:
+def cudaport_run(src: Path, out: Path, jobs: int, parser: str = "clang") -> float:
     start = time.perf_counter()
     subprocess.run([sys.executable, "-m", "translator.cli", "translate", str(src), "--to", "hip", "-o", str(out),
-                    "-q", "--force", "-j", str(jobs)], check=True)
+                    "-q", "--force", "-j", str(jobs), "--parser", parser], check=True)
     return time.perf_counter() - start
+
+
+RUNS = [("cudaport_j1", 1, "clang"), ("cudaport_j2", 2, "clang"), ("cudaport_j2_treesitter", 2, "tree-sitter")]
+LABELS = {"cudaport_j1": "cudaport -j1", "cudaport_j2": "cudaport -j2",
+          "cudaport_j2_treesitter": "cudaport -j2 --parser tree-sitter"}
 
 
 def main() -> int:
@@ -60,19 +65,17 @@ def main() -> int:
         lines = generate(root / "src", args.files)
         results = {"files": args.files, "lines": lines}
         results["regex_s"] = regex_baseline(root / "src", root / "regex")
-        for jobs in (1, 2):
-            out = root / f"out{jobs}"
-            results[f"cudaport_j{jobs}_s"] = cudaport_run(root / "src", out, jobs)
+        for key, jobs, parser in RUNS:
+            out = root / key
+            results[f"{key}_s"] = cudaport_run(root / "src", out, jobs, parser)
             shutil.rmtree(out)
-    for k in ("regex_s", "cudaport_j1_s", "cudaport_j2_s"):
-        results[k.replace("_s", "_lines_per_s")] = round(lines / results[k])
-    results["ratio_j1_vs_regex"] = round(results["cudaport_j1_s"] / results["regex_s"], 1)
-    results["ratio_j2_vs_regex"] = round(results["cudaport_j2_s"] / results["regex_s"], 1)
     print(f"{lines} lines in {args.files} files")
-    print(f"{'':<22}{'seconds':>10}{'lines/s':>12}")
-    for name, key in (("regex baseline", "regex"), ("cudaport -j1", "cudaport_j1"), ("cudaport -j2", "cudaport_j2")):
-        print(f"{name:<22}{results[key + '_s']:>10.2f}{results[key + '_lines_per_s']:>12}")
-    print(f"cudaport -j2 / regex wall time: {results['ratio_j2_vs_regex']}x")
+    print(f"{'':<34}{'seconds':>10}{'lines/s':>12}{'vs regex':>10}")
+    for key, label in (("regex", "regex baseline"), *((k, LABELS[k]) for k, _, _ in RUNS)):
+        results[f"{key}_lines_per_s"] = round(lines / results[f"{key}_s"])
+        results[f"{key}_vs_regex"] = round(results[f"{key}_s"] / results["regex_s"], 1)
+        print(f"{label:<34}{results[key + '_s']:>10.2f}{results[key + '_lines_per_s']:>12}"
+              f"{results[key + '_vs_regex']:>9}x")
     if args.json:
         args.json.write_text(json.dumps(results, indent=1))
     return 0
