@@ -16,14 +16,7 @@ from typing import TYPE_CHECKING
 from translator.edits import Edit
 from translator.frontend.sites import TokenView, find_kernels
 from translator.model import Severity
-from translator.targets.opencl.emit import (
-    KernelInstance,
-    ProgramBuilder,
-    cl_func_name,
-    constant_decl,
-    mangle,
-    type_decl,
-)
+from translator.targets.opencl.emit import KernelInstance, ProgramBuilder
 from translator.targets.opencl.headers import (
     HEADER_SUFFIXES,
     SHIFT,
@@ -37,6 +30,7 @@ from translator.targets.opencl.headers import (
 from translator.targets.opencl.host import launch_stub, preamble, stub_declaration, symbol_registration
 from translator.targets.opencl.prelude import PRELUDE
 from translator.targets.opencl.scan import DevFunc, DeviceScan, idents, parse_tparams, scan_device, split_top
+from translator.targets.opencl.spelling import cl_func_name, constant_decl, mangle, type_decl
 
 if TYPE_CHECKING:
     from translator.engine import FileContext

@@ -1,11 +1,8 @@
-"""Kernel side of the OpenCL target: turns translated CUDA device functions into OpenCL C 1.2 text.
-
-Input: each device function's text after the rule edits (builtins, math, atomics, warp calls already
-rewritten), the DeviceScan of the file and the kernel instantiations the host launches. Output: the .cl
-program text (prelude, macros, types, prototypes, device function clones, kernels) and, per kernel, the
-extra arguments (device symbols, dynamic shared memory) the host launch stub must pass.
-Address spaces are inferred from kernel parameters through calls: a device function is cloned (as an
-overloadable OpenCL C function) per combination of address spaces and template arguments it is called with.
+"""Kernel side of the OpenCL target: ProgramBuilder turns translated CUDA device functions into OpenCL C 1.2
+text. Input: each device function's text after the rule edits, the DeviceScan of the file and the kernel
+instantiations the host launches. Output: the .cl program text and, per kernel, the extra arguments (device
+symbols, dynamic shared memory) the launch stub passes. A device function is cloned per combination of address
+spaces (inferred by spaces.Env) and template arguments it is called with.
 """
 
 from __future__ import annotations
@@ -14,92 +11,21 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from translator.targets.opencl.scan import DevFunc, DeviceScan, DevVar, TParam, idents, is_integral, split_top
-from translator.targets.opencl.text import IDENT, KEYWORD, PUNCT, Rewriter, sub_idents
+from translator.targets.opencl.scan import DevFunc, DeviceScan, idents
+from translator.targets.opencl.spaces import Env
+from translator.targets.opencl.spelling import (
+    CL_RESERVED,
+    SPACES,
+    add_space,
+    canonical_c_type,
+    cl_func_name,
+    cxx_to_c_types,
+    split_param,
+)
+from translator.targets.opencl.text import IDENT, Rewriter, sub_idents
 
-SPACES = {"global": "__global", "local": "__local", "constant": "__constant", "private": "__private"}
-_SPACE_WORDS = {"__global", "__local", "__constant", "__private", "global", "local", "constant", "private"}
-_BASE_TYPES = {"void", "bool", "char", "short", "int", "long", "float", "double", "half", "uchar", "ushort", "uint",
-               "ulong", "size_t", "ptrdiff_t", "unsigned", "signed", "int8_t", "uint8_t", "int16_t", "uint16_t",
-               "int32_t", "uint32_t", "int64_t", "uint64_t"}
-_TYPE_QUALS = {"const", "volatile", "struct", "union", "enum", "restrict", "static"} | _SPACE_WORDS
-_VEC = re.compile(r"(?:cp_)?(?:u?char|u?short|u?int|u?long|float|double)(?:[2348]|16)")
-# OpenCL C keywords that are ordinary identifiers in CUDA (`__shared__ int local[256];`): renamed in device code
-_CL_RESERVED = {w: f"cp_{w}" for w in ("local", "global", "constant", "private", "kernel", "read_only", "write_only",
-                                        "read_write", "uniform", "pipe")}
-# OpenCL C 1.2 builtin functions that CUDA device code lacks: a user kernel or device function of that name would
-# clash with the builtin in the .cl, so it is emitted (and called) as cp_<name>.
-_CL_ONLY_BUILTINS = frozenset(
-    "cross dot distance length normalize fast_distance fast_length fast_normalize clamp degrees radians mix step "
-    "smoothstep sign isequal isnotequal isgreater isgreaterequal isless islessequal islessgreater isordered "
-    "isunordered any all bitselect select abs_diff add_sat hadd rhadd mad_hi mad_sat mul_hi rotate sub_sat upsample "
-    "popcount clz mad24 mul24 acospi asinpi atanpi atan2pi tanpi fract mad maxmag minmag pown powr rootn shuffle "
-    "shuffle2 vec_step barrier mem_fence read_mem_fence write_mem_fence prefetch async_work_group_copy "
-    "async_work_group_strided_copy wait_group_events get_work_dim get_global_size get_global_id get_local_size "
-    "get_local_id get_num_groups get_group_id get_global_offset atomic_add atomic_sub atomic_xchg atomic_inc "
-    "atomic_dec atomic_cmpxchg atomic_min atomic_max atomic_and atomic_or atomic_xor".split())
-# Builtins CUDA has too (min, max, sqrt, ...): calls in device code mean CUDA's function as often as the user's, so a
-# user device function of that name keeps it (a known limit: PoCL rejects it); only kernels of that name are renamed.
-_CL_SHARED_BUILTINS = frozenset(
-    "min max abs fabs sqrt rsqrt cbrt exp exp2 exp10 expm1 log log2 log10 log1p pow sin cos tan asin acos atan "
-    "atan2 sinh cosh tanh asinh acosh atanh floor ceil round trunc rint fmin fmax fma fmod hypot erf erfc tgamma "
-    "lgamma copysign fdim frexp ldexp modf nan nextafter remainder remquo sincos ilogb logb cospi sinpi isnan isinf "
-    "isfinite isnormal signbit printf".split())
 _FUNC_QUALS = {"__global__", "__device__", "__host__", "__forceinline__", "__noinline__", "static", "inline",
                "extern", "__kernel", "__inline__"}
-
-
-def cl_func_name(name: str, *, kernel: bool) -> str:
-    """The OpenCL C name of a user kernel or device function (`normalize` -> `cp_normalize`)."""
-    clash = name in _CL_ONLY_BUILTINS or (kernel and name in _CL_SHARED_BUILTINS)
-    return f"cp_{name}" if clash else name
-
-
-def mangle(arg: str) -> str:
-    """Kernel-name suffix for one template argument (the host stub computes the same string)."""
-    a = canonical_type(arg.strip())
-    if a in ("true", "false"):
-        return "1" if a == "true" else "0"
-    if re.fullmatch(r"-?\d+[uUlL]*", a):
-        return re.sub(r"[uUlL]+$", "", a).replace("-", "m")
-    return re.sub(r"\W+", "_", a).strip("_")
-
-
-def canonical_type(t: str) -> str:
-    t = " ".join(t.replace("*", " * ").split())
-    for long_form, short in (("unsigned long long int", "ulong"), ("unsigned long long", "ulong"),
-                             ("long long int", "long"), ("long long", "long"), ("unsigned long int", "ulong"),
-                             ("unsigned long", "ulong"), ("unsigned int", "uint"), ("unsigned short", "ushort"),
-                             ("unsigned char", "uchar"), ("signed char", "char"), ("size_t", "ulong")):
-        t = re.sub(rf"\b{long_form}\b", short, t)
-    t = re.sub(r"\bunsigned\b", "uint", t)
-    return t.replace(" * ", "*").replace(" *", "*")
-
-
-def cxx_to_c_types(text: str) -> str:
-    """C++ spellings that OpenCL C lacks: long long, unsigned long long, nullptr, constexpr, casts, `ns::`."""
-    text = re.sub(r"\bunsigned\s+long\s+long(\s+int)?\b", "ulong", text)
-    text = re.sub(r"\blong\s+long(\s+int)?\b", "long", text)
-    rw = Rewriter(text)
-    toks = rw.toks
-    for k, t in enumerate(toks):
-        if t.text == "::":  # OpenCL C has no namespaces: `ns::f` and `::f` are `f` (ns's parts are moved flat)
-            start = toks[k - 1].offset if k > 0 and toks[k - 1].kind == IDENT else t.offset
-            rw.replace(start, t.end, "")
-        elif t.text == "nullptr":
-            rw.replace(t.offset, t.end, "0")
-        elif t.text == "constexpr":
-            rw.replace(t.offset, t.end, "const")
-        elif t.text in ("static_cast", "reinterpret_cast", "const_cast") and k + 1 < len(toks) \
-                and toks[k + 1].text == "<":
-            close = rw.angle(k + 1)
-            if close > 0:
-                rw.replace(t.offset, toks[close].end, f"({rw.tok_text(k + 2, close - 1)})")
-        elif t.kind in (IDENT, KEYWORD) and (t.text in _BASE_TYPES or _VEC.fullmatch(t.text)) \
-                and k + 1 < len(toks) and toks[k + 1].text == "(" and k > 0 \
-                and toks[k - 1].kind == PUNCT and toks[k - 1].text not in (")", "]"):
-            rw.replace(t.offset, t.end, f"({t.text})")
-    return rw.result()
 
 
 @dataclass
@@ -151,7 +77,7 @@ class ProgramBuilder:
         self.infos: dict[int, FuncInfo] = {}
         self.by_name: dict[str, list[FuncInfo]] = {}
         for f in scan.funcs:
-            info = self._analyse(f, sub_idents(texts[f.start], _CL_RESERVED))
+            info = self._analyse(f, sub_idents(texts[f.start], CL_RESERVED))
             self.infos[f.start] = info
             self.by_name.setdefault(f.name, []).append(info)
         self.extras: dict[str, Extra] = {}
@@ -328,7 +254,7 @@ class ProgramBuilder:
             for info in self.by_name.get(name, []):
                 if info.func.kind == "kernel" or info.func.tparams:
                     continue
-                spaces = tuple("global" for p in info.params if _split_param(p)[2] or _split_param(p)[3] == "mut")
+                spaces = tuple("global" for p in info.params if split_param(p)[2] or split_param(p)[3] == "mut")
                 self.request(info, {}, spaces)
         return len(self.queue) > before
 
@@ -346,10 +272,10 @@ class ProgramBuilder:
         derefs: dict[str, str] = {}
         pi = 0
         for p in params:
-            pname, ptype, is_ptr, ref = _split_param(p)
+            pname, ptype, is_ptr, ref = split_param(p)
             if kernel:
                 if is_ptr:
-                    t = _add_space(ptype, "__global")
+                    t = add_space(ptype, "__global")
                     new_params.append(f"{t} {pname} CP_OFF({pname})")
                     adjs.append(f"CP_ADJ({t}, {pname})")
                     env.declare(pname, "global", ptype)
@@ -366,7 +292,7 @@ class ProgramBuilder:
             if is_ptr or ref == "mut":
                 space = spaces[pi] if spaces and pi < len(spaces) else "global"
                 pi += 1
-                t = _add_space(ptype + ("*" if ref == "mut" else ""), SPACES[space])
+                t = add_space(ptype + ("*" if ref == "mut" else ""), SPACES[space])
                 new_params.append(f"{t} {pname}")
                 if ref == "mut":
                     derefs[pname] = f"(*{pname})"
@@ -469,290 +395,9 @@ class ProgramBuilder:
             self.bodies)
 
 
-def canonical_c_type(t: str) -> str:
-    return cxx_to_c_types(" ".join(t.split()))
-
-
 def _error_block(code_detail: str, name: str) -> str:
     return (f"#ifndef CUDAPORT_ALLOW_PARTIAL\n#error \"CUDAPORT {code_detail} (in {name}); the rest of this "
             f"program was translated: build with -DCUDAPORT_ALLOW_PARTIAL to use it\"\n#endif\n")
-
-
-def _split_param(p: str) -> tuple[str, str, bool, str]:
-    """(name, type text, is pointer, reference kind '' | 'const' | 'mut')."""
-    p = re.sub(r"\b__restrict__\b", "restrict", p.split("=")[0]).strip()
-    m = re.match(r"(.*?)([A-Za-z_]\w*)\s*((?:\[[^\]]*\]\s*)*)$", p, re.DOTALL)
-    if not m:
-        return "", p, "*" in p, ""
-    ptype, name, dims = m.group(1).strip(), m.group(2), m.group(3)
-    ref = ""
-    if ptype.endswith("&"):
-        ptype = ptype[:-1].strip()
-        ref = "const" if re.search(r"\bconst\b", ptype) and "*" not in ptype else "mut"
-        if ref == "const":
-            ptype = re.sub(r"\bconst\b", "", ptype).strip()
-    if dims:
-        ptype = ptype + "*"
-    return name, ptype, "*" in ptype, ref
-
-
-def _add_space(ptype: str, space: str) -> str:
-    """Put `space` on the pointee (and on every inner pointer level: T** -> space T* space*)."""
-    if any(w in ptype.split() for w in _SPACE_WORDS):
-        return ptype
-    first = ptype.find("*")
-    base, rest = ptype[:first].strip(), ptype[first:]
-    rest = rest[0] + rest[1:].replace("*", f" {space}*")
-    return f"{space} {base}{rest}"
-
-
-class Env:
-    """Variables visible in one function instance: address space of pointers/arrays and spelled types."""
-
-    def __init__(self, builder: ProgramBuilder, info: FuncInfo, subst: dict[str, str]) -> None:
-        self.b = builder
-        self.info = info
-        self.subst = subst
-        self.space: dict[str, str | None] = {}
-        self.types: dict[str, str] = {}
-        self.local_scalars: set[str] = set()
-
-    def declare(self, name: str, space: str | None, ctype: str) -> None:
-        self.space[name] = space
-        self.types[name] = ctype.strip()
-
-    def is_type_word(self, t: str) -> bool:
-        return t in _BASE_TYPES or bool(_VEC.fullmatch(t)) or t in self.b.type_names
-
-    # base address space of an expression starting at token k
-    def expr_space(self, rw: Rewriter, k: int, end: int) -> str | None:
-        toks = rw.toks
-        addr = False
-        while k <= end and toks[k].text in ("(", "&", "*", "+", "-"):
-            if toks[k].text == "&":
-                addr = True
-            if toks[k].text == "(" and k + 1 <= end and self._cast_at(rw, k) > 0:
-                k = self._cast_at(rw, k) + 1
-                continue
-            k += 1
-        if k > end or toks[k].kind != IDENT:
-            return "private" if addr else None
-        name = toks[k].text
-        if name in self.space:
-            sp = self.space[name]
-            if sp is None:
-                return "private" if addr else None
-            if name in self.local_scalars:
-                return sp if addr else None
-            return sp
-        return "private" if addr else None
-
-    def expr_type(self, rw: Rewriter, a: int, b: int) -> str | None:
-        toks = rw.toks
-        if a == b:
-            t = toks[a]
-            if t.kind == IDENT and t.text in self.types:
-                return _strip_cv(self.types[t.text])
-            if t.kind != PUNCT and re.fullmatch(r"\d+", t.text):
-                return "int"
-            if re.fullmatch(r"[\d.]+(e[-+]?\d+)?[fF]", t.text):
-                return "float"
-            if re.fullmatch(r"\d*\.\d*(e[-+]?\d+)?", t.text):
-                return "double"
-            return None
-        if toks[a].kind == IDENT and toks[a + 1].text == "[" and rw.match(a + 1) == b:
-            base = self.types.get(toks[a].text)
-            if base and "*" in base:
-                return _strip_cv(base[: base.rfind("*")])
-        if toks[a].text == "(" and self._cast_at(rw, a) > 0:
-            c = self._cast_at(rw, a)
-            return _strip_cv(rw.tok_text(a + 1, c - 1))
-        return None
-
-    def _cast_at(self, rw: Rewriter, k: int) -> int:
-        """If token k opens a cast `(type)`, the index of its `)`; else -1."""
-        toks = rw.toks
-        j = k + 1
-        seen_type = False
-        while j < len(toks):
-            t = toks[j]
-            if t.text in _TYPE_QUALS or t.text in ("unsigned", "signed"):
-                j += 1
-                continue
-            if t.kind in (IDENT, KEYWORD) and self.is_type_word(t.text):
-                seen_type = True
-                j += 1
-                continue
-            if t.text == "*" and seen_type:
-                j += 1
-                continue
-            break
-        if seen_type and j < len(toks) and toks[j].text == ")":
-            return j
-        return -1
-
-    def rewrite_body(self, body: str) -> str:
-        rw = Rewriter(body)
-        toks = rw.toks
-        funcs = self.b.by_name
-        n = len(toks)
-        prev = "{"
-        prev2 = ""
-        for k in range(n):
-            t = toks[k]
-            if t.directive >= 0:
-                if t.kind == IDENT and t.text in funcs and k + 1 < n and toks[k + 1].text == "(":
-                    self._call(rw, k)  # a macro defined in the body calls it: emit it too
-                continue
-            if (prev in (";", "{", "}") or (prev == "(" and prev2 == "for")) and \
-                    (t.kind in (IDENT, KEYWORD) and (t.text in _TYPE_QUALS or self.is_type_word(t.text))):
-                self._declaration(rw, k)
-            if t.text == "(" and (k == 0 or toks[k - 1].text != "sizeof"):
-                c = self._cast_at(rw, k)
-                if c > 0 and "*" in [x.text for x in toks[k:c]] and c + 1 < n and \
-                        not any(x.text in _SPACE_WORDS for x in toks[k:c]) and \
-                        toks[c + 1].text not in (")", ";", ",", "]"):
-                    sp = self.expr_space(rw, c + 1, n - 1) or "global"
-                    rw.insert(toks[k + 1].offset, SPACES[sp] + " ")
-            if t.kind == IDENT and t.text in funcs and (k == 0 or toks[k - 1].text not in (".", "->")):
-                self._call(rw, k)
-            if t.text == "<<" and k + 1 < n and toks[k + 1].text == "<":
-                self.b.notes.append(("CP3006", self.info.func, "kernel launch in device code"))
-            prev2, prev = prev, t.text
-        return rw.result()
-
-    def _declaration(self, rw: Rewriter, k: int) -> None:
-        toks = rw.toks
-        j = k
-        has_space = False
-        type_words = []
-        while j < len(toks) and toks[j].kind in (IDENT, KEYWORD) and (
-                toks[j].text in _TYPE_QUALS or self.is_type_word(toks[j].text) or toks[j].text in ("unsigned",)):
-            has_space |= toks[j].text in _SPACE_WORDS
-            type_words.append(toks[j].text)
-            j += 1
-        if not type_words or all(w in _TYPE_QUALS for w in type_words) or j >= len(toks):
-            return
-        base = " ".join(w for w in type_words if w not in ("static",))
-        first = True
-        while j < len(toks):
-            stars = 0
-            while j < len(toks) and toks[j].text == "*":
-                stars += 1
-                j += 1
-            while j < len(toks) and toks[j].text in ("const", "volatile", "restrict"):
-                j += 1
-            if j >= len(toks) or toks[j].kind != IDENT:
-                return
-            name = toks[j].text
-            j += 1
-            if j >= len(toks) or toks[j].text not in ("=", ";", ",", "[", ")", ":"):
-                return
-            is_array = toks[j].text == "["
-            while j < len(toks) and toks[j].text == "[":
-                j = rw.match(j) + 1
-            end = j
-            if j < len(toks) and toks[j].text == "=":
-                end = j + 1
-                depth = 0
-                while end < len(toks):
-                    tx = toks[end].text
-                    if tx in ("(", "[", "{"):
-                        depth += 1
-                    elif tx in (")", "]", "}"):
-                        if depth == 0:
-                            break
-                        depth -= 1
-                    elif tx in (",", ";") and depth == 0:
-                        break
-                    end += 1
-            if stars:
-                sp = None
-                if toks[j].text == "=":
-                    sp = self.expr_space(rw, j + 1, end - 1)
-                sp = sp or "global"
-                if first and not has_space:
-                    rw.insert(toks[k].offset, SPACES[sp] + " ")
-                    has_space = True
-                self.declare(name, sp, base + "*" * stars)
-            elif is_array:
-                self.declare(name, "private", base + "*")
-            else:
-                self.declare(name, None, base)
-            first = False
-            if end >= len(toks) or toks[end].text != ",":
-                return
-            j = end + 1
-
-    def _call(self, rw: Rewriter, k: int) -> None:
-        toks = rw.toks
-        name = toks[k].text
-        j = k + 1
-        targs: list[str] | None = None
-        if j < len(toks) and toks[j].text == "<":
-            close = rw.angle(j)
-            if close < 0 or close + 1 >= len(toks) or toks[close + 1].text != "(":
-                return
-            targs = [cxx_to_c_types(a) for a in split_top(rw.tok_text(j + 1, close - 1))] if close > j + 1 else []
-            rw.replace(toks[j].offset, toks[close].end, "")
-            j = close + 1
-        if j >= len(toks) or toks[j].text != "(":
-            return
-        close = rw.match(j)
-        args = rw.split(j, close)
-        if cl_func_name(name, kernel=False) != name:
-            rw.replace(toks[k].offset, toks[k].end, cl_func_name(name, kernel=False))
-        cands = [i for i in self.b.by_name[name] if len(i.params) == len(args)] or self.b.by_name[name]
-        info = cands[0]
-        spaces = []
-        types: dict[str, str] = {}
-        tparams = [tp for tp in info.func.tparams]
-        if targs is not None:
-            for tp, a in zip(tparams, targs, strict=False):
-                types[tp.name] = a.strip()
-        for p, (a, b) in zip(info.params, args, strict=False):
-            pname, ptype, is_ptr, ref = _split_param(p)
-            if is_ptr or ref == "mut":
-                sp = self.expr_space(rw, a, b) or ("private" if ref == "mut" else "global")
-                if ref == "mut" and sp is None:
-                    sp = "private"
-                spaces.append(sp)
-                if ref == "mut":
-                    rw.insert(toks[a].offset, "&(")
-                    rw.insert(toks[b].end, ")")
-            at = self.expr_type(rw, a, b)
-            if at:
-                _bind(ptype, at, tparams, types)
-        for tp in tparams:
-            if tp.name not in types:
-                fallback = self.subst.get(tp.name) or next(iter(self.subst.values()), None)
-                if fallback is None:
-                    self.b.notes.append(("CP4003", info.func, f"template arguments of {name} not deduced"))
-                    fallback = "int" if tp.kind == "value" else "float"
-                types[tp.name] = fallback
-        self.b.request(info, types, tuple(spaces))
-        extra = [self.b.extras[x].pname for x in self.b.func_extras.get(name, [])]
-        if extra:
-            rw.insert(toks[close].offset, (", " if args else "") + ", ".join(extra))
-
-
-def _strip_cv(t: str) -> str:
-    return " ".join(w for w in t.split() if w not in ("const", "volatile", "restrict") and w not in _SPACE_WORDS)
-
-
-def _bind(ptype: str, atype: str, tparams: list[TParam], out: dict[str, str]) -> None:
-    p = _strip_cv(ptype).replace(" ", "")
-    a = _strip_cv(atype).replace(" ", "")
-    for tp in tparams:
-        if tp.kind != "type" or tp.name in out:
-            continue
-        if p == tp.name and "*" not in a:
-            out[tp.name] = _strip_cv(atype)
-        elif p == tp.name + "*" and a.endswith("*"):
-            out[tp.name] = _strip_cv(atype)[:-1].strip()
-
-
-_UNIFORM_FUNCS = {"get_local_size", "get_num_groups", "get_group_id", "get_global_size", "get_work_dim"}
 
 
 def divergent_warp_call(text: str) -> str:
@@ -816,31 +461,3 @@ def divergent_warp_call(text: str) -> str:
                 tainted.add(t.text)
         k += 1
     return ""
-
-
-def constant_decl(text: str, name: str) -> str:
-    """A top-level `const T NAME = init;` for OpenCL C: integral constants become enumerators (usable in
-    array sizes), others __constant variables."""
-    m = re.match(r"(.*?)\b" + re.escape(name) + r"\s*=\s*(.*?);?\s*$", text.strip(), re.DOTALL)
-    if not m:
-        return ""
-    tw = re.sub(r"\b(static|constexpr|const|inline)\b", "", m.group(1)).strip()
-    if is_integral(tw):
-        return f"enum {{ {name} = ({m.group(2)}) }};"
-    return f"__constant {cxx_to_c_types(tw)} {name} = {m.group(2)};"
-
-
-def type_decl(text: str) -> str:
-    """A top-level C++ type declaration as OpenCL C: `struct X {...};` also gets `typedef struct X X;`."""
-    text = cxx_to_c_types(text)
-    m = re.match(r"\s*(struct|union)\s+([A-Za-z_]\w*)\s*(?::[^{]*)?\{", text)
-    if m:
-        return f"typedef {m.group(1)} {m.group(2)} {m.group(2)};\n{text}"
-    m = re.match(r"\s*enum\s+(?:class\s+)?([A-Za-z_]\w*)\s*(?::[^{]*)?\{", text)
-    if m:
-        return f"typedef int {m.group(1)};\n" + re.sub(r"^\s*enum\s+(?:class\s+)?[A-Za-z_]\w*\s*(?::[^{]*)?\{",
-                                                      "enum {", text)
-    return text
-
-
-__all__ = ["DevVar", "Emitted", "KernelInstance", "ProgramBuilder", "constant_decl", "mangle", "type_decl"]

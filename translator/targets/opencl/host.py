@@ -7,8 +7,8 @@ that calls the runtime shim (cpRegisterProgram, cpLaunchKernel, cpRegisterSymbol
 
 from __future__ import annotations
 
-from translator.targets.opencl.emit import cl_func_name
 from translator.targets.opencl.scan import DevFunc, DevVar
+from translator.targets.opencl.spelling import cl_func_name
 
 _TYPE_NAMES = [("float", "float"), ("double", "double"), ("int", "int"), ("unsigned int", "uint"),
                ("long", "long"), ("unsigned long", "ulong"), ("long long", "long"), ("unsigned long long", "ulong"),

@@ -1,0 +1,269 @@
+"""OpenCL target, address spaces of one device function instance: Env tracks the address space and type of
+each variable, adds `__global`/`__local`/`__private` to pointer declarations and casts, and at each call of a
+user device function infers its template arguments and argument address spaces and requests that clone from the
+ProgramBuilder. Input: a function body after the rule edits; output: the rewritten body text.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from translator.targets.opencl.scan import TParam, split_top
+from translator.targets.opencl.spelling import (
+    BASE_TYPES,
+    SPACE_WORDS,
+    SPACES,
+    TYPE_QUALS,
+    VECTOR_TYPE,
+    cl_func_name,
+    cxx_to_c_types,
+    split_param,
+    strip_cv,
+)
+from translator.targets.opencl.text import IDENT, KEYWORD, PUNCT, Rewriter
+
+if TYPE_CHECKING:
+    from translator.targets.opencl.emit import FuncInfo, ProgramBuilder
+
+
+class Env:
+    """Variables visible in one function instance: address space of pointers/arrays and spelled types."""
+
+    def __init__(self, builder: ProgramBuilder, info: FuncInfo, subst: dict[str, str]) -> None:
+        self.b = builder
+        self.info = info
+        self.subst = subst
+        self.space: dict[str, str | None] = {}
+        self.types: dict[str, str] = {}
+        self.local_scalars: set[str] = set()
+
+    def declare(self, name: str, space: str | None, ctype: str) -> None:
+        self.space[name] = space
+        self.types[name] = ctype.strip()
+
+    def is_type_word(self, t: str) -> bool:
+        return t in BASE_TYPES or bool(VECTOR_TYPE.fullmatch(t)) or t in self.b.type_names
+
+    # base address space of an expression starting at token k
+    def expr_space(self, rw: Rewriter, k: int, end: int) -> str | None:
+        toks = rw.toks
+        addr = False
+        while k <= end and toks[k].text in ("(", "&", "*", "+", "-"):
+            if toks[k].text == "&":
+                addr = True
+            if toks[k].text == "(" and k + 1 <= end and self._cast_at(rw, k) > 0:
+                k = self._cast_at(rw, k) + 1
+                continue
+            k += 1
+        if k > end or toks[k].kind != IDENT:
+            return "private" if addr else None
+        name = toks[k].text
+        if name in self.space:
+            sp = self.space[name]
+            if sp is None:
+                return "private" if addr else None
+            if name in self.local_scalars:
+                return sp if addr else None
+            return sp
+        return "private" if addr else None
+
+    def expr_type(self, rw: Rewriter, a: int, b: int) -> str | None:
+        toks = rw.toks
+        if a == b:
+            t = toks[a]
+            if t.kind == IDENT and t.text in self.types:
+                return strip_cv(self.types[t.text])
+            if t.kind != PUNCT and re.fullmatch(r"\d+", t.text):
+                return "int"
+            if re.fullmatch(r"[\d.]+(e[-+]?\d+)?[fF]", t.text):
+                return "float"
+            if re.fullmatch(r"\d*\.\d*(e[-+]?\d+)?", t.text):
+                return "double"
+            return None
+        if toks[a].kind == IDENT and toks[a + 1].text == "[" and rw.match(a + 1) == b:
+            base = self.types.get(toks[a].text)
+            if base and "*" in base:
+                return strip_cv(base[: base.rfind("*")])
+        if toks[a].text == "(" and self._cast_at(rw, a) > 0:
+            c = self._cast_at(rw, a)
+            return strip_cv(rw.tok_text(a + 1, c - 1))
+        return None
+
+    def _cast_at(self, rw: Rewriter, k: int) -> int:
+        """If token k opens a cast `(type)`, the index of its `)`; else -1."""
+        toks = rw.toks
+        j = k + 1
+        seen_type = False
+        while j < len(toks):
+            t = toks[j]
+            if t.text in TYPE_QUALS or t.text in ("unsigned", "signed"):
+                j += 1
+                continue
+            if t.kind in (IDENT, KEYWORD) and self.is_type_word(t.text):
+                seen_type = True
+                j += 1
+                continue
+            if t.text == "*" and seen_type:
+                j += 1
+                continue
+            break
+        if seen_type and j < len(toks) and toks[j].text == ")":
+            return j
+        return -1
+
+    def rewrite_body(self, body: str) -> str:
+        rw = Rewriter(body)
+        toks = rw.toks
+        funcs = self.b.by_name
+        n = len(toks)
+        prev = "{"
+        prev2 = ""
+        for k in range(n):
+            t = toks[k]
+            if t.directive >= 0:
+                if t.kind == IDENT and t.text in funcs and k + 1 < n and toks[k + 1].text == "(":
+                    self._call(rw, k)  # a macro defined in the body calls it: emit it too
+                continue
+            if (prev in (";", "{", "}") or (prev == "(" and prev2 == "for")) and \
+                    (t.kind in (IDENT, KEYWORD) and (t.text in TYPE_QUALS or self.is_type_word(t.text))):
+                self._declaration(rw, k)
+            if t.text == "(" and (k == 0 or toks[k - 1].text != "sizeof"):
+                c = self._cast_at(rw, k)
+                if c > 0 and "*" in [x.text for x in toks[k:c]] and c + 1 < n and \
+                        not any(x.text in SPACE_WORDS for x in toks[k:c]) and \
+                        toks[c + 1].text not in (")", ";", ",", "]"):
+                    sp = self.expr_space(rw, c + 1, n - 1) or "global"
+                    rw.insert(toks[k + 1].offset, SPACES[sp] + " ")
+            if t.kind == IDENT and t.text in funcs and (k == 0 or toks[k - 1].text not in (".", "->")):
+                self._call(rw, k)
+            if t.text == "<<" and k + 1 < n and toks[k + 1].text == "<":
+                self.b.notes.append(("CP3006", self.info.func, "kernel launch in device code"))
+            prev2, prev = prev, t.text
+        return rw.result()
+
+    def _declaration(self, rw: Rewriter, k: int) -> None:
+        toks = rw.toks
+        j = k
+        has_space = False
+        type_words = []
+        while j < len(toks) and toks[j].kind in (IDENT, KEYWORD) and (
+                toks[j].text in TYPE_QUALS or self.is_type_word(toks[j].text) or toks[j].text in ("unsigned",)):
+            has_space |= toks[j].text in SPACE_WORDS
+            type_words.append(toks[j].text)
+            j += 1
+        if not type_words or all(w in TYPE_QUALS for w in type_words) or j >= len(toks):
+            return
+        base = " ".join(w for w in type_words if w not in ("static",))
+        first = True
+        while j < len(toks):
+            stars = 0
+            while j < len(toks) and toks[j].text == "*":
+                stars += 1
+                j += 1
+            while j < len(toks) and toks[j].text in ("const", "volatile", "restrict"):
+                j += 1
+            if j >= len(toks) or toks[j].kind != IDENT:
+                return
+            name = toks[j].text
+            j += 1
+            if j >= len(toks) or toks[j].text not in ("=", ";", ",", "[", ")", ":"):
+                return
+            is_array = toks[j].text == "["
+            while j < len(toks) and toks[j].text == "[":
+                j = rw.match(j) + 1
+            end = j
+            if j < len(toks) and toks[j].text == "=":
+                end = j + 1
+                depth = 0
+                while end < len(toks):
+                    tx = toks[end].text
+                    if tx in ("(", "[", "{"):
+                        depth += 1
+                    elif tx in (")", "]", "}"):
+                        if depth == 0:
+                            break
+                        depth -= 1
+                    elif tx in (",", ";") and depth == 0:
+                        break
+                    end += 1
+            if stars:
+                sp = None
+                if toks[j].text == "=":
+                    sp = self.expr_space(rw, j + 1, end - 1)
+                sp = sp or "global"
+                if first and not has_space:
+                    rw.insert(toks[k].offset, SPACES[sp] + " ")
+                    has_space = True
+                self.declare(name, sp, base + "*" * stars)
+            elif is_array:
+                self.declare(name, "private", base + "*")
+            else:
+                self.declare(name, None, base)
+            first = False
+            if end >= len(toks) or toks[end].text != ",":
+                return
+            j = end + 1
+
+    def _call(self, rw: Rewriter, k: int) -> None:
+        toks = rw.toks
+        name = toks[k].text
+        j = k + 1
+        targs: list[str] | None = None
+        if j < len(toks) and toks[j].text == "<":
+            close = rw.angle(j)
+            if close < 0 or close + 1 >= len(toks) or toks[close + 1].text != "(":
+                return
+            targs = [cxx_to_c_types(a) for a in split_top(rw.tok_text(j + 1, close - 1))] if close > j + 1 else []
+            rw.replace(toks[j].offset, toks[close].end, "")
+            j = close + 1
+        if j >= len(toks) or toks[j].text != "(":
+            return
+        close = rw.match(j)
+        args = rw.split(j, close)
+        if cl_func_name(name, kernel=False) != name:
+            rw.replace(toks[k].offset, toks[k].end, cl_func_name(name, kernel=False))
+        cands = [i for i in self.b.by_name[name] if len(i.params) == len(args)] or self.b.by_name[name]
+        info = cands[0]
+        spaces = []
+        types: dict[str, str] = {}
+        tparams = [tp for tp in info.func.tparams]
+        if targs is not None:
+            for tp, a in zip(tparams, targs, strict=False):
+                types[tp.name] = a.strip()
+        for p, (a, b) in zip(info.params, args, strict=False):
+            pname, ptype, is_ptr, ref = split_param(p)
+            if is_ptr or ref == "mut":
+                sp = self.expr_space(rw, a, b) or ("private" if ref == "mut" else "global")
+                if ref == "mut" and sp is None:
+                    sp = "private"
+                spaces.append(sp)
+                if ref == "mut":
+                    rw.insert(toks[a].offset, "&(")
+                    rw.insert(toks[b].end, ")")
+            at = self.expr_type(rw, a, b)
+            if at:
+                _bind(ptype, at, tparams, types)
+        for tp in tparams:
+            if tp.name not in types:
+                fallback = self.subst.get(tp.name) or next(iter(self.subst.values()), None)
+                if fallback is None:
+                    self.b.notes.append(("CP4003", info.func, f"template arguments of {name} not deduced"))
+                    fallback = "int" if tp.kind == "value" else "float"
+                types[tp.name] = fallback
+        self.b.request(info, types, tuple(spaces))
+        extra = [self.b.extras[x].pname for x in self.b.func_extras.get(name, [])]
+        if extra:
+            rw.insert(toks[close].offset, (", " if args else "") + ", ".join(extra))
+
+
+def _bind(ptype: str, atype: str, tparams: list[TParam], out: dict[str, str]) -> None:
+    p = strip_cv(ptype).replace(" ", "")
+    a = strip_cv(atype).replace(" ", "")
+    for tp in tparams:
+        if tp.kind != "type" or tp.name in out:
+            continue
+        if p == tp.name and "*" not in a:
+            out[tp.name] = strip_cv(atype)
+        elif p == tp.name + "*" and a.endswith("*"):
+            out[tp.name] = strip_cv(atype)[:-1].strip()

@@ -1,0 +1,155 @@
+"""OpenCL target, spelling of names and types: C++ type spellings that OpenCL C 1.2 lacks, user function
+names that clash with OpenCL builtins, kernel-name mangling of template arguments, parameter and address-space
+type texts, and top-level constants and type declarations as OpenCL C. Input: text of one declaration, type or
+name; output: its OpenCL C text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from translator.targets.opencl.scan import is_integral
+from translator.targets.opencl.text import IDENT, KEYWORD, PUNCT, Rewriter
+
+SPACES = {"global": "__global", "local": "__local", "constant": "__constant", "private": "__private"}
+SPACE_WORDS = {"__global", "__local", "__constant", "__private", "global", "local", "constant", "private"}
+BASE_TYPES = {"void", "bool", "char", "short", "int", "long", "float", "double", "half", "uchar", "ushort", "uint",
+               "ulong", "size_t", "ptrdiff_t", "unsigned", "signed", "int8_t", "uint8_t", "int16_t", "uint16_t",
+               "int32_t", "uint32_t", "int64_t", "uint64_t"}
+TYPE_QUALS = {"const", "volatile", "struct", "union", "enum", "restrict", "static"} | SPACE_WORDS
+VECTOR_TYPE = re.compile(r"(?:cp_)?(?:u?char|u?short|u?int|u?long|float|double)(?:[2348]|16)")
+# OpenCL C keywords that are ordinary identifiers in CUDA (`__shared__ int local[256];`): renamed in device code
+CL_RESERVED = {w: f"cp_{w}" for w in ("local", "global", "constant", "private", "kernel", "read_only", "write_only",
+                                        "read_write", "uniform", "pipe")}
+# OpenCL C 1.2 builtin functions that CUDA device code lacks: a user kernel or device function of that name would
+# clash with the builtin in the .cl, so it is emitted (and called) as cp_<name>.
+_CL_ONLY_BUILTINS = frozenset(
+    "cross dot distance length normalize fast_distance fast_length fast_normalize clamp degrees radians mix step "
+    "smoothstep sign isequal isnotequal isgreater isgreaterequal isless islessequal islessgreater isordered "
+    "isunordered any all bitselect select abs_diff add_sat hadd rhadd mad_hi mad_sat mul_hi rotate sub_sat upsample "
+    "popcount clz mad24 mul24 acospi asinpi atanpi atan2pi tanpi fract mad maxmag minmag pown powr rootn shuffle "
+    "shuffle2 vec_step barrier mem_fence read_mem_fence write_mem_fence prefetch async_work_group_copy "
+    "async_work_group_strided_copy wait_group_events get_work_dim get_global_size get_global_id get_local_size "
+    "get_local_id get_num_groups get_group_id get_global_offset atomic_add atomic_sub atomic_xchg atomic_inc "
+    "atomic_dec atomic_cmpxchg atomic_min atomic_max atomic_and atomic_or atomic_xor".split())
+# Builtins CUDA has too (min, max, sqrt, ...): calls in device code mean CUDA's function as often as the user's, so a
+# user device function of that name keeps it (a known limit: PoCL rejects it); only kernels of that name are renamed.
+_CL_SHARED_BUILTINS = frozenset(
+    "min max abs fabs sqrt rsqrt cbrt exp exp2 exp10 expm1 log log2 log10 log1p pow sin cos tan asin acos atan "
+    "atan2 sinh cosh tanh asinh acosh atanh floor ceil round trunc rint fmin fmax fma fmod hypot erf erfc tgamma "
+    "lgamma copysign fdim frexp ldexp modf nan nextafter remainder remquo sincos ilogb logb cospi sinpi isnan isinf "
+    "isfinite isnormal signbit printf".split())
+
+
+def cl_func_name(name: str, *, kernel: bool) -> str:
+    """The OpenCL C name of a user kernel or device function (`normalize` -> `cp_normalize`)."""
+    clash = name in _CL_ONLY_BUILTINS or (kernel and name in _CL_SHARED_BUILTINS)
+    return f"cp_{name}" if clash else name
+
+
+def mangle(arg: str) -> str:
+    """Kernel-name suffix for one template argument (the host stub computes the same string)."""
+    a = canonical_type(arg.strip())
+    if a in ("true", "false"):
+        return "1" if a == "true" else "0"
+    if re.fullmatch(r"-?\d+[uUlL]*", a):
+        return re.sub(r"[uUlL]+$", "", a).replace("-", "m")
+    return re.sub(r"\W+", "_", a).strip("_")
+
+
+def canonical_type(t: str) -> str:
+    t = " ".join(t.replace("*", " * ").split())
+    for long_form, short in (("unsigned long long int", "ulong"), ("unsigned long long", "ulong"),
+                             ("long long int", "long"), ("long long", "long"), ("unsigned long int", "ulong"),
+                             ("unsigned long", "ulong"), ("unsigned int", "uint"), ("unsigned short", "ushort"),
+                             ("unsigned char", "uchar"), ("signed char", "char"), ("size_t", "ulong")):
+        t = re.sub(rf"\b{long_form}\b", short, t)
+    t = re.sub(r"\bunsigned\b", "uint", t)
+    return t.replace(" * ", "*").replace(" *", "*")
+
+
+def cxx_to_c_types(text: str) -> str:
+    """C++ spellings that OpenCL C lacks: long long, unsigned long long, nullptr, constexpr, casts, `ns::`."""
+    text = re.sub(r"\bunsigned\s+long\s+long(\s+int)?\b", "ulong", text)
+    text = re.sub(r"\blong\s+long(\s+int)?\b", "long", text)
+    rw = Rewriter(text)
+    toks = rw.toks
+    for k, t in enumerate(toks):
+        if t.text == "::":  # OpenCL C has no namespaces: `ns::f` and `::f` are `f` (ns's parts are moved flat)
+            start = toks[k - 1].offset if k > 0 and toks[k - 1].kind == IDENT else t.offset
+            rw.replace(start, t.end, "")
+        elif t.text == "nullptr":
+            rw.replace(t.offset, t.end, "0")
+        elif t.text == "constexpr":
+            rw.replace(t.offset, t.end, "const")
+        elif t.text in ("static_cast", "reinterpret_cast", "const_cast") and k + 1 < len(toks) \
+                and toks[k + 1].text == "<":
+            close = rw.angle(k + 1)
+            if close > 0:
+                rw.replace(t.offset, toks[close].end, f"({rw.tok_text(k + 2, close - 1)})")
+        elif t.kind in (IDENT, KEYWORD) and (t.text in BASE_TYPES or VECTOR_TYPE.fullmatch(t.text)) \
+                and k + 1 < len(toks) and toks[k + 1].text == "(" and k > 0 \
+                and toks[k - 1].kind == PUNCT and toks[k - 1].text not in (")", "]"):
+            rw.replace(t.offset, t.end, f"({t.text})")
+    return rw.result()
+
+
+def canonical_c_type(t: str) -> str:
+    return cxx_to_c_types(" ".join(t.split()))
+
+
+def split_param(p: str) -> tuple[str, str, bool, str]:
+    """(name, type text, is pointer, reference kind '' | 'const' | 'mut')."""
+    p = re.sub(r"\b__restrict__\b", "restrict", p.split("=")[0]).strip()
+    m = re.match(r"(.*?)([A-Za-z_]\w*)\s*((?:\[[^\]]*\]\s*)*)$", p, re.DOTALL)
+    if not m:
+        return "", p, "*" in p, ""
+    ptype, name, dims = m.group(1).strip(), m.group(2), m.group(3)
+    ref = ""
+    if ptype.endswith("&"):
+        ptype = ptype[:-1].strip()
+        ref = "const" if re.search(r"\bconst\b", ptype) and "*" not in ptype else "mut"
+        if ref == "const":
+            ptype = re.sub(r"\bconst\b", "", ptype).strip()
+    if dims:
+        ptype = ptype + "*"
+    return name, ptype, "*" in ptype, ref
+
+
+def add_space(ptype: str, space: str) -> str:
+    """Put `space` on the pointee (and on every inner pointer level: T** -> space T* space*)."""
+    if any(w in ptype.split() for w in SPACE_WORDS):
+        return ptype
+    first = ptype.find("*")
+    base, rest = ptype[:first].strip(), ptype[first:]
+    rest = rest[0] + rest[1:].replace("*", f" {space}*")
+    return f"{space} {base}{rest}"
+
+
+def strip_cv(t: str) -> str:
+    return " ".join(w for w in t.split() if w not in ("const", "volatile", "restrict") and w not in SPACE_WORDS)
+
+
+def constant_decl(text: str, name: str) -> str:
+    """A top-level `const T NAME = init;` for OpenCL C: integral constants become enumerators (usable in
+    array sizes), others __constant variables."""
+    m = re.match(r"(.*?)\b" + re.escape(name) + r"\s*=\s*(.*?);?\s*$", text.strip(), re.DOTALL)
+    if not m:
+        return ""
+    tw = re.sub(r"\b(static|constexpr|const|inline)\b", "", m.group(1)).strip()
+    if is_integral(tw):
+        return f"enum {{ {name} = ({m.group(2)}) }};"
+    return f"__constant {cxx_to_c_types(tw)} {name} = {m.group(2)};"
+
+
+def type_decl(text: str) -> str:
+    """A top-level C++ type declaration as OpenCL C: `struct X {...};` also gets `typedef struct X X;`."""
+    text = cxx_to_c_types(text)
+    m = re.match(r"\s*(struct|union)\s+([A-Za-z_]\w*)\s*(?::[^{]*)?\{", text)
+    if m:
+        return f"typedef {m.group(1)} {m.group(2)} {m.group(2)};\n{text}"
+    m = re.match(r"\s*enum\s+(?:class\s+)?([A-Za-z_]\w*)\s*(?::[^{]*)?\{", text)
+    if m:
+        return f"typedef int {m.group(1)};\n" + re.sub(r"^\s*enum\s+(?:class\s+)?[A-Za-z_]\w*\s*(?::[^{]*)?\{",
+                                                      "enum {", text)
+    return text
