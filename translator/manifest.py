@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 import tempfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -108,17 +109,24 @@ class Manifest:
 
     def save(self, out: Path) -> None:
         path = self.path_in(out)
-        path.parent.mkdir(parents=True, exist_ok=True)
         data = {"format": FORMAT, "tool": self.tool, "rules": self.rules, "options": self.options,
                 "files": {k: asdict(v) for k, v in sorted(self.files.items())}}
-        fd, tmp = tempfile.mkstemp(prefix=".manifest.", dir=path.parent)
+        atomic_write(path, json.dumps(data, indent=1).encode("utf-8"))
+
+
+def atomic_write(path: Path, data: bytes, mode: int | None = None) -> None:
+    """Write through a temporary file in the same directory and rename: a reader never sees half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".cudaport-tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        if mode is not None:
+            os.chmod(tmp, stat.S_IMODE(mode))
+        os.replace(tmp, path)
+    except BaseException:
         try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(data, fh, indent=1)
-            os.replace(tmp, path)
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            raise
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise

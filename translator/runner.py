@@ -13,7 +13,6 @@ import json
 import os
 import signal
 import stat
-import tempfile
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
@@ -24,7 +23,7 @@ from translator.diagnostics import make_finding
 from translator.engine import FileResult, Options, translate_parsed
 from translator.frontend.lexer import IDENT, KEYWORD, LITERAL, lex
 from translator.frontend.parse import parse_file
-from translator.manifest import Entry, Manifest, finding_dict, rules_version, sha
+from translator.manifest import Entry, Manifest, atomic_write, finding_dict, rules_version, sha
 from translator.model import FileStatus, Finding
 from translator.project import (
     MAX_FILE_BYTES,
@@ -126,24 +125,6 @@ def translate_one(sf: SourceFile, display: str) -> FileResult | SkipRecord:
     parsed = parse_file(sf.path, data, rules.__contains__, display=display, extra_args=sf.flags,
                         use_clang=options.parser != "tree-sitter")
     return translate_parsed(parsed, sf.rel, rules, options, target, display=display)
-
-
-def atomic_write(path: Path, data: bytes, mode: int | None = None) -> None:
-    """Write through a temporary file in the same directory and rename: a reader never sees half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".cudaport-tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        if mode is not None:
-            os.chmod(tmp, stat.S_IMODE(mode))
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
 
 
 def _atomic_symlink(link: str, dest: Path) -> None:

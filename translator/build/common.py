@@ -1,6 +1,6 @@
 """Shared pieces of the build stage: finding the units of a translated tree, scanning it for blocking
-diagnostics, running compiler commands in parallel and turning their failures into one-line errors.
-Input: an output tree written by `cudaport translate`. Output: Unit lists, DiagnosticMarks, BuildError.
+diagnostics, compiling and linking its units in parallel and turning failures into one-line errors.
+Input: an output tree written by `cudaport translate`. Output: unit lists, DiagnosticMarks, BuildResult, BuildError.
 """
 
 from __future__ import annotations
@@ -9,18 +9,20 @@ import os
 import re
 import shutil
 import subprocess
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from translator.diagnostics import CATALOGUE
 from translator.model import Severity
+from translator.targets_support import cxx
 
 SOURCE_SUFFIXES = (".cpp", ".cc", ".cxx", ".c", ".cu", ".hip")
 TEXT_SUFFIXES = SOURCE_SUFFIXES + (".h", ".hpp", ".hh", ".cuh", ".inl", ".cl")
 # Top-level directories of the output tree that hold build products or the copied shim, never user units.
 SKIP_DIRS = ("build", "cudaport_shim")
+CONFIG_FLAGS = {"Release": ["-O2"], "Debug": ["-O0", "-g"]}
 # `/* CUDAPORT CP3004: text */`, `#error "CUDAPORT CP3004: text"`, `CUDAPORT CP3004 at line 32: text`
 _MARK = re.compile(r"CUDAPORT (CP\d{4})\b(?: at line \d+)?:\s*([^*\n\"]*)")
 _MAIN = re.compile(r"\bint\s+main\s*\(")
@@ -160,6 +162,52 @@ def program_names(main_units: Sequence[Path], out: Path) -> dict[Path, str]:
         rel = u.relative_to(out)
         names[u] = u.stem if stems[u.stem] == 1 else "_".join(rel.with_suffix("").parts)
     return names
+
+
+def find_cxx() -> str:
+    """The host C++ compiler ($CXX, else c++/g++/clang++) as a full path; BuildError when there is none."""
+    compiler = cxx()
+    found = shutil.which(compiler) if compiler else None
+    if not found:
+        where = f" ($CXX={compiler!r} is not a program)" if compiler else ""
+        raise BuildError(f"no C++ compiler found{where} (install g++: apt-get install g++, or set CXX)",
+                         setup=True)
+    return found
+
+
+def compile_and_link(out: Path, target: str, units: list[Path], jobs: int, *,
+                     compile_argv: Callable[[Path, Path], list[str]],
+                     link_argv: Callable[[Path, list[Path], Path], list[str]],
+                     compile_failure: Callable[[Path, str], BuildError],
+                     link_failure: Callable[[Path, Path, str], BuildError],
+                     env: dict[str, str] | None = None) -> BuildResult:
+    """Compiles every unit to OUT/build/obj (compile_argv(unit, obj)), then links each unit that defines main
+    with the objects of all the others into OUT/build/<name> (link_argv(main_obj, other_objs, exe)). The first
+    failing unit raises the error compile_failure(unit, output) or link_failure(unit, exe, output) makes."""
+    def compile_unit(unit: Path) -> tuple[Path, Path, subprocess.CompletedProcess[str]]:
+        obj = object_path(out, unit)
+        obj.parent.mkdir(parents=True, exist_ok=True)
+        return unit, obj, run_tool(compile_argv(unit, obj), env=env)
+
+    results = parallel(jobs, compile_unit, units)
+    for unit, _obj, res in results:
+        if res.returncode != 0:
+            raise compile_failure(unit, res.stderr + res.stdout)
+    mains = [u for u, obj, _r in results if defines_main(obj, u)]
+    names = program_names(mains, out)
+    shared = [obj for u, obj, _r in results if u not in mains]
+    result = BuildResult(target, objects=[o for _u, o, _r in results], programs={names[u]: u for u in mains},
+                         shared_units=[u for u in units if u not in mains])
+
+    def link(unit: Path) -> tuple[Path, Path, subprocess.CompletedProcess[str]]:
+        exe = out / "build" / names[unit]
+        return unit, exe, run_tool(link_argv(object_path(out, unit), shared, exe), env=env)
+
+    for unit, exe, res in parallel(jobs, link, mains):
+        if res.returncode != 0:
+            raise link_failure(unit, exe, res.stderr + res.stdout)
+        result.executables.append(exe)
+    return result
 
 
 def object_path(out: Path, unit: Path) -> Path:

@@ -9,24 +9,19 @@ import os
 from pathlib import Path
 
 from translator.build.common import (
+    CONFIG_FLAGS,
     SOURCE_SUFFIXES,
     BuildError,
     BuildResult,
     blocking_suffix,
-    defines_main,
+    compile_and_link,
     error_marks,
     first_errors,
     include_flags,
-    object_path,
-    parallel,
-    program_names,
-    run_tool,
     tree_files,
 )
 from translator.resources import shim_dir
 from translator.targets_support import hipcc
-
-CONFIG_FLAGS = {"Release": ["-O2"], "Debug": ["-O0", "-g"]}
 
 
 def _is_hip_source(unit: Path) -> bool:
@@ -50,33 +45,21 @@ def build(out: Path, jobs: int, config: str, offload_arch: str) -> BuildResult:
         includes.append(f"-I{shim_dir() / 'hip' / 'include'}")
     flags = ["-std=c++17", f"--offload-arch={offload_arch}", *CONFIG_FLAGS[config], *includes]
 
-    def compile_unit(unit: Path):  # type: ignore[no-untyped-def]
-        obj = object_path(out, unit)
-        obj.parent.mkdir(parents=True, exist_ok=True)
+    def compile_argv(unit: Path, obj: Path) -> list[str]:
         lang = ["-x", "hip"] if _is_hip_source(unit) else []
-        return unit, obj, run_tool([compiler, *flags, *lang, "-c", str(unit), "-o", str(obj)], env=env)
+        return [compiler, *flags, *lang, "-c", str(unit), "-o", str(obj)]
 
-    results = parallel(jobs, compile_unit, units)
-    for unit, _obj, res in results:
-        if res.returncode != 0:
-            raise BuildError(f"{unit.relative_to(out)}: hipcc compile error (--offload-arch={offload_arch})"
-                             f"{blocking_suffix(marks)}", first_errors(res.stderr + res.stdout))
-    mains = [u for u, obj, _r in results if defines_main(obj, u)]
-    names = program_names(mains, out)
-    shared = [obj for u, obj, _r in results if u not in mains]
-    result = BuildResult("hip", objects=[o for _u, o, _r in results], programs={names[u]: u for u in mains},
-                         shared_units=[u for u in units if u not in mains])
+    def compile_failure(unit: Path, output: str) -> BuildError:
+        return BuildError(f"{unit.relative_to(out)}: hipcc compile error (--offload-arch={offload_arch})"
+                          f"{blocking_suffix(marks)}", first_errors(output))
 
-    def link(unit: Path):  # type: ignore[no-untyped-def]
-        exe = out / "build" / names[unit]
-        cmd = [compiler, f"--offload-arch={offload_arch}", str(object_path(out, unit)), *map(str, shared), "-o",
-               str(exe)]
-        return unit, exe, run_tool(cmd, env=env)
+    def link_failure(unit: Path, exe: Path, output: str) -> BuildError:
+        return BuildError(f"{exe.name}: hipcc link error (program from {unit.relative_to(out)})", first_errors(output))
 
-    for unit, exe, res in parallel(jobs, link, mains):
-        if res.returncode != 0:
-            raise BuildError(f"{exe.name}: hipcc link error (program from {unit.relative_to(out)})",
-                             first_errors(res.stderr + res.stdout))
-        result.executables.append(exe)
+    result = compile_and_link(
+        out, "hip", units, jobs, compile_argv=compile_argv,
+        link_argv=lambda main, shared, exe: [compiler, f"--offload-arch={offload_arch}", str(main), *map(str, shared),
+                                             "-o", str(exe)],
+        compile_failure=compile_failure, link_failure=link_failure, env=env)
     result.notes.append("HIP programs need an AMD GPU to run; building them is the check here")
     return result

@@ -13,25 +13,23 @@ import tempfile
 from pathlib import Path
 
 from translator.build.common import (
+    CONFIG_FLAGS,
     BuildError,
     BuildResult,
     blocking_suffix,
     cache_root,
-    defines_main,
+    compile_and_link,
     error_marks,
+    find_cxx,
     first_errors,
     include_flags,
-    object_path,
     parallel,
-    program_names,
     run_tool,
     tree_files,
 )
 from translator.resources import shim_dir
-from translator.targets_support import cxx
 
 HOST_SUFFIXES = (".cpp", ".cc", ".cxx", ".c")
-CONFIG_FLAGS = {"Release": ["-O2"], "Debug": ["-O0", "-g"]}
 APT_DEV = "apt-get install ocl-icd-opencl-dev opencl-headers"
 
 
@@ -39,16 +37,6 @@ def shim_paths() -> tuple[Path, Path]:
     """(src dir, include dir) of the OpenCL runtime shim."""
     base = shim_dir() / "opencl"
     return base / "src", base / "include"
-
-
-def find_cxx() -> str:
-    compiler = cxx()
-    found = shutil.which(compiler) if compiler else None
-    if not found:
-        where = f" ($CXX={compiler!r} is not a program)" if compiler else ""
-        raise BuildError(f"no C++ compiler found{where} (install g++: apt-get install g++, or set CXX)",
-                         setup=True)
-    return found
 
 
 def _compiler_id(compiler: str) -> str:
@@ -120,42 +108,28 @@ def build(out: Path, jobs: int, config: str) -> BuildResult:
     _src, inc = shim_paths()
     flags = [*CONFIG_FLAGS[config], f"-I{inc}", *include_flags(out)]
 
-    def compile_unit(unit: Path):  # type: ignore[no-untyped-def]
-        obj = object_path(out, unit)
-        obj.parent.mkdir(parents=True, exist_ok=True)
+    def compile_argv(unit: Path, obj: Path) -> list[str]:
         std = ["-std=c11"] if unit.suffix == ".c" else ["-std=c++17"]
-        return unit, obj, run_tool([compiler, *std, *flags, "-c", str(unit), "-o", str(obj)])
+        return [compiler, *std, *flags, "-c", str(unit), "-o", str(obj)]
 
-    results = parallel(jobs, compile_unit, units)
-    for unit, _obj, res in results:
-        if res.returncode != 0:
-            output = res.stderr + res.stdout
-            missing = _missing_opencl(output)
-            if missing:
-                raise BuildError(missing)
-            raise BuildError(f"{unit.relative_to(out)}: compile error{blocking_suffix(marks)}", first_errors(output))
-    objects = [obj for _u, obj, _r in results]
-    mains = [u for u, obj, _r in results if defines_main(obj, u)]
-    shared = [obj for u, obj, _r in results if u not in mains]
-    names = program_names(mains, out)
-    result = BuildResult("opencl", objects=objects, programs={names[u]: u for u in mains},
-                         shared_units=[u for u in units if u not in mains])
+    def compile_failure(unit: Path, output: str) -> BuildError:
+        missing = _missing_opencl(output)
+        if missing:
+            return BuildError(missing)
+        return BuildError(f"{unit.relative_to(out)}: compile error{blocking_suffix(marks)}", first_errors(output))
+
+    def link_failure(unit: Path, exe: Path, output: str) -> BuildError:
+        return BuildError(_missing_opencl(output) or f"{exe.name}: link error (program from "
+                          f"{unit.relative_to(out)}){blocking_suffix(marks)}", first_errors(output))
+
+    result = compile_and_link(
+        out, "opencl", units, jobs, compile_argv=compile_argv,
+        link_argv=lambda main, shared, exe: [compiler, str(main), *map(str, shared), str(lib), "-lOpenCL", "-pthread",
+                                             "-o", str(exe)],
+        compile_failure=compile_failure, link_failure=link_failure)
     bin_dir = out / "build"
-
-    def link(unit: Path):  # type: ignore[no-untyped-def]
-        exe = bin_dir / names[unit]
-        cmd = [compiler, str(object_path(out, unit)), *map(str, shared), str(lib), "-lOpenCL", "-pthread",
-               "-o", str(exe)]
-        return unit, exe, run_tool(cmd)
-
-    for unit, exe, res in parallel(jobs, link, mains):
-        if res.returncode != 0:
-            output = res.stderr + res.stdout
-            raise BuildError(_missing_opencl(output) or f"{exe.name}: link error (program from "
-                             f"{unit.relative_to(out)}){blocking_suffix(marks)}", first_errors(output))
-        result.executables.append(exe)
     copy_kernels(out, bin_dir)
-    if not mains:
+    if not result.programs:
         result.notes.append("no unit defines main(): objects compiled, no executable linked")
     return result
 

@@ -10,15 +10,16 @@ import shutil
 from pathlib import Path
 
 from translator.build.common import (
+    CONFIG_FLAGS,
     SOURCE_SUFFIXES,
     BuildError,
     BuildResult,
     blocking_suffix,
-    defines_main,
+    compile_and_link,
     error_marks,
+    find_cxx,
     first_errors,
     include_flags,
-    object_path,
     parallel,
     program_names,
     run_tool,
@@ -26,9 +27,7 @@ from translator.build.common import (
     tree_files,
 )
 from translator.resources import shim_dir
-from translator.targets_support import cxx, sycl_include_dir
-
-CONFIG_FLAGS = {"Release": ["-O2"], "Debug": ["-O0", "-g"]}
+from translator.targets_support import sycl_include_dir
 
 
 def sycl_compiler() -> list[str] | None:
@@ -60,39 +59,24 @@ def build(out: Path, jobs: int, config: str, syntax_only: bool) -> BuildResult:
                          "use --syntax-only to type-check against the SYCL headers instead", setup=True)
     flags = ["-std=c++17", *CONFIG_FLAGS[config], *_includes(out)]
 
-    def compile_unit(unit: Path):  # type: ignore[no-untyped-def]
-        obj = object_path(out, unit)
-        obj.parent.mkdir(parents=True, exist_ok=True)
-        return unit, obj, run_tool([*compiler, *flags, "-x", "c++", "-c", str(unit), "-o", str(obj)])
+    def compile_failure(unit: Path, output: str) -> BuildError:
+        return BuildError(f"{unit.relative_to(out)}: SYCL compile error{blocking_suffix(marks)}", first_errors(output))
 
-    results = parallel(jobs, compile_unit, units)
-    for unit, _obj, res in results:
-        if res.returncode != 0:
-            raise BuildError(f"{unit.relative_to(out)}: SYCL compile error{blocking_suffix(marks)}",
-                             first_errors(res.stderr + res.stdout))
-    mains = [u for u, obj, _r in results if defines_main(obj, u)]
-    names = program_names(mains, out)
-    shared = [obj for u, obj, _r in results if u not in mains]
-    result = BuildResult("sycl", objects=[o for _u, o, _r in results], programs={names[u]: u for u in mains},
-                         shared_units=[u for u in units if u not in mains])
-    for unit in mains:
-        exe = out / "build" / names[unit]
-        res = run_tool([*compiler, str(object_path(out, unit)), *map(str, shared), "-o", str(exe)])
-        if res.returncode != 0:
-            raise BuildError(f"{exe.name}: SYCL link error (program from {unit.relative_to(out)})",
-                             first_errors(res.stderr + res.stdout))
-        result.executables.append(exe)
-    return result
+    def link_failure(unit: Path, exe: Path, output: str) -> BuildError:
+        return BuildError(f"{exe.name}: SYCL link error (program from {unit.relative_to(out)})", first_errors(output))
+
+    return compile_and_link(
+        out, "sycl", units, jobs,
+        compile_argv=lambda unit, obj: [*compiler, *flags, "-x", "c++", "-c", str(unit), "-o", str(obj)],
+        link_argv=lambda main, shared, exe: [*compiler, str(main), *map(str, shared), "-o", str(exe)],
+        compile_failure=compile_failure, link_failure=link_failure)
 
 
 def _syntax_only(out: Path, units: list[Path], marks: list, compiler: list[str] | None, jobs: int) -> BuildResult:
     if compiler is not None:
         cmd = [*compiler, "-std=c++17", "-fsyntax-only", *_includes(out)]
     else:
-        host, include = cxx(), sycl_include_dir()
-        host = shutil.which(host) if host else None
-        if host is None:
-            raise BuildError("no C++ compiler found (install g++: apt-get install g++, or set CXX)", setup=True)
+        host, include = find_cxx(), sycl_include_dir()
         if include is None:
             raise BuildError("no SYCL compiler and no SYCL 2020 headers found (pip install intel-sycl-rt, or set "
                              "CUDAPORT_SYCL_INCLUDE to the directory holding sycl/sycl.hpp)", setup=True)

@@ -66,15 +66,10 @@ def _inputs() -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
 
 
 @pytest.mark.opencl
-def test_bit_intrinsics_on_pocl_match_cuda_semantics():
-    cl = pytest.importorskip("pyopencl")
-    plats = [p for p in cl.get_platforms() if "portable computing language" in p.name.lower()]
-    if not plats:
-        pytest.skip("no PoCL platform")
+def test_bit_intrinsics_on_pocl_match_cuda_semantics(pocl):
+    cl, ctx, q = pocl
     res = translate_text(KERNEL, "opencl", name="bits.cu")
     assert not [f for f in res.findings if f.code == "CP2002"]
-    ctx = cl.Context(plats[0].get_devices())
-    q = cl.CommandQueue(ctx)
     prog = cl.Program(ctx, res.extra_files["bits.cl"].decode()).build()
     a, b, s, w = _inputs()
     n = len(a)

@@ -46,13 +46,8 @@ def test_clashing_names_are_renamed_in_the_program_only(result):
 
 
 @pytest.mark.opencl
-def test_clashing_names_build_and_run_on_pocl(result):
-    cl = pytest.importorskip("pyopencl")
-    plats = [p for p in cl.get_platforms() if "portable computing language" in p.name.lower()]
-    if not plats:
-        pytest.skip("no PoCL platform")
-    ctx = cl.Context(plats[0].get_devices())
-    q = cl.CommandQueue(ctx)
+def test_clashing_names_build_and_run_on_pocl(result, pocl):
+    cl, ctx, q = pocl
     prog = cl.Program(ctx, result.extra_files["clash.cl"].decode()).build()
     n = 50
     v = np.random.default_rng(1).uniform(-1, 1, (n, 2)).astype(np.float32)

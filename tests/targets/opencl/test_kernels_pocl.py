@@ -21,14 +21,8 @@ def translated():
 
 
 @pytest.fixture(scope="module")
-def cl_env(translated):
-    import pyopencl as cl
-
-    plats = [p for p in cl.get_platforms() if "portable computing language" in p.name.lower()]
-    if not plats:
-        pytest.skip("no PoCL platform")
-    ctx = cl.Context(plats[0].get_devices())
-    queue = cl.CommandQueue(ctx)
+def cl_env(translated, pocl):
+    cl, ctx, queue = pocl
     src = translated.extra_files["kernels.cl"].decode()
     prog = cl.Program(ctx, src).build()
     return cl, ctx, queue, prog

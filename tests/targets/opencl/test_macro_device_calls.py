@@ -35,13 +35,8 @@ def test_functions_called_from_macros_are_emitted(program):
 
 
 @pytest.mark.opencl
-def test_macro_calls_build_and_run_on_pocl(program):
-    cl = pytest.importorskip("pyopencl")
-    plats = [p for p in cl.get_platforms() if "portable computing language" in p.name.lower()]
-    if not plats:
-        pytest.skip("no PoCL platform")
-    ctx = cl.Context(plats[0].get_devices())
-    q = cl.CommandQueue(ctx)
+def test_macro_calls_build_and_run_on_pocl(program, pocl):
+    cl, ctx, q = pocl
     prog = cl.Program(ctx, program).build()
     n = 37
     u = np.random.default_rng(2).uniform(-1, 1, n).astype(np.float32)

@@ -407,31 +407,21 @@ def divergent_warp_call(text: str) -> str:
     tainted = {"get_local_id", "get_global_id", "cp_lid"}
     stack: list[bool] = []  # per open brace: is the block divergent
     pending: list[bool] = []
-    cond_div = False
     k = 0
     n = len(toks)
     while k < n:
         t = toks[k]
-        if t.text in ("if", "while", "switch") and k + 1 < n and toks[k + 1].text == "(":
+        if t.text in ("if", "while", "switch", "for") and k + 1 < n and toks[k + 1].text == "(":
             c = rw.match(k + 1)
-            ids = {x.text for x in toks[k + 2:c] if x.kind == IDENT}
-            cond_div = bool(ids & tainted) or any(x.text == "[" for x in toks[k + 2:c])
+            cond = toks[k + 2:c]
+            ids = {x.text for x in cond if x.kind == IDENT}
+            # a loaded value (`[`) in an if/while/switch condition counts as thread-dependent, not in a for header
+            divergent = bool(ids & tainted) or (t.text != "for" and any(x.text == "[" for x in cond))
             if c + 1 < n and toks[c + 1].text == "{":
-                stack.append(cond_div)
+                stack.append(divergent)
                 k = c + 2
             else:
-                pending.append(cond_div)
-                k = c + 1
-            continue
-        if t.text == "for" and k + 1 < n and toks[k + 1].text == "(":
-            c = rw.match(k + 1)
-            ids = {x.text for x in toks[k + 2:c] if x.kind == IDENT}
-            d = bool(ids & tainted)
-            if c + 1 < n and toks[c + 1].text == "{":
-                stack.append(d)
-                k = c + 2
-            else:
-                pending.append(d)
+                pending.append(divergent)
                 k = c + 1
             continue
         if t.text == "{":
@@ -441,8 +431,6 @@ def divergent_warp_call(text: str) -> str:
                 stack.pop()
         elif t.text == ";" and pending:
             pending.clear()
-        elif t.text == "else":
-            pass
         elif t.kind == IDENT and t.text == "cp_wscratch" and k > 0 and toks[k - 1].text in ("(", ","):
             if any(stack) or any(pending):
                 j = k - 1
