@@ -32,6 +32,7 @@ def _is_hip_source(unit: Path) -> bool:
 
 
 def build(out: Path, jobs: int, config: str, offload_arch: str) -> BuildResult:
+    """Compiles and links OUT with hipcc for `offload_arch`; BuildError on a missing hipcc or a failed unit."""
     compiler = hipcc()
     if not compiler:
         raise BuildError("hipcc not found (install HIP: apt-get install hipcc libamdhip64-dev)", setup=True)

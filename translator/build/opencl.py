@@ -98,6 +98,7 @@ def shim_library(compiler: str, config: str, jobs: int) -> Path:
 
 
 def build(out: Path, jobs: int, config: str) -> BuildResult:
+    """Compiles and links OUT's host units against the shim library and copies the .cl files to OUT/build."""
     compiler = find_cxx()
     marks = error_marks(out)
     units = tree_files(out, HOST_SUFFIXES)

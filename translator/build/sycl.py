@@ -47,6 +47,7 @@ def _includes(out: Path) -> list[str]:
 
 
 def build(out: Path, jobs: int, config: str, syntax_only: bool) -> BuildResult:
+    """Compiles and links OUT with a SYCL compiler, or only type-checks its units with `syntax_only`."""
     marks = error_marks(out)
     units = tree_files(out, SOURCE_SUFFIXES)
     if not units:

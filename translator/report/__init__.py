@@ -8,10 +8,10 @@ written atomically; the format follows --format or the file's extension.
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from translator.manifest import atomic_write
 from translator.project import InputError
 
 if TYPE_CHECKING:  # the runner is imported only when a report is made, not when the CLI builds its parser
@@ -75,18 +75,9 @@ def write_report(report: Report, fmt: str, path: Path) -> None:
     parent = path.parent if str(path.parent) else Path(".")
     if not parent.is_dir():
         raise InputError(f"{parent}: no such directory for the report")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".cudaport-tmp", dir=parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-        umask = os.umask(0o022)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; a report is an ordinary file
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    umask = os.umask(0o022)
+    os.umask(umask)
+    atomic_write(path, text.encode("utf-8"), 0o666 & ~umask)  # mkstemp makes 0600; a report is an ordinary file
 
 
 def write_report_file(result: RunResult, tree: SourceTree, path: Path) -> None:
