@@ -305,20 +305,38 @@ def _report_clash(ctx: FileContext, view: TokenView, i: int, op: str, vec: str) 
                f"member; remove this definition for HIP if it works element by element", api=f"operator{op}")
 
 
+_ARCH_MACRO = "CUDAPORT_CUDA_ARCH"
+_ARCH_DEFINE = (f"#ifndef {_ARCH_MACRO}\n#ifdef __HIP_DEVICE_COMPILE__\n"
+                f"#define {_ARCH_MACRO} 600 /* cudaport: CUDA compute capability assumed for AMD GPUs */\n"
+                f"#else\n#define {_ARCH_MACRO} 0 /* host pass: as an undefined __CUDA_ARCH__ in #if */\n"
+                "#endif\n#endif\n")
+
+
 def _cuda_arch(site: NameSite, ctx: FileContext) -> bool:
     """__CUDA_ARCH__ is defined only while nvcc compiles device code, with the compute capability as its value.
-    Tests of whether it is defined mean "device pass": HIP's __HIP_DEVICE_COMPILE__. A comparison with a
-    compute capability has no AMD meaning; it is left as it is (undefined in hipcc, so the #if takes its
-    host/fallback branch) and flagged."""
+    Tests of whether it is defined mean "device pass": HIP's __HIP_DEVICE_COMPILE__. Its value (compared with
+    a compute capability, or used in code) becomes CUDAPORT_CUDA_ARCH: 600 in HIP's device pass, 0 in the host
+    pass (what an undefined __CUDA_ARCH__ is in #if; hipcc, unlike nvcc, also checks device bodies there).
+    600 selects the Pascal-level paths (native double atomicAdd, shuffles) that AMD GPUs have;
+    -DCUDAPORT_CUDA_ARCH=N chooses another. Flagged CP2003."""
     toks = ctx.parsed.tokens
     i = bisect_left([t.offset for t in toks], site.span.offset)
     prev = [t.text for t in toks[max(0, i - 2):i]]
     if prev[-1:] in (["defined"], ["ifdef"], ["ifndef"]) or prev == ["defined", "("]:
         ctx.replace(site.span, "__HIP_DEVICE_COMPILE__", "__CUDA_ARCH__")
-    else:
-        ctx.report("CP2003", site.span, "__CUDA_ARCH__ compared with a compute capability: hipcc does not define "
-                   "it, so this test takes its non-device branch; use __HIP_DEVICE_COMPILE__ or a feature macro",
-                   api=site.name)
+        return True
+    ctx.replace(site.span, _ARCH_MACRO, "__CUDA_ARCH__", exact=False)
+    ctx.report("CP2003", site.span, f"__CUDA_ARCH__ used as a compute capability: {_ARCH_MACRO} is 600 in HIP's "
+               f"device pass; pass -D{_ARCH_MACRO}=N to choose another", api=site.name)
+    if not any(e.origin == "cuda_arch define" for e in ctx.edits):
+        tok = toks[i] if i < len(toks) else None
+        if tok is not None and tok.directive >= 0:
+            # inside a directive: put the definition before the directive's own line (it may be a #define
+            # continued over several lines)
+            start = next(t.offset for t in toks if t.directive == tok.directive)
+        else:
+            start = ctx.parsed.data.rfind(b"\n", 0, site.span.offset) + 1
+        ctx.insert(start, _ARCH_DEFINE, "cuda_arch define")
     return True
 
 

@@ -10,8 +10,13 @@ __host__ __device__ int where() {
 #endif
 }
 #if defined(__CUDA_ARCH__) && (__CUDA_ARCH__ < 600)
-// CHECK-HIP: #if defined(__HIP_DEVICE_COMPILE__) && (/* CUDAPORT CP2003
+// CHECK-HIP: #ifndef CUDAPORT_CUDA_ARCH
+// CHECK-HIP: #define CUDAPORT_CUDA_ARCH 600
+// CHECK-HIP: #define CUDAPORT_CUDA_ARCH 0
+// CHECK-HIP: choose another */ CUDAPORT_CUDA_ARCH < 600)
 #endif
+__device__ int banks() { return (__CUDA_ARCH__ >= 200) ? 32 : 16; }
+// CHECK-HIP: __device__ int banks() { return (/* CUDAPORT CP2003
 #if !defined( __CUDA_ARCH__ )
 // CHECK-HIP: #if !defined( __HIP_DEVICE_COMPILE__ )
 #endif
