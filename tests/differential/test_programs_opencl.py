@@ -40,8 +40,6 @@ OCLGRIND_EXPECTED_FAIL: dict[str, str] = {
                               "loop (plain volatile read before atomic_cmpxchg)",
     "managed_memory": "cudaMallocManaged needs shared virtual memory, which Oclgrind lacks: the shim returns "
                       "cudaErrorNotSupported there by design",
-    "warp_scan_shfl": "Oclgrind reports work-group divergence: work-items reach different barriers in the target's "
-                      "warp-shuffle emulation (PoCL tolerates it)",
 }
 _TARGET = REPO / "translator" / "targets" / "opencl"
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(not (_TARGET / "__init__.py").is_file()

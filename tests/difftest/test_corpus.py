@@ -14,11 +14,10 @@ from tests.difftest.conftest import CORPUS
 
 pytestmark = [pytest.mark.slow, pytest.mark.opencl]
 # translator gaps the corpus found (as of this commit); a case listed here may fail, every other case must pass
-KNOWN_GAPS = {
-    "reduce_warp_shfl": "Oclgrind: shuffle emulation uses barriers, the kernel shuffles inside `if (warp == 0)`",
-}
+KNOWN_GAPS: dict[str, str] = {}
 OCLGRIND_SUBSET = ["reverse_static_shared", "reduce_tree_float", "matmul_tiled", "transpose_padded",
-                   "histogram_shared", "scan_blelloch", "stencil1d_halo", "conv1d_shared_constant"]
+                   "histogram_shared", "scan_blelloch", "stencil1d_halo", "conv1d_shared_constant",
+                   "reduce_warp_shfl"]
 
 
 def _cudaport_test(args: list[str], tmp_path: Path) -> tuple[int, dict, str]:

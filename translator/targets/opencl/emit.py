@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from translator.targets.opencl.hoist import Program, hoist_function
 from translator.targets.opencl.scan import DevFunc, DeviceScan, idents
 from translator.targets.opencl.spaces import Env
 from translator.targets.opencl.spelling import (
@@ -90,6 +91,7 @@ class ProgramBuilder:
         self.bodies: list[str] = []
         self.notes: list[tuple[str, DevFunc, str]] = []
         self.warned: set[tuple[str, str]] = set()
+        self.warp_checks: list[tuple[FuncInfo, str]] = []
 
     # -- analysis ------------------------------------------------------------------------------------------
     def _analyse(self, f: DevFunc, text: str) -> FuncInfo:
@@ -383,13 +385,35 @@ class ProgramBuilder:
         return rw.result(), decls, dyn
 
     def _check_warp(self, info: FuncInfo, text: str) -> None:
-        site = divergent_warp_call(text)
-        if site and (info.func.name, "warp") not in self.warned:
-            self.warned.add((info.func.name, "warp"))
-            self.notes.append(("CP4001", info.func, f"{info.func.name}: {site}"))
+        self.warp_checks.append((info, text))
+
+    def _hoist_and_check(self) -> None:
+        """Hoist warp calls out of thread-dependent `if`s where hoist.py's rule allows it; CP4001 for the rest."""
+        if not self.warp_checks:
+            return
+        prog = Program(self.bodies)
+        for info, text in self.warp_checks:
+            new = text
+            site, k = divergent_warp_call(new)
+            while site and Rewriter(new).toks[k].text == "if":
+                hoisted = hoist_function(new, prog, k)
+                if hoisted is None:
+                    break
+                new = hoisted
+                site, k = divergent_warp_call(new)
+            if new != text:
+                i = next(i for i, b in enumerate(self.bodies) if b.rstrip("\n") == text.rstrip("\n"))
+                self.bodies[i] = new.rstrip("\n") + "\n"
+            if site and (info.func.name, "warp") not in self.warned:
+                self.warned.add((info.func.name, "warp"))
+                self.notes.append(("CP4001", info.func, f"{info.func.name}: {site}"))
+        for proto, body in prog.clones():
+            self.protos.append(proto)
+            self.bodies.append(body)
 
     def program(self, head: str) -> str:
         self.drain()
+        self._hoist_and_check()
         protos = "\n".join(dict.fromkeys(self.protos))
         return head + ("\n/* device functions */\n" + protos + "\n" if protos else "") + "\n" + "\n".join(
             self.bodies)
@@ -400,13 +424,14 @@ def _error_block(code_detail: str, name: str) -> str:
             f"program was translated: build with -DCUDAPORT_ALLOW_PARTIAL to use it\"\n#endif\n")
 
 
-def divergent_warp_call(text: str) -> str:
-    """A description of the first warp-emulation call under thread-dependent control flow, or ''."""
+def divergent_warp_call(text: str) -> tuple[str, int]:
+    """The first warp-emulation call under thread-dependent control flow: (description, token index of the
+    outermost thread-dependent `if`/`while`/`switch`/`for` around it), or ('', -1)."""
     rw = Rewriter(text)
     toks = rw.toks
     tainted = {"get_local_id", "get_global_id", "cp_lid"}
-    stack: list[bool] = []  # per open brace: is the block divergent
-    pending: list[bool] = []
+    stack: list[tuple[bool, int]] = []  # per open brace: is the block divergent, token index of its statement
+    pending: list[tuple[bool, int]] = []
     k = 0
     n = len(toks)
     while k < n:
@@ -418,27 +443,29 @@ def divergent_warp_call(text: str) -> str:
             # a loaded value (`[`) in an if/while/switch condition counts as thread-dependent, not in a for header
             divergent = bool(ids & tainted) or (t.text != "for" and any(x.text == "[" for x in cond))
             if c + 1 < n and toks[c + 1].text == "{":
-                stack.append(divergent)
+                stack.append((divergent, k))
                 k = c + 2
             else:
-                pending.append(divergent)
+                pending.append((divergent, k))
                 k = c + 1
             continue
         if t.text == "{":
-            stack.append(bool(pending and pending.pop()) if pending else False)
+            stack.append(pending.pop() if pending else (False, k))
         elif t.text == "}":
             if stack:
                 stack.pop()
         elif t.text == ";" and pending:
             pending.clear()
         elif t.kind == IDENT and t.text == "cp_wscratch" and k > 0 and toks[k - 1].text in ("(", ","):
-            if any(stack) or any(pending):
+            outer = [i for d, i in stack + pending if d]
+            if outer:
                 j = k - 1
                 depth = 0
                 while j > 0 and not (toks[j].text == "(" and depth == 0):
                     depth += {")": 1, "(": -1}.get(toks[j].text, 0)
                     j -= 1
-                return f"warp operation {toks[j - 1].text if j > 0 else ''} under thread-dependent control flow"
+                return (f"warp operation {toks[j - 1].text if j > 0 else ''} under thread-dependent control flow",
+                        min(outer))
         elif t.kind == IDENT and k + 1 < n and toks[k + 1].text == "=" and k > 0:
             # taint: a variable assigned from a thread-dependent expression
             e = k + 2
@@ -448,4 +475,4 @@ def divergent_warp_call(text: str) -> str:
             if ids & tainted or any(x.text == "[" for x in toks[k + 2:e]):
                 tainted.add(t.text)
         k += 1
-    return ""
+    return "", -1
