@@ -92,6 +92,16 @@ static cudaError_t build(cpProgram* p) {
         where = "embedded copy of " + p->cl_file;
     }
     std::string options = (g.svm ? std::string() : std::string("-DCUDAPORT_NO_SVM=1 ")) + p->options;
+    // PoCL 3.1's optimiser gives nondeterministic results for the translator's warp emulation (work-group
+    // barriers around __local scratch, recognisable by its cp_wscratch array): reproduced outside cudaport
+    // with pyopencl, never seen with -cl-opt-disable. Only such programs, only on PoCL, lose optimisation.
+    if (g.info.platform.find("Portable Computing Language") != std::string::npos &&
+        source.find("cp_wscratch") != std::string::npos)
+        options += " -cl-opt-disable";
+    if (const char* extra = getenv("CUDAPORT_OPENCL_BUILD_OPTIONS")) {  // the user's own, appended last
+        options += " ";
+        options += extra;
+    }
     if (g.verbose)
         fprintf(stderr, "cudaport: building '%s' from %s with options '%s'\n", p->cl_file.c_str(), where.c_str(),
                 options.c_str());
