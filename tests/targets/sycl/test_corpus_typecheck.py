@@ -24,8 +24,8 @@ PROGRAMS = sorted(p.name for p in (REPO / "corpus" / "programs").iterdir() if (p
 
 # The one list of programs expected NOT to type-check, with the reason (strict: fixing one fails the test).
 EXPECTED_FAILURES = {
-    "unsupported_mix": "diagnostics fixture: texture objects (cudaCreateTextureObject, tex1Dfetch) have no SYCL "
-                       "mapping yet (CP2002 at each site) and inline PTX cannot be translated (CP3004)",
+    "unsupported_mix": "diagnostics fixture: texture objects (cudaCreateTextureObject, tex1Dfetch) are not "
+                       "translated for SYCL (CP3005 at each site) and inline PTX cannot be (CP3004)",
 }
 
 pytestmark = pytest.mark.sycl_headers
