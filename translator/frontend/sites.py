@@ -99,54 +99,33 @@ class TokenView:
         return -1
 
     def angle_close(self, i: int, limit: int = 64) -> int:
-        """Index of the `>` closing a template argument list opened at i, or -1 (a comparison)."""
+        """Index of the `>` closing a template argument list opened at i, or -1 (a comparison). Bracketed
+        groups inside are skipped whole; a statement end or `&&`/`||` means it was a comparison."""
         toks = self.toks
         depth = 0
-        for j in range(i, min(len(toks), i + limit)):
+        j = i
+        end = min(len(toks), i + limit)
+        while j < end:
             t = toks[j]
-            if t.kind != PUNCT:
-                continue
-            if t.text == "<":
-                depth += 1
-            elif t.text == ">":
-                depth -= 1
-                if depth == 0:
-                    return j
-            elif t.text == ">>":
-                depth -= 2
-                if depth <= 0:
-                    return j if depth == 0 else -1
-            elif t.text in _OPEN:
-                k = self.match_close(j)
-                if k < 0:
+            if t.kind == PUNCT:
+                if t.text == "<":
+                    depth += 1
+                elif t.text == ">":
+                    depth -= 1
+                    if depth == 0:
+                        return j
+                elif t.text == ">>":
+                    depth -= 2
+                    if depth <= 0:
+                        return j if depth == 0 else -1
+                elif t.text in _OPEN:
+                    j = self.match_close(j)
+                    if j < 0:
+                        return -1
+                elif t.text in (";", "}", "&&", "||"):
                     return -1
-                return self.angle_close_after(j, k, i, depth, limit)
-            elif t.text in (";", "{", "}", "&&", "||"):
-                return -1
+            j += 1
         return -1
-
-    def angle_close_after(self, j: int, k: int, i: int, depth: int, limit: int) -> int:
-        # Continue an angle scan after skipping a bracketed group [j, k].
-        toks = self.toks
-        for m in range(k + 1, min(len(toks), i + limit)):
-            t = toks[m]
-            if t.kind != PUNCT:
-                continue
-            if t.text == "<":
-                depth += 1
-            elif t.text == ">":
-                depth -= 1
-                if depth == 0:
-                    return m
-            elif t.text in _OPEN:
-                k2 = self.match_close(m)
-                if k2 < 0:
-                    return -1
-                return self.angle_close_after(m, k2, i, depth, limit)
-            elif t.text in (";", "{", "}"):
-                return -1
-        return -1
-
 
 def find_names(view: TokenView, is_cuda_name: Callable[[str], bool]) -> list[NameSite]:
     """Every identifier token that names something in the rules, with call and member structure."""
@@ -239,7 +218,7 @@ def find_launches(view: TokenView) -> list[KernelLaunch]:
         paren_close = view.match_close(close + 2)
         if paren_close < 0:
             continue
-        config_args = _split_between(view, i + 1, close)
+        config_args = view.split_args(i + 1, close)  # token i + 1 is the lone `<` of `<<<`
         if len(config_args) < 2:
             continue
         callee = view.tok_span(callee_start, i - 1)
@@ -251,11 +230,6 @@ def find_launches(view: TokenView) -> list[KernelLaunch]:
             args=view.split_args(close + 2, paren_close),
         ))
     return out
-
-
-def _split_between(view: TokenView, open_i: int, close_i: int) -> tuple[Span, ...]:
-    """Like split_args, for the `<<<`...`>>>` config (token open_i is the lone `<`)."""
-    return view.split_args(open_i, close_i)
 
 
 def _angle_open_before(view: TokenView, j: int) -> int:
