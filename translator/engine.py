@@ -175,6 +175,22 @@ def _effective(mapping: TargetRule, version: tuple[int, ...] | None) -> tuple[st
     return mapping.rename, mapping.template, mapping.code, mapping.note
 
 
+def _mapping_or_report(ctx: FileContext, rule: Rule, span: Span, name: str, what: str = "") -> TargetRule | None:
+    """The rule's mapping for the target; None after recording the use and its diagnostic when the target has
+    no rule for the name (CP2002) or no equivalent (the mapping's code, CP2001 by default)."""
+    target = ctx.options.target
+    mapping = rule.for_target(target)
+    if mapping is None:
+        ctx.use(rule, span, Outcome.MANUAL, "CP2002")
+        ctx.report("CP2002", span, f"{what}{name} on {target}", api=name, family=rule.family)
+        return None
+    if mapping.status == "unsupported":
+        ctx.use(rule, span, Outcome.UNSUPPORTED, mapping.code)
+        ctx.report(mapping.code or "CP2001", span, f"{name}: {mapping.reason}", api=name, family=rule.family)
+        return None
+    return mapping
+
+
 def _translate_name(ctx: FileContext, site: NameSite) -> None:
     rule = ctx.rules.get(site.name)
     if rule is None:
@@ -188,15 +204,8 @@ def _translate_name(ctx: FileContext, site: NameSite) -> None:
         # Risks of an API as such go to the report; inline comments are kept for what needs an edit.
         ctx.report(rule.risk, site.span, site.name, api=site.name, family=rule.family, inline=False)
     target = ctx.options.target
-    mapping = rule.for_target(target)
+    mapping = _mapping_or_report(ctx, rule, site.span, site.name)
     if mapping is None:
-        ctx.use(rule, site.span, Outcome.MANUAL, "CP2002")
-        ctx.report("CP2002", site.span, f"{site.name} on {target}", api=site.name, family=rule.family)
-        return
-    if mapping.status == "unsupported":
-        ctx.use(rule, site.span, Outcome.UNSUPPORTED, mapping.code)
-        ctx.report(mapping.code or "CP2001", site.span, f"{site.name}: {mapping.reason}", api=site.name,
-                   family=rule.family)
         return
     for header in mapping.include:
         ctx.need_include(header)
@@ -270,15 +279,8 @@ def _translate_includes(ctx: FileContext) -> None:
         rule = ctx.rules.get(inc.header)
         if rule is None or rule.kind != "header":
             continue
-        mapping = rule.for_target(target)
+        mapping = _mapping_or_report(ctx, rule, inc.span, inc.header, what="header ")
         if mapping is None:
-            ctx.use(rule, inc.span, Outcome.MANUAL, "CP2002")
-            ctx.report("CP2002", inc.span, f"header {inc.header} on {target}", api=inc.header, family=rule.family)
-            continue
-        if mapping.status == "unsupported":
-            ctx.use(rule, inc.span, Outcome.UNSUPPORTED, mapping.code)
-            ctx.report(mapping.code or "CP2001", inc.span, f"{inc.header}: {mapping.reason}", api=inc.header,
-                       family=rule.family)
             continue
         new, _, code, note = _effective(mapping, ctx.options.version_for(target))
         ctx.use(rule, inc.span, _outcome(mapping), code or mapping.code)
