@@ -17,6 +17,22 @@ _OPEN = {"(": ")", "[": "]", "{": "}"}
 _CLOSE = {")", "]", "}"}
 
 
+def match_close(toks: Sequence[Tok], i: int) -> int:
+    """Index of the token closing the bracket at toks[i] ((, [ or {), or -1 when unbalanced."""
+    depth = 0
+    for j in range(i, len(toks)):
+        t = toks[j]
+        if t.kind != PUNCT:
+            continue
+        if t.text in _OPEN:
+            depth += 1
+        elif t.text in _CLOSE:
+            depth -= 1
+            if depth == 0:
+                return j
+    return -1
+
+
 @dataclass
 class TokenView:
     """The significant (non-comment) tokens of a file with helpers to build spans."""
@@ -42,19 +58,7 @@ class TokenView:
 
     def match_close(self, i: int) -> int:
         """Index of the bracket closing the one at i, or -1 when unbalanced."""
-        toks = self.toks
-        depth = 0
-        for j in range(i, len(toks)):
-            t = toks[j]
-            if t.kind != PUNCT:
-                continue
-            if t.text in _OPEN:
-                depth += 1
-            elif t.text in _CLOSE:
-                depth -= 1
-                if depth == 0:
-                    return j
-        return -1
+        return match_close(self.toks, i)
 
     def split_args(self, open_i: int, close_i: int) -> tuple[Span, ...]:
         """Top-level comma-separated pieces between two brackets, whitespace trimmed. Commas inside a

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from translator.frontend.lexer import COMMENT, IDENT, KEYWORD, PUNCT, Tok, lex
+from translator.frontend.sites import match_close
 
 _OPEN = {"(": ")", "[": "]", "{": "}"}
 
@@ -38,18 +39,7 @@ class Rewriter:
         return self.slice(self.toks[i].offset, self.toks[j].end)
 
     def match(self, i: int) -> int:
-        toks = self.toks
-        depth = 0
-        for j in range(i, len(toks)):
-            if toks[j].kind != PUNCT:
-                continue
-            if toks[j].text in _OPEN:
-                depth += 1
-            elif toks[j].text in (")", "]", "}"):
-                depth -= 1
-                if depth == 0:
-                    return j
-        return -1
+        return match_close(self.toks, i)
 
     def angle(self, i: int) -> int:
         depth = 0
