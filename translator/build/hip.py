@@ -31,7 +31,7 @@ def _is_hip_source(unit: Path) -> bool:
     return "hip/hip_runtime" in text or "__global__" in text
 
 
-def build(out: Path, jobs: int, config: str, offload_arch: str) -> BuildResult:
+def build(out: Path, jobs: int, config: str, offload_arch: str, defines: tuple[str, ...] = ()) -> BuildResult:
     """Compiles and links OUT with hipcc for `offload_arch`; BuildError on a missing hipcc or a failed unit."""
     compiler = hipcc()
     if not compiler:
@@ -44,7 +44,8 @@ def build(out: Path, jobs: int, config: str, offload_arch: str) -> BuildResult:
     includes = include_flags(out)
     if (shim_dir() / "hip" / "include").is_dir():
         includes.append(f"-I{shim_dir() / 'hip' / 'include'}")
-    flags = ["-std=c++17", f"--offload-arch={offload_arch}", *CONFIG_FLAGS[config], *includes]
+    flags = ["-std=c++17", f"--offload-arch={offload_arch}", *CONFIG_FLAGS[config], *(f"-D{d}" for d in defines),
+             *includes]
 
     def compile_argv(unit: Path, obj: Path) -> list[str]:
         lang = ["-x", "hip"] if _is_hip_source(unit) else []

@@ -97,7 +97,7 @@ def shim_library(compiler: str, config: str, jobs: int) -> Path:
     return lib
 
 
-def build(out: Path, jobs: int, config: str) -> BuildResult:
+def build(out: Path, jobs: int, config: str, defines: tuple[str, ...] = ()) -> BuildResult:
     """Compiles and links OUT's host units against the shim library and copies the .cl files to OUT/build."""
     compiler = find_cxx()
     marks = error_marks(out)
@@ -107,7 +107,7 @@ def build(out: Path, jobs: int, config: str) -> BuildResult:
                          "--to opencl`)")
     lib = shim_library(compiler, config, jobs)
     _src, inc = shim_paths()
-    flags = [*CONFIG_FLAGS[config], f"-I{inc}", *include_flags(out)]
+    flags = [*CONFIG_FLAGS[config], *(f"-D{d}" for d in defines), f"-I{inc}", *include_flags(out)]
 
     def compile_argv(unit: Path, obj: Path) -> list[str]:
         std = ["-std=c11"] if unit.suffix == ".c" else ["-std=c++17"]

@@ -46,7 +46,7 @@ def _includes(out: Path) -> list[str]:
     return flags
 
 
-def build(out: Path, jobs: int, config: str, syntax_only: bool) -> BuildResult:
+def build(out: Path, jobs: int, config: str, syntax_only: bool, defines: tuple[str, ...] = ()) -> BuildResult:
     """Compiles and links OUT with a SYCL compiler, or only type-checks its units with `syntax_only`."""
     marks = error_marks(out)
     units = tree_files(out, SOURCE_SUFFIXES)
@@ -54,11 +54,11 @@ def build(out: Path, jobs: int, config: str, syntax_only: bool) -> BuildResult:
         raise BuildError(f"{out}: no sources to build (.cpp)")
     compiler = sycl_compiler()
     if syntax_only:
-        return _syntax_only(out, units, marks, compiler, jobs)
+        return _syntax_only(out, units, marks, compiler, jobs, defines)
     if compiler is None:
         raise BuildError("no SYCL compiler found (icpx -fsycl from Intel oneAPI, or acpp from AdaptiveCpp); "
                          "use --syntax-only to type-check against the SYCL headers instead", setup=True)
-    flags = ["-std=c++17", *CONFIG_FLAGS[config], *_includes(out)]
+    flags = ["-std=c++17", *CONFIG_FLAGS[config], *(f"-D{d}" for d in defines), *_includes(out)]
 
     def compile_failure(unit: Path, output: str) -> BuildError:
         return BuildError(f"{unit.relative_to(out)}: SYCL compile error{blocking_suffix(marks)}", first_errors(output))
@@ -73,7 +73,8 @@ def build(out: Path, jobs: int, config: str, syntax_only: bool) -> BuildResult:
         compile_failure=compile_failure, link_failure=link_failure)
 
 
-def _syntax_only(out: Path, units: list[Path], marks: list, compiler: list[str] | None, jobs: int) -> BuildResult:
+def _syntax_only(out: Path, units: list[Path], marks: list, compiler: list[str] | None, jobs: int,
+                 defines: tuple[str, ...] = ()) -> BuildResult:
     if compiler is not None:
         cmd = [*compiler, "-std=c++17", "-fsyntax-only", *_includes(out)]
     else:
@@ -83,6 +84,7 @@ def _syntax_only(out: Path, units: list[Path], marks: list, compiler: list[str] 
                              "CUDAPORT_SYCL_INCLUDE to the directory holding sycl/sycl.hpp)", setup=True)
         cmd = [host, "-std=c++17", "-fsyntax-only", "-DSYCL_DISABLE_FSYCL_SYCLHPP_WARNING", *_includes(out),
                f"-I{include}"]
+    cmd += [f"-D{d}" for d in defines]
     results = parallel(jobs, lambda u: (u, run_tool([*cmd, "-x", "c++", str(u)])), units)
     for unit, res in results:
         if res.returncode != 0:

@@ -30,6 +30,9 @@ def register(sub: argparse._SubParsersAction, add_common: Callable, add_source: 
                    help="SYCL: only type-check (g++ -fsyntax-only against the SYCL headers without a SYCL compiler)")
     b.add_argument("--ignore-diagnostics", action="store_true",
                    help="try to build even when the translation left error diagnostics (CUDAPORT CPnnnn comments)")
+    b.add_argument("-D", "--define", dest="defines", action="append", default=[], metavar="NAME[=VALUE]",
+                   help="define a macro for the host compiles (as the project's build passes -D; for OpenCL kernels "
+                   "set CUDAPORT_OPENCL_BUILD_OPTIONS=-DNAME at run time)")
     b.add_argument("--no-cmake", action="store_true", help="do not write OUT/CMakeLists.txt")
     add_common(b)
 
@@ -41,7 +44,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         result = build(args.out, args.target, jobs=jobs_from(args), config=args.config,
                        offload_arch=args.offload_arch, syntax_only=args.syntax_only,
-                       ignore_diagnostics=args.ignore_diagnostics, cmake=not args.no_cmake)
+                       ignore_diagnostics=args.ignore_diagnostics, cmake=not args.no_cmake,
+                       defines=tuple(args.defines))
     except BuildError as exc:
         print(f"cudaport: error: {exc}", file=sys.stderr)
         if exc.detail and not args.quiet:

@@ -1,0 +1,290 @@
+"""Real-code harness, one program on one target: translate with the installed `cudaport`, then check what
+this machine can check (OpenCL: `cudaport build`, run on PoCL, the program's own verdict; HIP: hipcc
+-fsyntax-only; SYCL: g++ -fsyntax-only against the SYCL 2020 headers), each translation unit with the flags
+the translated Makefile gives it. Output: one `Outcome` (stage reached, verdict, seconds, first error).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from programs import Program  # type: ignore[import-not-found]
+
+STAGES = {"opencl": ("translate", "build", "run", "verify"), "hip": ("translate", "compile"),
+          "sycl": ("translate", "compile")}
+SOURCE_RE = re.compile(r"\.(cu|cpp|cc|cxx|c|hip)$")
+CP_RE = re.compile(r"\bCP\d{4}\b")
+ERROR_RE = re.compile(r"\b(error|fatal error|undefined reference|Error)\b")
+SPECIFIC_ERROR_RE = re.compile(r"(error:|undefined reference|cudaport: error)")
+TRANSLATE_TIMEOUT = 600
+COMPILE_TIMEOUT = 300
+# The compile flags a translation unit keeps from its migrated build line; the checker adds its own mode flags.
+KEEP_WITH_VALUE = ("-I", "-isystem", "-include", "-D", "-U", "-iquote")
+KEEP_PREFIX = ("-std=",)
+
+
+@dataclass
+class Outcome:
+    stage: str
+    passed: bool
+    first_error: str | None = None
+    seconds: float = 0.0
+    named_by_diagnostic: bool | None = None
+    codes: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        data = asdict(self)
+        data["seconds"] = round(self.seconds, 1)
+        return data
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One translation unit as the migrated build compiles it: the folder make runs in, the file, its flags."""
+    cwd: Path
+    source: str
+    flags: tuple[str, ...]
+
+
+def cudaport_exe() -> list[str]:
+    exe = shutil.which("cudaport", path=str(Path(sys.executable).parent)) or shutil.which("cudaport")
+    return [exe] if exe else [sys.executable, "-m", "translator.cli"]
+
+
+def first_error(text: str, limit: int = 300) -> str:
+    """The first error line of a tool's output (compiler, linker, our one-line errors), else its last line."""
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    # A compiler's "file:line: error: ..." names the cause; "1 error generated." and the like only count it.
+    for pattern in (SPECIFIC_ERROR_RE, ERROR_RE):
+        for ln in lines:
+            if pattern.search(ln) and "warning:" not in ln:
+                return ln[:limit]
+    return (lines[-1] if lines else "no output")[:limit]
+
+
+def _run(cmd: list[str], cwd: Path, timeout: int, env: dict | None = None) -> tuple[int, str]:
+    try:
+        proc = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, errors="replace", timeout=timeout,
+                              env=env, stdin=subprocess.DEVNULL)
+    except subprocess.TimeoutExpired as exc:
+        out = (exc.stdout or b"") if isinstance(exc.stdout, bytes) else (exc.stdout or "")
+        text = out.decode("utf-8", "replace") if isinstance(out, bytes) else out
+        return 124, text + f"\ntimed out after {timeout} s"
+    return proc.returncode, proc.stdout + proc.stderr
+
+
+def translate(program: Program, src_root: Path, out: Path, target: str) -> tuple[bool, str]:
+    """`cudaport translate` of the program folder and src/include together (so ../include is translated too)."""
+    cmd = [*cudaport_exe(), "translate", str(src_root), "--to", target, "-o", str(out), "--force", "-q"]
+    if target == "hip":
+        cmd += ["--hip-version", "5.2"]
+    for d in program.defines:
+        cmd += ["-D", d]
+    rc, text = _run(cmd, src_root, TRANSLATE_TIMEOUT)
+    # 0: translated; 1: findings at --fail-on; 3: some files copied unchanged. 2/70/timeouts are failures.
+    return rc in (0, 1, 3), text
+
+
+def make_units(prog_dir: Path) -> list[Unit]:
+    """The translation units and their flags, read from a dry run of the translated Makefile (`make -n -B`),
+    so the check uses the include paths and defines a user building the translated tree would get."""
+    if not (prog_dir / "Makefile").is_file() or not shutil.which("make"):
+        return []
+    rc, text = _run(["make", "-n", "-B"], prog_dir, 60)
+    units: list[Unit] = []
+    seen: set[str] = set()
+    for line in text.splitlines():
+        try:
+            words = shlex.split(line)
+        except ValueError:
+            continue
+        sources = [w for w in words if SOURCE_RE.search(w) and not w.startswith("-") and (prog_dir / w).is_file()]
+        if not sources:
+            continue
+        flags = _kept_flags(words)
+        for s in sources:
+            if s not in seen:
+                seen.add(s)
+                units.append(Unit(prog_dir, s, flags))
+    return units
+
+
+def _kept_flags(words: list[str]) -> tuple[str, ...]:
+    kept: list[str] = []
+    i = 0
+    while i < len(words):
+        w = words[i]
+        if w in KEEP_WITH_VALUE and i + 1 < len(words):
+            kept += [w, words[i + 1]]
+            i += 2
+            continue
+        if w.startswith(KEEP_WITH_VALUE) or w.startswith(KEEP_PREFIX):
+            kept.append(w)
+        i += 1
+    return tuple(kept)
+
+
+def tree_units(prog_dir: Path, suffixes: tuple[str, ...]) -> list[Unit]:
+    """Fallback when there is no usable Makefile: every source of the program folder, with -I. only."""
+    return [Unit(prog_dir, str(p.relative_to(prog_dir)), ("-I.",))
+            for p in sorted(prog_dir.rglob("*")) if p.suffix in suffixes and "build" not in p.parts]
+
+
+def compile_check(target: str, prog_dir: Path, defines: tuple[str, ...] = ()) -> tuple[bool, str, int]:
+    """(all units passed, first failing unit's output, units checked) for HIP or SYCL."""
+    suffixes = (".cu", ".hip", ".cpp", ".cc") if target == "hip" else (".cpp", ".cc", ".cxx")
+    units = make_units(prog_dir) or tree_units(prog_dir, suffixes)
+    if not units:
+        return False, "no translation units found", 0
+    env = dict(os.environ, HIP_PLATFORM="amd")
+    for unit in units:
+        cmd = checker_command(target, unit)
+        if cmd is None:
+            return False, f"{target}: checker not installed", 0
+        cmd[-1:-1] = [f"-D{d}" for d in defines]
+        rc, text = _run(cmd, unit.cwd, COMPILE_TIMEOUT, env=env)
+        if rc != 0:
+            return False, f"{unit.source}: {text}", len(units)
+    return True, "", len(units)
+
+
+def checker_command(target: str, unit: Unit) -> list[str] | None:
+    if target == "hip":
+        hipcc = shutil.which("hipcc")
+        if not hipcc:
+            return None
+        lang = ["-x", "hip"] if unit.source.endswith((".cu", ".hip")) or _mentions_hip(unit) else []
+        std = [] if any(f.startswith("-std=") for f in unit.flags) else ["-std=c++17"]
+        return [hipcc, "-fsyntax-only", "--offload-arch=gfx90a", "-w", *std, *unit.flags, *lang, unit.source]
+    from translator.targets_support import sycl_include_dir
+
+    include = sycl_include_dir()
+    if include is None:
+        return None
+    return ["g++", "-std=c++17", "-fsyntax-only", "-w", "-DSYCL_DISABLE_FSYCL_SYCLHPP_WARNING",
+            *[f for f in unit.flags if not f.startswith("-std=")], f"-I{include}", "-x", "c++", unit.source]
+
+
+def _mentions_hip(unit: Unit) -> bool:
+    text = (unit.cwd / unit.source).read_text("utf-8", "replace")
+    return "hip/hip_runtime" in text or "__global__" in text
+
+
+def build_opencl(out: Path, defines: tuple[str, ...]) -> tuple[bool, str, list[Path]]:
+    cmd = [*cudaport_exe(), "build", str(out), "--target", "opencl", "--no-cmake", *(f"-D{d}" for d in defines)]
+    rc, text = _run(cmd, out, COMPILE_TIMEOUT)
+    exes = [Path(line.strip()) for line in text.splitlines() if line.strip().startswith(str(out))]
+    exes = [e for e in exes if e.is_file() and os.access(e, os.X_OK)]
+    return rc == 0 and bool(exes), text, exes
+
+
+def pick_executable(exes: list[Path], prog_dir: Path) -> Path:
+    """The executable the program's Makefile names (`program = main`, `main:`), else the only or first one."""
+    makefile = prog_dir / "Makefile"
+    wanted = None
+    if makefile.is_file():
+        text = makefile.read_text("utf-8", "replace")
+        m = re.search(r"^\s*(?:program|PROGRAM|EXE|exe|TARGET)\s*[:?]?=\s*(\S+)", text, re.M)
+        wanted = m.group(1) if m else None
+    for e in exes:
+        if e.name == wanted:
+            return e
+    return next((e for e in exes if e.name == "main"), exes[0])
+
+
+def verdict(program: Program, rc: int, output: str) -> tuple[bool, str | None]:
+    """PASS only when the program's own verification says so: a PASS line, no FAIL line, exit status 0."""
+    lines = output.splitlines()
+    fails = [ln for ln in lines if re.search(program.fail_re, ln)]
+    passes = [ln for ln in lines if re.search(program.pass_re, ln)]
+    if rc == 124:
+        return False, first_error(output, 200)
+    if rc != 0:
+        return False, f"exit status {rc}: " + first_error(output, 200)
+    if fails:
+        return False, fails[0].strip()[:200]
+    if not passes:
+        return False, "no PASS line: " + (lines[-1].strip()[:160] if lines else "no output")
+    return True, None
+
+
+def run_opencl(program: Program, exe: Path, pristine: Path, run_root: Path) -> tuple[int, str]:
+    """Runs exe from a fresh copy of the program folder (relative data paths resolve there) on PoCL."""
+    if run_root.exists():
+        shutil.rmtree(run_root)
+    shutil.copytree(pristine, run_root, symlinks=True)
+    cwd = run_root / program.dir
+    for cl in exe.parent.glob("*.cl"):
+        shutil.copy2(cl, cwd / cl.name)
+    env = dict(os.environ, CUDAPORT_OPENCL_DEVICE=os.environ.get("CUDAPORT_OPENCL_DEVICE", "pocl"))
+    if program.defines:  # the kernels see the program's build macros too
+        options = env.get("CUDAPORT_OPENCL_BUILD_OPTIONS", "")
+        env["CUDAPORT_OPENCL_BUILD_OPTIONS"] = " ".join([options, *(f"-D{d}" for d in program.defines)]).strip()
+    if program.prepare:
+        rc, text = _run(["sh", "-c", program.prepare], cwd, 120)
+        if rc != 0:
+            return rc, f"prepare step failed: {program.prepare}: {text}"
+    return _run([str(exe), *shlex.split(program.args)], cwd, program.timeout, env=env)
+
+
+def diagnosis(out: Path, error: str) -> tuple[bool, list[str]]:
+    """Whether a failure was named by a cudaport diagnostic: a CPnnnn in the error itself or at the failing line."""
+    codes = sorted(set(CP_RE.findall(error)))
+    m = re.search(r"([\w./-]+\.(?:cpp|cu|cuh|h|hpp|cl)):(\d+)", error)
+    if m:
+        path = next((p for p in (out / m.group(1), Path(m.group(1))) if p.is_file()), None)
+        if path is None:
+            found = list(out.rglob(Path(m.group(1)).name))
+            path = found[0] if found else None
+        if path is not None:
+            lines = path.read_text("utf-8", "replace").splitlines()
+            line = int(m.group(2))
+            near = "\n".join(lines[max(0, line - 4):line + 2])
+            codes += [c for c in CP_RE.findall(near) if c not in codes]
+    return bool(codes), codes
+
+
+def check(program: Program, target: str, pristine: Path, work: Path) -> Outcome:
+    """Translate `program` (exported under `pristine`) for `target` and check it; never raises for its failures."""
+    start = time.monotonic()
+    out = work / f"out-{target}"
+    if out.exists():
+        shutil.rmtree(out)
+    ok, text = translate(program, pristine, out, target)
+    if not ok:
+        return _done(Outcome("translate", False, first_error(text)), start, out, program)
+    prog_dir = out / program.dir
+    if target in ("hip", "sycl"):
+        ok, text, _ = compile_check(target, prog_dir, program.defines)
+        return _done(Outcome("compile", ok, None if ok else first_error(text)), start, out, program)
+    ok, text, exes = build_opencl(out, program.defines)
+    if not ok:
+        return _done(Outcome("build", False, first_error(text)), start, out, program)
+    if program.skip_run:
+        return _done(Outcome("run", False, f"not run: {program.skip_run}"), start, out, program)
+    exe = pick_executable(exes, prog_dir)
+    rc, text = run_opencl(program, exe, pristine, work / "run-opencl")
+    (work / "opencl-run.log").write_text(text)
+    passed, why = verdict(program, rc, text)
+    # A .cl that the device refused is a failed run even when the program goes on and exits 0.
+    cl_error = re.search(r"cudaport: OpenCL build of .*", text)
+    if cl_error:
+        why = first_error(text[cl_error.end():]) if "error:" in text[cl_error.end():] else cl_error.group(0)
+        why = f"OpenCL kernel build failed: {why}"[:300]
+    stage = "verify" if passed or (rc == 0 and not cl_error) else "run"
+    return _done(Outcome(stage, passed, why), start, out, program)
+
+
+def _done(outcome: Outcome, start: float, out: Path, program: Program) -> Outcome:
+    outcome.seconds = time.monotonic() - start
+    if not outcome.passed and program.klass == "library":
+        outcome.named_by_diagnostic, outcome.codes = diagnosis(out, outcome.first_error or "")
+    return outcome
