@@ -6,6 +6,7 @@ the translated Makefile gives it. Output: one `Outcome` (stage reached, verdict,
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import shlex
@@ -23,6 +24,7 @@ STAGES = {"opencl": ("translate", "build", "run", "verify"), "hip": ("translate"
 SOURCE_RE = re.compile(r"\.(cu|cpp|cc|cxx|c|hip)$")
 CP_RE = re.compile(r"\bCP\d{4}\b")
 ERROR_RE = re.compile(r"\b(error|fatal error|undefined reference|Error)\b")
+COMPILER_ERROR_RE = re.compile(r"^(?!cudaport:).*(error:|undefined reference)")
 SPECIFIC_ERROR_RE = re.compile(r"(error:|undefined reference|cudaport: error)")
 TRANSLATE_TIMEOUT = 600
 COMPILE_TIMEOUT = 300
@@ -55,6 +57,9 @@ class Unit:
 
 
 def cudaport_exe() -> list[str]:
+    """The cudaport command: $CUDAPORT_CMD (e.g. to run a source checkout), else the one beside this Python."""
+    if os.environ.get("CUDAPORT_CMD"):
+        return shlex.split(os.environ["CUDAPORT_CMD"])
     exe = shutil.which("cudaport", path=str(Path(sys.executable).parent)) or shutil.which("cudaport")
     return [exe] if exe else [sys.executable, "-m", "translator.cli"]
 
@@ -63,7 +68,7 @@ def first_error(text: str, limit: int = 300) -> str:
     """The first error line of a tool's output (compiler, linker, our one-line errors), else its last line."""
     lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
     # A compiler's "file:line: error: ..." names the cause; "1 error generated." and the like only count it.
-    for pattern in (SPECIFIC_ERROR_RE, ERROR_RE):
+    for pattern in (COMPILER_ERROR_RE, SPECIFIC_ERROR_RE, ERROR_RE):
         for ln in lines:
             if pattern.search(ln) and "warning:" not in ln:
                 return ln[:limit]
@@ -252,9 +257,23 @@ def diagnosis(out: Path, error: str) -> tuple[bool, list[str]]:
     return bool(codes), codes
 
 
+def makefile_defines(prog_dir: Path) -> tuple[str, ...]:
+    """The -D macros the program's own Makefile compiles with (`-Ddfloat=double`), which a user passes on too."""
+    found: list[str] = []
+    for unit in make_units(prog_dir):
+        flags = list(unit.flags)
+        for i, f in enumerate(flags):
+            value = flags[i + 1] if f == "-D" and i + 1 < len(flags) else f[2:] if f.startswith("-D") else None
+            if value and value not in found:
+                found.append(value)
+    return tuple(found)
+
+
 def check(program: Program, target: str, pristine: Path, work: Path) -> Outcome:
     """Translate `program` (exported under `pristine`) for `target` and check it; never raises for its failures."""
     start = time.monotonic()
+    extra = [d for d in makefile_defines(pristine / program.dir) if d not in program.defines]
+    program = dataclasses.replace(program, defines=(*program.defines, *extra))
     out = work / f"out-{target}"
     if out.exists():
         shutil.rmtree(out)

@@ -73,6 +73,8 @@ def test_verdict_uses_the_programs_own_patterns() -> None:
 def test_first_error_prefers_the_compilers_cause_over_its_count() -> None:
     text = "Test failed!\n1 error generated.\nk.cl:3:1: error: typedef redefinition\n"
     assert checks.first_error(text) == "k.cl:3:1: error: typedef redefinition"
+    build = "cudaport: error: a/main.cpp: compile error\nmain.cpp:4:1: error: 'x' was not declared\n"
+    assert checks.first_error(build) == "main.cpp:4:1: error: 'x' was not declared"
 
 
 @pytest.mark.skipif(shutil.which("make") is None, reason="needs make")

@@ -9,6 +9,16 @@
 
 #include <stddef.h>
 #include <stdint.h>
+/* What CUDA's runtime header gives host code implicitly (nvcc includes it in every .cu): the C library's
+ * math, memory, conversion and I/O functions. Programs call fabs, exit, atoi, memcpy without including them. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#ifdef __cplusplus
+#include <cmath>
+#include <cstdlib>
+#endif
 
 #ifdef __cplusplus
 #define CP_API extern "C"

@@ -7,9 +7,16 @@
 
 #include <sycl/sycl.hpp>
 
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
+// What CUDA's runtime header gives host code implicitly (nvcc includes it in every .cu): the C library's
+// math, memory, conversion and I/O functions, also unqualified (fabs, exit, atoi, memcpy).
+#include <math.h>
+#include <stdlib.h>
 #include <memory>
 #include <mutex>
 #include <string>

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from translator.api import translate_text
 from translator.cli import main
-from translator.targets.opencl.headers import input_root, local_headers
+from translator.frontend.includes import input_root, local_headers
 
 FIXTURE = Path(__file__).parent / "data" / "crossfile"
 

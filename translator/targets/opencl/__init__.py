@@ -14,19 +14,11 @@ from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
 from translator.edits import Edit
+from translator.frontend.includes import HEADER_SUFFIXES, input_root, local_headers
 from translator.frontend.sites import TokenView, find_kernels
 from translator.model import Severity
 from translator.targets.opencl.emit import KernelInstance, ProgramBuilder
-from translator.targets.opencl.headers import (
-    HEADER_SUFFIXES,
-    SHIFT,
-    HeaderPart,
-    called_at,
-    header_part,
-    input_root,
-    local_headers,
-    take_device_edits,
-)
+from translator.targets.opencl.headers import SHIFT, HeaderPart, called_at, header_part, take_device_edits
 from translator.targets.opencl.host import launch_stub, preamble, stub_declaration, symbol_registration
 from translator.targets.opencl.prelude import PRELUDE
 from translator.targets.opencl.scan import DevFunc, DeviceScan, idents, parse_tparams, scan_device, split_top

@@ -23,6 +23,8 @@ _HEAD = r"""/* cudaport OpenCL C prelude */
 #define CP_HAS_I64_EXT 1
 #endif
 #pragma OPENCL FP_CONTRACT OFF
+/* CUDA's restrict spelling; host code keeps __restrict__ (g++ has no `restrict` in C++) */
+#define __restrict__ restrict
 #define CP_OVL __attribute__((overloadable))
 #ifdef CUDAPORT_NO_SVM
 #define CP_OFF(name) , ulong name##_cpoff

@@ -21,6 +21,11 @@ def rewrite_launch(ctx: FileContext, an: FileAnalysis, launch: KernelLaunch) -> 
     callee = ctx.text(launch.callee)
     name = re.sub(r"<.*$", "", callee, flags=re.DOTALL).split("::")[-1].strip()
     defs = [f for f in an.funcs.get(name, ()) if f.kernel]
+    if not any(d.fdef.body is not None for d in defs):
+        # defined in an included project header: its __shared__ variables are made here all the same
+        from translator.targets.sycl.headers import header_analyses
+
+        defs += [f for h in header_analyses(ctx) for f in h.funcs.get(name, ()) if f.kernel]
     f = next((d for d in defs if d.fdef.body is not None), defs[0] if defs else None)
     if f is None:
         ctx.report("CP4509", launch.span, callee)
