@@ -30,7 +30,7 @@ TRANSLATE_TIMEOUT = 600
 COMPILE_TIMEOUT = 300
 # The compile flags a translation unit keeps from its migrated build line; the checker adds its own mode flags.
 KEEP_WITH_VALUE = ("-I", "-isystem", "-include", "-D", "-U", "-iquote")
-KEEP_PREFIX = ("-std=",)
+KEEP_PREFIX = ("-std=", "-fopenmp")
 
 
 @dataclass

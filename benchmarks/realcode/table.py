@@ -72,8 +72,13 @@ def common_errors(programs: list[dict], limit: int = 10) -> list[tuple[str, int]
 
 
 def normalise_error(text: str) -> str:
+    """One error class: paths, line numbers and quoted names folded away, except a missing header's name."""
     text = re.sub(r"^[\w./+-]+:(\d+:)*\s*", "", text)
-    text = re.sub(r"'[^']*'", "'…'", text)
+    text = re.sub(r"^[\w./+-]+:(\d+:)*\s*", "", text)  # "unit: file:line: error" has two prefixes
+    missing = re.search(r"fatal error: '?([\w./+-]+)'?:? (file not found|No such file)", text)
+    if missing:
+        return f"missing header {missing.group(1)}"
+    text = re.sub(r"'[^']*'|‘[^’]*’", "'…'", text)
     text = re.sub(r"\d+(\.\d+)?", "N", text)
     return text[:120]
 

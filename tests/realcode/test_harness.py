@@ -87,6 +87,7 @@ def test_compile_flags_come_from_the_translated_makefile(tmp_path: Path) -> None
     units = checks.make_units(tmp_path)
     assert [u.source for u in units] == ["a.cpp", "b.cpp"]
     assert units[0].flags == ("-I/opt/shim/include", "-std=c++14", "-I../include", "-DUSE_X=1")
+    assert checks.makefile_defines(tmp_path) == ("USE_X=1",)
 
 
 def test_summary_counts_per_class_and_target() -> None:
@@ -135,3 +136,13 @@ def test_harness_reports_the_programs_own_failure(tmp_path: Path) -> None:
     assert got["opencl"]["stage"] == "verify"
     assert got["opencl"]["first_error"] == "FAIL"
     assert got["opencl"]["named_by_diagnostic"] is False   # library class: the failure names no CPnnnn
+
+
+def test_published_table_and_readme_section_match_the_results() -> None:
+    results = harness.RESULTS
+    doc = json.loads(results.read_text())
+    assert len(doc["programs"]) == 155 and all(set(p["targets"]) == {"hip", "sycl", "opencl"} for p in doc["programs"])
+    assert results.with_suffix(".md").read_text() == table.markdown(doc), (
+        "reports/realcode/hecbench.md is stale: run `python benchmarks/realcode/harness.py table`")
+    assert table.readme_section(doc) in table.README.read_text(), (
+        "the README's real-code table is stale: run `python benchmarks/realcode/harness.py table`")
