@@ -164,3 +164,33 @@ def test_debug_config_uses_its_own_shim_build_and_runs(tree: Path, tmp_path: Pat
     res = _run(tree / "build" / "vecadd", {"CUDAPORT_OPENCL_DEVICE": POCL}, tmp_path)
     assert "PASS vecadd" in res.stdout, res.stdout + res.stderr
     assert len(result.executables) == 2
+
+
+@pytest.mark.opencl
+def test_kernels_are_compiled_for_the_device_at_build_time(tree: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CUDAPORT_OPENCL_DEVICE", POCL)
+    result = build(tree, "opencl", jobs=2, cmake=False)
+    assert not [n for n in result.notes if "kernels not compiled" in n]  # PoCL compiled both programs
+
+
+@pytest.mark.opencl
+def test_a_kernel_the_device_rejects_fails_the_build_at_its_function_and_cuda_file(
+        tree: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture) -> None:
+    monkeypatch.setenv("CUDAPORT_OPENCL_DEVICE", POCL)
+    cl = tree / "lib" / "scale.cl"
+    text = cl.read_text()
+    # a translated program names its CUDA origin; the body uses a name OpenCL C does not know
+    cl.write_text("/* translated by cudaport from lib/scale.cu */\n" + text.replace(
+        "__kernel void", "float helper(float v) {\n    return v * undeclared_factor;\n}\n__kernel void", 1))
+    assert main(["build", str(tree), "--no-cmake"]) == 4
+    first = capsys.readouterr().err.splitlines()[0]
+    assert first.startswith("cudaport: error: lib/scale.cl: the OpenCL device rejected this kernel program: ")
+    assert "(in helper, translated from lib/scale.cu): use of undeclared identifier 'undeclared_factor'" in first
+    assert main(["build", str(tree), "--no-cmake", "--no-kernel-check"]) == 0  # the opt-out builds the host code
+
+
+def test_no_opencl_device_leaves_kernels_to_the_first_launch(tree: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CUDAPORT_OPENCL_DEVICE", "no-such-device-xyzzy")
+    result = build(tree, "opencl", jobs=2, cmake=False)
+    assert any("kernels not compiled at build time: no OpenCL device" in n for n in result.notes)
+    assert len(result.executables) == 2

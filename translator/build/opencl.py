@@ -27,6 +27,7 @@ from translator.build.common import (
     run_tool,
     tree_files,
 )
+from translator.build.kernel_check import check_kernels, checker
 from translator.resources import shim_dir
 
 HOST_SUFFIXES = (".cpp", ".cc", ".cxx", ".c")
@@ -62,7 +63,8 @@ def shim_library(compiler: str, config: str, jobs: int) -> Path:
     flags = ["-std=c++17", "-fPIC", *CONFIG_FLAGS[config], f"-I{inc}"]
     digest = hashlib.sha256()
     digest.update("\0".join([_compiler_id(compiler), compiler, *flags[:-1]]).encode())
-    for f in sorted([*src.iterdir(), *inc.iterdir()]):
+    tools = src.parent / "tools"
+    for f in sorted([*src.iterdir(), *inc.iterdir(), *(tools.iterdir() if tools.is_dir() else ())]):
         if f.is_file():
             digest.update(f.name.encode() + b"\0" + f.read_bytes())
     final = cache_root() / f"shim-opencl-{digest.hexdigest()[:16]}"
@@ -97,8 +99,9 @@ def shim_library(compiler: str, config: str, jobs: int) -> Path:
     return lib
 
 
-def build(out: Path, jobs: int, config: str, defines: tuple[str, ...] = ()) -> BuildResult:
-    """Compiles and links OUT's host units against the shim library and copies the .cl files to OUT/build."""
+def build(out: Path, jobs: int, config: str, defines: tuple[str, ...] = (), kernels: bool = True) -> BuildResult:
+    """Compiles and links OUT's host units against the shim library, compiles every .cl for the run-time
+    device (`kernels`) and copies the .cl files to OUT/build."""
     compiler = find_cxx()
     marks = error_marks(out)
     units = tree_files(out, HOST_SUFFIXES)
@@ -128,6 +131,10 @@ def build(out: Path, jobs: int, config: str, defines: tuple[str, ...] = ()) -> B
         link_argv=lambda main, shared, exe: [compiler, str(main), *map(str, shared), str(lib), "-lOpenCL", "-pthread",
                                              "-o", str(exe)],
         compile_failure=compile_failure, link_failure=link_failure)
+    if kernels:
+        note = check_kernels(out, checker(compiler, lib, inc), defines)
+        if note:
+            result.notes.append(note)
     bin_dir = out / "build"
     copy_kernels(out, bin_dir)
     if not result.programs:

@@ -421,6 +421,9 @@ CP_API cpProgram* cpRegisterProgram(const char* cl_file, const char* embedded_so
 CP_API cudaError_t cpLaunchKernel(cpProgram* prog, const char* kernel_name, dim3 grid, dim3 block,
                                   size_t dyn_shmem, cudaStream_t stream, const cpKernelArg* args, int nargs);
 CP_API void cpRegisterSymbol(const void* host_symbol, size_t size, const char* name);
+/* Builds a registered program now, for the device and with the options a launch would use (a launch builds
+   it on first use anyway); cudaErrorInvalidSource with the build log on stderr when the device rejects it. */
+CP_API cudaError_t cpBuildProgram(cpProgram* prog);
 
 /* ---- shim extensions (not CUDA) ---------------------------------------------------------------- */
 /* OpenCL handles behind the shim, for interop and benchmarks: cl_platform_id, cl_device_id, cl_context

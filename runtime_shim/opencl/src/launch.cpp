@@ -269,6 +269,13 @@ void cpRegisterSymbol(const void* host_symbol, size_t size, const char* name) {
     sym.name = name ? name : "";
 }
 
+cudaError_t cpBuildProgram(cpProgram* prog) {
+    std::unique_lock<std::mutex> lock;
+    cudaError_t e = enter(lock);
+    if (e != cudaSuccess) return e;
+    return build(prog);
+}
+
 cudaError_t cpLaunchKernel(cpProgram* prog, const char* kernel_name, dim3 grid, dim3 block, size_t dyn_shmem,
                            cudaStream_t stream, const cpKernelArg* args, int nargs) {
     std::unique_lock<std::mutex> lock;
