@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # Installs everything cudaport's tests need on a fresh Debian 12 machine, into ./.venv:
-#   system packages: hipcc + HIP headers (compile checks), OpenCL headers/loader, PoCL, Oclgrind, Chromium
+#   system packages: hipcc + HIP and ROC library headers (compile checks), OpenCL headers/loader, PoCL, Oclgrind,
+#   Chromium
 #   Python packages: cudaport itself (pip install ., not editable) with its test extras, SYCL 2020 headers
 # Safe to run again. Needs root (or sudo) for apt-get.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(hipcc libamdhip64-dev ocl-icd-opencl-dev opencl-headers pocl-opencl-icd oclgrind clinfo
-              chromium cmake g++ make)
+# ROC library headers Debian has (hipSPARSE, hipRAND, rocPRIM) let hipcc check translated library calls too;
+# hipCUB, rocThrust and hipBLAS are not packaged in Debian 12, so those programs cannot be compile-checked here.
+APT_PACKAGES=(hipcc libamdhip64-dev libhipsparse-dev libhiprand-dev librocprim-dev
+              ocl-icd-opencl-dev opencl-headers pocl-opencl-icd oclgrind clinfo chromium cmake g++ make bzip2)
 SUDO=""
 if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
 missing=()
