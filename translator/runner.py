@@ -36,9 +36,11 @@ from translator.project import (
     scan_includes,
 )
 from translator.ruleset import RuleSet, load_rules
+from translator.runtime_bundle import runtime_files, runtime_folder
 from translator.targets.base import Target, get_target
 
 GENERATED_BUILD = ":generated:CMakeLists.txt"  # manifest key of a build script cudaport wrote itself
+BUNDLED_RUNTIME = ":generated:cudaport_runtime"  # manifest key of the runtime folder the tree carries
 CONFLICT_SUFFIX = ".cudaport-new"
 
 
@@ -432,8 +434,9 @@ def run(tree: SourceTree, options: Options, *, out: Path | None, extra_rules: Se
         # -- build scripts and everything else ----------------------------------------------------------
         source_names = {rel: str(out_name[rel]) for rel in sources}
         suffixes = {s: target.output_path(PurePosixPath("x" + s), True).suffix for s in (".cu", ".cuh")}
+        bundled = runtime_folder(options.target) if translated and not tree.single_file else None
         ctx = BuildContext(target=options.target, renames=source_names, translated=sorted(translated),
-                           suffixes={s: n for s, n in suffixes.items() if n != s})
+                           suffixes={s: n for s, n in suffixes.items() if n != s}, runtime=bundled)
         has_build = False
         for rel, inp in inputs.items():
             if inp.sf.kind in ("cuda", "maybe-cuda"):
@@ -442,7 +445,7 @@ def run(tree: SourceTree, options: Options, *, out: Path | None, extra_rules: Se
             if kind is not None and inp.sf.rel.parent == PurePosixPath("."):
                 has_build = True
             if kind is not None and inp.data is not None:
-                key = sha(f"{inp.hash}\n{json.dumps(source_names, sort_keys=True)}".encode())
+                key = sha(f"{inp.hash}\n{json.dumps(source_names, sort_keys=True)}\n{bundled}".encode())
                 prev = fresh(rel, key)
                 if prev is not None:
                     manifest.files[rel] = prev
@@ -477,6 +480,8 @@ def run(tree: SourceTree, options: Options, *, out: Path | None, extra_rules: Se
             manifest.files[rel] = Entry(inp.hash or "", key, "copied", outputs=outs)
         if not tree.single_file and not has_build and translated:
             _generate_build(tree, ctx, manifest, reuse, writer, result, out)
+        if bundled:
+            _emit_runtime(options.target, manifest, writer)
         _remove_stale(old, manifest, out, result)
     finally:
         if out is not None:
@@ -563,6 +568,14 @@ def _generate_build(tree: SourceTree, ctx: BuildContext, manifest: Manifest, reu
     outs = {str(out_rel): writer.emit(out_rel, text, 0o644)}
     manifest.files[GENERATED_BUILD] = Entry(key, key, "generated", outputs=outs,
                                             findings=[finding_dict(f) for f in findings])
+
+
+def _emit_runtime(target: str, manifest: Manifest, writer: _Writer) -> None:
+    """OUT/cudaport_runtime/<target>: the shim this cudaport version ships (replaced when the version changes)."""
+    files = runtime_files(target)
+    key = sha(b"".join(str(k).encode() + b"\0" + v for k, v in sorted(files.items())))
+    outs = {str(rel): writer.emit(rel, data, 0o644) for rel, data in files.items()}
+    manifest.files[BUNDLED_RUNTIME] = Entry(key, key, "generated", outputs=outs)
 
 
 def _remove_stale(old: Manifest | None, manifest: Manifest, out: Path | None, result: RunResult) -> None:

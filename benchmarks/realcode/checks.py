@@ -139,8 +139,9 @@ def _kept_flags(words: list[str]) -> tuple[str, ...]:
 
 def tree_units(prog_dir: Path, suffixes: tuple[str, ...]) -> list[Unit]:
     """Fallback when there is no usable Makefile: every source of the program folder, with -I. only."""
+    skip = {"build", "cudaport_runtime"}
     return [Unit(prog_dir, str(p.relative_to(prog_dir)), ("-I.",))
-            for p in sorted(prog_dir.rglob("*")) if p.suffix in suffixes and "build" not in p.parts]
+            for p in sorted(prog_dir.rglob("*")) if p.suffix in suffixes and not skip & set(p.parts)]
 
 
 def compile_check(target: str, prog_dir: Path, defines: tuple[str, ...] = ()) -> tuple[bool, str, int]:

@@ -85,3 +85,24 @@ def test_imgproc_builds_and_runs_on_opencl(tmp_path: Path) -> None:
     assert exes
     run = subprocess.run([str(exes[0])], cwd=exes[0].parent, capture_output=True, text=True, timeout=300)
     assert "PASS" in run.stdout
+
+
+@pytest.mark.opencl
+@pytest.mark.slow
+@pytest.mark.skipif("opencl" not in TARGETS or shutil.which("make") is None, reason="no OpenCL target or make")
+def test_translated_tree_carries_its_runtime_and_builds_after_a_move(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    translate(PROJECTS / "particles_make", out, "opencl")
+    assert (out / "cudaport_runtime" / "opencl" / "include" / "cudaport_opencl.h").is_file()
+    assert "cudaport" in (out / "cudaport_runtime" / "opencl" / "VERSION").read_text()
+    install = str(corpus_dir().parent)  # where this cudaport's data lives: no output may point there
+    for path in out.rglob("*"):
+        if path.is_file() and "cudaport_runtime" not in path.parts and ".cudaport" not in path.parts:
+            assert install not in path.read_text("utf-8", "replace"), path
+    moved = tmp_path / "elsewhere" / "tree"  # a teammate's checkout of the committed tree
+    shutil.copytree(out, moved)
+    shutil.rmtree(out)
+    proc = subprocess.run(["make", "-j2"], cwd=moved, capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    run = subprocess.run([str(moved / "build/particles")], cwd=moved, capture_output=True, text=True, timeout=300)
+    assert "PASS" in run.stdout

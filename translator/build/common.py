@@ -16,12 +16,13 @@ from pathlib import Path
 
 from translator.diagnostics import CATALOGUE
 from translator.model import Severity
+from translator.runtime_bundle import RUNTIME_DIR
 from translator.targets_support import cxx
 
 SOURCE_SUFFIXES = (".cpp", ".cc", ".cxx", ".c", ".cu", ".hip")
 TEXT_SUFFIXES = SOURCE_SUFFIXES + (".h", ".hpp", ".hh", ".cuh", ".inl", ".cl")
-# Top-level directories of the output tree that hold build products or the copied shim, never user units.
-SKIP_DIRS = ("build", "cudaport_shim")
+# Top-level directories of the output tree that hold build products or the runtime it carries, never user units.
+SKIP_DIRS = ("build", "cudaport_shim", RUNTIME_DIR)
 CONFIG_FLAGS = {"Release": ["-O2"], "Debug": ["-O0", "-g"]}
 # `/* CUDAPORT CP3004: text */`, `#error "CUDAPORT CP3004: text"`, `CUDAPORT CP3004 at line 32: text`
 _MARK = re.compile(r"CUDAPORT (CP\d{4})\b(?: at line \d+)?:\s*([^*\n\"]*)")

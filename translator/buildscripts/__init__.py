@@ -5,6 +5,8 @@ without one. Input: script bytes + BuildContext. Output: migrated bytes and CP5x
 
 from __future__ import annotations
 
+import dataclasses
+import posixpath
 from pathlib import PurePosixPath
 
 from translator.buildscripts import cmake, make
@@ -34,6 +36,10 @@ def migrate_build_file(kind: str, rel: PurePosixPath, data: bytes, ctx: BuildCon
     display = str(rel)
     if prof is None:
         return data, [make_finding("CP5006", display, 1, 1, ctx.target)]
+    if prof.shim is not None and ctx.runtime is not None:
+        # the tree carries its runtime: build files find it relative to themselves, never in cudaport's install
+        here = "${CMAKE_CURRENT_LIST_DIR}/" if kind == "cmake" else "$(CUDAPORT_HERE)"
+        prof = dataclasses.replace(prof, shim=here + posixpath.relpath(ctx.runtime, rel.parent.as_posix() or "."))
     text = data.decode("utf-8", "surrogateescape")
     mig = Migration(text, display)
     try:

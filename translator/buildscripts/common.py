@@ -17,6 +17,7 @@ class BuildContext:
     renames: dict[str, str]  # input-relative source path -> output-relative path (posix), all sources
     translated: list[str] = field(default_factory=list)  # sources translated as CUDA
     suffixes: dict[str, str] = field(default_factory=dict)  # ".cu" -> ".cpp" when the target renames
+    runtime: str | None = None  # output-relative folder of the runtime the tree carries (cudaport_runtime/opencl)
 
 
 @dataclass

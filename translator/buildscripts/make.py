@@ -74,11 +74,13 @@ def migrate(text: str, ctx: BuildContext, prof: Profile, mig: Migration) -> None
             link_rules += 1
             rs, re_ = last_rule
             mig.insert(re_, " $(CUDAPORT_SHIM_LIB)" if "|" in text[rs:re_] else " | $(CUDAPORT_SHIM_LIB)", "shim")
-            mig.insert(end, "\n\tcp -f $(CUDAPORT_CL_FILES) $(@D)/ 2>/dev/null || true", "cl-files")
+            # nvcc links the CUDA runtime implicitly; the shim that replaces it must be named on the link line
+            mig.insert(end, " $(CUDAPORT_SHIM_LIB) -lOpenCL -lpthread"
+                       "\n\tcp -f $(CUDAPORT_CL_FILES) $(@D)/ 2>/dev/null || true", "cl-files")
             last_rule = None
     if opencl:
         mig.insert(header_at, "# cudaport (opencl): the CUDA runtime API comes from the cudaport OpenCL shim\n"
-                   f"CUDAPORT_SHIM ?= {prof.shim}\n"
+                   f"{_HERE}CUDAPORT_SHIM ?= {prof.shim}\n"
                    "CUDAPORT_SHIM_BUILD ?= $(CURDIR)/.cudaport-shim\n"
                    "CUDAPORT_SHIM_LIB := $(CUDAPORT_SHIM_BUILD)/libcudaport_opencl.a\n"
                    "CUDAPORT_CL_FILES = $(wildcard *.cl */*.cl */*/*.cl */*/*/*.cl)\n"
@@ -89,7 +91,12 @@ def migrate(text: str, ctx: BuildContext, prof: Profile, mig: Migration) -> None
             mig.report("CP5014", text, 0, "no link rule (a recipe with -o and without -c) found")
     elif prof.target == "sycl":
         mig.insert(header_at, f"# cudaport (sycl): the CUDA runtime API comes from the cudaport SYCL shim\n"
-                   f"CUDAPORT_SHIM ?= {prof.shim}\nCXXFLAGS += -I$(CUDAPORT_SHIM)/include\n", "shim")
+                   f"{_HERE}CUDAPORT_SHIM ?= {prof.shim}\nCXXFLAGS += -I$(CUDAPORT_SHIM)/include\n", "shim")
+
+
+# This Makefile's own folder, taken before any include changes MAKEFILE_LIST: the bundled runtime is found from
+# here, whatever directory make runs in.
+_HERE = "CUDAPORT_HERE := $(dir $(lastword $(MAKEFILE_LIST)))\n"
 
 
 def _map_word(word: str, ctx: BuildContext, prof: Profile, mig: Migration, text: str, offset: int) -> str:
