@@ -3,6 +3,7 @@ the wheel (translator/_data/) and are found there by translator.resources."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import zipfile
@@ -40,3 +41,20 @@ def test_installed_layout_is_preferred_by_resources(tmp_path: Path, monkeypatch:
     (fake_pkg / "_data" / "rules").mkdir(parents=True)
     monkeypatch.setattr(resources, "_PKG", fake_pkg)
     assert resources.rules_dir() == fake_pkg / "_data" / "rules"
+
+
+@pytest.mark.opencl
+@pytest.mark.slow
+def test_installed_cudaport_runs_its_shipped_cases_from_any_directory(tmp_path: Path) -> None:
+    """`cudaport test` with no case folder, from the installed command outside the checkout, finds the corpus
+    shipped in the wheel (it used to look for site-packages/corpus)."""
+    exe = Path(sys.executable).with_name("cudaport")
+    if not exe.is_file():
+        pytest.skip("no installed cudaport command beside this Python")
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH",)}
+    proc = subprocess.run([str(exe), "test", "-k", "saxpy", "--device", "pocl", "--cache-dir",
+                           str(tmp_path / "cache")], cwd=tmp_path, env=env, capture_output=True, text=True,
+                          timeout=600)
+    assert proc.returncode == 0, proc.stdout[-1500:] + proc.stderr[-1500:]
+    assert "not a case folder" not in proc.stderr
+    assert "pass" in proc.stdout.lower()

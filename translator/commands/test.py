@@ -14,7 +14,9 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-DEFAULT_CASES = Path(__file__).resolve().parents[2] / "corpus" / "cases"
+from translator.resources import corpus_dir
+
+DEFAULT_CASES = corpus_dir() / "cases"
 
 
 def register(sub: argparse._SubParsersAction, add_common: Callable, add_source: Callable) -> None:

@@ -7,12 +7,11 @@ Record mode pastes runtime_shim/record/cudaport_record.h in and records every la
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from translator.difftest import expr
 from translator.difftest.schema import Arg, Array, Case, Launch, Loop
+from translator.resources import shim_dir
 
-RECORD_HEADER = Path(__file__).resolve().parents[2] / "runtime_shim" / "record" / "cudaport_record.h"
+RECORD_HEADER = shim_dir() / "record" / "cudaport_record.h"
 
 _PRELUDE = r"""
 // ---- cudaport difftest harness (generated; the kernels above are the case's kernel file) ----

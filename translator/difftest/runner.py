@@ -25,8 +25,9 @@ import numpy as np
 from translator.difftest import harness, inputs
 from translator.difftest.compare import Comparison, compare
 from translator.difftest.schema import Case, CaseError
+from translator.resources import rules_dir, shim_dir
 
-ROOT = Path(__file__).resolve().parents[2]
+PACKAGE = Path(__file__).resolve().parents[1]
 OCLGRIND_ERROR = re.compile(r"(invalid (read|write)|data race|uninitiali[sz]ed|divergence|out of bounds|"
                             r"undefined|error)", re.IGNORECASE)
 
@@ -97,14 +98,14 @@ def cache_dir(opts: Options) -> Path:
 def toolchain_fingerprint() -> str:
     """Hash of everything that changes what translate+build produce: translator, rules and shim sources."""
     h = hashlib.sha256()
-    for base in ("translator", "rules", "runtime_shim/opencl", "runtime_shim/record"):
-        root = ROOT / base
+    # the same in a checkout and in an installed wheel (data under translator/_data): through resources only
+    for root in (PACKAGE, rules_dir(), shim_dir() / "opencl", shim_dir() / "record"):
         if not root.exists():
             continue
         for p in sorted(root.rglob("*")):
-            if p.is_file() and "__pycache__" not in p.parts and "difftest" not in p.parts:
+            if p.is_file() and not {"__pycache__", "difftest", "_data"} & set(p.relative_to(root).parts):
                 st = p.stat()
-                h.update(f"{p.relative_to(ROOT)}:{st.st_size}:{st.st_mtime_ns}\n".encode())
+                h.update(f"{root.name}/{p.relative_to(root)}:{st.st_size}:{st.st_mtime_ns}\n".encode())
     return h.hexdigest()[:16]
 
 

@@ -6,9 +6,10 @@ against the SYCL 2020 headers. Input: paths; output: argv lists (nothing is run 
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
-SHIM_INCLUDE = Path(__file__).resolve().parents[3] / "runtime_shim" / "sycl" / "include"
+from translator.resources import shim_dir
+
+SHIM_INCLUDE = shim_dir() / "sycl" / "include"
 
 
 def find_compiler() -> list[str] | None:
