@@ -244,12 +244,15 @@ def run_opencl(program: Program, exe: Path, pristine: Path, run_root: Path) -> t
 def diagnosis(out: Path, error: str) -> tuple[bool, list[str]]:
     """Whether a failure was named by a cudaport diagnostic: a CPnnnn in the error itself or at the failing line."""
     codes = sorted(set(CP_RE.findall(error)))
-    m = re.search(r"([\w./-]+\.(?:cpp|cu|cuh|h|hpp|cl)):(\d+)", error)
+    m = re.search(r"([\w./-]{1,200}\.(?:cpp|cu|cuh|h|hpp|cl)):(\d+)", error)
     if m:
-        path = next((p for p in (out / m.group(1), Path(m.group(1))) if p.is_file()), None)
-        if path is None:
-            found = list(out.rglob(Path(m.group(1)).name))
-            path = found[0] if found else None
+        try:
+            path = next((p for p in (out / m.group(1), Path(m.group(1))) if p.is_file()), None)
+            if path is None:
+                found = list(out.rglob(Path(m.group(1)).name))
+                path = found[0] if found else None
+        except OSError:  # a compiler line that only looks like a path ("In instantiation of ...")
+            path = None
         if path is not None:
             lines = path.read_text("utf-8", "replace").splitlines()
             line = int(m.group(2))
