@@ -30,8 +30,10 @@ static inline cp_half cp_float2half_ru(float f) { return cp_float2half_rtp(f); }
 static inline cp_half cp_double2half(double d) { cp_half h; vstore_half_rte(d, 0, (half*)&h.cp_bits); return h; }
 static inline cp_bfloat16 cp_double2bfloat16(double d) {
     float f = (float)d; /* round to odd first: a second rounding to bfloat16 is then exact */
-    if ((double)f != d && f != 0.0f && !isinf(f)) { uint u = as_uint(f); if (((double)f > d) == (f > 0.0f)) u -= 1u; f = as_float(u | 1u); }
-    cp_bfloat16 b; uint u = as_uint(f); b.cp_bits = isnan(f) ? (ushort)0x7fff : (ushort)((u + 0x7fffu + ((u >> 16) & 1u)) >> 16);
+    if ((double)f != d && f != 0.0f && !isinf(f)) { uint u = as_uint(f);
+    if (((double)f > d) == (f > 0.0f)) u -= 1u; f = as_float(u | 1u); }
+    cp_bfloat16 b; uint u = as_uint(f); b.cp_bits = isnan(f) ? (ushort)0x7fff : (ushort)((u +
+    0x7fffu + ((u >> 16) & 1u)) >> 16);
     return b; }
 #endif
 static inline float cp_half2float(cp_half h) { return cp_f(h); }
@@ -40,7 +42,8 @@ static inline cp_bfloat16 cp_float2bfloat16(float f) {
     uint u = as_uint(f); cp_bfloat16 b;
     b.cp_bits = isnan(f) ? (ushort)0x7fff : (ushort)((u + 0x7fffu + ((u >> 16) & 1u)) >> 16); return b; }
 static inline cp_bfloat16 cp_float2bfloat16_rn(float f) { return cp_float2bfloat16(f); }
-static inline cp_bfloat16 cp_float2bfloat16_rz(float f) { cp_bfloat16 b; b.cp_bits = isnan(f) ? (ushort)0x7fff : (ushort)(as_uint(f) >> 16); return b; }
+static inline cp_bfloat16 cp_float2bfloat16_rz(float f) { cp_bfloat16 b;
+    b.cp_bits = isnan(f) ? (ushort)0x7fff : (ushort)(as_uint(f) >> 16); return b; }
 CP_OVL cp_half cp_h(float f, cp_half like) { return cp_float2half_rte(f); }
 CP_OVL cp_bfloat16 cp_h(float f, cp_bfloat16 like) { return cp_float2bfloat16(f); }
 /* conversions to and from integers, per CUDA rounding suffix; out-of-range values saturate, NaN gives 0 */
@@ -85,11 +88,14 @@ CP_PAIR(cp_half, cp_half2, half) CP_PAIR(cp_bfloat16, cp_bfloat162, bfloat16)
 static inline cp_half2 cp_halves2half2(cp_half a, cp_half b) { return cp_pair(a, b); }
 static inline cp_bfloat162 cp_halves2bfloat162(cp_bfloat16 a, cp_bfloat16 b) { return cp_pair(a, b); }
 static inline cp_half2 cp_float2half2_rn(float f) { cp_half h = cp_float2half_rte(f); return cp_pair(h, h); }
-static inline cp_half2 cp_floats2half2_rn(float a, float b) { return cp_pair(cp_float2half_rte(a), cp_float2half_rte(b)); }
+static inline cp_half2 cp_floats2half2_rn(float a, float b)
+    { return cp_pair(cp_float2half_rte(a), cp_float2half_rte(b)); }
 static inline cp_half2 cp_float22half2_rn(float2 f) { return cp_floats2half2_rn(f.x, f.y); }
 static inline float2 cp_half22float2(cp_half2 h) { return (float2)(cp_f(h.x), cp_f(h.y)); }
-static inline cp_bfloat162 cp_float2bfloat162_rn(float f) { cp_bfloat16 h = cp_float2bfloat16(f); return cp_pair(h, h); }
-static inline cp_bfloat162 cp_floats2bfloat162_rn(float a, float b) { return cp_pair(cp_float2bfloat16(a), cp_float2bfloat16(b)); }
+static inline cp_bfloat162 cp_float2bfloat162_rn(float f) { cp_bfloat16 h = cp_float2bfloat16(f);
+    return cp_pair(h, h); }
+static inline cp_bfloat162 cp_floats2bfloat162_rn(float a, float b)
+    { return cp_pair(cp_float2bfloat16(a), cp_float2bfloat16(b)); }
 static inline cp_bfloat162 cp_float22bfloat162_rn(float2 f) { return cp_floats2bfloat162_rn(f.x, f.y); }
 static inline float2 cp_bfloat1622float2(cp_bfloat162 h) { return (float2)(cp_f(h.x), cp_f(h.y)); }
 /* arithmetic: in float, rounded back once (exact for + - * /: float holds the half product) */
@@ -106,12 +112,17 @@ CP_OVL cp_half cp_##NAME(cp_half a, cp_half b) { float x = cp_f(a), y = cp_f(b);
 CP_OVL cp_bfloat16 cp_##NAME(cp_bfloat16 a, cp_bfloat16 b) { float x = cp_f(a), y = cp_f(b); return cp_h(EXPR, a); }
 #define CP_H2V(NAME, NAME2) \
 CP_OVL cp_half2 cp_##NAME2(cp_half2 a, cp_half2 b) { return cp_pair(cp_##NAME(a.x, b.x), cp_##NAME(a.y, b.y)); } \
-CP_OVL cp_bfloat162 cp_##NAME2(cp_bfloat162 a, cp_bfloat162 b) { return cp_pair(cp_##NAME(a.x, b.x), cp_##NAME(a.y, b.y)); }
+CP_OVL cp_bfloat162 cp_##NAME2(cp_bfloat162 a, cp_bfloat162 b) \
+    { return cp_pair(cp_##NAME(a.x, b.x), cp_##NAME(a.y, b.y)); }
 #define CP_H3(NAME, EXPR) \
-CP_OVL cp_half cp_##NAME(cp_half a, cp_half b, cp_half c) { float x = cp_f(a), y = cp_f(b), z = cp_f(c); return cp_h(EXPR, a); } \
-CP_OVL cp_bfloat16 cp_##NAME(cp_bfloat16 a, cp_bfloat16 b, cp_bfloat16 c) { float x = cp_f(a), y = cp_f(b), z = cp_f(c); return cp_h(EXPR, a); } \
-CP_OVL cp_half2 cp_##NAME##2(cp_half2 a, cp_half2 b, cp_half2 c) { return cp_pair(cp_##NAME(a.x, b.x, c.x), cp_##NAME(a.y, b.y, c.y)); } \
-CP_OVL cp_bfloat162 cp_##NAME##2(cp_bfloat162 a, cp_bfloat162 b, cp_bfloat162 c) { return cp_pair(cp_##NAME(a.x, b.x, c.x), cp_##NAME(a.y, b.y, c.y)); }
+CP_OVL cp_half cp_##NAME(cp_half a, cp_half b, cp_half c) \
+    { float x = cp_f(a), y = cp_f(b), z = cp_f(c); return cp_h(EXPR, a); } \
+CP_OVL cp_bfloat16 cp_##NAME(cp_bfloat16 a, cp_bfloat16 b, cp_bfloat16 c) \
+    { float x = cp_f(a), y = cp_f(b), z = cp_f(c); return cp_h(EXPR, a); } \
+CP_OVL cp_half2 cp_##NAME##2(cp_half2 a, cp_half2 b, cp_half2 c) \
+    { return cp_pair(cp_##NAME(a.x, b.x, c.x), cp_##NAME(a.y, b.y, c.y)); } \
+CP_OVL cp_bfloat162 cp_##NAME##2(cp_bfloat162 a, cp_bfloat162 b, cp_bfloat162 c) \
+    { return cp_pair(cp_##NAME(a.x, b.x, c.x), cp_##NAME(a.y, b.y, c.y)); }
 CP_H2(hadd, x + y) CP_H2(hsub, x - y) CP_H2(hmul, x * y) CP_H2(hdiv, x / y) CP_H2(hmax, fmax(x, y))
 CP_H2(hmin, fmin(x, y)) CP_H2(hmax_nan, cp_max_nan(x, y)) CP_H2(hmin_nan, cp_min_nan(x, y))
 CP_H2(hadd_sat, cp_sat(x + y)) CP_H2(hsub_sat, cp_sat(x - y)) CP_H2(hmul_sat, cp_sat(x * y))
@@ -132,9 +143,11 @@ CP_H1(hsin, sin(x)) CP_H1(htrunc, trunc(x)) CP_H1(hceil, ceil(x)) CP_H1(hfloor, 
 CP_OVL bool cp_h##OP(cp_half a, cp_half b) { float x = cp_f(a), y = cp_f(b); return EXPR; } \
 CP_OVL bool cp_h##OP(cp_bfloat16 a, cp_bfloat16 b) { float x = cp_f(a), y = cp_f(b); return EXPR; } \
 CP_OVL cp_half2 cp_h##OP##2(cp_half2 a, cp_half2 b) { \
-    return cp_pair(cp_float2half_rte(cp_h##OP(a.x, b.x) ? 1.0f : 0.0f), cp_float2half_rte(cp_h##OP(a.y, b.y) ? 1.0f : 0.0f)); } \
+    return cp_pair(cp_float2half_rte(cp_h##OP(a.x, b.x) ? 1.0f : 0.0f), \
+    cp_float2half_rte(cp_h##OP(a.y, b.y) ? 1.0f : 0.0f)); } \
 CP_OVL cp_bfloat162 cp_h##OP##2(cp_bfloat162 a, cp_bfloat162 b) { \
-    return cp_pair(cp_float2bfloat16(cp_h##OP(a.x, b.x) ? 1.0f : 0.0f), cp_float2bfloat16(cp_h##OP(a.y, b.y) ? 1.0f : 0.0f)); } \
+    return cp_pair(cp_float2bfloat16(cp_h##OP(a.x, b.x) ? 1.0f : 0.0f), \
+    cp_float2bfloat16(cp_h##OP(a.y, b.y) ? 1.0f : 0.0f)); } \
 CP_OVL bool cp_hb##OP##2(cp_half2 a, cp_half2 b) { return cp_h##OP(a.x, b.x) && cp_h##OP(a.y, b.y); } \
 CP_OVL bool cp_hb##OP##2(cp_bfloat162 a, cp_bfloat162 b) { return cp_h##OP(a.x, b.x) && cp_h##OP(a.y, b.y); }
 CP_HCMP(eq, x == y) CP_HCMP(ne, x < y || x > y) CP_HCMP(lt, x < y) CP_HCMP(le, x <= y) CP_HCMP(gt, x > y)
@@ -145,5 +158,6 @@ CP_OVL bool cp_hisnan(cp_bfloat16 a) { return isnan(cp_f(a)); }
 CP_OVL int cp_hisinf(cp_half a) { float x = cp_f(a); return isinf(x) ? (x < 0.0f ? -1 : 1) : 0; }
 CP_OVL int cp_hisinf(cp_bfloat16 a) { float x = cp_f(a); return isinf(x) ? (x < 0.0f ? -1 : 1) : 0; }
 CP_OVL cp_half2 cp_hisnan2(cp_half2 a) {
-    return cp_pair(cp_float2half_rte(cp_hisnan(a.x) ? 1.0f : 0.0f), cp_float2half_rte(cp_hisnan(a.y) ? 1.0f : 0.0f)); }
+    return cp_pair(cp_float2half_rte(cp_hisnan(a.x) ? 1.0f : 0.0f),
+    cp_float2half_rte(cp_hisnan(a.y) ? 1.0f : 0.0f)); }
 """
