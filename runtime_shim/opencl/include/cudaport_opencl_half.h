@@ -82,6 +82,12 @@ inline float __half2float(__half h) { return float(h); }
 inline __half2 __float2half2_rn(float f) { return __half2{__half(f), __half(f)}; }
 inline __half2 __floats2half2_rn(float a, float b) { return __half2{__half(a), __half(b)}; }
 inline __half2 __halves2half2(__half a, __half b) { return __half2{a, b}; }
+inline float2 __half22float2(__half2 h) { return make_float2(float(h.x), float(h.y)); }
+inline __half2 __float22half2_rn(float2 f) { return __half2{__half(f.x), __half(f.y)}; }
+inline __half2 __half2half2(__half h) { return __half2{h, h}; }
+inline __half2 make_half2(__half a, __half b) { return __half2{a, b}; }
+inline float2 __bfloat1622float2(__nv_bfloat162 b) { return make_float2(float(b.x), float(b.y)); }
+inline __nv_bfloat162 __float22bfloat162_rn(float2 f) { return __nv_bfloat162{__nv_bfloat16(f.x), __nv_bfloat16(f.y)}; }
 inline float __low2float(__half2 h) { return float(h.x); }
 inline float __high2float(__half2 h) { return float(h.y); }
 inline __half __low2half(__half2 h) { return h.x; }
