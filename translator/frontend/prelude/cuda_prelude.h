@@ -361,15 +361,23 @@ __host__ __device__ float fdividef(float, float);
     __host__ __device__ H(long long i);                                                        \
     __host__ __device__ H(unsigned long long i);                                               \
     __host__ __device__ operator float() const;                                                \
-    __host__ __device__ H& operator+=(const H&);                                               \
-    __host__ __device__ H& operator-=(const H&);                                               \
-    __host__ __device__ H& operator*=(const H&);                                               \
-    __host__ __device__ H& operator/=(const H&);                                               \
   };                                                                                           \
-  struct __align__(4) H2 { H x, y; H2() = default; __host__ __device__ H2(H a, H b) : x(a), y(b) {} };
+  struct __align__(4) H2 { H x, y; H2() = default; __host__ __device__ H2(H a, H b) : x(a), y(b) {} }; \
+  CP_HALF_OPERATORS(H) CP_HALF_OPERATORS(H2)
+/* CUDA's operators on half types are free functions over the intrinsics (__hadd, __heq, ...) */
+#define CP_HALF_OPERATORS(T)                                                                   \
+  __host__ __device__ T operator+(const T&, const T&); __host__ __device__ T operator-(const T&, const T&); \
+  __host__ __device__ T operator*(const T&, const T&); __host__ __device__ T operator/(const T&, const T&); \
+  __host__ __device__ T& operator+=(T&, const T&); __host__ __device__ T& operator-=(T&, const T&);      \
+  __host__ __device__ T& operator*=(T&, const T&); __host__ __device__ T& operator/=(T&, const T&);      \
+  __host__ __device__ T operator-(const T&); __host__ __device__ T operator+(const T&);                 \
+  __host__ __device__ bool operator==(const T&, const T&); __host__ __device__ bool operator!=(const T&, const T&); \
+  __host__ __device__ bool operator<(const T&, const T&); __host__ __device__ bool operator<=(const T&, const T&); \
+  __host__ __device__ bool operator>(const T&, const T&); __host__ __device__ bool operator>=(const T&, const T&);
 CP_HALF_TYPE(__half, __half2)
 CP_HALF_TYPE(__nv_bfloat16, __nv_bfloat162)
 #undef CP_HALF_TYPE
+#undef CP_HALF_OPERATORS
 typedef __half half;
 typedef __half2 half2;
 typedef __half nv_half;

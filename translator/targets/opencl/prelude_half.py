@@ -70,6 +70,16 @@ static inline short cp_bfloat16_as_short(cp_bfloat16 h) { return (short)h.cp_bit
 static inline ushort cp_bfloat16_as_ushort(cp_bfloat16 h) { return h.cp_bits; }
 static inline cp_bfloat16 cp_short_as_bfloat16(short s) { cp_bfloat16 h; h.cp_bits = (ushort)s; return h; }
 static inline cp_bfloat16 cp_ushort_as_bfloat16(ushort s) { cp_bfloat16 h; h.cp_bits = s; return h; }
+/* CUDA's functional casts __half(x), __nv_bfloat16(x), __half2(a, b): function-like macros named as the
+   types, so a declaration `cp_half h;` is untouched */
+CP_OVL cp_half cp_to_half(float f) { return cp_float2half_rte(f); }
+CP_OVL cp_half cp_to_half(cp_half h) { return h; }
+CP_OVL cp_bfloat16 cp_to_bfloat16(float f) { return cp_float2bfloat16(f); }
+CP_OVL cp_bfloat16 cp_to_bfloat16(cp_bfloat16 h) { return h; }
+#define cp_half(x) cp_to_half(x)
+#define cp_bfloat16(x) cp_to_bfloat16(x)
+#define cp_half2(a, b) cp_pair(a, b)
+#define cp_bfloat162(a, b) cp_pair(a, b)
 /* pairs */
 #define CP_PAIR(H, H2, NAME) \
 static inline H2 cp_##NAME##s2##NAME##2(H a, H b) { H2 r; r.x = a; r.y = b; return r; } \
