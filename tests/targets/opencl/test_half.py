@@ -20,14 +20,14 @@ from translator.targets.opencl.halfconv import CL_TYPES
 KERNEL = r"""
 #include <cuda_fp16.h>
 #include <cuda_bf16.h>
-__global__ void halves(const __half* a, const __half* b, __half* out, __half2* pairs, int* ints,
+__global__ void halves(const __half* a, const __half* b, const __half* c, __half* out, __half2* pairs, int* ints,
                        __nv_bfloat16* bf, const float* f, int n)
 {
     int i = blockIdx.x * blockDim.x + threadIdx.x;
     if (i >= n) return;
     __half two = 2.0f;
     out[4 * i] = a[i] + b[i] * two;                 // two half roundings, as cuda_fp16.hpp's operators
-    out[4 * i + 1] = __hfma(a[i], b[i], two);
+    out[4 * i + 1] = __hfma(a[i], b[i], c[i]);      // one rounding, as CUDA's fma.rn.f16
     out[4 * i + 2] = a[i] < b[i] ? __hmax(a[i], b[i]) : -a[i];
     float s = a[i];
     s += b[i];
@@ -42,10 +42,10 @@ __global__ void halves(const __half* a, const __half* b, __half* out, __half2* p
 """
 
 
-def _model(a: np.ndarray, b: np.ndarray, f: np.ndarray) -> tuple[np.ndarray, ...]:
+def _model(a: np.ndarray, b: np.ndarray, c: np.ndarray, f: np.ndarray) -> tuple[np.ndarray, ...]:
     h = np.float16
     out = np.stack([(a + b * h(2)).astype(h),
-                    (a.astype(np.float64) * b + 2).astype(h),
+                    (a.astype(np.float64) * b + c).astype(h),
                     np.where(a < b, np.fmax(a, b), -a),
                     (a.astype(np.float32) + b.astype(np.float32)).astype(h)], axis=1).ravel()
     pairs = np.stack([a + h(1), b + h(1), (a > b).astype(h), (b > a).astype(h)], axis=1).ravel()
@@ -65,10 +65,14 @@ def test_half_kernel_on_pocl_matches_binary16(pocl):
     n = 256
     a = rng.uniform(-40, 40, n).astype(np.float16)
     b = rng.uniform(-40, 40, n).astype(np.float16)
+    c = rng.uniform(-40, 40, n).astype(np.float16)
     a[:4] = [0.5, 1.5, 2.5, -2.5]  # ties for __half2int_rn
+    # fma inputs where rounding to float first and then to half would give a different half
+    for k, (x, y, z) in enumerate([(0x3A94, 0x7700, 0x8B44), (0x027D, 0x166E, 0x0AC9), (0x7600, 0x3B9E, 0x0C24)]):
+        a[4 + k], b[4 + k], c[4 + k] = (np.uint16(v).view(np.float16) for v in (x, y, z))
     f = np.concatenate([rng.standard_normal(n - 3), [1.00390625, 1.01171875, 3e38]]).astype(np.float32)
     mf = cl.mem_flags
-    ins = [cl.Buffer(ctx, mf.READ_ONLY | mf.COPY_HOST_PTR, hostbuf=x) for x in (a, b)]
+    ins = [cl.Buffer(ctx, mf.READ_ONLY | mf.COPY_HOST_PTR, hostbuf=x) for x in (a, b, c)]
     outs = [np.zeros(4 * n, np.float16), np.zeros(4 * n, np.float16), np.zeros(2 * n, np.int32),
             np.zeros(n, np.uint16)]
     obufs = [cl.Buffer(ctx, mf.READ_WRITE, x.nbytes) for x in outs]
@@ -76,7 +80,7 @@ def test_half_kernel_on_pocl_matches_binary16(pocl):
     prog.halves(q, (n,), (64,), *ins, *obufs, fbuf, np.int32(n))
     for host, dev in zip(outs, obufs, strict=True):
         cl.enqueue_copy(q, host, dev)
-    for got, want in zip(outs, _model(a, b, f), strict=True):
+    for got, want in zip(outs, _model(a, b, c, f), strict=True):
         assert np.array_equal(got.view(np.uint16) if got.dtype == np.float16 else got,
                               want.view(np.uint16) if want.dtype == np.float16 else want)
 

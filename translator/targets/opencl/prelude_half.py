@@ -109,7 +109,7 @@ static inline cp_bfloat162 cp_floats2bfloat162_rn(float a, float b)
 static inline cp_bfloat162 cp_float22bfloat162_rn(float2 f) { return cp_floats2bfloat162_rn(f.x, f.y); }
 static inline float2 cp_bfloat1622float2(cp_bfloat162 h) { return (float2)(cp_f(h.x), cp_f(h.y)); }
 /* arithmetic: in float, rounded back once (exact for + - * /: float holds the half product) */
-static inline float cp_sat(float v) { return isnan(v) ? 0.0f : clamp(v, 0.0f, 1.0f); }
+CP_OVL float cp_sat(float v) { return isnan(v) ? 0.0f : clamp(v, 0.0f, 1.0f); }
 static inline float cp_max_nan(float a, float b) { return isnan(a) || isnan(b) ? NAN : fmax(a, b); }
 static inline float cp_min_nan(float a, float b) { return isnan(a) || isnan(b) ? NAN : fmin(a, b); }
 #define CP_H1(NAME, EXPR) \
@@ -126,7 +126,7 @@ CP_OVL cp_bfloat162 cp_##NAME2(cp_bfloat162 a, cp_bfloat162 b) \
     { return cp_pair(cp_##NAME(a.x, b.x), cp_##NAME(a.y, b.y)); }
 #define CP_H3(NAME, EXPR) \
 CP_OVL cp_half cp_##NAME(cp_half a, cp_half b, cp_half c) \
-    { float x = cp_f(a), y = cp_f(b), z = cp_f(c); return cp_h(EXPR, a); } \
+    { CP_FMA_T x = cp_f(a), y = cp_f(b), z = cp_f(c); return cp_h(EXPR, a); } \
 CP_OVL cp_bfloat16 cp_##NAME(cp_bfloat16 a, cp_bfloat16 b, cp_bfloat16 c) \
     { float x = cp_f(a), y = cp_f(b), z = cp_f(c); return cp_h(EXPR, a); } \
 CP_OVL cp_half2 cp_##NAME##2(cp_half2 a, cp_half2 b, cp_half2 c) \
@@ -139,7 +139,15 @@ CP_H2(hadd_sat, cp_sat(x + y)) CP_H2(hsub_sat, cp_sat(x - y)) CP_H2(hmul_sat, cp
 CP_H2V(hadd, hadd2) CP_H2V(hsub, hsub2) CP_H2V(hmul, hmul2) CP_H2V(hdiv, h2div) CP_H2V(hmax, hmax2)
 CP_H2V(hmin, hmin2) CP_H2V(hmax_nan, hmax2_nan) CP_H2V(hmin_nan, hmin2_nan) CP_H2V(hadd_sat, hadd2_sat)
 CP_H2V(hsub_sat, hsub2_sat) CP_H2V(hmul_sat, hmul2_sat)
-/* fma rounds twice (float, then half); the float result carries 24 bits, so ties are the only risk */
+/* __hfma rounds once: with fp64, a*b+c of halves is exact in double (products have 22 bits, the exponent
+   span fits 53), so one rounding to half follows; without fp64 float rounds first (ties may differ) */
+#ifdef CP_HAS_FP64
+#define CP_FMA_T double
+CP_OVL cp_half cp_h(double d, cp_half like) { cp_half h; vstore_half_rte(d, 0, (half*)&h.cp_bits); return h; }
+CP_OVL double cp_sat(double v) { return isnan(v) ? 0.0 : clamp(v, 0.0, 1.0); }
+#else
+#define CP_FMA_T float
+#endif
 CP_H3(hfma, fma(x, y, z)) CP_H3(hfma_sat, cp_sat(fma(x, y, z)))
 /* __hadd is also CUDA's integer halving add */
 CP_OVL int cp_hadd(int a, int b) { return hadd(a, b); }
