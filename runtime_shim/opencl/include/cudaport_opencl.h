@@ -505,4 +505,7 @@ static inline cudaError_t cudaOccupancyMaxActiveBlocksPerMultiprocessor(int* num
 }
 #endif
 
+/* cuda_fp16.h and cuda_bf16.h map to this header too: their host types */
+#include "cudaport_opencl_half.h"
+
 #endif /* CUDAPORT_OPENCL_H */

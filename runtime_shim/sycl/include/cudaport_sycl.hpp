@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "cudaport_sycl/host_logic.hpp"
+#include "cudaport_sycl/half.hpp"
 
 namespace cpsycl {
 

@@ -347,3 +347,126 @@ __host__ __device__ float normcdff(float);
 __host__ __device__ float erfinvf(float);
 __host__ __device__ double erfinv(double);
 __host__ __device__ float fdividef(float, float);
+
+/* ---- cuda_fp16.h / cuda_bf16.h: the types with CUDA's members and conversions, and the intrinsics, so
+   members (h2.x) and overloads resolve; operators go through the float conversion ---- */
+#define CP_HALF_TYPE(H, H2)                                                                    \
+  struct __align__(2) H {                                                                      \
+    unsigned short __x;                                                                        \
+    H() = default;                                                                             \
+    __host__ __device__ H(float f);                                                            \
+    __host__ __device__ H(double d);                                                           \
+    __host__ __device__ H(int i);                                                              \
+    __host__ __device__ H(unsigned i);                                                         \
+    __host__ __device__ H(long long i);                                                        \
+    __host__ __device__ H(unsigned long long i);                                               \
+    __host__ __device__ operator float() const;                                                \
+  };                                                                                           \
+  struct __align__(4) H2 { H x, y; H2() = default; __host__ __device__ H2(H a, H b) : x(a), y(b) {} }; \
+  CP_HALF_OPERATORS(H) CP_HALF_OPERATORS(H2)
+/* CUDA's operators on half types are free functions over the intrinsics (__hadd, __heq, ...) */
+#define CP_HALF_OPERATORS(T)                                                                   \
+  __host__ __device__ T operator+(const T&, const T&); __host__ __device__ T operator-(const T&, const T&); \
+  __host__ __device__ T operator*(const T&, const T&); __host__ __device__ T operator/(const T&, const T&); \
+  __host__ __device__ T& operator+=(T&, const T&); __host__ __device__ T& operator-=(T&, const T&);      \
+  __host__ __device__ T& operator*=(T&, const T&); __host__ __device__ T& operator/=(T&, const T&);      \
+  __host__ __device__ T operator-(const T&); __host__ __device__ T operator+(const T&);                 \
+  __host__ __device__ bool operator==(const T&, const T&); __host__ __device__ bool operator!=(const T&, const T&); \
+  __host__ __device__ bool operator<(const T&, const T&); __host__ __device__ bool operator<=(const T&, const T&); \
+  __host__ __device__ bool operator>(const T&, const T&); __host__ __device__ bool operator>=(const T&, const T&);
+CP_HALF_TYPE(__half, __half2)
+CP_HALF_TYPE(__nv_bfloat16, __nv_bfloat162)
+#undef CP_HALF_TYPE
+#undef CP_HALF_OPERATORS
+typedef __half half;
+typedef __half2 half2;
+typedef __half nv_half;
+typedef __half2 nv_half2;
+typedef __nv_bfloat16 nv_bfloat16;
+typedef __nv_bfloat162 nv_bfloat162;
+#define CP_HALF_OPS(H, H2, B)                                                                  \
+  __host__ __device__ H __hadd(H, H); __host__ __device__ H __hsub(H, H);                     \
+  __host__ __device__ H __hmul(H, H); __host__ __device__ H __hdiv(H, H);                     \
+  __host__ __device__ H __hfma(H, H, H); __host__ __device__ H __hneg(H);                     \
+  __host__ __device__ H __habs(H); __host__ __device__ H __hmax(H, H);                        \
+  __host__ __device__ H __hmin(H, H); __host__ __device__ H __hmax_nan(H, H);                 \
+  __host__ __device__ H __hmin_nan(H, H); __host__ __device__ H __hadd_sat(H, H);             \
+  __host__ __device__ H __hsub_sat(H, H); __host__ __device__ H __hmul_sat(H, H);             \
+  __host__ __device__ H __hfma_sat(H, H, H);                                                  \
+  __host__ __device__ H2 __hadd2(H2, H2); __host__ __device__ H2 __hsub2(H2, H2);             \
+  __host__ __device__ H2 __hmul2(H2, H2); __host__ __device__ H2 __h2div(H2, H2);             \
+  __host__ __device__ H2 __hfma2(H2, H2, H2); __host__ __device__ H2 __hneg2(H2);             \
+  __host__ __device__ H2 __habs2(H2); __host__ __device__ H2 __hmax2(H2, H2);                 \
+  __host__ __device__ H2 __hmin2(H2, H2); __host__ __device__ H2 __hadd2_sat(H2, H2);         \
+  __host__ __device__ H2 __hsub2_sat(H2, H2); __host__ __device__ H2 __hmul2_sat(H2, H2);     \
+  __host__ __device__ H2 __hfma2_sat(H2, H2, H2);                                             \
+  __host__ __device__ bool __heq(H, H); __host__ __device__ bool __hne(H, H);                 \
+  __host__ __device__ bool __hlt(H, H); __host__ __device__ bool __hle(H, H);                 \
+  __host__ __device__ bool __hgt(H, H); __host__ __device__ bool __hge(H, H);                 \
+  __host__ __device__ bool __hequ(H, H); __host__ __device__ bool __hneu(H, H);               \
+  __host__ __device__ bool __hltu(H, H); __host__ __device__ bool __hleu(H, H);               \
+  __host__ __device__ bool __hgtu(H, H); __host__ __device__ bool __hgeu(H, H);               \
+  __host__ __device__ H2 __heq2(H2, H2); __host__ __device__ H2 __hne2(H2, H2);               \
+  __host__ __device__ H2 __hlt2(H2, H2); __host__ __device__ H2 __hle2(H2, H2);               \
+  __host__ __device__ H2 __hgt2(H2, H2); __host__ __device__ H2 __hge2(H2, H2);               \
+  __host__ __device__ bool __hbeq2(H2, H2); __host__ __device__ bool __hbne2(H2, H2);         \
+  __host__ __device__ bool __hblt2(H2, H2); __host__ __device__ bool __hble2(H2, H2);         \
+  __host__ __device__ bool __hbgt2(H2, H2); __host__ __device__ bool __hbge2(H2, H2);         \
+  __host__ __device__ bool __hisnan(H); __host__ __device__ int __hisinf(H);                  \
+  __host__ __device__ H2 __hisnan2(H2);                                                       \
+  __host__ __device__ H hsqrt(H); __host__ __device__ H hrsqrt(H); __host__ __device__ H hrcp(H); \
+  __host__ __device__ H hexp(H); __host__ __device__ H hexp2(H); __host__ __device__ H hexp10(H); \
+  __host__ __device__ H hlog(H); __host__ __device__ H hlog2(H); __host__ __device__ H hlog10(H); \
+  __host__ __device__ H hsin(H); __host__ __device__ H hcos(H); __host__ __device__ H htrunc(H); \
+  __host__ __device__ H hceil(H); __host__ __device__ H hfloor(H); __host__ __device__ H hrint(H); \
+  __host__ __device__ H2 h2sqrt(H2); __host__ __device__ H2 h2rsqrt(H2); __host__ __device__ H2 h2rcp(H2); \
+  __host__ __device__ H2 h2exp(H2); __host__ __device__ H2 h2exp2(H2); __host__ __device__ H2 h2exp10(H2); \
+  __host__ __device__ H2 h2log(H2); __host__ __device__ H2 h2log2(H2); __host__ __device__ H2 h2log10(H2); \
+  __host__ __device__ H2 h2sin(H2); __host__ __device__ H2 h2cos(H2); __host__ __device__ H2 h2trunc(H2); \
+  __host__ __device__ H2 h2ceil(H2); __host__ __device__ H2 h2floor(H2); __host__ __device__ H2 h2rint(H2); \
+  __host__ __device__ float __low2float(H2); __host__ __device__ float __high2float(H2);       \
+  __host__ __device__ H2 __lowhigh2highlow(H2);                                               \
+  __host__ __device__ H2 __lows2##B##2(H2, H2); __host__ __device__ H2 __highs2##B##2(H2, H2); \
+  __host__ __device__ H __low2##B(H2); __host__ __device__ H __high2##B(H2);                  \
+  __host__ __device__ H2 __low2##B##2(H2); __host__ __device__ H2 __high2##B##2(H2);          \
+  __host__ __device__ H2 __halves2##B##2(H, H); __host__ __device__ H2 __##B##2##B##2(H);     \
+  __host__ __device__ short __##B##_as_short(H); __host__ __device__ unsigned short __##B##_as_ushort(H); \
+  __host__ __device__ H __short_as_##B(short); __host__ __device__ H __ushort_as_##B(unsigned short);
+CP_HALF_OPS(__half, __half2, half)
+CP_HALF_OPS(__nv_bfloat16, __nv_bfloat162, bfloat16)
+#undef CP_HALF_OPS
+__host__ __device__ __half2 __halves2half2(__half, __half);
+__host__ __device__ __nv_bfloat162 __halves2bfloat162(__nv_bfloat16, __nv_bfloat16);
+__host__ __device__ int __hadd(int, int);
+__host__ __device__ __half __float2half(float);
+__host__ __device__ __half __float2half_rn(float);
+__host__ __device__ __half __float2half_rz(float);
+__host__ __device__ __half __float2half_rd(float);
+__host__ __device__ __half __float2half_ru(float);
+__host__ __device__ __half __double2half(double);
+__host__ __device__ float __half2float(__half);
+__host__ __device__ __half2 __float2half2_rn(float);
+__host__ __device__ __half2 __floats2half2_rn(float, float);
+__host__ __device__ __half2 __float22half2_rn(float2);
+__host__ __device__ float2 __half22float2(__half2);
+__host__ __device__ __half2 make_half2(__half, __half);
+__host__ __device__ __nv_bfloat16 __float2bfloat16(float);
+__host__ __device__ __nv_bfloat16 __float2bfloat16_rn(float);
+__host__ __device__ __nv_bfloat16 __float2bfloat16_rz(float);
+__host__ __device__ __nv_bfloat16 __double2bfloat16(double);
+__host__ __device__ float __bfloat162float(__nv_bfloat16);
+__host__ __device__ __nv_bfloat162 __float2bfloat162_rn(float);
+__host__ __device__ __nv_bfloat162 __floats2bfloat162_rn(float, float);
+__host__ __device__ __nv_bfloat162 __float22bfloat162_rn(float2);
+__host__ __device__ float2 __bfloat1622float2(__nv_bfloat162);
+__host__ __device__ int __bfloat162int_rn(__nv_bfloat16);
+__host__ __device__ int __bfloat162int_rz(__nv_bfloat16);
+__host__ __device__ __nv_bfloat16 __int2bfloat16_rn(int);
+#define CP_HALF_INT(N, T)                                                                      \
+  __host__ __device__ T __half2##N##_rn(__half); __host__ __device__ T __half2##N##_rz(__half); \
+  __host__ __device__ T __half2##N##_rd(__half); __host__ __device__ T __half2##N##_ru(__half); \
+  __host__ __device__ __half __##N##2half_rn(T); __host__ __device__ __half __##N##2half_rz(T); \
+  __host__ __device__ __half __##N##2half_rd(T); __host__ __device__ __half __##N##2half_ru(T);
+CP_HALF_INT(short, short) CP_HALF_INT(ushort, unsigned short) CP_HALF_INT(int, int)
+CP_HALF_INT(uint, unsigned int) CP_HALF_INT(ll, long long) CP_HALF_INT(ull, unsigned long long)
+#undef CP_HALF_INT

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from translator.targets.opencl.halfconv import cl_half_types
 from translator.targets.opencl.hoist import Program, hoist_function
 from translator.targets.opencl.scan import DevFunc, DeviceScan, idents
 from translator.targets.opencl.spaces import Env
@@ -264,7 +265,7 @@ class ProgramBuilder:
     def _emit(self, info: FuncInfo, subst: dict[str, str], spaces: tuple[str, ...] | None, name: str) -> str:
         f = info.func
         kernel = spaces is None
-        smap = dict(subst)
+        smap = {k: cl_half_types(v) for k, v in subst.items()}
         params = [cxx_to_c_types(sub_idents(p, smap)) for p in info.params]
         ret = cxx_to_c_types(sub_idents(info.ret, smap)) if not kernel else "void"
         body = cxx_to_c_types(sub_idents(info.body, smap))

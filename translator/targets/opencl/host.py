@@ -13,7 +13,8 @@ from translator.targets.opencl.spelling import cl_func_name
 _TYPE_NAMES = [("float", "float"), ("double", "double"), ("int", "int"), ("unsigned int", "uint"),
                ("long", "long"), ("unsigned long", "ulong"), ("long long", "long"), ("unsigned long long", "ulong"),
                ("short", "short"), ("unsigned short", "ushort"), ("char", "char"), ("signed char", "char"),
-               ("unsigned char", "uchar"), ("bool", "bool")]
+               ("unsigned char", "uchar"), ("bool", "bool"), ("__half", "half"), ("__half2", "half2"),
+               ("__nv_bfloat16", "nv_bfloat16"), ("__nv_bfloat162", "nv_bfloat162")]  # as mangle() spells them
 
 
 def preamble(cl_name: str, source: str, build_options: str = "") -> str:

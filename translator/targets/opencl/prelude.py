@@ -4,10 +4,13 @@ Inputs: none. Output: `PRELUDE` text: extensions, the CP_OFF/CP_ADJ macros of th
 handle-table paths), fixed-width typedefs, CUDA-layout 3-component vectors, overloaded `cp_atomic*`
 functions (int, uint, long, ulong, float and double on __global and __local memory), CUDA's bit intrinsics
 with CUDA's parameter types (`cp_popc`, `cp_brev`, `cp_byte_perm`, `cp_funnelshift_*`, ...) and the 32-wide warp
-emulation over a __local scratch array (`cp_shfl*`, `cp_ballot`, `cp_any`, `cp_all`, `cp_reduce_*`).
+emulation over a __local scratch array (`cp_shfl*`, `cp_ballot`, `cp_any`, `cp_all`, `cp_reduce_*`), and CUDA's
+half/bfloat16 as storage types with float arithmetic (prelude_half.py).
 """
 
 from __future__ import annotations
+
+from translator.targets.opencl.prelude_half import HALF
 
 _HEAD = r"""/* cudaport OpenCL C prelude */
 #ifdef cl_khr_fp64
@@ -238,4 +241,4 @@ CP_REDUCE(cp_reduce_max, int, max(r, o)) CP_REDUCE(cp_reduce_max, uint, max(r, o
 CP_REDUCE(cp_reduce_and, uint, r & o) CP_REDUCE(cp_reduce_or, uint, r | o) CP_REDUCE(cp_reduce_xor, uint, r ^ o)
 """
 
-PRELUDE = _HEAD + _ATOMICS + _BITS + _WARP
+PRELUDE = _HEAD + _ATOMICS + _BITS + _WARP + HALF

@@ -224,6 +224,8 @@ class Env:
         if cl_func_name(name, kernel=False) != name:
             rw.replace(toks[k].offset, toks[k].end, cl_func_name(name, kernel=False))
         cands = [i for i in self.b.by_name[name] if len(i.params) == len(args)] or self.b.by_name[name]
+        if len(cands) > 1:  # overloads (half_max(half2, half2) and half_max(half, half)): the argument types choose
+            cands.sort(key=lambda i: -self._type_matches(rw, i, args))
         info = cands[0]
         spaces = []
         types: dict[str, str] = {}
@@ -255,6 +257,16 @@ class Env:
         extra = [self.b.extras[x].pname for x in self.b.func_extras.get(name, [])]
         if extra:
             rw.insert(toks[close].offset, (", " if args else "") + ", ".join(extra))
+
+    def _type_matches(self, rw: Rewriter, info: FuncInfo, args: list[tuple[int, int]]) -> int:
+        """How many arguments have exactly the type of `info`'s parameter (unknown types match nothing)."""
+        n = 0
+        for p, (a, b) in zip(info.params, args, strict=False):
+            at = self.expr_type(rw, a, b)
+            ptype = split_param(p)[1]
+            if at and strip_cv(at).replace(" ", "") == strip_cv(ptype).replace(" ", ""):
+                n += 1
+        return n
 
 
 def _bind(ptype: str, atype: str, tparams: list[TParam], out: dict[str, str]) -> None:

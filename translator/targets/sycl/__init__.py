@@ -181,7 +181,7 @@ class SyclTarget:
             return
         from clang.cindex import CursorKind  # the clang front end is installed whenever tu is set
 
-        vec = re.compile(r"(u?char|u?short|u?int|u?long|u?longlong|float|double)[234]")
+        vec = re.compile(r"(u?char|u?short|u?int|u?long|u?longlong|float|double)[234]|__half2|__nv_bfloat162")
         data = ctx.parsed.data
         # builtins (threadIdx.x) are rewritten whole by their rules; their members are not vector members
         seen = {n.member_span.end - 1 for n in ctx.parsed.names if n.member_span is not None}
