@@ -224,7 +224,37 @@ class Env:
         if cl_func_name(name, kernel=False) != name:
             rw.replace(toks[k].offset, toks[k].end, cl_func_name(name, kernel=False))
         cands = [i for i in self.b.by_name[name] if len(i.params) == len(args)] or self.b.by_name[name]
-        info = cands[0]
+        # Overloads of one arity: the one whose parameter types the arguments spell; where that is unclear all
+        # of them are emitted (they are CP_OVL, so the OpenCL compiler resolves the call as C++ would).
+        chosen = self._overloads(rw, cands, args)
+        for n_info, info in enumerate(chosen):
+            self._request(rw, info, args, targs, name, edit=n_info == 0)
+        extra = [self.b.extras[x].pname for x in self.b.func_extras.get(name, [])]
+        if extra:
+            rw.insert(toks[close].offset, (", " if args else "") + ", ".join(extra))
+
+    def _overloads(self, rw: Rewriter, cands: list[FuncInfo], args: list[tuple[int, int]]) -> list[FuncInfo]:
+        if len(cands) == 1:
+            return cands
+        arg_types = [self.expr_type(rw, a, b) for a, b in args]
+
+        def score(info: FuncInfo) -> int:
+            tnames = {tp.name for tp in info.func.tparams}
+            hits = 0
+            for p, at in zip(info.params, arg_types, strict=False):
+                ptype = split_param(p)[1]
+                if at is None or tnames & set(re.findall(r"\w+", ptype)):
+                    continue
+                hits += _norm_type(ptype) == _norm_type(at)
+            return hits
+
+        scores = [score(c) for c in cands]
+        return [c for c, s in zip(cands, scores, strict=True) if s == max(scores)]
+
+    def _request(self, rw: Rewriter, info: FuncInfo, args: list[tuple[int, int]], targs: list[str] | None,
+                 name: str, edit: bool) -> None:
+        """Request the clone of `info` this call needs; `edit`: also rewrite reference arguments to `&(arg)`."""
+        toks = rw.toks
         spaces = []
         types: dict[str, str] = {}
         tparams = [tp for tp in info.func.tparams]
@@ -238,7 +268,7 @@ class Env:
                 if ref == "mut" and sp is None:
                     sp = "private"
                 spaces.append(sp)
-                if ref == "mut":
+                if ref == "mut" and edit:
                     rw.insert(toks[a].offset, "&(")
                     rw.insert(toks[b].end, ")")
             at = self.expr_type(rw, a, b)
@@ -252,10 +282,10 @@ class Env:
                     fallback = "int" if tp.kind == "value" else "float"
                 types[tp.name] = fallback
         self.b.request(info, types, tuple(spaces))
-        extra = [self.b.extras[x].pname for x in self.b.func_extras.get(name, [])]
-        if extra:
-            rw.insert(toks[close].offset, (", " if args else "") + ", ".join(extra))
 
+
+def _norm_type(t: str) -> str:
+    return strip_cv(cxx_to_c_types(t)).replace(" ", "")
 
 def _bind(ptype: str, atype: str, tparams: list[TParam], out: dict[str, str]) -> None:
     p = strip_cv(ptype).replace(" ", "")
