@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from translator.targets.opencl.hoist import Program, hoist_function
+from translator.targets.opencl.races import unsynchronised_exchange
 from translator.targets.opencl.scan import DevFunc, DeviceScan, idents
 from translator.targets.opencl.spaces import Env
 from translator.targets.opencl.spelling import (
@@ -337,6 +338,13 @@ class ProgramBuilder:
             inner = body.strip()
             assert inner.startswith("{")
             text = "\n".join(lines) + inner[1:]
+            racy = unsynchronised_exchange(info, self.by_name)
+            if racy:
+                detail = f"kernel {f.name} shares {racy} between threads without a barrier"
+                if (f.name, "race") not in self.warned:
+                    self.warned.add((f.name, "race"))
+                    self.notes.append(("CP4031", f, detail))
+                text = _error_block(f"CP4031: {detail}", name) + text
             self._check_warp(info, text)
             if "__launch_bounds__" in info.qualifiers and (f.name, "lb") not in self.warned:
                 self.warned.add((f.name, "lb"))
