@@ -22,6 +22,7 @@ from translator.targets.opencl.spelling import (
     canonical_c_type,
     cl_func_name,
     cxx_to_c_types,
+    inner_dims,
     split_param,
 )
 from translator.targets.opencl.text import IDENT, Rewriter, sub_idents
@@ -296,7 +297,8 @@ class ProgramBuilder:
                 space = spaces[pi] if spaces and pi < len(spaces) else "global"
                 pi += 1
                 t = add_space(ptype + ("*" if ref == "mut" else ""), SPACES[space])
-                new_params.append(f"{t} {pname}")
+                inner = inner_dims(p) if not ref else ""
+                new_params.append(f"{t[:-1].rstrip()} (*{pname}){inner}" if inner else f"{t} {pname}")
                 if ref == "mut":
                     derefs[pname] = f"(*{pname})"
                     env.declare(pname, None, ptype)

@@ -116,6 +116,14 @@ def split_param(p: str) -> tuple[str, str, bool, str]:
     return name, ptype, "*" in ptype, ref
 
 
+def inner_dims(p: str) -> str:
+    """The dimensions after the first of an array parameter (`int cw[N][3]` -> `[3]`): the parameter is a
+    pointer to such rows, and indexing it needs them."""
+    m = re.search(r"((?:\[[^\]]*\]\s*)+)$", p.split("=")[0].strip())
+    dims = re.findall(r"\[[^\]]*\]", m.group(1)) if m else []
+    return "".join(dims[1:])
+
+
 def add_space(ptype: str, space: str) -> str:
     """Put `space` on the pointee (and on every inner pointer level: T** -> space T* space*)."""
     if any(w in ptype.split() for w in SPACE_WORDS):
