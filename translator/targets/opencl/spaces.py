@@ -155,6 +155,12 @@ class Env:
         if not type_words or all(w in TYPE_QUALS for w in type_words) or j >= len(toks):
             return
         base = " ".join(w for w in type_words if w not in ("static",))
+        # An address space qualifies the whole declaration: `T *p, a[N];` with p pointing to __global would
+        # make `a` a __global array. Where the declarators need different spaces the list is split at the
+        # comma (`__global T *p; T a[N];`), except in a for header, which holds one declaration only.
+        splittable = not has_space and not (k > 0 and toks[k - 1].text == "(")
+        group: str | None = None
+        comma = -1
         first = True
         while j < len(toks):
             stars = 0
@@ -165,6 +171,7 @@ class Env:
                 j += 1
             if j >= len(toks) or toks[j].kind != IDENT:
                 return
+            name_k = j
             name = toks[j].text
             j += 1
             if j >= len(toks) or toks[j].text not in ("=", ";", ",", "[", ")", ":"):
@@ -187,23 +194,46 @@ class Env:
                     elif tx in (",", ";") and depth == 0:
                         break
                     end += 1
+            want: str | None = None
             if stars:
                 sp = None
                 if toks[j].text == "=":
                     sp = self.expr_space(rw, j + 1, end - 1)
+                else:
+                    sp = self._assigned_space(rw, name_k)
                 sp = sp or "global"
+                want = sp
                 if first and not has_space:
                     rw.insert(toks[k].offset, SPACES[sp] + " ")
-                    has_space = True
                 self.declare(name, sp, base + "*" * stars)
             elif is_array:
                 self.declare(name, "private", base + "*")
             else:
                 self.declare(name, None, base)
+            if not first and splittable and want != group:
+                rw.replace(toks[comma].offset, toks[comma].end, f"; {SPACES[want] + ' ' if want else ''}{base}")
+            if first or (splittable and want != group):
+                group = want
             first = False
             if end >= len(toks) or toks[end].text != ",":
                 return
+            comma = end
             j = end + 1
+
+    def _assigned_space(self, rw: Rewriter, name_k: int) -> str | None:
+        """Address space of the first later plain assignment `name = expr;` of a pointer declared without an
+        initialiser (`T* p; ... p = &shared[i];`), or None."""
+        toks = rw.toks
+        name = toks[name_k].text
+        for i in range(name_k + 1, len(toks) - 1):
+            if toks[i].text == name and toks[i + 1].text == "=" and toks[i - 1].text not in (".", "->", "*"):
+                end = i + 2
+                depth = 0
+                while end < len(toks) and not (depth == 0 and toks[end].text in (";", ",", ")")):
+                    depth += 1 if toks[end].text in ("(", "[") else -1 if toks[end].text in (")", "]") else 0
+                    end += 1
+                return self.expr_space(rw, i + 2, end - 1) if end > i + 2 else None
+        return None
 
     def _call(self, rw: Rewriter, k: int) -> None:
         toks = rw.toks
