@@ -125,7 +125,9 @@ class Env:
                 if t.kind == IDENT and t.text in funcs and k + 1 < n and toks[k + 1].text == "(":
                     self._call(rw, k)  # a macro defined in the body calls it: emit it too
                 continue
-            if (prev in (";", "{", "}") or (prev == "(" and prev2 == "for")) and \
+            if (prev in (";", "{", "}") or (prev == "(" and prev2 == "for")) and t.text == "auto":
+                self._auto(rw, k)
+            elif (prev in (";", "{", "}") or (prev == "(" and prev2 == "for")) and \
                     (t.kind in (IDENT, KEYWORD) and (t.text in TYPE_QUALS or self.is_type_word(t.text))):
                 self._declaration(rw, k)
             if t.text == "(" and (k == 0 or toks[k - 1].text != "sizeof"):
@@ -219,6 +221,71 @@ class Env:
                 return
             comma = end
             j = end + 1
+
+    def _auto(self, rw: Rewriter, k: int) -> None:
+        """`auto x = init;` (OpenCL C has no auto): spelled with the initialiser's type where the whole
+        initialiser is a cast, a variable or a literal; otherwise CP4032 (a guessed type could silently
+        change the arithmetic)."""
+        toks = rw.toks
+        j = k + 1
+        while j < len(toks) and toks[j].text in ("const", "volatile"):
+            j += 1
+        stars = 0
+        while j < len(toks) and toks[j].text in ("*", "&", "const", "volatile"):
+            stars += toks[j].text == "*"
+            j += 1
+        ctype = None
+        if j + 2 < len(toks) and toks[j].kind == IDENT and toks[j + 1].text == "=":
+            end = j + 2
+            depth = 0
+            while end < len(toks) and not (depth == 0 and toks[end].text in (";", ",")):
+                depth += 1 if toks[end].text in ("(", "[", "{") else -1 if toks[end].text in (")", "]", "}") else 0
+                end += 1
+            ctype = self._whole_type(rw, j + 2, end - 1)
+        if ctype is None or "&" in rw.tok_text(k, j):
+            self.b.notes.append(("CP4032", self.info.func, f"`auto` declaration in {self.info.func.name}"))
+            return
+        name = toks[j].text
+        if stars and "*" not in ctype:
+            self.b.notes.append(("CP4032", self.info.func, f"`auto*` of a non-pointer in {self.info.func.name}"))
+            return
+        sp = (self.expr_space(rw, j + 2, end - 1) or "global") if "*" in ctype else None
+        # `auto`, `auto*` and their qualifiers become the initialiser's full type (which carries the stars)
+        rw.replace(toks[k].offset, toks[j - 1].end, f"{SPACES[sp]} {ctype}" if sp else ctype)
+        self.declare(name, sp, ctype)
+
+    def _whole_type(self, rw: Rewriter, a: int, b: int) -> str | None:
+        """The type of expression a..b when it is one cast of a primary (`(T*)(p + i)`, `(T)x`), one variable or
+        one literal; None for anything else (operators, calls) rather than a type that may be wrong."""
+        toks = rw.toks
+        if a > b:
+            return None
+        if toks[a].text == "(":
+            c = self._cast_at(rw, a)
+            if c < 0 or c + 1 > b or not self._unary(rw, c + 1, b):
+                return None
+            return " ".join(rw.tok_text(a + 1, c - 1).split())
+        return self.expr_type(rw, a, b) if a == b else None
+
+    @staticmethod
+    def _unary(rw: Rewriter, a: int, b: int) -> bool:
+        """Tokens a..b form one unary expression (a cast applies to all of it): no operator outside brackets
+        except prefix ones at the start and member access."""
+        toks = rw.toks
+        i = a
+        while i <= b and toks[i].text in ("-", "+", "!", "~", "*", "&"):
+            i += 1
+        if i > b:
+            return False
+        while i <= b:
+            t = toks[i]
+            if t.text in ("(", "["):
+                i = rw.match(i) + 1
+                continue
+            if t.kind == PUNCT and t.text not in (".", "->"):
+                return False
+            i += 1
+        return True
 
     def _assigned_space(self, rw: Rewriter, name_k: int) -> str | None:
         """Address space of the first later plain assignment `name = expr;` of a pointer declared without an
