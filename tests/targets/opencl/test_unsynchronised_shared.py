@@ -81,3 +81,16 @@ def test_synchronised_exchange_runs_on_pocl(pocl) -> None:
     q.finish()
     i = np.arange(64)
     assert (out == x[(i + 1) % 32 + i // 32 * 32]).all()
+
+
+def test_shared_counters_updated_by_atomics_need_no_barrier() -> None:
+    src = r"""
+__global__ void count(int* out, int n)
+{
+    __shared__ int bins[32];
+    for (int i = threadIdx.x; i < n; i += blockDim.x) atomicAdd(bins + (i & 31), 1);
+    if (blockIdx.x == gridDim.x) out[threadIdx.x] = bins[threadIdx.x];
+}
+void run(int* out, int n) { count<<<1, 32>>>(out, n); }
+"""
+    assert "CP4031" not in _codes(src)

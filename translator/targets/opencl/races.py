@@ -10,6 +10,7 @@ output: a description of the first such shared variable, or ''.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
 # identifiers that order the work-items of a group: barriers (after the rule edits) and the warp emulation,
 # whose calls are barriers around __local scratch
 _SYNC = {"barrier", "work_group_barrier", "__syncthreads", "__syncwarp", "cp_wscratch"}
+_ATOMIC = re.compile(r"(cp_)?atom(ic)?_?[A-Za-z]*$")
 
 
 def unsynchronised_exchange(kernel: FuncInfo, by_name: dict[str, list[FuncInfo]]) -> str:
@@ -51,14 +53,19 @@ def _call_tree(root: FuncInfo, by_name: dict[str, list[FuncInfo]]) -> Iterable[F
 
 
 def _private_use(body: str, name: str) -> bool:
-    """Every use of `name` after its declaration is `name[I]` with one and the same index text I: each thread
-    then only touches the element it owns (scratch per thread), which needs no barrier."""
+    """Every use of `name` after its declaration, other than in atomic calls, is `name[I]` with one and the
+    same index text I: each thread then only touches the element it owns (scratch per thread)."""
     rw = Rewriter(body)
     toks = rw.toks
+    # uses inside the arguments of an atomic function are not races: threads may share such a variable
+    atomic = [(k + 1, rw.match(k + 1)) for k, t in enumerate(toks[:-1])
+              if t.kind == IDENT and _ATOMIC.match(t.text) and toks[k + 1].text == "("]
     indices: set[str] = set()
     declared = False
     for k, t in enumerate(toks):
         if t.kind != IDENT or t.text != name or (k > 0 and toks[k - 1].text in (".", "->")):
+            continue
+        if declared and any(a < k < b for a, b in atomic):
             continue
         if not declared:  # the declaration itself: `__shared__ T name[N];`
             declared = True
