@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from translator.targets.opencl.cxxonly import cxx_only
 from translator.targets.opencl.hoist import Program, hoist_function
 from translator.targets.opencl.races import unsynchronised_exchange
 from translator.targets.opencl.scan import DevFunc, DeviceScan, idents
@@ -271,6 +272,10 @@ class ProgramBuilder:
         ret = cxx_to_c_types(sub_idents(info.ret, smap)) if not kernel else "void"
         body = cxx_to_c_types(sub_idents(info.body, smap))
         env = Env(self, info, smap)
+        cxx = cxx_only(params, body)
+        if cxx and (f.name, "cxx") not in self.warned:
+            self.warned.add((f.name, "cxx"))
+            self.notes.append(("CP4033", f, f"{f.name}: {cxx}"))
         new_params: list[str] = []
         adjs: list[str] = []
         derefs: dict[str, str] = {}
@@ -347,6 +352,8 @@ class ProgramBuilder:
                     self.warned.add((f.name, "race"))
                     self.notes.append(("CP4031", f, detail))
                 text = _error_block(f"CP4031: {detail}", name) + text
+            if cxx:
+                text = _error_block(f"CP4033: {f.name}: {cxx}", name) + text
             self._check_warp(info, text)
             if "__launch_bounds__" in info.qualifiers and (f.name, "lb") not in self.warned:
                 self.warned.add((f.name, "lb"))
@@ -358,6 +365,8 @@ class ProgramBuilder:
         head = f"static {inline}{noinline}CP_OVL {ret} {name}({', '.join(new_params) or 'void'})"
         self.protos.append(head + ";")
         text = head + " " + body.strip() + "\n"
+        if cxx:
+            text = _error_block(f"CP4033: {f.name}: {cxx}", name) + text
         self._check_warp(info, text)
         return text
 
