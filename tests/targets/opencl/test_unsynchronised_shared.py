@@ -94,3 +94,37 @@ __global__ void count(int* out, int n)
 void run(int* out, int n) { count<<<1, 32>>>(out, n); }
 """
     assert "CP4031" not in _codes(src)
+
+
+def test_a_column_owned_by_each_thread_needs_no_barrier() -> None:
+    src = r"""
+__global__ void hist(const int* v, float* out)
+{
+    __shared__ int counts[16][64];
+    const int me = threadIdx.x;
+    for (int i = 0; i < 16; i++) counts[i][me] = 0;
+    counts[v[blockIdx.x * 64 + me] & 15][me]++;
+    float s = 0;
+    for (int k = 0; k < 16; k++) s += counts[k][me] * k;
+    out[me] = s;
+}
+void run(const int* v, float* out) { hist<<<1, 64>>>(v, out); }
+"""
+    assert "CP4031" not in _codes(src)
+
+
+def test_pointers_into_shared_memory_are_followed() -> None:
+    own = r"""
+__global__ void acc(float* out, int n)
+{
+    extern __shared__ float buf[];
+    float* part = buf;
+    float* rest = &buf[n * blockDim.x];
+    for (int k = 0; k < n; k++) part[k * blockDim.x + threadIdx.x] = k;
+    rest[threadIdx.x] = part[(n - 1) * blockDim.x + threadIdx.x];
+    out[threadIdx.x] = rest[threadIdx.x];
+}
+void run(float* out, int n) { acc<<<1, 64, 2 * n * 64 * sizeof(float)>>>(out, n); }
+"""
+    assert "CP4031" not in _codes(own)
+    assert "CP4031" in _codes(own.replace("part[(n - 1) * blockDim.x + threadIdx.x]", "part[threadIdx.x ^ 1]"))
