@@ -58,3 +58,23 @@ def test_auto_declarations_run_on_pocl(pocl) -> None:
     cl.enqueue_copy(q, out, bo)
     q.finish()
     assert (out == x[0::2] * 10 + x[1::2] + x[0]).all()
+
+
+def test_auto_of_pointer_arithmetic_and_elements() -> None:
+    src = r"""
+__global__ void rows(const float* x, float* out)
+{
+    int i = threadIdx.x;
+    auto* o = out + 3 * i;
+    const auto* r = x + 3 * i;
+    auto e = x[i];
+    auto d = o - out;
+    o[0] = r[1] + e;
+}
+void run(const float* x, float* out) { rows<<<1, 32>>>(x, out); }
+"""
+    r = translate_text(src, "opencl", name="rows.cu")
+    cl_text = r.extra_files["rows.cl"].decode()
+    assert "__global float* o = out + 3 * i;" in cl_text and "__global const float* r = x + 3 * i;" in cl_text
+    assert "float e = x[i];" in cl_text
+    assert [f.code for f in r.findings].count("CP4032") == 1  # `o - out` is an offset, not a pointer

@@ -125,7 +125,8 @@ class Env:
                 if t.kind == IDENT and t.text in funcs and k + 1 < n and toks[k + 1].text == "(":
                     self._call(rw, k)  # a macro defined in the body calls it: emit it too
                 continue
-            if (prev in (";", "{", "}") or (prev == "(" and prev2 == "for")) and t.text == "auto":
+            if t.text == "auto" and (prev in (";", "{", "}") or (prev == "(" and prev2 == "for") or (
+                    prev in ("const", "volatile") and k > 1 and toks[k - 2].text in (";", "{", "}"))):
                 self._auto(rw, k)
             elif (prev in (";", "{", "}") or (prev == "(" and prev2 == "for")) and \
                     (t.kind in (IDENT, KEYWORD) and (t.text in TYPE_QUALS or self.is_type_word(t.text))):
@@ -265,7 +266,14 @@ class Env:
             if c < 0 or c + 1 > b or not self._unary(rw, c + 1, b):
                 return None
             return " ".join(rw.tok_text(a + 1, c - 1).split())
-        return self.expr_type(rw, a, b) if a == b else None
+        if a == b or (toks[a].kind == IDENT and toks[a + 1].text == "[" and rw.match(a + 1) == b):
+            return self.expr_type(rw, a, b)  # a variable, a literal, an element `p[i]`
+        # pointer arithmetic `p + n`: the pointer's type, when no other pointer takes part (p - q is an offset)
+        pt = self.types.get(toks[a].text, "") if toks[a].kind == IDENT else ""
+        others = [x.text for x in toks[a + 2:b + 1] if x.kind == IDENT and "*" in self.types.get(x.text, "")]
+        if "*" in pt and toks[a + 1].text in ("+", "-") and not others:
+            return strip_cv(pt) if "const" not in pt.split("*")[0] else "const " + strip_cv(pt)
+        return None
 
     @staticmethod
     def _unary(rw: Rewriter, a: int, b: int) -> bool:
