@@ -23,7 +23,7 @@ from translator.targets.opencl.headers import SHIFT, HeaderPart, called_at, head
 from translator.targets.opencl.host import launch_stub, preamble, stub_declaration, symbol_registration
 from translator.targets.opencl.prelude import PRELUDE
 from translator.targets.opencl.scan import DevFunc, DeviceScan, idents, parse_tparams, scan_device, split_top
-from translator.targets.opencl.spelling import cl_func_name, constant_decl, mangle, type_decl
+from translator.targets.opencl.spelling import BASE_TYPES, cl_func_name, constant_decl, mangle, type_decl
 
 if TYPE_CHECKING:
     from translator.engine import FileContext
@@ -40,7 +40,8 @@ _VOTE = {"__ballot_sync": "cp_ballot", "__any_sync": "cp_any", "__all_sync": "cp
          "__reduce_min_sync": "cp_reduce_min", "__reduce_max_sync": "cp_reduce_max",
          "__reduce_and_sync": "cp_reduce_and", "__reduce_or_sync": "cp_reduce_or",
          "__reduce_xor_sync": "cp_reduce_xor"}
-_ERROR_CODES = ("CP3004", "CP3005", "CP3006", "CP3007", "CP2001", "CP2002", "CP2006")
+_ERROR_CODES = ("CP3004", "CP3005", "CP3006", "CP3007", "CP2001", "CP2002", "CP2006", "CP4031", "CP4032", "CP4033",
+                "CP4034")
 
 
 @dataclass
@@ -322,6 +323,10 @@ class FileEmitter:
         host_tps, bindings = self._enclosing_template(launch.span.offset)
         dependent = [n for n in host_tps if any(n in idents(a) for a in base.values())]
         if not dependent:
+            unknown = self._macro_words(launch.span.offset, base)
+            if unknown:
+                self.ctx.report("CP4034", launch.span, f"{func.name}: {', '.join(unknown)}", inline=True)
+                return []
             return [base]
         out = []
         for b in bindings:
@@ -330,6 +335,20 @@ class FileEmitter:
             self.ctx.report("CP4003", launch.span, f"{func.name}: no instantiation of the enclosing template found",
                             inline=True)
         return out
+
+    def _macro_words(self, offset: int, base: dict[str, str]) -> list[str]:
+        """Template arguments of a launch written in a #define body that name nothing this file defines (the
+        macro's parameters, or template parameters of wherever it is expanded): they are not types here."""
+        data = self.data
+        start = data.rfind(b"\n", 0, offset) + 1
+        while start > 1 and data[start - 2:start] == b"\\\n":  # continuation lines of one directive
+            start = data.rfind(b"\n", 0, start - 2) + 1
+        if not re.match(rb"\s*#\s*define\b", data[start:offset]):
+            return []
+        known = BASE_TYPES | {n for d in self.scan.decls for n in d.names} | {"true", "false", "unsigned", "signed",
+                                                                           "const", "long", "short"}
+        known |= {m.decode() for m in re.findall(rb"#\s*define\s+([A-Za-z_]\w*)", data)}
+        return sorted({w for a in base.values() for w in idents(a) if w not in known})
 
     def _enclosing_template(self, offset: int) -> tuple[list[str], list[dict[str, str]]]:
         """Template parameters of the host function template around `offset` and the explicit argument lists

@@ -11,8 +11,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from translator.targets.opencl.cxxonly import cxx_only
 from translator.targets.opencl.halfconv import cl_half_types
 from translator.targets.opencl.hoist import Program, hoist_function
+from translator.targets.opencl.races import unsynchronised_exchange
 from translator.targets.opencl.scan import DevFunc, DeviceScan, idents
 from translator.targets.opencl.spaces import Env
 from translator.targets.opencl.spelling import (
@@ -22,6 +24,7 @@ from translator.targets.opencl.spelling import (
     canonical_c_type,
     cl_func_name,
     cxx_to_c_types,
+    inner_dims,
     split_param,
 )
 from translator.targets.opencl.text import IDENT, Rewriter, sub_idents
@@ -270,6 +273,10 @@ class ProgramBuilder:
         ret = cxx_to_c_types(sub_idents(info.ret, smap)) if not kernel else "void"
         body = cxx_to_c_types(sub_idents(info.body, smap))
         env = Env(self, info, smap)
+        cxx = cxx_only(params, body)
+        if cxx and (f.name, "cxx") not in self.warned:
+            self.warned.add((f.name, "cxx"))
+            self.notes.append(("CP4033", f, f"{f.name}: {cxx}"))
         new_params: list[str] = []
         adjs: list[str] = []
         derefs: dict[str, str] = {}
@@ -296,7 +303,8 @@ class ProgramBuilder:
                 space = spaces[pi] if spaces and pi < len(spaces) else "global"
                 pi += 1
                 t = add_space(ptype + ("*" if ref == "mut" else ""), SPACES[space])
-                new_params.append(f"{t} {pname}")
+                inner = inner_dims(p) if not ref else ""
+                new_params.append(f"{t[:-1].rstrip()} (*{pname}){inner}" if inner else f"{t} {pname}")
                 if ref == "mut":
                     derefs[pname] = f"(*{pname})"
                     env.declare(pname, None, ptype)
@@ -338,6 +346,15 @@ class ProgramBuilder:
             inner = body.strip()
             assert inner.startswith("{")
             text = "\n".join(lines) + inner[1:]
+            racy = unsynchronised_exchange(info, self.by_name)
+            if racy:
+                detail = f"kernel {f.name} shares {racy} between threads without a barrier"
+                if (f.name, "race") not in self.warned:
+                    self.warned.add((f.name, "race"))
+                    self.notes.append(("CP4031", f, detail))
+                text = _error_block(f"CP4031: {detail}", name) + text
+            if cxx:
+                text = _error_block(f"CP4033: {f.name}: {cxx}", name) + text
             self._check_warp(info, text)
             if "__launch_bounds__" in info.qualifiers and (f.name, "lb") not in self.warned:
                 self.warned.add((f.name, "lb"))
@@ -349,6 +366,8 @@ class ProgramBuilder:
         head = f"static {inline}{noinline}CP_OVL {ret} {name}({', '.join(new_params) or 'void'})"
         self.protos.append(head + ";")
         text = head + " " + body.strip() + "\n"
+        if cxx:
+            text = _error_block(f"CP4033: {f.name}: {cxx}", name) + text
         self._check_warp(info, text)
         return text
 

@@ -3,9 +3,10 @@
 Inputs: none. Output: `PRELUDE` text: extensions, the CP_OFF/CP_ADJ macros of the shim contract (SVM and
 handle-table paths), fixed-width typedefs, CUDA-layout 3-component vectors, overloaded `cp_atomic*`
 functions (int, uint, long, ulong, float and double on __global and __local memory), CUDA's bit intrinsics
-with CUDA's parameter types (`cp_popc`, `cp_brev`, `cp_byte_perm`, `cp_funnelshift_*`, ...) and the 32-wide warp
-emulation over a __local scratch array (`cp_shfl*`, `cp_ballot`, `cp_any`, `cp_all`, `cp_reduce_*`), and CUDA's
-half/bfloat16 as storage types with float arithmetic (prelude_half.py).
+with CUDA's parameter types (`cp_popc`, `cp_brev`, `cp_byte_perm`, `cp_funnelshift_*`, ...), bytewise memset/memcpy
+per address space, the 32-wide warp emulation over a __local scratch array (`cp_shfl*`, `cp_ballot`,
+`cp_any`, `cp_all`, `cp_reduce_*`), and CUDA's half/bfloat16 as storage types with float arithmetic
+(prelude_half.py).
 """
 
 from __future__ import annotations
@@ -152,6 +153,22 @@ static inline uint cp_funnelshift_rc(uint lo, uint hi, uint s) {
 }
 """
 
+_MEM = r"""
+/* CUDA device code has memset and memcpy; OpenCL C has neither. Bytewise, one overload per address space
+   (OpenCL 1.2 has no generic pointers); the macros keep the C names working in the program only. */
+#define CP_MEMSET(AS) CP_OVL AS void* cp_memset(AS void* p, int v, ulong n) { \
+    AS uchar* d = (AS uchar*)p; for (ulong i = 0; i < n; ++i) d[i] = (uchar)v; return p; }
+#define CP_MEMCPY(AS, AS2) CP_OVL AS void* cp_memcpy(AS void* p, const AS2 void* q, ulong n) { \
+    AS uchar* d = (AS uchar*)p; const AS2 uchar* s = (const AS2 uchar*)q; \
+    for (ulong i = 0; i < n; ++i) d[i] = s[i]; return p; }
+#define CP_MEMCPY_TO(AS) CP_MEMCPY(AS, __private) CP_MEMCPY(AS, __global) CP_MEMCPY(AS, __local) \
+    CP_MEMCPY(AS, __constant)
+CP_MEMSET(__private) CP_MEMSET(__global) CP_MEMSET(__local)
+CP_MEMCPY_TO(__private) CP_MEMCPY_TO(__global) CP_MEMCPY_TO(__local)
+#define memset cp_memset
+#define memcpy cp_memcpy
+"""
+
 _WARP = r"""
 /* A 32-wide CUDA warp emulated inside the work-group: lanes are consecutive linear local ids; values
    go through __local scratch between two barriers, so every work-item of the group must reach each call. */
@@ -241,4 +258,4 @@ CP_REDUCE(cp_reduce_max, int, max(r, o)) CP_REDUCE(cp_reduce_max, uint, max(r, o
 CP_REDUCE(cp_reduce_and, uint, r & o) CP_REDUCE(cp_reduce_or, uint, r | o) CP_REDUCE(cp_reduce_xor, uint, r ^ o)
 """
 
-PRELUDE = _HEAD + _ATOMICS + _BITS + _WARP + HALF
+PRELUDE = _HEAD + _ATOMICS + _BITS + _MEM + _WARP + HALF

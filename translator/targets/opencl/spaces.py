@@ -125,7 +125,10 @@ class Env:
                 if t.kind == IDENT and t.text in funcs and k + 1 < n and toks[k + 1].text == "(":
                     self._call(rw, k)  # a macro defined in the body calls it: emit it too
                 continue
-            if (prev in (";", "{", "}") or (prev == "(" and prev2 == "for")) and \
+            if t.text == "auto" and (prev in (";", "{", "}") or (prev == "(" and prev2 == "for") or (
+                    prev in ("const", "volatile") and k > 1 and toks[k - 2].text in (";", "{", "}"))):
+                self._auto(rw, k)
+            elif (prev in (";", "{", "}") or (prev == "(" and prev2 == "for")) and \
                     (t.kind in (IDENT, KEYWORD) and (t.text in TYPE_QUALS or self.is_type_word(t.text))):
                 self._declaration(rw, k)
             if t.text == "(" and (k == 0 or toks[k - 1].text != "sizeof"):
@@ -155,6 +158,12 @@ class Env:
         if not type_words or all(w in TYPE_QUALS for w in type_words) or j >= len(toks):
             return
         base = " ".join(w for w in type_words if w not in ("static",))
+        # An address space qualifies the whole declaration: `T *p, a[N];` with p pointing to __global would
+        # make `a` a __global array. Where the declarators need different spaces the list is split at the
+        # comma (`__global T *p; T a[N];`), except in a for header, which holds one declaration only.
+        splittable = not has_space and not (k > 0 and toks[k - 1].text == "(")
+        group: str | None = None
+        comma = -1
         first = True
         while j < len(toks):
             stars = 0
@@ -165,6 +174,7 @@ class Env:
                 j += 1
             if j >= len(toks) or toks[j].kind != IDENT:
                 return
+            name_k = j
             name = toks[j].text
             j += 1
             if j >= len(toks) or toks[j].text not in ("=", ";", ",", "[", ")", ":"):
@@ -187,23 +197,118 @@ class Env:
                     elif tx in (",", ";") and depth == 0:
                         break
                     end += 1
+            want: str | None = None
             if stars:
                 sp = None
                 if toks[j].text == "=":
                     sp = self.expr_space(rw, j + 1, end - 1)
+                else:
+                    sp = self._assigned_space(rw, name_k)
                 sp = sp or "global"
+                want = sp
                 if first and not has_space:
                     rw.insert(toks[k].offset, SPACES[sp] + " ")
-                    has_space = True
                 self.declare(name, sp, base + "*" * stars)
             elif is_array:
                 self.declare(name, "private", base + "*")
             else:
                 self.declare(name, None, base)
+            if not first and splittable and want != group:
+                rw.replace(toks[comma].offset, toks[comma].end, f"; {SPACES[want] + ' ' if want else ''}{base}")
+            if first or (splittable and want != group):
+                group = want
             first = False
             if end >= len(toks) or toks[end].text != ",":
                 return
+            comma = end
             j = end + 1
+
+    def _auto(self, rw: Rewriter, k: int) -> None:
+        """`auto x = init;` (OpenCL C has no auto): spelled with the initialiser's type where the whole
+        initialiser is a cast, a variable or a literal; otherwise CP4032 (a guessed type could silently
+        change the arithmetic)."""
+        toks = rw.toks
+        j = k + 1
+        while j < len(toks) and toks[j].text in ("const", "volatile"):
+            j += 1
+        stars = 0
+        while j < len(toks) and toks[j].text in ("*", "&", "const", "volatile"):
+            stars += toks[j].text == "*"
+            j += 1
+        ctype = None
+        if j + 2 < len(toks) and toks[j].kind == IDENT and toks[j + 1].text == "=":
+            end = j + 2
+            depth = 0
+            while end < len(toks) and not (depth == 0 and toks[end].text in (";", ",")):
+                depth += 1 if toks[end].text in ("(", "[", "{") else -1 if toks[end].text in (")", "]", "}") else 0
+                end += 1
+            ctype = self._whole_type(rw, j + 2, end - 1)
+        if ctype is None or "&" in rw.tok_text(k, j):
+            self.b.notes.append(("CP4032", self.info.func, f"`auto` declaration in {self.info.func.name}"))
+            return
+        name = toks[j].text
+        if stars and "*" not in ctype:
+            self.b.notes.append(("CP4032", self.info.func, f"`auto*` of a non-pointer in {self.info.func.name}"))
+            return
+        sp = (self.expr_space(rw, j + 2, end - 1) or "global") if "*" in ctype else None
+        # `auto`, `auto*` and their qualifiers become the initialiser's full type (which carries the stars)
+        rw.replace(toks[k].offset, toks[j - 1].end, f"{SPACES[sp]} {ctype}" if sp else ctype)
+        self.declare(name, sp, ctype)
+
+    def _whole_type(self, rw: Rewriter, a: int, b: int) -> str | None:
+        """The type of expression a..b when it is one cast of a primary (`(T*)(p + i)`, `(T)x`), one variable or
+        one literal; None for anything else (operators, calls) rather than a type that may be wrong."""
+        toks = rw.toks
+        if a > b:
+            return None
+        if toks[a].text == "(":
+            c = self._cast_at(rw, a)
+            if c < 0 or c + 1 > b or not self._unary(rw, c + 1, b):
+                return None
+            return " ".join(rw.tok_text(a + 1, c - 1).split())
+        if a == b or (toks[a].kind == IDENT and toks[a + 1].text == "[" and rw.match(a + 1) == b):
+            return self.expr_type(rw, a, b)  # a variable, a literal, an element `p[i]`
+        # pointer arithmetic `p + n`: the pointer's type, when no other pointer takes part (p - q is an offset)
+        pt = self.types.get(toks[a].text, "") if toks[a].kind == IDENT else ""
+        others = [x.text for x in toks[a + 2:b + 1] if x.kind == IDENT and "*" in self.types.get(x.text, "")]
+        if "*" in pt and toks[a + 1].text in ("+", "-") and not others:
+            return strip_cv(pt) if "const" not in pt.split("*")[0] else "const " + strip_cv(pt)
+        return None
+
+    @staticmethod
+    def _unary(rw: Rewriter, a: int, b: int) -> bool:
+        """Tokens a..b form one unary expression (a cast applies to all of it): no operator outside brackets
+        except prefix ones at the start and member access."""
+        toks = rw.toks
+        i = a
+        while i <= b and toks[i].text in ("-", "+", "!", "~", "*", "&"):
+            i += 1
+        if i > b:
+            return False
+        while i <= b:
+            t = toks[i]
+            if t.text in ("(", "["):
+                i = rw.match(i) + 1
+                continue
+            if t.kind == PUNCT and t.text not in (".", "->"):
+                return False
+            i += 1
+        return True
+
+    def _assigned_space(self, rw: Rewriter, name_k: int) -> str | None:
+        """Address space of the first later plain assignment `name = expr;` of a pointer declared without an
+        initialiser (`T* p; ... p = &shared[i];`), or None."""
+        toks = rw.toks
+        name = toks[name_k].text
+        for i in range(name_k + 1, len(toks) - 1):
+            if toks[i].text == name and toks[i + 1].text == "=" and toks[i - 1].text not in (".", "->", "*"):
+                end = i + 2
+                depth = 0
+                while end < len(toks) and not (depth == 0 and toks[end].text in (";", ",", ")")):
+                    depth += 1 if toks[end].text in ("(", "[") else -1 if toks[end].text in (")", "]") else 0
+                    end += 1
+                return self.expr_space(rw, i + 2, end - 1) if end > i + 2 else None
+        return None
 
     def _call(self, rw: Rewriter, k: int) -> None:
         toks = rw.toks
@@ -224,9 +329,37 @@ class Env:
         if cl_func_name(name, kernel=False) != name:
             rw.replace(toks[k].offset, toks[k].end, cl_func_name(name, kernel=False))
         cands = [i for i in self.b.by_name[name] if len(i.params) == len(args)] or self.b.by_name[name]
-        if len(cands) > 1:  # overloads (half_max(half2, half2) and half_max(half, half)): the argument types choose
-            cands.sort(key=lambda i: -self._type_matches(rw, i, args))
-        info = cands[0]
+        # Overloads of one arity: the one whose parameter types the arguments spell; where that is unclear all
+        # of them are emitted (they are CP_OVL, so the OpenCL compiler resolves the call as C++ would).
+        chosen = self._overloads(rw, cands, args)
+        for n_info, info in enumerate(chosen):
+            self._request(rw, info, args, targs, name, edit=n_info == 0)
+        extra = [self.b.extras[x].pname for x in self.b.func_extras.get(name, [])]
+        if extra:
+            rw.insert(toks[close].offset, (", " if args else "") + ", ".join(extra))
+
+    def _overloads(self, rw: Rewriter, cands: list[FuncInfo], args: list[tuple[int, int]]) -> list[FuncInfo]:
+        if len(cands) == 1:
+            return cands
+        arg_types = [self.expr_type(rw, a, b) for a, b in args]
+
+        def score(info: FuncInfo) -> int:
+            tnames = {tp.name for tp in info.func.tparams}
+            hits = 0
+            for p, at in zip(info.params, arg_types, strict=False):
+                ptype = split_param(p)[1]
+                if at is None or tnames & set(re.findall(r"\w+", ptype)):
+                    continue
+                hits += _norm_type(ptype) == _norm_type(at)
+            return hits
+
+        scores = [score(c) for c in cands]
+        return [c for c, s in zip(cands, scores, strict=True) if s == max(scores)]
+
+    def _request(self, rw: Rewriter, info: FuncInfo, args: list[tuple[int, int]], targs: list[str] | None,
+                 name: str, edit: bool) -> None:
+        """Request the clone of `info` this call needs; `edit`: also rewrite reference arguments to `&(arg)`."""
+        toks = rw.toks
         spaces = []
         types: dict[str, str] = {}
         tparams = [tp for tp in info.func.tparams]
@@ -240,7 +373,7 @@ class Env:
                 if ref == "mut" and sp is None:
                     sp = "private"
                 spaces.append(sp)
-                if ref == "mut":
+                if ref == "mut" and edit:
                     rw.insert(toks[a].offset, "&(")
                     rw.insert(toks[b].end, ")")
             at = self.expr_type(rw, a, b)
@@ -254,20 +387,10 @@ class Env:
                     fallback = "int" if tp.kind == "value" else "float"
                 types[tp.name] = fallback
         self.b.request(info, types, tuple(spaces))
-        extra = [self.b.extras[x].pname for x in self.b.func_extras.get(name, [])]
-        if extra:
-            rw.insert(toks[close].offset, (", " if args else "") + ", ".join(extra))
 
-    def _type_matches(self, rw: Rewriter, info: FuncInfo, args: list[tuple[int, int]]) -> int:
-        """How many arguments have exactly the type of `info`'s parameter (unknown types match nothing)."""
-        n = 0
-        for p, (a, b) in zip(info.params, args, strict=False):
-            at = self.expr_type(rw, a, b)
-            ptype = split_param(p)[1]
-            if at and strip_cv(at).replace(" ", "") == strip_cv(ptype).replace(" ", ""):
-                n += 1
-        return n
 
+def _norm_type(t: str) -> str:
+    return strip_cv(cxx_to_c_types(t)).replace(" ", "")
 
 def _bind(ptype: str, atype: str, tparams: list[TParam], out: dict[str, str]) -> None:
     p = strip_cv(ptype).replace(" ", "")

@@ -85,7 +85,12 @@ def cxx_to_c_types(text: str) -> str:
         elif t.text in ("static_cast", "reinterpret_cast", "const_cast") and k + 1 < len(toks) \
                 and toks[k + 1].text == "<":
             close = rw.angle(k + 1)
-            if close > 0:
+            if close > 0 and close + 1 < len(toks) and toks[close + 1].text == "(":
+                # a named cast is a postfix expression: `reinterpret_cast<T*>(p)[i]` indexes the cast pointer,
+                # so the C cast is parenthesised whole, ((T*)(p))[i], not (T*)(p)[i] = (T*)(p[i])
+                rw.replace(t.offset, toks[close].end, f"(({rw.tok_text(k + 2, close - 1)})")
+                rw.insert(toks[rw.match(close + 1)].end, ")")
+            elif close > 0:
                 rw.replace(t.offset, toks[close].end, f"({rw.tok_text(k + 2, close - 1)})")
         elif t.kind in (IDENT, KEYWORD) and (t.text in BASE_TYPES or VECTOR_TYPE.fullmatch(t.text)) \
                 and k + 1 < len(toks) and toks[k + 1].text == "(" and k > 0 \
@@ -114,6 +119,14 @@ def split_param(p: str) -> tuple[str, str, bool, str]:
     if dims:
         ptype = ptype + "*"
     return name, ptype, "*" in ptype, ref
+
+
+def inner_dims(p: str) -> str:
+    """The dimensions after the first of an array parameter (`int cw[N][3]` -> `[3]`): the parameter is a
+    pointer to such rows, and indexing it needs them."""
+    m = re.search(r"((?:\[[^\]]*\]\s*)+)$", p.split("=")[0].strip())
+    dims = re.findall(r"\[[^\]]*\]", m.group(1)) if m else []
+    return "".join(dims[1:])
 
 
 def add_space(ptype: str, space: str) -> str:

@@ -1,0 +1,80 @@
+"""`auto` in device code (OpenCL C has none): spelled with the initialiser's type where the initialiser is
+one cast, variable or literal, pointers with their address space; other initialisers get CP4032 and the build
+refuses them rather than guessing a type. Built and run on PoCL."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from translator.api import translate_text
+
+SRC = r"""
+#include <cuda_runtime.h>
+__global__ void pairs(const unsigned int* in, unsigned int* out)
+{
+    auto p = (const uint2*)(in + 2 * threadIdx.x);
+    auto* q = (const unsigned int*)in;
+    auto n = (unsigned int)threadIdx.x;
+    auto v = *p;
+    out[n] = v.x * 10u + v.y + q[0];
+}
+void run(const unsigned int* in, unsigned int* out) { pairs<<<1, 32>>>(in, out); }
+"""
+
+
+@pytest.fixture(scope="module")
+def result():
+    return translate_text(SRC, "opencl", name="auto.cu")
+
+
+def test_auto_gets_the_initialiser_type(result) -> None:
+    cl_text = result.extra_files["auto.cl"].decode()
+    assert "__global const uint2* p = (__global const uint2*)(in + 2 * (uint)get_local_id(0));" in cl_text
+    assert "__global const unsigned int* q = " in cl_text and "unsigned int n = (unsigned int)" in cl_text
+    assert "CP4032" in [f.code for f in result.findings]  # `auto v = *p`: not a cast, variable or literal
+
+
+def test_auto_with_arithmetic_is_refused() -> None:
+    src = SRC.replace("    auto v = *p;\n", "    uint2 v = *p;\n")
+    assert "CP4032" not in [f.code for f in translate_text(src, "opencl", name="auto.cu").findings]
+    src = src.replace("auto n = (unsigned int)threadIdx.x;", "auto n = (unsigned int)threadIdx.x * 1.5;")
+    r = translate_text(src, "opencl", name="auto.cu")
+    assert "CP4032" in [f.code for f in r.findings]
+    assert any(ln.startswith('#error "CUDAPORT CP4032') for ln in r.output.decode().splitlines())
+
+
+@pytest.mark.opencl
+def test_auto_declarations_run_on_pocl(pocl) -> None:
+    cl, ctx, q = pocl
+    src = SRC.replace("    auto v = *p;\n", "    uint2 v = *p;\n")
+    prog = cl.Program(ctx, translate_text(src, "opencl", name="auto.cu").extra_files["auto.cl"].decode()).build()
+    x = np.arange(64, dtype=np.uint32) + 1
+    out = np.zeros(32, np.uint32)
+    mf = cl.mem_flags
+    bi = cl.Buffer(ctx, mf.READ_ONLY | mf.COPY_HOST_PTR, hostbuf=x)
+    bo = cl.Buffer(ctx, mf.READ_WRITE | mf.COPY_HOST_PTR, hostbuf=out)
+    prog.pairs(q, (32,), (32,), bi, bo)
+    cl.enqueue_copy(q, out, bo)
+    q.finish()
+    assert (out == x[0::2] * 10 + x[1::2] + x[0]).all()
+
+
+def test_auto_of_pointer_arithmetic_and_elements() -> None:
+    src = r"""
+__global__ void rows(const float* x, float* out)
+{
+    int i = threadIdx.x;
+    auto* o = out + 3 * i;
+    const auto* r = x + 3 * i;
+    auto e = x[i];
+    auto d = o - out;
+    o[0] = r[1] + e;
+}
+void run(const float* x, float* out) { rows<<<1, 32>>>(x, out); }
+"""
+    r = translate_text(src, "opencl", name="rows.cu")
+    cl_text = r.extra_files["rows.cl"].decode()
+    assert "__global float* o = out + 3 * i;" in cl_text and "__global const float* r = x + 3 * i;" in cl_text
+    assert "float e = x[i];" in cl_text
+    assert [f.code for f in r.findings].count("CP4032") == 1  # `o - out` is an offset, not a pointer
