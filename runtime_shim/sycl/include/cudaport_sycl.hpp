@@ -388,6 +388,17 @@ inline error_t memcpy_2d(void* dst, std::size_t dpitch, const void* src, std::si
     return e != success ? e : checked([] { default_queue().wait_and_throw(); }, error_invalid_value);
 }
 
+// ---- vector types SYCL 2020 has no alias for --------------------------------------------------------------
+// CUDA's longlongN holds `long long`, a type distinct from longN's `long` even where both are 64-bit; sycl::longN
+// is vec<int64_t>, so mapping both to it merges two types (overloads, specialisations). One name each also
+// keeps the type usable as a macro argument, where `vec<long long, 2>` would split at the comma.
+using longlong2 = sycl::vec<long long, 2>;
+using longlong3 = sycl::vec<long long, 3>;
+using longlong4 = sycl::vec<long long, 4>;
+using ulonglong2 = sycl::vec<unsigned long long, 2>;
+using ulonglong3 = sycl::vec<unsigned long long, 3>;
+using ulonglong4 = sycl::vec<unsigned long long, 4>;
+
 // ---- symbols (__device__ / __constant__ variables become device_global) ------------------------------------
 template <class T>
 using device_global = sycl::ext::oneapi::experimental::device_global<T>;
