@@ -17,6 +17,7 @@ from translator.frontend.lexer import IDENT, KEYWORD
 from translator.model import Span
 from translator.targets.sycl.analysis import DeviceFunction, FileAnalysis, analyse, byte_span, tok_index
 from translator.targets.sycl.device import atomic, qualifier, warp
+from translator.targets.sycl.hostmath import keep_host_math
 from translator.targets.sycl.launch import rewrite_launch
 from translator.targets.sycl.toolchain import SHIM_INCLUDE, compile_command, find_compiler, typecheck_command
 
@@ -56,6 +57,7 @@ class SyclTarget:
         if an.funcs:
             ctx.need_include(HELPER_HEADER)
         self._keep_unrelated_names(ctx)
+        keep_host_math(ctx, an)
         self._signatures(ctx, an)
         self._device_code_tokens(ctx, an)
         self._members(ctx)
