@@ -1,0 +1,59 @@
+"""SYCL translation of what real programs put around their kernels: qualifier macros, extended lambdas and
+operator members, host calls of C library math, members of class templates, a header that only includes
+cuda.h. Each test names the mechanism; the snippets are ours."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from translator.api import translate_text
+from translator.engine import Options
+from translator.project import discover
+from translator.runner import run
+
+
+def _sycl(src: str, name: str = "k.cu") -> str:
+    return translate_text(src, "sycl", name=name, options=Options(target="sycl", inline_diagnostics=False)
+                          ).output.decode()
+
+
+def test_qualifier_macro_body_loses_device_and_host() -> None:
+    out = _sycl("#define HD __host__ __device__\nHD inline float sq(float x) { return x * x; }\n")
+    assert "__device__" not in out and "__host__" not in out
+    assert "#define HD" in out
+
+
+def test_extended_lambda_and_operator_members_lose_device() -> None:
+    src = ("struct Nil {\n  template <typename T>\n"
+           "  __host__ __device__ Nil& operator =(const T&) { return *this; }\n};\n"
+           "void f(int n) { auto g = [=] __device__ (int i) { return i + n; }; (void)g; }\n")
+    out = _sycl(src)
+    assert "__device__" not in out
+    assert "Nil& operator =(const T&)" in out and "auto g = [=]" in out
+
+
+def test_member_of_a_class_template_is_not_a_math_call() -> None:
+    out = _sycl("#include <limits>\nfloat big() { return std::numeric_limits<float>::max(); }\n")
+    assert "std::numeric_limits<float>::max()" in out
+
+
+def test_host_math_keeps_host_spellings_device_math_becomes_sycl() -> None:
+    src = ("__global__ void k(float* p) { p[0] = sqrtf(p[0]) + fabsf(p[1]); }\n"
+           "int host(unsigned long n, int i) {\n"
+           "  double r = sqrt(n) + log2(i) + pow(4, n);\n"
+           "  return (int)max(n, 2ul) + (int)r;\n}\n")
+    out = _sycl(src)
+    kernel, host = out.split("int host", 1)
+    assert "sycl::sqrt(p[0])" in kernel and "sycl::fabs(p[1])" in kernel
+    assert "sqrt(n) + log2(i) + pow(4, n)" in host and "sycl::" not in host
+    assert "std::max(n, 2ul)" in host and "#include <algorithm>" in out
+
+
+def test_header_that_only_includes_cuda_h_is_translated(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "table.h").write_text("#pragma once\n#include <cuda.h>\nstruct Table { int n; };\n")
+    (src / "main.cu").write_text('#include "table.h"\n__global__ void k(Table t) {}\n')
+    out = tmp_path / "out"
+    run(discover(src), Options(target="sycl"), out=out)
+    assert "cuda.h" not in (out / "table.h").read_text().split("*/")[-1]
