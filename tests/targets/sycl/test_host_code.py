@@ -57,3 +57,15 @@ def test_header_that_only_includes_cuda_h_is_translated(tmp_path: Path) -> None:
     out = tmp_path / "out"
     run(discover(src), Options(target="sycl"), out=out)
     assert "cuda.h" not in (out / "table.h").read_text().split("*/")[-1]
+
+
+def test_launch_of_a_kernel_in_an_included_cu_file_passes_item_and_shared(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "kernels.cu").write_text("__global__ void k(float* p) {\n  __shared__ float s[64];\n"
+                                    "  s[threadIdx.x] = p[threadIdx.x];\n  __syncthreads();\n  p[0] = s[1];\n}\n")
+    (src / "main.cu").write_text('#include "kernels.cu"\nvoid run(float* p) { k<<<1, 64>>>(p); }\n')
+    out = tmp_path / "out"
+    run(discover(src), Options(target="sycl"), out=out)
+    main = (out / "main.cpp").read_text()
+    assert "sycl::local_accessor<float[64], 0> s(cgh);" in main and "k(p, item, s);" in main
