@@ -69,3 +69,14 @@ def test_launch_of_a_kernel_in_an_included_cu_file_passes_item_and_shared(tmp_pa
     run(discover(src), Options(target="sycl"), out=out)
     main = (out / "main.cpp").read_text()
     assert "sycl::local_accessor<float[64], 0> s(cgh);" in main and "k(p, item, s);" in main
+
+
+def test_item_goes_before_defaulted_parameters() -> None:
+    src = ("__device__ int lane(int base, int step = 1) { return base + step * threadIdx.x; }\n"
+           "__global__ void k(int* p, int n = 4) { p[lane(n)] = n; }\n"
+           "void run(int* p) { k<<<1, 32>>>(p); k<<<1, 32>>>(p, 8); }\n")
+    out = _sycl(src)
+    assert "int lane(int base, const sycl::nd_item<3>& item, int step = 1)" in out
+    assert "void k(int* p, const sycl::nd_item<3>& item, int n = 4)" in out
+    assert "p[lane(n, item)]" in out
+    assert "k(p, item);" in out and "k(p, item, 8);" in out

@@ -121,7 +121,9 @@ class SyclTarget:
                     ctx.report("CP4501", f.fdef.name_span, f.fdef.name)
                 if f.needs_item and not f.kernel and "__host__" in f.fdef.qualifiers:
                     ctx.report("CP4507", f.fdef.name_span, f.fdef.name)
-                if extra:
+                if extra and f.extra_at is not None and f.extra_at < len(f.fdef.params):
+                    ctx.insert(f.fdef.params[f.extra_at].span.offset, ", ".join(extra) + ", ", "nd_item parameter")
+                elif extra:
                     sep = "" if f.empty_params else ", "
                     if f.empty_params and f.fdef.params == () and self._void_params(ctx, f):
                         span = self._void_params(ctx, f)
@@ -167,7 +169,11 @@ class SyclTarget:
                         j = j + 1 if j > 0 else -1
                     if j > 0 and j < len(toks) and toks[j].text == "(":
                         close = view.match_close(j)
-                        if close > 0:
+                        at = an.funcs[t.text][0].extra_at
+                        args = view.split_args(j, close) if close > 0 and at is not None else ()
+                        if at is not None and len(args) > at:
+                            ctx.insert(args[at].offset, "item, ", "nd_item argument")
+                        elif close > 0:
                             ctx.insert(toks[close].offset, "item" if close == j + 1 else ", item", "nd_item argument")
                 elif t.text in an.globals_ and (nxt is None or nxt.text != "["):
                     ctx.insert(t.end, ".get()", "device_global access")

@@ -59,7 +59,9 @@ def rewrite_launch(ctx: FileContext, an: FileAnalysis, launch: KernelLaunch) -> 
         queue = "cpsycl::default_queue()" if stream_text in ("0", "nullptr", "NULL") else \
             f"cpsycl::queue_of({stream_text})"
         rng = f"cpsycl::nd_range({render(grid.offset, grid.end)}, {render(block.offset, block.end)})"
-        args = [render(a.offset, a.end) for a in ln.args] + ["item"] + passes
+        args = [render(a.offset, a.end) for a in ln.args]
+        at = f.extra_at if f is not None and f.extra_at is not None and f.extra_at < len(args) else len(args)
+        args[at:at] = ["item"] + passes  # before the defaulted parameters, where the signature put them
         call = f"{render(ln.callee.offset, ln.callee.end)}({', '.join(args)});"
         attr = " [[sycl::reqd_sub_group_size(32)]]" if warp else ""
         lam = f"[=](sycl::nd_item<3> item){attr} {{"
