@@ -80,3 +80,10 @@ def test_item_goes_before_defaulted_parameters() -> None:
     assert "void k(int* p, const sycl::nd_item<3>& item, int n = 4)" in out
     assert "p[lane(n, item)]" in out
     assert "k(p, item);" in out and "k(p, item, 8);" in out
+
+
+def test_declaration_in_a_preprocessor_branch_shadows_only_there() -> None:
+    src = ("#ifndef REF_H\n#define REF_H\n#ifdef _OPENMP\ntypedef struct { double x, y, z; } double3;\n#endif\n"
+           "void ref(double3* r) { r[0].x = 0; }\n#endif\n")
+    out = _sycl(src, name="ref.h")
+    assert "} double3;" in out and "void ref(sycl::double3* r)" in out
