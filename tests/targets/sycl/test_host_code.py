@@ -87,3 +87,13 @@ def test_declaration_in_a_preprocessor_branch_shadows_only_there() -> None:
            "void ref(double3* r) { r[0].x = 0; }\n#endif\n")
     out = _sycl(src, name="ref.h")
     assert "} double3;" in out and "void ref(sycl::double3* r)" in out
+
+
+def test_launch_inside_a_macro_body_keeps_the_line_continuations() -> None:
+    src = ("__global__ void k(int* p) { extern __shared__ int s[]; s[0] = 1; p[0] = s[0]; }\n"
+           "#define RUN(SHM) \\\n  k<<<1, 32, SHM>>>(p);\n"
+           "void run(int* p) { RUN(128) }\n")
+    out = _sycl(src)
+    body = out.split("#define RUN(SHM)", 1)[1].split("void run", 1)[0]
+    lines = body.strip("\n").split("\n")
+    assert len(lines) > 2 and all(line.endswith("\\") for line in lines[:-1]) and "SHM" in body

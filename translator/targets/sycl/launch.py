@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from translator.edits import Edit
 from translator.model import KernelLaunch
-from translator.targets.sycl.analysis import DeviceFunction, FileAnalysis
+from translator.targets.sycl.analysis import DeviceFunction, FileAnalysis, tok_index
 
 if TYPE_CHECKING:
     from translator.engine import FileContext
@@ -51,6 +51,8 @@ def rewrite_launch(ctx: FileContext, an: FileAnalysis, launch: KernelLaunch) -> 
             accessors.append(f"sycl::local_accessor<{elem}{dims}, 0> {s.name}(cgh);")
             passes.append(s.name)
     indent = _indent(ctx, launch.span.offset)
+    k = tok_index(an.view, launch.span.offset)
+    in_macro = k < len(an.view.toks) and an.view.toks[k].directive >= 0
     stream = launch.stream
     grid, block = launch.grid, launch.block
 
@@ -66,14 +68,19 @@ def rewrite_launch(ctx: FileContext, an: FileAnalysis, launch: KernelLaunch) -> 
         attr = " [[sycl::reqd_sub_group_size(32)]]" if warp else ""
         lam = f"[=](sycl::nd_item<3> item){attr} {{"
         if not accessors:
-            return f"{queue}.parallel_for({rng}, {lam}\n{indent}    {call}\n{indent}}})"
+            return _continued(f"{queue}.parallel_for({rng}, {lam}\n{indent}    {call}\n{indent}}})", in_macro)
         inner = indent + "    "
         lines = [f"{queue}.submit([&](sycl::handler& cgh) {{"]
         lines += [inner + a for a in accessors]
         lines += [f"{inner}cgh.parallel_for({rng}, {lam}", f"{inner}    {call}", f"{inner}}});", f"{indent}}})"]
-        return "\n".join(lines)
+        return _continued("\n".join(lines), in_macro)
 
     ctx.edits.append(Edit(launch.span.offset, launch.span.length, origin="kernel launch", build=build))
+
+
+def _continued(text: str, in_macro: bool) -> str:
+    """A launch inside a #define body stays in it: every new line break gets its backslash."""
+    return re.sub(r"(?<!\\)\n", " \\\n", text) if in_macro else text
 
 
 def _template_map(f: DeviceFunction, callee: str) -> dict[str, str]:
