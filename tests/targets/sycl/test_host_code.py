@@ -97,3 +97,9 @@ def test_launch_inside_a_macro_body_keeps_the_line_continuations() -> None:
     body = out.split("#define RUN(SHM)", 1)[1].split("void run", 1)[0]
     lines = body.strip("\n").split("\n")
     assert len(lines) > 2 and all(line.endswith("\\") for line in lines[:-1]) and "SHM" in body
+
+
+def test_pasting_a_component_count_is_diagnosed() -> None:
+    result = translate_text("#define VEC2(T) T ## 2\nvoid f(VEC2(double)* p);\n#define CAT(a, b) a ## b\n", "sycl",
+                            name="v.cu")
+    assert [f.code for f in result.findings if f.code == "CP4511"] == ["CP4511"]

@@ -63,6 +63,7 @@ class SyclTarget:
         self._members(ctx)
         for launch in parsed.launches:
             rewrite_launch(ctx, an, launch)
+        self._pasted_vector_names(ctx)
         self._dedupe_comments(ctx)
 
     @staticmethod
@@ -90,6 +91,15 @@ class SyclTarget:
             return
         ctx.edits[:] = [e for e in ctx.edits if e.offset not in undo or e.build is not None]
         ctx.findings[:] = [f for f in ctx.findings if f.offset not in undo]
+
+    @staticmethod
+    def _pasted_vector_names(ctx: FileContext) -> None:
+        """`T ## 2` in a #define: CP4511, since a CUDA vector type made by pasting is beyond every rename."""
+        toks = ctx.parsed.tokens
+        for k, t in enumerate(toks[:-1]):
+            nxt = toks[k + 1]
+            if t.text == "##" and t.directive >= 0 and nxt.directive == t.directive and nxt.text in ("2", "3", "4"):
+                ctx.report("CP4511", byte_span(ctx, t.offset, nxt.end), f"## {nxt.text}")
 
     @staticmethod
     def _dedupe_comments(ctx: FileContext) -> None:
