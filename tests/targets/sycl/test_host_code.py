@@ -103,3 +103,14 @@ def test_pasting_a_component_count_is_diagnosed() -> None:
     result = translate_text("#define VEC2(T) T ## 2\nvoid f(VEC2(double)* p);\n#define CAT(a, b) a ## b\n", "sycl",
                             name="v.cu")
     assert [f.code for f in result.findings if f.code == "CP4511"] == ["CP4511"]
+
+
+def test_elementwise_vector_operators_give_way_to_sycl_vec_others_stay() -> None:
+    src = ("inline __device__ float2 operator+(float2 a, float2 b) { return make_float2(a.x + b.x, a.y + b.y); }\n"
+           "inline __device__ float2 operator*(float s, const float2& a) { return make_float2(s * a.x, s * a.y); }\n"
+           "inline __device__ float2 operator-(float2 a, float2 b) { return make_float2(a.y - b.y, a.x - b.x); }\n"
+           "__device__ float operator*(float2 a, float2 b) { return a.x * b.x + a.y * b.y; }\n")
+    out = _sycl(src)
+    assert "operator+(" not in out and "operator*(float s" not in out
+    assert "operator-(sycl::float2 a, sycl::float2 b)" in out
+    assert "operator*(sycl::float2 a, sycl::float2 b)" in out

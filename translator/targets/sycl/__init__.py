@@ -19,6 +19,7 @@ from translator.targets.sycl.analysis import DeviceFunction, FileAnalysis, analy
 from translator.targets.sycl.device import atomic, qualifier, warp
 from translator.targets.sycl.hostmath import keep_host_math
 from translator.targets.sycl.launch import rewrite_launch
+from translator.targets.sycl.operators import drop_elementwise_operators
 from translator.targets.sycl.toolchain import SHIM_INCLUDE, compile_command, find_compiler, typecheck_command
 
 if TYPE_CHECKING:
@@ -58,6 +59,7 @@ class SyclTarget:
             ctx.need_include(HELPER_HEADER)
         self._keep_unrelated_names(ctx)
         keep_host_math(ctx, an)
+        drop_elementwise_operators(ctx, an)
         self._signatures(ctx, an)
         self._device_code_tokens(ctx, an)
         self._members(ctx)
