@@ -103,7 +103,11 @@ def _uses_cuda(data: bytes, rules: RuleSet) -> bool:
     if b"<<<" in data or b"__global__" in data or b"__device__" in data:
         return True
     toks, _ = lex(data)
-    return any(t.kind in (IDENT, KEYWORD) and t.text in rules for t in toks)
+    if any(t.kind in (IDENT, KEYWORD) and t.text in rules for t in toks):
+        return True
+    # A header with no CUDA syntax of its own that includes cuda.h (for the code that includes it) is still
+    # CUDA: the include must become the target's header, or the translated tree includes a missing cuda.h.
+    return any((r := rules.get(h)) is not None and r.kind == "header" for h, _ in scan_includes(data))
 
 
 def translate_one(sf: SourceFile, display: str) -> FileResult | SkipRecord:

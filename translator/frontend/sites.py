@@ -146,6 +146,8 @@ def find_names(view: TokenView, is_cuda_name: Callable[[str], bool]) -> list[Nam
             if prev.kind == PUNCT and prev.text == "::" and i > 1 and toks[i - 2].kind == IDENT \
                     and toks[i - 2].end == prev.offset and not is_cuda_name(toks[i - 2].text):
                 continue  # qualified by a namespace that is not CUDA's: mylib::cudaMalloc
+            if prev.kind == PUNCT and prev.text == "::" and i > 1 and toks[i - 2].text == ">":
+                continue  # a member of a class template: std::numeric_limits<float>::max()
         if toks[i].directive >= 0 and i > 0 and toks[i - 1].text in ("define", "undef") \
                 and toks[i - 1].directive == t.directive and i > 1 and toks[i - 2].text == "#":
             continue  # the macro's own name in #define X / #undef X is a declaration; #ifdef X is a use

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,13 +100,42 @@ def _declared_name(node) -> str | None:  # type: ignore[no-untyped-def]
     return None
 
 
+_CONDITIONALS = ("preproc_if", "preproc_ifdef", "preproc_else", "preproc_elif", "preproc_elifdef")
+
+
+def _include_guard(node) -> bool:  # type: ignore[no-untyped-def]
+    """`#ifndef X` / `#define X` ... `#endif`: the whole file, not a configuration."""
+    kids = node.children
+    return (node.type == "preproc_ifdef" and len(kids) > 2 and kids[0].type == "#ifndef"
+            and kids[2].type == "preproc_def" and kids[2].child_by_field_name("name") is not None
+            and kids[2].child_by_field_name("name").text == kids[1].text)
+
+
+def _branch(parent, child, outer: tuple[int, int] | None) -> tuple[int, int] | None:  # type: ignore[no-untyped-def]
+    """The byte range of the preprocessor branch `child` lies in, below `parent` (the innermost one)."""
+    if parent.type not in _CONDITIONALS or _include_guard(parent) or child.type in _CONDITIONALS[2:]:
+        return outer
+    end = next((c.start_byte for c in parent.children if c.type in _CONDITIONALS[2:]), parent.end_byte)
+    return (parent.start_byte, end)
+
+
 def parse(data: bytes) -> TreeSitterResult:
     tree = _parser().parse(data)
     errors: list[int] = []
     user: set[str] = set()
-    stack = [(tree.root_node, False)]
+    conditional: dict[str, list[tuple[int, int]]] = {}
+    scopes = _local_scopes(tree.root_node)
+
+    def declare(name: str) -> None:
+        # A declaration in a preprocessor branch (`#ifdef _OPENMP typedef ... double3;`) shadows the CUDA
+        # name only inside that branch: the CUDA build cannot have both, so elsewhere the name is CUDA's.
+        if branch is None:
+            user.add(name)
+        else:
+            conditional.setdefault(name, []).append(branch)
+    stack: list[tuple[Any, bool, tuple[int, int] | None]] = [(tree.root_node, False, None)]
     while stack:
-        node, local = stack.pop()
+        node, local, branch = stack.pop()
         if node.is_error or node.is_missing:
             errors.append(node.start_point[0] + 1)
         if not node.has_error and local:
@@ -120,20 +150,23 @@ def parse(data: bytes) -> TreeSitterResult:
             is_prototype = t == "declaration" and declarator is not None and declarator.type == "function_declarator"
             name = None if is_prototype else _declared_name(declarator)
             if name:
-                user.add(name)
+                declare(name)
         elif t in ("struct_specifier", "class_specifier", "enum_specifier", "union_specifier"):
             name_node = node.child_by_field_name("name")
             if name_node is not None and node.child_by_field_name("body") is not None:
-                user.add(name_node.text.decode("utf-8", "surrogateescape"))
+                declare(name_node.text.decode("utf-8", "surrogateescape"))
         elif t == "type_definition":
             name = _declared_name(node.child_by_field_name("declarator"))
             if name:
-                user.add(name)
+                declare(name)
         elif t == "enumerator":
             name_node = node.child_by_field_name("name")
             if name_node is not None:
-                user.add(name_node.text.decode("utf-8", "surrogateescape"))
+                declare(name_node.text.decode("utf-8", "surrogateescape"))
         local = local or t == "compound_statement"
-        stack.extend((c, local) for c in node.children)
+        stack.extend((c, local, _branch(node, c, branch)) for c in node.children)
+    for name, found in conditional.items():
+        if name not in user:
+            scopes.setdefault(name, []).extend(found)
     return TreeSitterResult(tree=tree, error_lines=sorted(set(errors)), user_declared=frozenset(user),
-                            local_scopes=_local_scopes(tree.root_node))
+                            local_scopes=scopes)

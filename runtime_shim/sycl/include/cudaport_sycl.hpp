@@ -177,9 +177,62 @@ inline error_t get_device_properties(device_prop* prop, int device) {
     return success;
 }
 
+// cudaDeviceGetAttribute: the attributes device_prop has, under CUDA's enumerator values (driver_types.h), so
+// an attribute stored in an int still means the same. Others are error_invalid_value, never a made-up number.
+enum device_attr : int {
+    attr_max_threads_per_block = 1, attr_max_block_dim_x = 2, attr_max_block_dim_y = 3, attr_max_block_dim_z = 4,
+    attr_max_grid_dim_x = 5, attr_max_grid_dim_y = 6, attr_max_grid_dim_z = 7, attr_max_shared_memory_per_block = 8,
+    attr_total_constant_memory = 9, attr_warp_size = 10, attr_max_pitch = 11, attr_clock_rate = 13,
+    attr_texture_alignment = 14, attr_multiprocessor_count = 16, attr_integrated = 18,
+    attr_can_map_host_memory = 19, attr_concurrent_kernels = 31, attr_max_threads_per_multiprocessor = 39,
+    attr_unified_addressing = 41, attr_compute_capability_major = 75, attr_compute_capability_minor = 76,
+    attr_max_shared_memory_per_multiprocessor = 81, attr_managed_memory = 83,
+    attr_max_shared_memory_per_block_optin = 97, attr_memory_pools_supported = 115,
+};
+
+inline error_t device_get_attribute(int* value, device_attr attr, int device) {
+    device_prop p;
+    error_t e = get_device_properties(&p, device);
+    if (e != success) return e;
+    auto clamp = [](std::size_t v) { return v > 2147483647u ? 2147483647 : static_cast<int>(v); };
+    switch (attr) {
+        case attr_max_threads_per_block: *value = p.maxThreadsPerBlock; break;
+        case attr_max_block_dim_x: case attr_max_block_dim_y: case attr_max_block_dim_z:
+            *value = p.maxThreadsDim[attr - attr_max_block_dim_x]; break;
+        case attr_max_grid_dim_x: case attr_max_grid_dim_y: case attr_max_grid_dim_z:
+            *value = p.maxGridSize[attr - attr_max_grid_dim_x]; break;
+        // one work-group's local memory is all a compute unit offers in SYCL 2020, opt-in or not
+        case attr_max_shared_memory_per_block: case attr_max_shared_memory_per_multiprocessor:
+        case attr_max_shared_memory_per_block_optin: *value = clamp(p.sharedMemPerBlock); break;
+        case attr_total_constant_memory: *value = clamp(p.totalConstMem); break;
+        case attr_warp_size: *value = p.warpSize; break;
+        case attr_max_pitch: *value = clamp(p.memPitch); break;
+        case attr_clock_rate: *value = p.clockRate; break;
+        case attr_texture_alignment: *value = clamp(p.textureAlignment); break;
+        case attr_multiprocessor_count: *value = p.multiProcessorCount; break;
+        case attr_integrated: *value = p.integrated; break;
+        case attr_can_map_host_memory: *value = p.canMapHostMemory; break;
+        case attr_concurrent_kernels: *value = p.concurrentKernels; break;
+        case attr_max_threads_per_multiprocessor: *value = p.maxThreadsPerMultiProcessor; break;
+        case attr_unified_addressing: *value = p.unifiedAddressing; break;
+        case attr_compute_capability_major: *value = p.major; break;
+        case attr_compute_capability_minor: *value = p.minor; break;
+        case attr_managed_memory: *value = p.managedMemory; break;
+        case attr_memory_pools_supported: *value = 1; break;  // the default pool below
+        default: return record(error_invalid_value);
+    }
+    return success;
+}
+
 // ---- streams -----------------------------------------------------------------------------------------------
+// Handle types live in a namespace of their own: argument-dependent lookup of host code's own calls with a
+// handle argument (`free(streams)` on a cudaStream_t array) then never finds cpsycl::free or cpsycl::memcpy.
+namespace handles {
 struct stream_handle;  // never defined: a stream_t holds a handle-table key, 0 is the default stream
-using stream_t = stream_handle*;
+struct event_handle;
+struct mem_pool_handle;
+}  // namespace handles
+using stream_t = handles::stream_handle*;
 
 namespace detail {
 inline handle_table<sycl::queue>& streams() {
@@ -232,8 +285,7 @@ struct event_record {
     sycl::event ev;
     bool recorded = false;
 };
-struct event_handle;
-using event_t = event_handle*;
+using event_t = handles::event_handle*;
 
 namespace detail {
 inline handle_table<event_record>& events() {
@@ -338,6 +390,43 @@ inline error_t free(void* ptr) {
     return checked([&] { sycl::free(ptr, default_queue()); }, error_invalid_device_pointer);
 }
 
+// ---- stream-ordered allocation (cudaMallocAsync) -----------------------------------------------------------
+// SYCL 2020 has no memory pools. Allocation happens at once (usable no later than CUDA would make it), and a
+// free waits for the stream's earlier work, then frees: both stronger orderings than CUDA's, never weaker.
+// Each device's one pool is its default pool; its attributes (release threshold, reuse) are hints, accepted.
+using mem_pool_t = handles::mem_pool_handle*;
+enum mem_pool_attr : int {
+    mem_pool_reuse_follow_event_dependencies = 1, mem_pool_reuse_allow_opportunistic = 2,
+    mem_pool_reuse_allow_internal_dependencies = 3, mem_pool_attr_release_threshold = 4,
+};
+
+inline error_t device_get_default_mem_pool(mem_pool_t* pool, int device) {
+    if (device < 0 || device >= static_cast<int>(detail::rt().devices.size())) return record(error_invalid_device);
+    *pool = reinterpret_cast<mem_pool_t>(static_cast<std::uintptr_t>(device) + 1);
+    return success;
+}
+
+inline error_t mem_pool_set_attribute(mem_pool_t pool, mem_pool_attr attr, void* value) {
+    return pool != nullptr && value != nullptr && attr >= 1 && attr <= 4 ? success : record(error_invalid_value);
+}
+
+template <class T, class S>
+error_t malloc_async(T** ptr, std::size_t bytes, S stream) {
+    (void)stream;
+    return malloc_device(ptr, bytes);
+}
+
+template <class T, class S>
+error_t malloc_async(T** ptr, std::size_t bytes, mem_pool_t pool, S stream) {  // cudaMallocFromPoolAsync's shape
+    return pool == nullptr ? record(error_invalid_value) : malloc_async(ptr, bytes, stream);
+}
+
+template <class S>
+error_t free_async(void* ptr, S stream) {
+    error_t e = checked([&] { queue_of(stream).wait_and_throw(); }, error_launch_failure);
+    return e != success ? e : free(ptr);
+}
+
 inline error_t mem_get_info(std::size_t* free_bytes, std::size_t* total_bytes) {
     const sycl::device& d = default_queue().get_device();
     *total_bytes = d.get_info<sycl::info::device::global_mem_size>();
@@ -388,6 +477,17 @@ inline error_t memcpy_2d(void* dst, std::size_t dpitch, const void* src, std::si
     error_t e = memcpy_2d_async(dst, dpitch, src, spitch, width, height);
     return e != success ? e : checked([] { default_queue().wait_and_throw(); }, error_invalid_value);
 }
+
+// ---- vector types SYCL 2020 has no alias for --------------------------------------------------------------
+// CUDA's longlongN holds `long long`, a type distinct from longN's `long` even where both are 64-bit; sycl::longN
+// is vec<int64_t>, so mapping both to it merges two types (overloads, specialisations). One name each also
+// keeps the type usable as a macro argument, where `vec<long long, 2>` would split at the comma.
+using longlong2 = sycl::vec<long long, 2>;
+using longlong3 = sycl::vec<long long, 3>;
+using longlong4 = sycl::vec<long long, 4>;
+using ulonglong2 = sycl::vec<unsigned long long, 2>;
+using ulonglong3 = sycl::vec<unsigned long long, 3>;
+using ulonglong4 = sycl::vec<unsigned long long, 4>;
 
 // ---- symbols (__device__ / __constant__ variables become device_global) ------------------------------------
 template <class T>

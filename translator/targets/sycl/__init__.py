@@ -17,7 +17,9 @@ from translator.frontend.lexer import IDENT, KEYWORD
 from translator.model import Span
 from translator.targets.sycl.analysis import DeviceFunction, FileAnalysis, analyse, byte_span, tok_index
 from translator.targets.sycl.device import atomic, qualifier, warp
+from translator.targets.sycl.hostmath import keep_host_math
 from translator.targets.sycl.launch import rewrite_launch
+from translator.targets.sycl.operators import drop_elementwise_operators
 from translator.targets.sycl.toolchain import SHIM_INCLUDE, compile_command, find_compiler, typecheck_command
 
 if TYPE_CHECKING:
@@ -56,11 +58,14 @@ class SyclTarget:
         if an.funcs:
             ctx.need_include(HELPER_HEADER)
         self._keep_unrelated_names(ctx)
+        keep_host_math(ctx, an)
+        drop_elementwise_operators(ctx, an)
         self._signatures(ctx, an)
         self._device_code_tokens(ctx, an)
         self._members(ctx)
         for launch in parsed.launches:
             rewrite_launch(ctx, an, launch)
+        self._pasted_vector_names(ctx)
         self._dedupe_comments(ctx)
 
     @staticmethod
@@ -88,6 +93,15 @@ class SyclTarget:
             return
         ctx.edits[:] = [e for e in ctx.edits if e.offset not in undo or e.build is not None]
         ctx.findings[:] = [f for f in ctx.findings if f.offset not in undo]
+
+    @staticmethod
+    def _pasted_vector_names(ctx: FileContext) -> None:
+        """`T ## 2` in a #define: CP4511, since a CUDA vector type made by pasting is beyond every rename."""
+        toks = ctx.parsed.tokens
+        for k, t in enumerate(toks[:-1]):
+            nxt = toks[k + 1]
+            if t.text == "##" and t.directive >= 0 and nxt.directive == t.directive and nxt.text in ("2", "3", "4"):
+                ctx.report("CP4511", byte_span(ctx, t.offset, nxt.end), f"## {nxt.text}")
 
     @staticmethod
     def _dedupe_comments(ctx: FileContext) -> None:
@@ -119,7 +133,9 @@ class SyclTarget:
                     ctx.report("CP4501", f.fdef.name_span, f.fdef.name)
                 if f.needs_item and not f.kernel and "__host__" in f.fdef.qualifiers:
                     ctx.report("CP4507", f.fdef.name_span, f.fdef.name)
-                if extra:
+                if extra and f.extra_at is not None and f.extra_at < len(f.fdef.params):
+                    ctx.insert(f.fdef.params[f.extra_at].span.offset, ", ".join(extra) + ", ", "nd_item parameter")
+                elif extra:
                     sep = "" if f.empty_params else ", "
                     if f.empty_params and f.fdef.params == () and self._void_params(ctx, f):
                         span = self._void_params(ctx, f)
@@ -165,7 +181,11 @@ class SyclTarget:
                         j = j + 1 if j > 0 else -1
                     if j > 0 and j < len(toks) and toks[j].text == "(":
                         close = view.match_close(j)
-                        if close > 0:
+                        at = an.funcs[t.text][0].extra_at
+                        args = view.split_args(j, close) if close > 0 and at is not None else ()
+                        if at is not None and len(args) > at:
+                            ctx.insert(args[at].offset, "item, ", "nd_item argument")
+                        elif close > 0:
                             ctx.insert(toks[close].offset, "item" if close == j + 1 else ", item", "nd_item argument")
                 elif t.text in an.globals_ and (nxt is None or nxt.text != "["):
                     ctx.insert(t.end, ".get()", "device_global access")

@@ -42,6 +42,9 @@ class DeviceFunction:
     needs_item: bool = False
     uses_warp: bool = False
     calls: set[str] = field(default_factory=set)
+    # Index of the first parameter with a default argument, shared by all declarations of the name: the nd_item
+    # and local memory go there, since C++ allows no parameter without a default after one with a default.
+    extra_at: int | None = None
 
 
 @dataclass
@@ -217,6 +220,9 @@ def _find_globals(ctx: FileContext, an: FileAnalysis) -> None:
         an.globals_[name] = DeviceGlobal(name, span)
 
 
+_DEFAULT = re.compile(r"(?<![=!<>])=(?!=)")  # `int n = 4`, not `==` in a template argument
+
+
 def _find_uses(an: FileAnalysis) -> None:
     """Which functions use builtins / warp operations, directly or through calls (to a fixed point)."""
     toks = an.view.toks
@@ -247,6 +253,11 @@ def _find_uses(an: FileAnalysis) -> None:
                         f.uses_warp = changed = True
     # declarations without a body follow their definition
     for fs in an.funcs.values():
+        firsts = [next((k for k, p in enumerate(f.fdef.params) if _DEFAULT.search(an.view.text(p.span))), None)
+                  for f in fs]
+        known = [k for k in firsts if k is not None]
+        for f in fs:
+            f.extra_at = min(known) if known else None
         if any(f.needs_item for f in fs):
             for f in fs:
                 f.needs_item = True

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from translator.edits import Edit
 from translator.model import Span
-from translator.targets.sycl.analysis import analyse, body_at, byte_span
+from translator.targets.sycl.analysis import analyse, body_at, byte_span, tok_index
 
 if TYPE_CHECKING:
     from translator.engine import FileContext
@@ -45,13 +45,33 @@ def _deref(text: str) -> str:
 
 
 
+def _qualifies_function(site: NameSite, ctx: FileContext) -> bool:
+    """A `__device__` the analysis did not attribute: a macro body (`#define HD __host__ __device__`), an
+    extended lambda (`[=] __device__ (int i)`), or a member function find_kernels does not see (an operator).
+    All are function qualifiers, which SYCL drops; a variable (no `(` before `;`, `=` or `{`) keeps the
+    fallback."""
+    if site.in_directive or body_at(analyse(ctx), site.span.offset) is not None:
+        return True
+    view = analyse(ctx).view
+    prev = ""
+    for t in view.toks[tok_index(view, site.span.end):]:
+        if t.text == "(":
+            return True
+        if t.text in (";", "{", "}") or (t.text == "=" and prev != "operator"):
+            return False
+        prev = t.text
+    return False
+
+
 def qualifier(site: NameSite, ctx: FileContext) -> bool:
     an = analyse(ctx)
     owner = an.qualifier_owner.get(site.span.offset)
     name = site.name
     if name == "__shared__" or owner == "global":
         return True  # the declaration is rewritten as a whole (local accessor / device_global)
-    if name in ("__constant__", "__managed__", "__device__") and owner is None:
+    if name in ("__constant__", "__managed__") and owner is None:
+        return False
+    if name == "__device__" and owner is None and not _qualifies_function(site, ctx):
         return False
     if name == "__launch_bounds__":
         if site.call is None:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from translator.edits import Edit
 from translator.model import KernelLaunch
-from translator.targets.sycl.analysis import DeviceFunction, FileAnalysis
+from translator.targets.sycl.analysis import DeviceFunction, FileAnalysis, tok_index
 
 if TYPE_CHECKING:
     from translator.engine import FileContext
@@ -51,6 +51,8 @@ def rewrite_launch(ctx: FileContext, an: FileAnalysis, launch: KernelLaunch) -> 
             accessors.append(f"sycl::local_accessor<{elem}{dims}, 0> {s.name}(cgh);")
             passes.append(s.name)
     indent = _indent(ctx, launch.span.offset)
+    k = tok_index(an.view, launch.span.offset)
+    in_macro = k < len(an.view.toks) and an.view.toks[k].directive >= 0
     stream = launch.stream
     grid, block = launch.grid, launch.block
 
@@ -59,19 +61,26 @@ def rewrite_launch(ctx: FileContext, an: FileAnalysis, launch: KernelLaunch) -> 
         queue = "cpsycl::default_queue()" if stream_text in ("0", "nullptr", "NULL") else \
             f"cpsycl::queue_of({stream_text})"
         rng = f"cpsycl::nd_range({render(grid.offset, grid.end)}, {render(block.offset, block.end)})"
-        args = [render(a.offset, a.end) for a in ln.args] + ["item"] + passes
+        args = [render(a.offset, a.end) for a in ln.args]
+        at = f.extra_at if f is not None and f.extra_at is not None and f.extra_at < len(args) else len(args)
+        args[at:at] = ["item"] + passes  # before the defaulted parameters, where the signature put them
         call = f"{render(ln.callee.offset, ln.callee.end)}({', '.join(args)});"
         attr = " [[sycl::reqd_sub_group_size(32)]]" if warp else ""
         lam = f"[=](sycl::nd_item<3> item){attr} {{"
         if not accessors:
-            return f"{queue}.parallel_for({rng}, {lam}\n{indent}    {call}\n{indent}}})"
+            return _continued(f"{queue}.parallel_for({rng}, {lam}\n{indent}    {call}\n{indent}}})", in_macro)
         inner = indent + "    "
         lines = [f"{queue}.submit([&](sycl::handler& cgh) {{"]
         lines += [inner + a for a in accessors]
         lines += [f"{inner}cgh.parallel_for({rng}, {lam}", f"{inner}    {call}", f"{inner}}});", f"{indent}}})"]
-        return "\n".join(lines)
+        return _continued("\n".join(lines), in_macro)
 
     ctx.edits.append(Edit(launch.span.offset, launch.span.length, origin="kernel launch", build=build))
+
+
+def _continued(text: str, in_macro: bool) -> str:
+    """A launch inside a #define body stays in it: every new line break gets its backslash."""
+    return re.sub(r"(?<!\\)\n", " \\\n", text) if in_macro else text
 
 
 def _template_map(f: DeviceFunction, callee: str) -> dict[str, str]:
