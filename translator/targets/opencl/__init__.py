@@ -311,7 +311,7 @@ class FileEmitter:
         if "<" not in text:
             subst = self._deduce(launch, func)
             if subst is None:
-                self.ctx.report("CP4003", launch.span, f"{func.name}: template arguments of this launch could not "
+                self.ctx.report("CP4008", launch.span, f"{func.name}: template arguments of this launch could not "
                                 "be deduced; write them explicitly", inline=True)
                 return []
             return [subst]
@@ -325,13 +325,47 @@ class FileEmitter:
         for b in bindings:
             out.append({k: " ".join(_sub_words(v, b).split()) for k, v in base.items()})
         if not out:
-            self.ctx.report("CP4003", launch.span, f"{func.name}: no instantiation of the enclosing template found",
+            self.ctx.report("CP4008", launch.span, f"{func.name}: no instantiation of the enclosing template found",
                             inline=True)
         return out
 
-    def _enclosing_template(self, offset: int) -> tuple[list[str], list[dict[str, str]]]:
-        """Template parameters of the host function template around `offset` and the explicit argument lists
-        it is called with in this file."""
+    def _enclosing_template(self, offset: int, depth: int = 0) -> tuple[list[str], list[dict[str, str]]]:
+        """Template parameters of the host function template around `offset` and the argument lists it is
+        called with in this file: explicit ones (`run<float>(...)`), ones that name the parameters of the host
+        template the call sits in (`run<char, N>(...)` inside `outer<N>`, resolved through that template's own
+        calls), and deduced ones clang instantiated."""
+        here = self._host_template_at(offset)
+        if here is None:
+            return [], []
+        name, tps, name_offset = here
+        toks = self.view.toks
+        out = self._implicit_bindings(name_offset, tps)
+        for i, t in enumerate(toks):
+            if t.text != name or i + 1 >= len(toks) or toks[i + 1].text != "<":
+                continue
+            close = self.view.angle_close(i + 1, limit=200)
+            if close <= 0 or close + 1 >= len(toks) or toks[close + 1].text != "(":
+                continue
+            args = split_top(self.view.text(self.view.span(toks[i + 1].end, toks[close].offset)))
+            if len(args) != len(tps):
+                continue
+            caller = self._host_template_at(t.offset)
+            used = idents(" ".join(args))
+            lists = [args]
+            if caller is not None and any(n in used for n in caller[1]):
+                if caller[2] == name_offset or depth >= 3:
+                    continue  # recursion through its own parameters, or too deep to follow
+                lists = [[" ".join(_sub_words(a, ob).split()) for a in args]
+                         for ob in self._enclosing_template(t.offset, depth + 1)[1]]
+            for al in lists:
+                b = dict(zip(tps, al, strict=False))
+                if b not in out:
+                    out.append(b)
+        return tps, out
+
+    def _host_template_at(self, offset: int) -> tuple[str, list[str], int] | None:
+        """(name, template parameter names, offset of the name) of the innermost host function template whose
+        body contains `offset`."""
         toks = self.view.toks
         best = None
         for i, t in enumerate(toks):
@@ -347,7 +381,6 @@ class FileEmitter:
                 j += 1
             if j >= len(toks) or toks[j].text != "(":
                 continue
-            name = toks[j - 1].text
             pc = self.view.match_close(j)
             k = pc + 1
             while k < len(toks) and toks[k].text not in ("{", ";"):
@@ -357,21 +390,40 @@ class FileEmitter:
             bc = self.view.match_close(k)
             if toks[k].offset < offset < toks[bc].end:
                 tps = parse_tparams(self.view.text(self.view.tok_span(i, close)))
-                best = (name, [tp.name for tp in tps])
-        if best is None:
-            return [], []
-        name, tps = best
-        out = []
-        for i, t in enumerate(toks):
-            if t.text == name and i + 1 < len(toks) and toks[i + 1].text == "<":
-                close = self.view.angle_close(i + 1, limit=200)
-                if close > 0 and close + 1 < len(toks) and toks[close + 1].text == "(":
-                    args = split_top(self.view.text(self.view.span(toks[i + 1].end, toks[close].offset)))
-                    if len(args) == len(tps) and not any(tp in idents(" ".join(args)) for tp in tps):
-                        b = dict(zip(tps, args, strict=False))
-                        if b not in out:
-                            out.append(b)
-        return tps, out
+                best = (toks[j - 1].text, [tp.name for tp in tps], toks[j - 1].offset)
+        return best
+
+    def _implicit_bindings(self, name_offset: int, tps: list[str]) -> list[dict[str, str]]:
+        """Template argument lists of the calls clang resolved to the host function template declared at
+        `name_offset`: deduced calls (`run(d_in, n)`) name no arguments in the text, but clang instantiates
+        the template and each call refers to that specialization, whose declaration sits at the template's."""
+        tu = self.ctx.parsed.tu
+        if tu is None:
+            return []
+        from clang.cindex import CursorKind, TemplateArgumentKind
+
+        out: list[dict[str, str]] = []
+        for c in tu.cursor.walk_preorder():
+            if c.kind != CursorKind.CALL_EXPR:
+                continue
+            ref = c.referenced
+            if ref is None or ref.location.file is None or ref.location.file.name != tu.spelling \
+                    or ref.location.offset != name_offset or ref.get_num_template_arguments() != len(tps):
+                continue
+            args = []
+            for i in range(len(tps)):
+                kind = ref.get_template_argument_kind(i)
+                if kind == TemplateArgumentKind.TYPE:
+                    args.append(ref.get_template_argument_type(i).get_canonical().spelling)
+                elif kind == TemplateArgumentKind.INTEGRAL:
+                    args.append(str(ref.get_template_argument_value(i)))
+                else:
+                    break
+            if len(args) == len(tps):
+                b = dict(zip(tps, args, strict=True))
+                if b not in out:
+                    out.append(b)
+        return out
 
     def _deduce(self, launch: KernelLaunch, func: DevFunc) -> dict[str, str] | None:
         tu = self.ctx.parsed.tu

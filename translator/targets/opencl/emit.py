@@ -24,6 +24,7 @@ from translator.targets.opencl.spelling import (
     split_param,
 )
 from translator.targets.opencl.text import IDENT, Rewriter, sub_idents
+from translator.targets.opencl.warpsync import add_exchange_barriers
 
 _FUNC_QUALS = {"__global__", "__device__", "__host__", "__forceinline__", "__noinline__", "static", "inline",
                "extern", "__kernel", "__inline__"}
@@ -414,6 +415,7 @@ class ProgramBuilder:
     def program(self, head: str) -> str:
         self.drain()
         self._hoist_and_check()
+        self.bodies = [add_exchange_barriers(b) if b.lstrip().startswith("__kernel") else b for b in self.bodies]
         protos = "\n".join(dict.fromkeys(self.protos))
         return head + ("\n/* device functions */\n" + protos + "\n" if protos else "") + "\n" + "\n".join(
             self.bodies)

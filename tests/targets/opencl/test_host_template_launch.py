@@ -1,0 +1,78 @@
+"""A kernel template launched from a host function template that is only ever called with deduced arguments
+(`sum_rows(d_in, ...)`): the .cl gets the instances clang instantiated, the host stub names them, and a launch
+whose instance cannot be worked out is the blocking CP4008 instead of a launch that fails at run time. The
+instances are built and run on PoCL."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from translator.api import translate_text
+
+SRC = r"""
+#include <cuda_runtime.h>
+template <typename T, int K>
+__global__ void sum_rows(T* out, const T* in, int d)
+{
+    int i = blockIdx.x * blockDim.x + threadIdx.x;
+    if (i < d) {
+        T x = 0;
+        for (int k = 0; k < K; ++k) x += in[k * d + i];
+        out[i] = x;
+    }
+}
+template <typename T>
+void run(const T* in, T* out, int d, int k)
+{
+    if (k == 2) sum_rows<T, 2><<<1, 64>>>(out, in, d);
+    else sum_rows<T, 3><<<1, 64>>>(out, in, d);
+}
+void go(const float* fin, float* fout, const int* iin, int* iout, int d)
+{
+    run(fin, fout, d, 2);
+    run(iin, iout, d, 3);
+}
+"""
+
+UNCALLED = r"""
+#include <cuda_runtime.h>
+template <typename T> __global__ void fill(T* out, T v) { out[threadIdx.x] = v; }
+template <typename T> void never_called(T* out) { fill<T><<<1, 32>>>(out, T(1)); }
+"""
+
+
+@pytest.fixture(scope="module")
+def result():
+    return translate_text(SRC, "opencl", name="deduced.cu")
+
+
+def test_deduced_calls_of_the_host_template_instantiate_the_kernel(result):
+    cl = result.extra_files["deduced.cl"].decode()
+    for name in ("sum_rows_float_2", "sum_rows_float_3", "sum_rows_int_2", "sum_rows_int_3"):
+        assert f"__kernel void {name}(" in cl
+    assert not [f for f in result.findings if f.code in ("CP4003", "CP4008")]
+
+
+def test_launch_without_instance_is_a_blocking_diagnostic():
+    res = translate_text(UNCALLED, "opencl", name="uncalled.cu")
+    assert [f.code for f in res.findings if f.code == "CP4008"]
+    assert "CUDAPORT CP4008" in res.output.decode()
+
+
+@pytest.mark.opencl
+def test_deduced_instances_build_and_run_on_pocl(result, pocl):
+    cl, ctx, q = pocl
+    prog = cl.Program(ctx, result.extra_files["deduced.cl"].decode()).build()
+    d = 40
+    mf = cl.mem_flags
+    for dtype, k in ((np.float32, 2), (np.int32, 3)):
+        inp = np.arange(k * d, dtype=dtype)
+        out = np.zeros(d, dtype)
+        bi = cl.Buffer(ctx, mf.READ_ONLY | mf.COPY_HOST_PTR, hostbuf=inp)
+        bo = cl.Buffer(ctx, mf.READ_WRITE | mf.COPY_HOST_PTR, hostbuf=out)
+        name = f"sum_rows_{'float' if dtype == np.float32 else 'int'}_{k}"
+        getattr(prog, name)(q, (64,), (64,), bo, bi, np.int32(d))
+        cl.enqueue_copy(q, out, bo)
+        q.finish()
+        assert np.array_equal(out, inp.reshape(k, d).sum(axis=0))
