@@ -277,19 +277,18 @@ class FileEmitter:
                     if d in chosen or not (d.names & used):
                         continue
                     chosen.append(d)
-                    used |= idents(decl_texts[(d.start, d.end)])
+                    used |= idents(decl_texts[(d.start, d.end)]) | idents(d.cond)
                     changed = True
             more = builder.request_named(set().union(*[idents(decl_texts[(d.start, d.end)]) for d in chosen
                                                        if d.kind == "macro"]))
         head = [PRELUDE, f"/* translated by cudaport from {ctx.rel.name} */"]
         for d in sorted(chosen, key=lambda d: (d.start < SHIFT, d.start)):
             text = decl_texts[(d.start, d.end)]
-            if d.kind == "macro":
-                head.append(text)
-            elif d.kind == "type":
-                head.append(type_decl(text))
-            else:
-                head.append(constant_decl(text, d.name))
+            if d.kind == "type":
+                text = type_decl(text)
+            elif d.kind != "macro":
+                text = constant_decl(text, d.name)
+            head.append(f"#if {d.cond}\n{text}\n#endif" if d.cond else text)
         cl_text = builder.program("\n".join(head) + "\n")
         for code, func, detail in builder.notes:
             self._note(code, func, detail)
