@@ -224,7 +224,8 @@ class FileEmitter:
         for d in merged.decls:
             if d.kind == "type":
                 type_names |= d.names
-        builder = ProgramBuilder(merged, texts, poisoned, type_names, self._note)
+        macros = {d.name: decl_texts[(d.start, d.end)] for d in merged.decls if d.kind == "macro"}
+        builder = ProgramBuilder(merged, texts, poisoned, type_names, self._note, macros)
         kernels = {f.name: f for f in scan.funcs if f.kind == "kernel"}
         launches: list[tuple[KernelLaunch, DevFunc]] = []
         external: list[KernelLaunch] = []
