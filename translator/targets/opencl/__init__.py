@@ -261,6 +261,8 @@ class FileEmitter:
                 _declare_stub(ctx, self.view, k)
         if not scan.funcs and not scan.vars and not header_kernels:
             return  # nothing for an OpenCL program: launches only
+        last_include = max([i.directive.end for i in ctx.parsed.includes], default=0)
+        late_macros = _late_macros(merged, texts, decl_texts, last_include)
         chosen: list = []
         more = True
         while more:  # device functions called only from macros the program uses are emitted too
@@ -275,7 +277,7 @@ class FileEmitter:
             while changed:
                 changed = False
                 for d in merged.decls:
-                    if d in chosen or not (d.names & used):
+                    if d in chosen or not (d.names & used) or d.start in late_macros:
                         continue
                     chosen.append(d)
                     used |= idents(decl_texts[(d.start, d.end)]) | idents(d.cond)
@@ -541,6 +543,29 @@ def _launch_call(launch: KernelLaunch, render) -> str:  # type: ignore[no-untype
 
 def _quote(text: str) -> str:
     return text.replace("\\", "/").replace('"', "'")
+
+
+def _late_macros(merged: DeviceScan, texts: dict[int, str], decl_texts: dict[tuple[int, int], str],
+                 last_include: int) -> set[int]:
+    """Start offsets of the macros defined after every device function and declaration that names them: host
+    code's `#define P_x 5` below a kernel with a parameter `P_x` does not apply to that kernel in CUDA, but the
+    .cl puts every macro before every function, where it would. Header code (offsets from SHIFT on) comes
+    before a macro of the file that follows all of the file's #includes."""
+
+    def before(u: int, d: int) -> bool:
+        if u // SHIFT == d // SHIFT:
+            return u < d
+        return d < SHIFT <= u and d > last_include
+
+    out = set()
+    for d in merged.decls:
+        if d.kind != "macro":
+            continue
+        users = [f.start for f in merged.funcs if d.name in idents(texts[f.start])]
+        users += [e.start for e in merged.decls if e is not d and d.name in idents(decl_texts[(e.start, e.end)])]
+        if users and all(before(u, d.start) for u in users):
+            out.add(d.start)
+    return out
 
 
 def _sub_words(text: str, mapping: dict[str, str]) -> str:

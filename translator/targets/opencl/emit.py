@@ -113,7 +113,8 @@ class ProgramBuilder:
             if t.text in ("__launch_bounds__", "__attribute__") and j + 1 < len(toks) and toks[j + 1].text == "(":
                 j = rw.match(j + 1) + 1
                 continue
-            if t.text == f.name and j + 1 < len(toks) and toks[j + 1].text == "(":
+            # the text has OpenCL C keywords renamed already (a kernel named `kernel` is `cp_kernel` here)
+            if t.text == CL_RESERVED.get(f.name, f.name) and j + 1 < len(toks) and toks[j + 1].text == "(":
                 name_i = j
                 break
             j += 1
