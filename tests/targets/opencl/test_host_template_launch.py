@@ -76,3 +76,30 @@ def test_deduced_instances_build_and_run_on_pocl(result, pocl):
         cl.enqueue_copy(q, out, bo)
         q.finish()
         assert np.array_equal(out, inp.reshape(k, d).sum(axis=0))
+
+
+CONSTANTS = r"""
+#include <cuda_runtime.h>
+template <typename T, int B> __global__ void fill(T* out) { out[threadIdx.x] = T(B); }
+void plain(float* out)
+{
+    using value_t = float;
+    constexpr int WIDTH = 16;
+    fill<value_t, WIDTH><<<1, 32>>>(out);
+}
+template <typename T> void dependent(T* out)
+{
+    const int WIDTH = sizeof(T) == 8 ? 32 : 96;
+    fill<T, WIDTH><<<1, 32>>>(out);
+}
+void go(double* d) { dependent(d); }
+"""
+
+
+def test_host_constant_template_arguments_take_clangs_values_or_block():
+    res = translate_text(CONSTANTS, "opencl", name="consts.cu")
+    cl = res.extra_files["consts.cl"].decode()
+    assert "__kernel void fill_float_16(" in cl  # outside a template clang knows the specialization
+    assert "WIDTH" not in cl
+    blocked = [f for f in res.findings if f.code == "CP4008"]
+    assert len(blocked) == 1 and "WIDTH" in blocked[0].message

@@ -319,17 +319,38 @@ class FileEmitter:
             return [subst]
         targs = split_top(text[text.index("<") + 1: text.rindex(">")])
         base = {tp.name: a for tp, a in zip(func.tparams, targs, strict=False)}
+        resolved = self._launch_specialization(launch, len(func.tparams))
+        if resolved is not None:
+            # arguments that name host constants or aliases (`k<opmath_t, BLOCK_X>` with `const int BLOCK_X = 16`)
+            # take clang's values: the .cl has neither name, and the host stub prints the values
+            for tp, value in zip(func.tparams, resolved, strict=False):
+                if idents(base.get(tp.name, "")) - _PLAIN_ARG_WORDS:
+                    base[tp.name] = value
         host_tps, bindings = self._enclosing_template(launch.span.offset)
         dependent = [n for n in host_tps if any(n in idents(a) for a in base.values())]
         if not dependent:
-            return [base]
+            return self._named_the_same(launch, func, [base])
         out = []
         for b in bindings:
             out.append({k: " ".join(_sub_words(v, b).split()) for k, v in base.items()})
         if not out:
             self.ctx.report("CP4008", launch.span, f"{func.name}: no instantiation of the enclosing template found",
                             inline=True)
-        return out
+        return self._named_the_same(launch, func, out)
+
+    def _named_the_same(self, launch: KernelLaunch, func: DevFunc, insts: list[dict[str, str]]
+                        ) -> list[dict[str, str]]:
+        """The instances whose value arguments are integer literals: the host stub names the kernel after the
+        values (`k_16`), the .cl after the argument as written, so an argument naming a host constant
+        (`k<BLOCK_X>` with a local `const int BLOCK_X`) would launch a kernel the program does not have."""
+        values = [tp.name for tp in func.tparams if tp.kind == "value"]
+        good = [i for i in insts if all(_LITERAL_ARG.fullmatch(i.get(n, "0").strip()) for n in values)]
+        if len(good) < len(insts):
+            bad = next(i for i in insts if i not in good)
+            names = ", ".join(bad[n] for n in values if not _LITERAL_ARG.fullmatch(bad[n].strip()))
+            self.ctx.report("CP4008", launch.span, f"{func.name}: template argument(s) {names} are not integer "
+                            "constants the translator can evaluate", inline=True)
+        return good
 
     def _enclosing_template(self, offset: int, depth: int = 0) -> tuple[list[str], list[dict[str, str]]]:
         """Template parameters of the host function template around `offset` and the argument lists it is
@@ -426,6 +447,32 @@ class FileEmitter:
                 if b not in out:
                     out.append(b)
         return out
+
+    def _launch_specialization(self, launch: KernelLaunch, count: int) -> list[str] | None:
+        """The template arguments of the kernel specialization clang resolved this launch to (a launch outside
+        any host template), as type spellings and integer values; None where clang has none."""
+        tu = self.ctx.parsed.tu
+        if tu is None:
+            return None
+        from clang.cindex import CursorKind, TemplateArgumentKind
+
+        for c in tu.cursor.walk_preorder():
+            if c.kind == CursorKind.CALL_EXPR and c.extent.start.file is not None \
+                    and c.extent.start.offset == launch.span.offset and c.extent.start.file.name == tu.spelling:
+                ref = c.referenced
+                if ref is None or ref.get_num_template_arguments() != count:
+                    return None
+                out = []
+                for i in range(count):
+                    kind = ref.get_template_argument_kind(i)
+                    if kind == TemplateArgumentKind.TYPE:
+                        out.append(ref.get_template_argument_type(i).get_canonical().spelling)
+                    elif kind == TemplateArgumentKind.INTEGRAL:
+                        out.append(str(ref.get_template_argument_value(i)))
+                    else:
+                        return None
+                return out
+        return None
 
     def _deduce(self, launch: KernelLaunch, func: DevFunc) -> dict[str, str] | None:
         tu = self.ctx.parsed.tu
@@ -543,6 +590,12 @@ def _launch_call(launch: KernelLaunch, render) -> str:  # type: ignore[no-untype
 
 def _quote(text: str) -> str:
     return text.replace("\\", "/").replace('"', "'")
+
+
+_LITERAL_ARG = re.compile(r"-?\d+[uUlL]*|true|false")
+# words a template argument may contain and still be spelled the same in the .cl and by the host stub
+_PLAIN_ARG_WORDS = {"true", "false", "unsigned", "signed", "int", "long", "short", "char", "float", "double", "bool",
+                    "size_t", "const", "void"}
 
 
 def _late_macros(merged: DeviceScan, texts: dict[int, str], decl_texts: dict[tuple[int, int], str],
