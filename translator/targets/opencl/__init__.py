@@ -22,7 +22,8 @@ from translator.targets.opencl.headers import SHIFT, HeaderPart, called_at, head
 from translator.targets.opencl.host import launch_stub, preamble, stub_declaration, symbol_registration
 from translator.targets.opencl.prelude import PRELUDE
 from translator.targets.opencl.scan import DevFunc, DeviceScan, idents, parse_tparams, scan_device, split_top
-from translator.targets.opencl.spelling import cl_func_name, constant_decl, mangle, type_decl
+from translator.targets.opencl.spelling import VECTOR_TYPE, cl_func_name, constant_decl, mangle, type_decl
+from translator.targets.opencl.text import sub_idents
 
 if TYPE_CHECKING:
     from translator.engine import FileContext
@@ -224,6 +225,14 @@ class FileEmitter:
         for d in merged.decls:
             if d.kind == "type":
                 type_names |= d.names
+        # a user type named like an OpenCL C vector type CUDA lacks (`int8`, `double8`) would redefine a builtin
+        clash = {n: f"cp_{n}" for n in type_names if VECTOR_TYPE.fullmatch(n) and not n.startswith("cp_")}
+        if clash:
+            texts = {k: sub_idents(v, clash) for k, v in texts.items()}
+            decl_texts = {k: sub_idents(v, clash) for k, v in decl_texts.items()}
+            merged.decls = [dc_replace(d, names={clash.get(n, n) for n in d.names}, name=clash.get(d.name, d.name))
+                            for d in merged.decls]
+            type_names = {clash.get(n, n) for n in type_names}
         macros = {d.name: decl_texts[(d.start, d.end)] for d in merged.decls if d.kind == "macro"}
         builder = ProgramBuilder(merged, texts, poisoned, type_names, self._note, macros)
         kernels = {f.name: f for f in scan.funcs if f.kind == "kernel"}
