@@ -103,3 +103,18 @@ def test_host_constant_template_arguments_take_clangs_values_or_block():
     assert "WIDTH" not in cl
     blocked = [f for f in res.findings if f.code == "CP4008"]
     assert len(blocked) == 1 and "WIDTH" in blocked[0].message
+
+
+DEDUCED_IN_TEMPLATE = r"""
+#include <cuda_runtime.h>
+template <typename T> __global__ void neg(T* out, const T* in) { out[threadIdx.x] = -in[threadIdx.x]; }
+template <typename T> void run(T* out, const T* in) { neg<<<1, 32>>>(out, in); }
+void go(float* f, const float* g, double* d, const double* e) { run(f, g); run<double>(d, e); }
+"""
+
+
+def test_deduced_launch_inside_a_host_template_takes_its_instantiations():
+    res = translate_text(DEDUCED_IN_TEMPLATE, "opencl", name="dedtpl.cu")
+    cl = res.extra_files["dedtpl.cl"].decode()
+    assert "__kernel void neg_float(" in cl and "__kernel void neg_double(" in cl
+    assert "type-parameter" not in cl and not [f for f in res.findings if f.code == "CP4008"]

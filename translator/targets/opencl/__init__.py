@@ -325,9 +325,10 @@ class FileEmitter:
                 self.ctx.report("CP4008", launch.span, f"{func.name}: template arguments of this launch could not "
                                 "be deduced; write them explicitly", inline=True)
                 return []
-            return [subst]
-        targs = split_top(text[text.index("<") + 1: text.rindex(">")])
-        base = {tp.name: a for tp, a in zip(func.tparams, targs, strict=False)}
+            base = subst  # may name the enclosing host template's parameters: resolved below
+        else:
+            targs = split_top(text[text.index("<") + 1: text.rindex(">")])
+            base = {tp.name: a for tp, a in zip(func.tparams, targs, strict=False)}
         resolved = self._launch_specialization(launch, len(func.tparams))
         if resolved is not None:
             # arguments that name host constants or aliases (`k<opmath_t, BLOCK_X>` with `const int BLOCK_X = 16`)
@@ -502,6 +503,8 @@ class FileEmitter:
         out: dict[str, str] = {}
         for p, arg in zip(func.kdef.params, kids, strict=False):
             atype = arg.type.get_canonical().spelling
+            if "type-parameter-" in atype:  # dependent (inside a host template): keep the parameter's name
+                atype = arg.type.spelling
             ptype = " ".join(w for w in p.type.replace("*", " * ").split() if w not in ("const", "__restrict__"))
             at = " ".join(w for w in atype.replace("*", " * ").split() if w not in ("const", "__restrict__"))
             for tp in func.tparams:
