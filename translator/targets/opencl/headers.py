@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from translator.edits import Edit, apply_edits
 from translator.frontend.parse import parse_file
 from translator.frontend.sites import TokenView, find_kernels
-from translator.model import KernelDef, Severity
+from translator.model import KernelDef, Severity, Span
 from translator.targets.opencl.scan import DeviceScan, scan_device
 
 if TYPE_CHECKING:
@@ -83,14 +83,29 @@ def take_device_edits(ctx: FileContext, scan: DeviceScan) -> DeviceTexts:
 
     out = DeviceTexts()
     for f in scan.funcs:
+        _report_auto(ctx, f.start, f.end)
         out.texts[f.start] = translated(f.start, f.end, moved[(f.start, f.end)])
         bad = [x for x in ctx.findings if x.offset is not None and f.start <= x.offset < f.end
-               and (x.severity == Severity.ERROR or x.code in ("CP3006", "CP3007")) and called_at(data, x.offset)]
+               and (x.severity == Severity.ERROR or x.code in ("CP3006", "CP3007"))
+               and (x.code == "CP4009" or called_at(data, x.offset))]
         if bad:
             out.poisoned[f.start] = f"{bad[0].code}: {bad[0].message}".replace('"', "'").replace("\\", "/")
     for d in scan.decls:
         out.decls[(d.start, d.end)] = translated(d.start, d.end, decl_edits[(d.start, d.end)])
     return out
+
+
+def _report_auto(ctx: FileContext, start: int, end: int) -> None:
+    """CP4009 at the first `auto` declaration of a device function: OpenCL C cannot spell it (the function
+    is poisoned, so `cudaport build` refuses it instead of the program failing to build its kernels)."""
+    data = ctx.parsed.data
+    tok = next((t for t in ctx.parsed.tokens if start <= t.offset < end and t.text == "auto"), None)
+    if tok is None:
+        return
+    line = data.count(b"\n", 0, tok.offset) + 1
+    col = tok.offset - (data.rfind(b"\n", 0, tok.offset) + 1) + 1
+    ctx.report("CP4009", Span(tok.offset, tok.end - tok.offset, line, col), "write the deduced type out",
+               inline=False)  # the function's text has left the host file already: the .cl's #error names it
 
 
 _CACHE: dict[tuple, HeaderPart] = {}
