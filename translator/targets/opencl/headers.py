@@ -83,7 +83,9 @@ def take_device_edits(ctx: FileContext, scan: DeviceScan) -> DeviceTexts:
 
     out = DeviceTexts()
     for f in scan.funcs:
-        _report_auto(ctx, f.start, f.end)
+        body = f.kdef.body
+        if body is not None:  # the body only: `template <typename T>` is translated
+            _report_cxx_types(ctx, body.offset, body.offset + body.length)
         out.texts[f.start] = translated(f.start, f.end, moved[(f.start, f.end)])
         bad = [x for x in ctx.findings if x.offset is not None and f.start <= x.offset < f.end
                and (x.severity == Severity.ERROR or x.code in ("CP3006", "CP3007"))
@@ -95,16 +97,17 @@ def take_device_edits(ctx: FileContext, scan: DeviceScan) -> DeviceTexts:
     return out
 
 
-def _report_auto(ctx: FileContext, start: int, end: int) -> None:
-    """CP4009 at the first `auto` declaration of a device function: OpenCL C cannot spell it (the function
-    is poisoned, so `cudaport build` refuses it instead of the program failing to build its kernels)."""
+def _report_cxx_types(ctx: FileContext, start: int, end: int) -> None:
+    """CP4009 at the first `auto` or `typename` in a device function's body: OpenCL C cannot spell either (the
+    function is poisoned, so `cudaport build` refuses it instead of the program failing to build its kernels)."""
     data = ctx.parsed.data
-    tok = next((t for t in ctx.parsed.tokens if start <= t.offset < end and t.text == "auto"), None)
+    tok = next((t for t in ctx.parsed.tokens if start <= t.offset < end and t.text in ("auto", "typename")), None)
     if tok is None:
         return
     line = data.count(b"\n", 0, tok.offset) + 1
     col = tok.offset - (data.rfind(b"\n", 0, tok.offset) + 1) + 1
-    ctx.report("CP4009", Span(tok.offset, tok.end - tok.offset, line, col), "write the deduced type out",
+    detail = "write the deduced type out" if tok.text == "auto" else "class template member type"
+    ctx.report("CP4009", Span(tok.offset, tok.end - tok.offset, line, col), detail,
                inline=False)  # the function's text has left the host file already: the .cl's #error names it
 
 
