@@ -23,7 +23,8 @@ from translator.targets.opencl.headers import SHIFT, HeaderPart, called_at, head
 from translator.targets.opencl.host import launch_stub, preamble, stub_declaration, symbol_registration
 from translator.targets.opencl.prelude import PRELUDE
 from translator.targets.opencl.scan import DevFunc, DeviceScan, idents, parse_tparams, scan_device, split_top
-from translator.targets.opencl.spelling import BASE_TYPES, cl_func_name, constant_decl, mangle, type_decl
+from translator.targets.opencl.spelling import BASE_TYPES, VECTOR_TYPE, cl_func_name, constant_decl, mangle, type_decl
+from translator.targets.opencl.text import sub_idents
 
 if TYPE_CHECKING:
     from translator.engine import FileContext
@@ -227,7 +228,16 @@ class FileEmitter:
         for d in merged.decls:
             if d.kind == "type":
                 type_names |= d.names
-        builder = ProgramBuilder(merged, texts, poisoned, type_names, self._note)
+        # a user type named like an OpenCL C vector type CUDA lacks (`int8`, `double8`) would redefine a builtin
+        clash = {n: f"cp_{n}" for n in type_names if VECTOR_TYPE.fullmatch(n) and not n.startswith("cp_")}
+        if clash:
+            texts = {k: sub_idents(v, clash) for k, v in texts.items()}
+            decl_texts = {k: sub_idents(v, clash) for k, v in decl_texts.items()}
+            merged.decls = [dc_replace(d, names={clash.get(n, n) for n in d.names}, name=clash.get(d.name, d.name))
+                            for d in merged.decls]
+            type_names = {clash.get(n, n) for n in type_names}
+        macros = {d.name: decl_texts[(d.start, d.end)] for d in merged.decls if d.kind == "macro"}
+        builder = ProgramBuilder(merged, texts, poisoned, type_names, self._note, macros)
         kernels = {f.name: f for f in scan.funcs if f.kind == "kernel"}
         launches: list[tuple[KernelLaunch, DevFunc]] = []
         external: list[KernelLaunch] = []
@@ -263,6 +273,8 @@ class FileEmitter:
                 _declare_stub(ctx, self.view, k)
         if not scan.funcs and not scan.vars and not header_kernels:
             return  # nothing for an OpenCL program: launches only
+        last_include = max([i.directive.end for i in ctx.parsed.includes], default=0)
+        late_macros = _late_macros(merged, texts, decl_texts, last_include)
         chosen: list = []
         more = True
         while more:  # device functions called only from macros the program uses are emitted too
@@ -277,22 +289,21 @@ class FileEmitter:
             while changed:
                 changed = False
                 for d in merged.decls:
-                    if d in chosen or not (d.names & used):
+                    if d in chosen or not (d.names & used) or d.start in late_macros:
                         continue
                     chosen.append(d)
-                    used |= idents(decl_texts[(d.start, d.end)])
+                    used |= idents(decl_texts[(d.start, d.end)]) | idents(d.cond)
                     changed = True
             more = builder.request_named(set().union(*[idents(decl_texts[(d.start, d.end)]) for d in chosen
                                                        if d.kind == "macro"]))
         head = [PRELUDE, f"/* translated by cudaport from {ctx.rel.name} */"]
         for d in sorted(chosen, key=lambda d: (d.start < SHIFT, d.start)):
             text = decl_texts[(d.start, d.end)]
-            if d.kind == "macro":
-                head.append(text)
-            elif d.kind == "type":
-                head.append(type_decl(text))
-            else:
-                head.append(constant_decl(text, d.name))
+            if d.kind == "type":
+                text = type_decl(text)
+            elif d.kind != "macro":
+                text = constant_decl(text, d.name)
+            head.append(f"#if {d.cond}\n{text}\n#endif" if d.cond else text)
         cl_text = builder.program("\n".join(head) + "\n")
         for code, func, detail in builder.notes:
             self._note(code, func, detail)
@@ -314,12 +325,20 @@ class FileEmitter:
         if "<" not in text:
             subst = self._deduce(launch, func)
             if subst is None:
-                self.ctx.report("CP4003", launch.span, f"{func.name}: template arguments of this launch could not "
+                self.ctx.report("CP4008", launch.span, f"{func.name}: template arguments of this launch could not "
                                 "be deduced; write them explicitly", inline=True)
                 return []
-            return [subst]
-        targs = split_top(text[text.index("<") + 1: text.rindex(">")])
-        base = {tp.name: a for tp, a in zip(func.tparams, targs, strict=False)}
+            base = subst  # may name the enclosing host template's parameters: resolved below
+        else:
+            targs = split_top(text[text.index("<") + 1: text.rindex(">")])
+            base = {tp.name: a for tp, a in zip(func.tparams, targs, strict=False)}
+        resolved = self._launch_specialization(launch, len(func.tparams))
+        if resolved is not None:
+            # arguments that name host constants or aliases (`k<opmath_t, BLOCK_X>` with `const int BLOCK_X = 16`)
+            # take clang's values: the .cl has neither name, and the host stub prints the values
+            for tp, value in zip(func.tparams, resolved, strict=False):
+                if idents(base.get(tp.name, "")) - _PLAIN_ARG_WORDS:
+                    base[tp.name] = value
         host_tps, bindings = self._enclosing_template(launch.span.offset)
         dependent = [n for n in host_tps if any(n in idents(a) for a in base.values())]
         if not dependent:
@@ -327,14 +346,14 @@ class FileEmitter:
             if unknown:
                 self.ctx.report("CP4034", launch.span, f"{func.name}: {', '.join(unknown)}", inline=True)
                 return []
-            return [base]
+            return self._named_the_same(launch, func, [base])
         out = []
         for b in bindings:
             out.append({k: " ".join(_sub_words(v, b).split()) for k, v in base.items()})
         if not out:
-            self.ctx.report("CP4003", launch.span, f"{func.name}: no instantiation of the enclosing template found",
+            self.ctx.report("CP4008", launch.span, f"{func.name}: no instantiation of the enclosing template found",
                             inline=True)
-        return out
+        return self._named_the_same(launch, func, out)
 
     def _macro_words(self, offset: int, base: dict[str, str]) -> list[str]:
         """Template arguments of a launch written in a #define body that name nothing this file defines (the
@@ -350,9 +369,57 @@ class FileEmitter:
         known |= {m.decode() for m in re.findall(rb"#\s*define\s+([A-Za-z_]\w*)", data)}
         return sorted({w for a in base.values() for w in idents(a) if w not in known})
 
-    def _enclosing_template(self, offset: int) -> tuple[list[str], list[dict[str, str]]]:
-        """Template parameters of the host function template around `offset` and the explicit argument lists
-        it is called with in this file."""
+    def _named_the_same(self, launch: KernelLaunch, func: DevFunc, insts: list[dict[str, str]]
+                        ) -> list[dict[str, str]]:
+        """The instances whose value arguments are integer literals: the host stub names the kernel after the
+        values (`k_16`), the .cl after the argument as written, so an argument naming a host constant
+        (`k<BLOCK_X>` with a local `const int BLOCK_X`) would launch a kernel the program does not have."""
+        values = [tp.name for tp in func.tparams if tp.kind == "value"]
+        good = [i for i in insts if all(_LITERAL_ARG.fullmatch(i.get(n, "0").strip()) for n in values)]
+        if len(good) < len(insts):
+            bad = next(i for i in insts if i not in good)
+            names = ", ".join(bad[n] for n in values if not _LITERAL_ARG.fullmatch(bad[n].strip()))
+            self.ctx.report("CP4008", launch.span, f"{func.name}: template argument(s) {names} are not integer "
+                            "constants the translator can evaluate", inline=True)
+        return good
+
+    def _enclosing_template(self, offset: int, depth: int = 0) -> tuple[list[str], list[dict[str, str]]]:
+        """Template parameters of the host function template around `offset` and the argument lists it is
+        called with in this file: explicit ones (`run<float>(...)`), ones that name the parameters of the host
+        template the call sits in (`run<char, N>(...)` inside `outer<N>`, resolved through that template's own
+        calls), and deduced ones clang instantiated."""
+        here = self._host_template_at(offset)
+        if here is None:
+            return [], []
+        name, tps, name_offset = here
+        toks = self.view.toks
+        out = self._implicit_bindings(name_offset, tps)
+        for i, t in enumerate(toks):
+            if t.text != name or i + 1 >= len(toks) or toks[i + 1].text != "<":
+                continue
+            close = self.view.angle_close(i + 1, limit=200)
+            if close <= 0 or close + 1 >= len(toks) or toks[close + 1].text != "(":
+                continue
+            args = split_top(self.view.text(self.view.span(toks[i + 1].end, toks[close].offset)))
+            if len(args) != len(tps):
+                continue
+            caller = self._host_template_at(t.offset)
+            used = idents(" ".join(args))
+            lists = [args]
+            if caller is not None and any(n in used for n in caller[1]):
+                if caller[2] == name_offset or depth >= 3:
+                    continue  # recursion through its own parameters, or too deep to follow
+                lists = [[" ".join(_sub_words(a, ob).split()) for a in args]
+                         for ob in self._enclosing_template(t.offset, depth + 1)[1]]
+            for al in lists:
+                b = dict(zip(tps, al, strict=False))
+                if b not in out:
+                    out.append(b)
+        return tps, out
+
+    def _host_template_at(self, offset: int) -> tuple[str, list[str], int] | None:
+        """(name, template parameter names, offset of the name) of the innermost host function template whose
+        body contains `offset`."""
         toks = self.view.toks
         best = None
         for i, t in enumerate(toks):
@@ -368,7 +435,6 @@ class FileEmitter:
                 j += 1
             if j >= len(toks) or toks[j].text != "(":
                 continue
-            name = toks[j - 1].text
             pc = self.view.match_close(j)
             k = pc + 1
             while k < len(toks) and toks[k].text not in ("{", ";"):
@@ -378,21 +444,66 @@ class FileEmitter:
             bc = self.view.match_close(k)
             if toks[k].offset < offset < toks[bc].end:
                 tps = parse_tparams(self.view.text(self.view.tok_span(i, close)))
-                best = (name, [tp.name for tp in tps])
-        if best is None:
-            return [], []
-        name, tps = best
-        out = []
-        for i, t in enumerate(toks):
-            if t.text == name and i + 1 < len(toks) and toks[i + 1].text == "<":
-                close = self.view.angle_close(i + 1, limit=200)
-                if close > 0 and close + 1 < len(toks) and toks[close + 1].text == "(":
-                    args = split_top(self.view.text(self.view.span(toks[i + 1].end, toks[close].offset)))
-                    if len(args) == len(tps) and not any(tp in idents(" ".join(args)) for tp in tps):
-                        b = dict(zip(tps, args, strict=False))
-                        if b not in out:
-                            out.append(b)
-        return tps, out
+                best = (toks[j - 1].text, [tp.name for tp in tps], toks[j - 1].offset)
+        return best
+
+    def _implicit_bindings(self, name_offset: int, tps: list[str]) -> list[dict[str, str]]:
+        """Template argument lists of the calls clang resolved to the host function template declared at
+        `name_offset`: deduced calls (`run(d_in, n)`) name no arguments in the text, but clang instantiates
+        the template and each call refers to that specialization, whose declaration sits at the template's."""
+        tu = self.ctx.parsed.tu
+        if tu is None:
+            return []
+        from clang.cindex import CursorKind, TemplateArgumentKind
+
+        out: list[dict[str, str]] = []
+        for c in tu.cursor.walk_preorder():
+            if c.kind != CursorKind.CALL_EXPR:
+                continue
+            ref = c.referenced
+            if ref is None or ref.location.file is None or ref.location.file.name != tu.spelling \
+                    or ref.location.offset != name_offset or ref.get_num_template_arguments() != len(tps):
+                continue
+            args = []
+            for i in range(len(tps)):
+                kind = ref.get_template_argument_kind(i)
+                if kind == TemplateArgumentKind.TYPE:
+                    args.append(ref.get_template_argument_type(i).get_canonical().spelling)
+                elif kind == TemplateArgumentKind.INTEGRAL:
+                    args.append(str(ref.get_template_argument_value(i)))
+                else:
+                    break
+            if len(args) == len(tps):
+                b = dict(zip(tps, args, strict=True))
+                if b not in out:
+                    out.append(b)
+        return out
+
+    def _launch_specialization(self, launch: KernelLaunch, count: int) -> list[str] | None:
+        """The template arguments of the kernel specialization clang resolved this launch to (a launch outside
+        any host template), as type spellings and integer values; None where clang has none."""
+        tu = self.ctx.parsed.tu
+        if tu is None:
+            return None
+        from clang.cindex import CursorKind, TemplateArgumentKind
+
+        for c in tu.cursor.walk_preorder():
+            if c.kind == CursorKind.CALL_EXPR and c.extent.start.file is not None \
+                    and c.extent.start.offset == launch.span.offset and c.extent.start.file.name == tu.spelling:
+                ref = c.referenced
+                if ref is None or ref.get_num_template_arguments() != count:
+                    return None
+                out = []
+                for i in range(count):
+                    kind = ref.get_template_argument_kind(i)
+                    if kind == TemplateArgumentKind.TYPE:
+                        out.append(ref.get_template_argument_type(i).get_canonical().spelling)
+                    elif kind == TemplateArgumentKind.INTEGRAL:
+                        out.append(str(ref.get_template_argument_value(i)))
+                    else:
+                        return None
+                return out
+        return None
 
     def _deduce(self, launch: KernelLaunch, func: DevFunc) -> dict[str, str] | None:
         tu = self.ctx.parsed.tu
@@ -413,6 +524,8 @@ class FileEmitter:
         out: dict[str, str] = {}
         for p, arg in zip(func.kdef.params, kids, strict=False):
             atype = arg.type.get_canonical().spelling
+            if "type-parameter-" in atype:  # dependent (inside a host template): keep the parameter's name
+                atype = arg.type.spelling
             ptype = " ".join(w for w in p.type.replace("*", " * ").split() if w not in ("const", "__restrict__"))
             at = " ".join(w for w in atype.replace("*", " * ").split() if w not in ("const", "__restrict__"))
             for tp in func.tparams:
@@ -510,6 +623,35 @@ def _launch_call(launch: KernelLaunch, render) -> str:  # type: ignore[no-untype
 
 def _quote(text: str) -> str:
     return text.replace("\\", "/").replace('"', "'")
+
+
+_LITERAL_ARG = re.compile(r"-?\d+[uUlL]*|true|false")
+# words a template argument may contain and still be spelled the same in the .cl and by the host stub
+_PLAIN_ARG_WORDS = {"true", "false", "unsigned", "signed", "int", "long", "short", "char", "float", "double", "bool",
+                    "size_t", "const", "void"}
+
+
+def _late_macros(merged: DeviceScan, texts: dict[int, str], decl_texts: dict[tuple[int, int], str],
+                 last_include: int) -> set[int]:
+    """Start offsets of the macros defined after every device function and declaration that names them: host
+    code's `#define P_x 5` below a kernel with a parameter `P_x` does not apply to that kernel in CUDA, but the
+    .cl puts every macro before every function, where it would. Header code (offsets from SHIFT on) comes
+    before a macro of the file that follows all of the file's #includes."""
+
+    def before(u: int, d: int) -> bool:
+        if u // SHIFT == d // SHIFT:
+            return u < d
+        return d < SHIFT <= u and d > last_include
+
+    out = set()
+    for d in merged.decls:
+        if d.kind != "macro":
+            continue
+        users = [f.start for f in merged.funcs if d.name in idents(texts[f.start])]
+        users += [e.start for e in merged.decls if e is not d and d.name in idents(decl_texts[(e.start, e.end)])]
+        if users and all(before(u, d.start) for u in users):
+            out.add(d.start)
+    return out
 
 
 def _sub_words(text: str, mapping: dict[str, str]) -> str:

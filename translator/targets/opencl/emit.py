@@ -28,6 +28,7 @@ from translator.targets.opencl.spelling import (
     split_param,
 )
 from translator.targets.opencl.text import IDENT, Rewriter, sub_idents
+from translator.targets.opencl.warpsync import add_exchange_barriers
 
 _FUNC_QUALS = {"__global__", "__device__", "__host__", "__forceinline__", "__noinline__", "static", "inline",
                "extern", "__kernel", "__inline__"}
@@ -73,8 +74,10 @@ class Emitted:
 
 class ProgramBuilder:
     def __init__(self, scan: DeviceScan, texts: dict[int, str], poisoned: dict[int, str],
-                 type_names: set[str], report: Callable[[str, DevFunc, str], None]) -> None:
+                 type_names: set[str], report: Callable[[str, DevFunc, str], None],
+                 macros: dict[str, str] | None = None) -> None:
         self.scan = scan
+        self.warp_macros = _warp_macros(macros or {})
         self.report = report
         self.poisoned = poisoned
         self.type_names = set(type_names)
@@ -114,7 +117,8 @@ class ProgramBuilder:
             if t.text in ("__launch_bounds__", "__attribute__") and j + 1 < len(toks) and toks[j + 1].text == "(":
                 j = rw.match(j + 1) + 1
                 continue
-            if t.text == f.name and j + 1 < len(toks) and toks[j + 1].text == "(":
+            # the text has OpenCL C keywords renamed already (a kernel named `kernel` is `cp_kernel` here)
+            if t.text == CL_RESERVED.get(f.name, f.name) and j + 1 < len(toks) and toks[j + 1].text == "(":
                 name_i = j
                 break
             j += 1
@@ -143,7 +147,7 @@ class ProgramBuilder:
         body = rw.slice(toks[body_i].offset, len(rw.data))
         info = FuncInfo(f, text, params, " ".join(ret_parts), body, quals)
         body_ids = idents(re.sub(r'"(?:\\.|[^"\\])*"', "", body))
-        if "cp_wscratch" in body_ids:
+        if "cp_wscratch" in body_ids or body_ids & self.warp_macros:
             info.own_extras.append("warp")
         for v in self.vars:
             if v in body_ids:
@@ -414,13 +418,14 @@ class ProgramBuilder:
         prog = Program(self.bodies)
         for info, text in self.warp_checks:
             new = text
-            site, k = divergent_warp_call(new)
-            while site and Rewriter(new).toks[k].text == "if":
+            site, k = divergent_warp_call(new, self.warp_macros)
+            # a warp macro is opaque to hoist.py (it would predicate the macro's statement and loop): CP4001
+            while site and k >= 0 and Rewriter(new).toks[k].text == "if":
                 hoisted = hoist_function(new, prog, k)
                 if hoisted is None:
                     break
                 new = hoisted
-                site, k = divergent_warp_call(new)
+                site, k = divergent_warp_call(new, self.warp_macros)
             if new != text:
                 i = next(i for i, b in enumerate(self.bodies) if b.rstrip("\n") == text.rstrip("\n"))
                 self.bodies[i] = new.rstrip("\n") + "\n"
@@ -434,6 +439,7 @@ class ProgramBuilder:
     def program(self, head: str) -> str:
         self.drain()
         self._hoist_and_check()
+        self.bodies = [add_exchange_barriers(b) if b.lstrip().startswith("__kernel") else b for b in self.bodies]
         protos = "\n".join(dict.fromkeys(self.protos))
         return head + ("\n/* device functions */\n" + protos + "\n" if protos else "") + "\n" + "\n".join(
             self.bodies)
@@ -444,9 +450,24 @@ def _error_block(code_detail: str, name: str) -> str:
             f"program was translated: build with -DCUDAPORT_ALLOW_PARTIAL to use it\"\n#endif\n")
 
 
-def divergent_warp_call(text: str) -> tuple[str, int]:
+def _warp_macros(macros: dict[str, str]) -> set[str]:
+    """Names of the program's macros that expand to warp-emulation calls, directly or through one another
+    (`#define SHFL(v, d) __shfl_sync(~0u, v, d)`): a function using one needs the warp scratch too."""
+    out: set[str] = set()
+    changed = True
+    while changed:
+        changed = False
+        for name, text in macros.items():
+            if name not in out and ("cp_wscratch" in idents(text) or idents(text) & out):
+                out.add(name)
+                changed = True
+    return out
+
+
+def divergent_warp_call(text: str, warp_macros: frozenset[str] | set[str] = frozenset()) -> tuple[str, int]:
     """The first warp-emulation call under thread-dependent control flow: (description, token index of the
-    outermost thread-dependent `if`/`while`/`switch`/`for` around it), or ('', -1)."""
+    outermost thread-dependent `if`/`while`/`switch`/`for` around it), or ('', -1). A use of a macro that
+    expands to a warp call counts as one, with index -1: it is not hoisted."""
     rw = Rewriter(text)
     toks = rw.toks
     tainted = {"get_local_id", "get_global_id", "cp_lid"}
@@ -476,6 +497,10 @@ def divergent_warp_call(text: str) -> tuple[str, int]:
                 stack.pop()
         elif t.text == ";" and pending:
             pending.clear()
+        elif t.kind == IDENT and t.text in warp_macros and k + 1 < n and toks[k + 1].text == "(":
+            outer = [i for d, i in stack + pending if d]
+            if outer:
+                return f"warp macro {t.text} under thread-dependent control flow", -1
         elif t.kind == IDENT and t.text == "cp_wscratch" and k > 0 and toks[k - 1].text in ("(", ","):
             outer = [i for d, i in stack + pending if d]
             if outer:

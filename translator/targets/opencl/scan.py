@@ -51,6 +51,7 @@ class TopDecl:
     names: set[str]
     kind: str  # "type" | "const" | "macro"
     name: str = ""
+    cond: str = ""  # the #if/#ifdef/#elif/#else chain it sits in, as one #if expression; "" when unconditional
 
 
 @dataclass
@@ -120,6 +121,45 @@ def split_top(text: str) -> list[str]:
     return parts
 
 
+_CONDITIONALS = {"if", "ifdef", "ifndef", "elif", "else", "endif"}
+
+
+class _Conditions:
+    """The preprocessor conditionals open at a point of the file, so that a macro, type or constant defined in
+    one branch (`#if CLASS == 'S' / #define N ... / #elif ...`) reaches the .cl under the same condition
+    instead of every branch's definition being emitted and the last one winning. An include guard
+    (`#ifndef X` followed by an empty `#define X`) is no condition."""
+
+    def __init__(self) -> None:
+        self.stack: list[tuple[list[str], str]] = []  # per open #if: (earlier branches' conditions, this one)
+
+    def directive(self, view: TokenView, i: int) -> int:
+        """Reads the conditional directive at token i (`#`); returns the index after it."""
+        toks = view.toks
+        j = i + 1
+        while j + 1 < len(toks) and toks[j + 1].directive == toks[i].directive:
+            j += 1
+        word = toks[i + 1].text
+        expr = view.data[toks[i + 1].end:toks[j].end].decode("utf-8", "surrogateescape").strip() if j > i + 1 else ""
+        if word in ("if", "ifdef", "ifndef"):
+            nxt = j + 1
+            guard = (word == "ifndef" and nxt + 2 < len(toks) and toks[nxt].text == "#"
+                     and toks[nxt + 1].text == "define" and toks[nxt + 2].text == expr
+                     and (nxt + 3 >= len(toks) or toks[nxt + 3].directive != toks[nxt].directive))
+            cond = {"if": f"({expr})", "ifdef": f"defined({expr})", "ifndef": f"!defined({expr})"}[word]
+            self.stack.append(([], "1" if guard else cond))
+        elif word in ("elif", "else") and self.stack:
+            prior, cur = self.stack[-1]
+            self.stack[-1] = (prior + [cur], f"({expr})" if word == "elif" else "1")
+        elif word == "endif" and self.stack:
+            self.stack.pop()
+        return j + 1
+
+    def current(self) -> str:
+        parts = [p for prior, cur in self.stack for p in [f"!{q}" for q in prior if q != "1"] + [cur] if p != "1"]
+        return " && ".join(parts)
+
+
 def scan_device(view: TokenView) -> DeviceScan:
     out = DeviceScan()
     data = view.data
@@ -142,6 +182,7 @@ def scan_device(view: TokenView) -> DeviceScan:
     i = 0
     stmt_start = 0
     open_ns: list[tuple[str, int]] = []  # namespace blocks being scanned: (name, offset of `namespace`)
+    conds = _Conditions()
     while i < n:
         t = toks[i]
         if any(a <= t.offset < b for a, b in franges):
@@ -167,11 +208,14 @@ def scan_device(view: TokenView) -> DeviceScan:
             stmt_start = i
             continue
         if t.directive >= 0:
-            if t.text == "#" and i + 2 < n and toks[i + 1].text == "define" and toks[i + 2].directive == t.directive:
+            if t.text == "#" and i + 1 < n and toks[i + 1].text in _CONDITIONALS:
+                i = conds.directive(view, i)
+            elif t.text == "#" and i + 2 < n and toks[i + 1].text == "define" and toks[i + 2].directive == t.directive:
                 j = i
                 while j + 1 < n and toks[j + 1].directive == t.directive:
                     j += 1
-                out.decls.append(TopDecl(t.offset, toks[j].end, {toks[i + 2].text}, "macro", toks[i + 2].text))
+                out.decls.append(TopDecl(t.offset, toks[j].end, {toks[i + 2].text}, "macro", toks[i + 2].text,
+                                         conds.current()))
                 i = j + 1
             else:
                 i += 1
@@ -200,14 +244,15 @@ def scan_device(view: TokenView) -> DeviceScan:
                 stmt_start = i
                 continue
             if texts[0] in ("struct", "union", "enum", "typedef", "class"):
-                out.decls.append(TopDecl(t.offset, toks[end].end, _declared_names(stmt), "type"))
+                out.decls.append(TopDecl(t.offset, toks[end].end, _declared_names(stmt), "type", cond=conds.current()))
                 i = end + 1
                 stmt_start = i
                 continue
             if ("const" in texts or "constexpr" in texts) and "=" in texts and "(" not in texts[:texts.index("=")]:
                 eq = texts.index("=")
                 if eq >= 1 and stmt[eq - 1].kind == IDENT and "*" not in texts[:eq] and "[" not in texts[:eq]:
-                    out.decls.append(TopDecl(t.offset, toks[end].end, {texts[eq - 1]}, "const", texts[eq - 1]))
+                    out.decls.append(TopDecl(t.offset, toks[end].end, {texts[eq - 1]}, "const", texts[eq - 1],
+                                             conds.current()))
                     i = end + 1
                     stmt_start = i
                     continue

@@ -69,7 +69,8 @@ def canonical_type(t: str) -> str:
 
 
 def cxx_to_c_types(text: str) -> str:
-    """C++ spellings that OpenCL C lacks: long long, unsigned long long, nullptr, constexpr, casts, `ns::`."""
+    """C++ spellings that OpenCL C lacks: long long, unsigned long long, nullptr, constexpr, casts, `ns::`,
+    alignas."""
     text = re.sub(r"\bunsigned\s+long\s+long(\s+int)?\b", "ulong", text)
     text = re.sub(r"\blong\s+long(\s+int)?\b", "long", text)
     rw = Rewriter(text)
@@ -78,6 +79,10 @@ def cxx_to_c_types(text: str) -> str:
         if t.text == "::":  # OpenCL C has no namespaces: `ns::f` and `::f` are `f` (ns's parts are moved flat)
             start = toks[k - 1].offset if k > 0 and toks[k - 1].kind == IDENT else t.offset
             rw.replace(start, t.end, "")
+        elif t.text == "alignas" and k + 1 < len(toks) and toks[k + 1].text == "(":
+            close = rw.match(k + 1)
+            if close > 0:
+                rw.replace(t.offset, toks[close].end, f"__attribute__((aligned({rw.tok_text(k + 2, close - 1)})))")
         elif t.text == "nullptr":
             rw.replace(t.offset, t.end, "0")
         elif t.text == "constexpr":
@@ -105,6 +110,8 @@ def canonical_c_type(t: str) -> str:
 
 def split_param(p: str) -> tuple[str, str, bool, str]:
     """(name, type text, is pointer, reference kind '' | 'const' | 'mut')."""
+    # inline diagnostics (`/* CUDAPORT CP2003: ... */`) are no part of the type: their `*/` is no pointer
+    p = re.sub(r"/\*.*?\*/", " ", p, flags=re.DOTALL)
     p = re.sub(r"\b__restrict__\b", "restrict", p.split("=")[0]).strip()
     m = re.match(r"(.*?)([A-Za-z_]\w*)\s*((?:\[[^\]]*\]\s*)*)$", p, re.DOTALL)
     if not m:

@@ -1,0 +1,66 @@
+"""CUDA code that lets the first lanes of a warp write `__shared__` memory and lane 0 read it without
+`__syncthreads()` (warp-synchronous): the .cl gets a barrier between the two top-level statements, because
+PoCL runs each work-item through a whole barrier-free region before the next one. No barrier is added after an
+early `return` (not every work-item would reach it). Built and run on PoCL."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from translator.api import translate_text
+from translator.targets.opencl.warpsync import BARRIER, add_exchange_barriers
+
+SRC = r"""
+#include <cuda_runtime.h>
+#define PARTS 8
+__global__ void partial_sums(const float* in, float* out)
+{
+    __shared__ float part[PARTS];
+    float s = 0.0f;
+    for (int i = threadIdx.x; i < 256; i += blockDim.x) s += in[blockIdx.x * 256 + i];
+    if (threadIdx.x < PARTS) part[threadIdx.x] = s;
+    if (threadIdx.x == 0) {
+        float t = 0.0f;
+        for (int k = 0; k < PARTS; k++) t += part[k];
+        out[blockIdx.x] = t;
+    }
+}
+"""
+
+
+@pytest.fixture(scope="module")
+def result():
+    return translate_text(SRC, "opencl", name="wsync.cu")
+
+
+def test_barrier_between_shared_write_and_read_of_other_lanes(result):
+    cl = result.extra_files["wsync.cl"].decode()
+    body = cl[cl.index("__kernel void partial_sums"):]
+    assert body.count(BARRIER) == 1
+    assert body.index("= s;") < body.index(BARRIER) < body.index("t += part[k]")
+
+
+def test_no_barrier_after_an_early_return_or_an_existing_barrier():
+    early = ("__kernel void k(__global int* o) {\n  __local int s[4];\n  if (get_local_id(0) > 3) return;\n"
+             "  s[get_local_id(0)] = 1;\n  o[0] = s[3];\n}\n")
+    assert add_exchange_barriers(early) == early
+    synced = ("__kernel void k(__global int* o) {\n  __local int s[4];\n  s[get_local_id(0)] = 1;\n"
+              "  barrier(CLK_LOCAL_MEM_FENCE);\n  o[0] = s[3];\n}\n")
+    assert add_exchange_barriers(synced) == synced
+
+
+@pytest.mark.opencl
+def test_warp_synchronous_exchange_runs_correctly_on_pocl(result, pocl):
+    cl, ctx, q = pocl
+    prog = cl.Program(ctx, result.extra_files["wsync.cl"].decode()).build()
+    groups = 4
+    inp = np.random.default_rng(3).uniform(0, 1, groups * 256).astype(np.float32)
+    out = np.zeros(groups, np.float32)
+    mf = cl.mem_flags
+    bi = cl.Buffer(ctx, mf.READ_ONLY | mf.COPY_HOST_PTR, hostbuf=inp)
+    bo = cl.Buffer(ctx, mf.READ_WRITE | mf.COPY_HOST_PTR, hostbuf=out)
+    prog.partial_sums(q, (groups * 8,), (8,), bi, bo)  # one lane per part
+    cl.enqueue_copy(q, out, bo)
+    q.finish()
+    np.testing.assert_allclose(out, inp.reshape(groups, 256).sum(axis=1), rtol=1e-5)
