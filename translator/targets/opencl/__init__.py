@@ -23,6 +23,7 @@ from translator.targets.opencl.host import launch_stub, preamble, stub_declarati
 from translator.targets.opencl.prelude import PRELUDE
 from translator.targets.opencl.scan import DevFunc, DeviceScan, idents, parse_tparams, scan_device, split_top
 from translator.targets.opencl.spelling import cl_func_name, constant_decl, mangle, type_decl
+from translator.targets.opencl.typenames import builtin_aliases, canonical_subst, user_type_names
 
 if TYPE_CHECKING:
     from translator.engine import FileContext
@@ -227,6 +228,8 @@ class FileEmitter:
         builder = ProgramBuilder(merged, texts, poisoned, type_names, self._note)
         kernels = {f.name: f for f in scan.funcs if f.kind == "kernel"}
         launches: list[tuple[KernelLaunch, DevFunc]] = []
+        aliases = builtin_aliases(ctx.parsed.tu) if any(f.tparams for f in merged.funcs) else {}
+        type_args: list[str] = []
         external: list[KernelLaunch] = []
         dev_ranges = scan.ranges()
         for launch in ctx.parsed.launches:
@@ -246,6 +249,8 @@ class FileEmitter:
                 continue
             launches.append((launch, func))
             for subst in self._instances(launch, func):
+                subst = canonical_subst(func, subst, aliases)
+                type_args += [subst[tp.name] for tp in func.tparams if tp.kind == "type" and tp.name in subst]
                 suffix = "".join("_" + mangle(subst[tp.name]) for tp in func.tparams)
                 builder.add_kernel(KernelInstance(func, subst, cl_func_name(func.name, kernel=True) + suffix))
         program_kernels = list(kernels.values()) + [f for f, _p in header_kernels.values()]
@@ -295,6 +300,9 @@ class FileEmitter:
             self._note(code, func, detail)
         ctx.extra_files[self.cl_rel] = cl_text.encode("utf-8", "surrogateescape")
         self._host(cl_text, builder, launches, header_kernels)
+        names = user_type_names(type_args)
+        if names:
+            ctx.insert(len(self.data), names, "opencl type names")
 
     def _note(self, code: str, func: DevFunc, detail: str) -> None:
         if func.start >= SHIFT:

@@ -30,7 +30,9 @@ def preamble(cl_name: str, source: str, build_options: str = "") -> str:
         f"\"{build_options}\");\n"
         "    return prog;\n"
         "}\n"
-        "template <typename T> struct cp_tn;\n" + names + "\n"
+        # user types: an overload cp_type_name(T*) that typenames.user_type_names emits, found by ADL
+        "template <typename T> struct cp_tn { static const char* get() { return cp_type_name((T*)nullptr); } };\n"
+        + names + "\n"
         "template <typename V> static inline std::string cp_tv(V v) {\n"
         "    std::string s = std::to_string((long long)v);\n"
         "    if (s[0] == '-') s[0] = 'm';\n"
