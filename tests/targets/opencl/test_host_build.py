@@ -125,3 +125,77 @@ def test_user_type_names_follow_the_kernel_instance_names() -> None:
     assert 'inline const char* cp_type_name(Box<float>*) { return "Box_float"; }' in names
     assert 'namespace a { namespace b { inline const char* cp_type_name(a::b::Pt*) { return "a_b_Pt"; } } }' in names
     assert names.count("Box<float>*") == 1 and "(float*)" not in names and "(unsigned int*)" not in names
+
+
+def test_launch_in_a_header_calls_the_stub_the_including_file_defines(tmp_path: Path) -> None:
+    # the kernel and its launch (in an inline host function) are both in the header; main.cu launches nothing
+    header = """#pragma once
+#include <cuda_runtime.h>
+__global__ void twice(int* d, int n) { int i = blockIdx.x * blockDim.x + threadIdx.x; if (i < n) d[i] *= 2; }
+template <typename T> __global__ void zero(T* d) { d[threadIdx.x] = 0; }
+struct Doubler {
+    void run(int* d, int n) { twice<<<(n + 31) / 32, 32>>>(d, n); }
+};
+inline void clear(float* d) { zero<float><<<1, 1>>>(d); }
+"""
+    main_cu = """#include <cstdio>
+#include "twice.cuh"
+""" + CHECK + """
+int main() {
+    int h[50], *d;
+    for (int i = 0; i < 50; i++) h[i] = 21;
+    cudaMalloc(&d, sizeof(h));
+    cudaMemcpy(d, h, sizeof(h), cudaMemcpyHostToDevice);
+    Doubler().run(d, 50);
+    cudaMemcpy(h, d, sizeof(h), cudaMemcpyDeviceToHost);
+    if (check(h, 50, 42)) return 1;
+    printf("PASS\\n");
+    return 0;
+}
+"""
+    out = _translate(tmp_path / "a", {"twice.cuh": header, "main.cu": main_cu})
+    text = (out / "twice.cuh").read_text()
+    assert "cp_launch_twice((n + 31) / 32, 32, 0, 0, d, n);" in text
+    # a template kernel's instances come from the including files' launches: not from a launch in the header
+    assert "CUDAPORT CP4005" in text.split("inline void clear")[1]
+    header = header.replace("inline void clear(float* d) { zero<float><<<1, 1>>>(d); }\n", "")
+    out = _translate(tmp_path / "b", {"twice.cuh": header, "main.cu": main_cu})
+    assert "PASS" in _build_and_run(out)
+
+
+def test_host_code_keeps_c_library_names_that_opencl_c_lacks_and_survives_one_letter_macros(tmp_path: Path) -> None:
+    # clock() in a host timer and a parameter named j1 are host C++; `#define T` / `V` come before the
+    # generated preamble, whose own names must not collide with them
+    timer = """#pragma once
+#include <ctime>
+struct Timer { double t0; void start() { t0 = clock(); } double stop() { return clock() - t0; } };
+void shift(int* d, int n, int j1);
+"""
+    prog = """#include <cstdio>
+#include <cuda_runtime.h>
+#include "timer.h"
+#define T int
+#define V 3
+template <typename E> __global__ void add(E* d, int n, E v) { int i = threadIdx.x; if (i < n) d[i] += v; }
+void shift(int* d, int n, int j1) { add<T><<<1, 64>>>(d, n, (T)j1); }
+""" + CHECK + """
+int main() {
+    Timer t; t.start();
+    T h[64], *d;
+    for (int i = 0; i < 64; i++) h[i] = 1;
+    cudaMalloc(&d, sizeof(h));
+    cudaMemcpy(d, h, sizeof(h), cudaMemcpyHostToDevice);
+    shift(d, 64, V);
+    cudaMemcpy(h, d, sizeof(h), cudaMemcpyDeviceToHost);
+    if (check(h, 64, 4) || t.stop() < 0) return 1;
+    printf("PASS\\n");
+    return 0;
+}
+"""
+    out = _translate(tmp_path, {"timer.h": timer, "main.cu": prog})
+    assert "CUDAPORT CP" not in (out / "timer.h").read_text() + (out / "main.cpp").read_text()
+    assert "PASS" in _build_and_run(out)
+    # in device code the diagnostic stays: OpenCL C has no cycle counter
+    dev = "#include <cuda_runtime.h>\n__global__ void k(long* d) { d[0] = clock(); }\n"
+    out = _translate(tmp_path / "dev", {"k.cu": dev})
+    assert "CUDAPORT CP2001" in (out / "k.cpp").read_text() + (out / "k.cl").read_text()

@@ -18,12 +18,19 @@ from translator.frontend.includes import HEADER_SUFFIXES, input_root, local_head
 from translator.frontend.sites import TokenView, find_kernels
 from translator.model import Severity
 from translator.targets.opencl.emit import KernelInstance, ProgramBuilder
-from translator.targets.opencl.headers import SHIFT, HeaderPart, called_at, header_part, take_device_edits
+from translator.targets.opencl.headers import (
+    SHIFT,
+    HeaderPart,
+    called_at,
+    header_part,
+    retract_host_findings,
+    take_device_edits,
+)
 from translator.targets.opencl.host import launch_stub, preamble, stub_declaration, symbol_registration
 from translator.targets.opencl.prelude import PRELUDE
 from translator.targets.opencl.scan import DevFunc, DeviceScan, idents, parse_tparams, scan_device, split_top
 from translator.targets.opencl.spelling import cl_func_name, constant_decl, mangle, type_decl
-from translator.targets.opencl.typenames import builtin_aliases, canonical_subst, user_type_names
+from translator.targets.opencl.typenames import builtin_aliases, canonical_subst, object_macros, user_type_names
 
 if TYPE_CHECKING:
     from translator.engine import FileContext
@@ -104,12 +111,12 @@ class OpenCLTarget:
             return  # a snippet without declarations: the rule edits stand as they are
         if ctx.rel.suffix in CUDA_SUFFIXES or protos:
             ctx.need_include("cudaport_opencl.h")
+        retract_host_findings(ctx, scan)
         if ctx.rel.suffix in HEADER_SUFFIXES:
             HeaderEmitter(ctx, view, scan, protos).run()
             return
-        if not scan.funcs and not scan.vars and not parsed.launches and not protos:
-            take_device_edits(ctx, scan)
-            return
+        # a file without device code or launches of its own still builds the kernels of the project headers it
+        # includes when a header launches them (FileEmitter returns early when there are none)
         FileEmitter(self, ctx, view, scan, protos).run()
 
     def output_path(self, rel: PurePosixPath, is_cuda: bool) -> PurePosixPath:
@@ -160,6 +167,27 @@ class HeaderEmitter:
                 ctx.report("CP4007", view.span(v.start, v.end), f"{v.name} defined in a header", inline=True)
         for k in self.protos:
             _declare_stub(ctx, view, k)
+        self._launches()
+
+    def _launches(self) -> None:
+        """Launches in the header's host code (a class method, an inline helper) call the launch stub: the header
+        declares it for its own kernels (each including file defines it) and for its prototypes. A template
+        kernel's instances are built from the launches of the including files only, so its launch here is
+        CP4005 rather than a stub call that would find no kernel in the program."""
+        ctx = self.ctx
+        dev_ranges = self.scan.ranges()
+        templates = {f.name for f in self.scan.funcs if f.kind == "kernel" and f.tparams}
+        templates |= {k.name for k in self.protos if k.template_params}
+        for launch in ctx.parsed.launches:
+            if any(a <= launch.span.offset < b for a, b in dev_ranges):
+                continue
+            name = launch.kernel.split("<")[0].strip().split("::")[-1]
+            if name in templates:
+                ctx.report("CP4005", launch.span, f"{name}: template kernel launched in a header; launch it from "
+                           "a .cu file that includes the header", inline=True)
+                continue
+            ctx.edits.append(Edit(launch.span.offset, launch.span.length, origin="opencl launch",
+                                  build=lambda r, ln=launch: _launch_call(ln, r)))
 
 
 def _declare_stub(ctx: FileContext, view: TokenView, k: KernelDef) -> None:
@@ -229,6 +257,7 @@ class FileEmitter:
         kernels = {f.name: f for f in scan.funcs if f.kind == "kernel"}
         launches: list[tuple[KernelLaunch, DevFunc]] = []
         aliases = builtin_aliases(ctx.parsed.tu) if any(f.tparams for f in merged.funcs) else {}
+        macros = object_macros([decl_texts[(d.start, d.end)] for d in merged.decls if d.kind == "macro"])
         type_args: list[str] = []
         external: list[KernelLaunch] = []
         dev_ranges = scan.ranges()
@@ -249,7 +278,7 @@ class FileEmitter:
                 continue
             launches.append((launch, func))
             for subst in self._instances(launch, func):
-                subst = canonical_subst(func, subst, aliases)
+                subst = canonical_subst(func, subst, aliases, macros)
                 type_args += [subst[tp.name] for tp in func.tparams if tp.kind == "type" and tp.name in subst]
                 suffix = "".join("_" + mangle(subst[tp.name]) for tp in func.tparams)
                 builder.add_kernel(KernelInstance(func, subst, cl_func_name(func.name, kernel=True) + suffix))

@@ -26,17 +26,20 @@ def preamble(cl_name: str, source: str, build_options: str = "") -> str:
         "/* cudaport: the kernels of this file are in " + cl_name + " (OpenCL C), launched through the shim */\n"
         "#include <string>\n"
         "static cpProgram* cp_program() {\n"
-        f"    static cpProgram* prog = cpRegisterProgram(\"{cl_name}\", R\"{delim}(" + source + f"){delim}\", "
+        f"    static cpProgram* cp_prog = cpRegisterProgram(\"{cl_name}\", R\"{delim}(" + source + f"){delim}\", "
         f"\"{build_options}\");\n"
-        "    return prog;\n"
+        "    return cp_prog;\n"
         "}\n"
-        # user types: an overload cp_type_name(T*) that typenames.user_type_names emits, found by ADL
-        "template <typename T> struct cp_tn { static const char* get() { return cp_type_name((T*)nullptr); } };\n"
+        # user types: an overload cp_type_name(T*) that typenames.user_type_names emits, found by ADL. Every name
+        # here is cp_-prefixed: the preamble comes after the user's macros (`#define T float` is common).
+        "template <typename cp_T> struct cp_tn {\n"
+        "    static const char* get() { return cp_type_name((cp_T*)nullptr); }\n"
+        "};\n"
         + names + "\n"
-        "template <typename V> static inline std::string cp_tv(V v) {\n"
-        "    std::string s = std::to_string((long long)v);\n"
-        "    if (s[0] == '-') s[0] = 'm';\n"
-        "    return s;\n"
+        "template <typename cp_V> static inline std::string cp_tv(cp_V cp_v) {\n"
+        "    std::string cp_s = std::to_string((long long)cp_v);\n"
+        "    if (cp_s[0] == '-') cp_s[0] = 'm';\n"
+        "    return cp_s;\n"
         "}\n"
     )
 

@@ -49,14 +49,35 @@ def builtin_aliases(tu: Any) -> dict[str, str]:
     return {k: next(iter(v)) for k, v in found.items() if len(v) == 1 and next(iter(v)) in BUILTIN_TYPES}
 
 
-def canonical_subst(func: DevFunc, subst: dict[str, str], aliases: dict[str, str]) -> dict[str, str]:
-    """The substitution with typedef names of builtin types replaced by the builtin (a type argument only:
-    `k<byte_t>` and `k<unsigned char>` are one instance, named as the host stub names it)."""
+def object_macros(texts: list[str]) -> dict[str, str]:
+    """Object-like macros among `#define` texts: {"T": "float"} for `#define T float`. A name defined twice
+    with different bodies (`#ifdef DOUBLE #define T double #else #define T float`) is left out: which one the
+    compiler sees depends on the build's flags."""
+    found: dict[str, set[str]] = {}
+    for text in texts:
+        m = re.match(r"\s*#\s*define\s+([A-Za-z_]\w*)(?!\()(.*)", text.replace("\\\n", " "), re.S)
+        if m and m.group(2).strip():
+            found.setdefault(m.group(1), set()).add(" ".join(m.group(2).split()))
+    return {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
+
+
+def canonical_subst(func: DevFunc, subst: dict[str, str], aliases: dict[str, str],
+                    macros: dict[str, str] | None = None) -> dict[str, str]:
+    """The substitution as the host stub sees it: object-like macros expanded (`k<T>` with `#define T int` is
+    `k<int>` to the compiler, and cp_tn<T> says "int"), then typedef names of builtin types replaced by the
+    builtin (a type argument only: `k<byte_t>` and `k<unsigned char>` are one instance)."""
     out = dict(subst)
     for tp in func.tparams:
         arg = " ".join(out.get(tp.name, "").split())
+        for _ in range(8):  # macros naming macros, to a fixed depth (a recursive one stops there)
+            new = re.sub(r"[A-Za-z_]\w*", lambda m: (macros or {}).get(m.group(0), m.group(0)), arg)
+            if new == arg:
+                break
+            arg = new
         if tp.kind == "type" and arg.lstrip(":") in aliases:
-            out[tp.name] = aliases[arg.lstrip(":")]
+            arg = aliases[arg.lstrip(":")]
+        if tp.name in out:
+            out[tp.name] = arg
     return out
 
 
