@@ -23,6 +23,7 @@ from translator.build.common import (
     find_cxx,
     first_errors,
     include_flags,
+    included_units,
     parallel,
     run_tool,
     tree_files,
@@ -102,6 +103,8 @@ def build(out: Path, jobs: int, config: str, defines: tuple[str, ...] = ()) -> B
     compiler = find_cxx()
     marks = error_marks(out)
     units = tree_files(out, HOST_SUFFIXES)
+    inside = included_units(out, units)
+    units = [u for u in units if Path(os.path.normpath(u)) not in inside]
     if not units:
         raise BuildError(f"{out}: no host C/C++ sources to build (expected the .cpp files of `cudaport translate "
                          "--to opencl`)")

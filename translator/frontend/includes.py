@@ -40,8 +40,9 @@ def _resolve(header: str, angled: bool, including: Path, root: Path) -> Path | N
     return None
 
 
-def local_headers(path: Path, data: bytes, root: Path) -> list[Path]:
-    """Project headers included by a file, transitively, each after the headers it includes."""
+def local_headers(path: Path, data: bytes, root: Path, suffixes: tuple[str, ...] = HEADER_SUFFIXES) -> list[Path]:
+    """Project headers included by a file, transitively, each after the headers it includes. `suffixes`
+    (".cu",): the CUDA sources a file includes textually (`#include "kernels.cu"`), also through headers."""
     out: list[Path] = []
     seen: set[Path] = set()
 
@@ -51,7 +52,7 @@ def local_headers(path: Path, data: bytes, root: Path) -> list[Path]:
             if t.kind == LITERAL and t.directive >= 0 and i >= 2 and toks[i - 1].text == "include" \
                     and toks[i - 2].text == "#" and t.text[:1] in ('"', "<"):
                 found = _resolve(t.text[1:-1], t.text.startswith("<"), p, root)
-                if found is None or found in seen or found.suffix not in HEADER_SUFFIXES:
+                if found is None or found in seen or found.suffix not in HEADER_SUFFIXES + suffixes:
                     continue
                 seen.add(found)
                 try:
@@ -59,7 +60,8 @@ def local_headers(path: Path, data: bytes, root: Path) -> list[Path]:
                 except OSError:
                     continue
                 visit(found, sub)
-                out.append(found)
+                if found.suffix in suffixes:
+                    out.append(found)
 
     visit(path, data)
     return out

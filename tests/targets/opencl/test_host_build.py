@@ -199,3 +199,37 @@ int main() {
     dev = "#include <cuda_runtime.h>\n__global__ void k(long* d) { d[0] = clock(); }\n"
     out = _translate(tmp_path / "dev", {"k.cu": dev})
     assert "CUDAPORT CP2001" in (out / "k.cpp").read_text() + (out / "k.cl").read_text()
+
+
+def test_included_sources_are_part_of_their_includer_and_deduced_host_templates_bind_launches(tmp_path: Path) -> None:
+    # kernels.cu and ref.cpp are included textually (not units of their own); `scale` is launched in a host
+    # template whose arguments clang deduces at the call `run(d, n, 3)`
+    kernels = "__global__ void inc(int* d, int n) { int i = blockIdx.x * 32 + threadIdx.x; if (i < n) d[i]++; }\n"
+    ref = "template <typename T> T expect(T v) { return (T)(fabs((double)v) * 3 + 3); }\n"
+    prog = """#include <cstdio>
+#include <cuda_runtime.h>
+#include "kernels.cu"
+#include "ref.cpp"
+template <typename T> __global__ void scale(T* d, int n, T f) {
+    int i = blockIdx.x * blockDim.x + threadIdx.x; if (i < n) d[i] *= f;
+}
+template <typename T> void run(T* d, int n, T f) { scale<<<(n + 31) / 32, 32>>>(d, n, f); }
+""" + CHECK + """
+int main() {
+    int h[40], *d;
+    for (int i = 0; i < 40; i++) h[i] = 1;
+    cudaMalloc(&d, sizeof(h));
+    cudaMemcpy(d, h, sizeof(h), cudaMemcpyHostToDevice);
+    run(d, 40, 3);
+    inc<<<2, 32>>>(d, 40);
+    cudaMemcpy(h, d, sizeof(h), cudaMemcpyDeviceToHost);
+    if (check(h, 40, expect(1) - 2)) return 1;
+    printf("PASS\\n");
+    return 0;
+}
+"""
+    out = _translate(tmp_path, {"kernels.cu": kernels, "ref.cpp": ref, "main.cu": prog})
+    host = (out / "main.cpp").read_text()
+    assert "CUDAPORT CP" not in host and "cp_launch_inc(2, 32, 0, 0, d, 40);" in host
+    assert "__kernel void scale_int(" in (out / "main.cl").read_text()
+    assert "PASS" in _build_and_run(out)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from translator.edits import Edit
 from translator.frontend.includes import HEADER_SUFFIXES, input_root, local_headers
+from translator.frontend.lexer import lex
 from translator.frontend.sites import TokenView, find_kernels
 from translator.model import Severity
 from translator.targets.opencl.emit import KernelInstance, ProgramBuilder
@@ -27,8 +28,9 @@ from translator.targets.opencl.headers import (
     take_device_edits,
 )
 from translator.targets.opencl.host import launch_stub, preamble, stub_declaration, symbol_registration
+from translator.targets.opencl.instances import InstanceFinder
 from translator.targets.opencl.prelude import PRELUDE
-from translator.targets.opencl.scan import DevFunc, DeviceScan, idents, parse_tparams, scan_device, split_top
+from translator.targets.opencl.scan import DevFunc, DeviceScan, idents, scan_device
 from translator.targets.opencl.spelling import cl_func_name, constant_decl, mangle, type_decl
 from translator.targets.opencl.typenames import builtin_aliases, canonical_subst, object_macros, user_type_names
 
@@ -211,6 +213,7 @@ class FileEmitter:
         self.cl_rel = str(out_rel.with_suffix(".cl"))
         self.cl_name = PurePosixPath(self.cl_rel).name
         self.headers: list[HeaderPart] = []
+        self._included: set[str] | None = None
 
     def _header_parts(self) -> list[HeaderPart]:
         parsed = self.ctx.parsed
@@ -256,6 +259,7 @@ class FileEmitter:
         builder = ProgramBuilder(merged, texts, poisoned, type_names, self._note)
         kernels = {f.name: f for f in scan.funcs if f.kind == "kernel"}
         launches: list[tuple[KernelLaunch, DevFunc]] = []
+        instances = InstanceFinder(ctx, self.view)
         aliases = builtin_aliases(ctx.parsed.tu) if any(f.tparams for f in merged.funcs) else {}
         macros = object_macros([decl_texts[(d.start, d.end)] for d in merged.decls if d.kind == "macro"])
         type_args: list[str] = []
@@ -268,7 +272,7 @@ class FileEmitter:
             func = kernels.get(name) or (header_kernels[name][0] if name in header_kernels else None)
             if func is None:
                 proto = protos.get(name)
-                if proto is not None and not proto.template_params:
+                if proto is not None and not proto.template_params or name in self._included_source_kernels():
                     external.append(launch)  # defined in another file: its stub links by name
                     continue
                 detail = (f"{name}: template kernel defined in another file (define it in a header or launch it "
@@ -277,7 +281,7 @@ class FileEmitter:
                 ctx.report("CP4005", launch.span, detail, inline=True)
                 continue
             launches.append((launch, func))
-            for subst in self._instances(launch, func):
+            for subst in instances.of(launch, func):
                 subst = canonical_subst(func, subst, aliases, macros)
                 type_args += [subst[tp.name] for tp in func.tparams if tp.kind == "type" and tp.name in subst]
                 suffix = "".join("_" + mangle(subst[tp.name]) for tp in func.tparams)
@@ -333,114 +337,29 @@ class FileEmitter:
         if names:
             ctx.insert(len(self.data), names, "opencl type names")
 
+    def _included_source_kernels(self) -> set[str]:
+        """Non-template kernels of the .cu files this file includes textually (`#include "kernels.cu"`): that
+        file is translated to a .cpp defining their launch stubs, which the #include brings into this unit."""
+        if self._included is None:
+            self._included = set()
+            parsed = self.ctx.parsed
+            if parsed.path.is_absolute():
+                for path in local_headers(parsed.path, parsed.data, input_root(parsed.path, self.ctx.rel), (".cu",)):
+                    try:
+                        data = path.read_bytes()
+                    except OSError:
+                        continue
+                    view = TokenView.build(data, lex(data)[0])
+                    self._included |= {k.name for k in find_kernels(view, "__global__")
+                                       if k.body is not None and not k.template_params}
+        return self._included
+
     def _note(self, code: str, func: DevFunc, detail: str) -> None:
         if func.start >= SHIFT:
             part = self.headers[func.start // SHIFT - 1]
             self.ctx.report(code, None, f"{detail} (in {part.name})", inline=False)
             return
         self.ctx.report(code, func.kdef.name_span, detail, inline=False)
-
-    # -- kernel instantiations -----------------------------------------------------------------------------
-    def _instances(self, launch: KernelLaunch, func: DevFunc) -> list[dict[str, str]]:
-        if not func.tparams:
-            return [{}]
-        text = launch.kernel
-        if "<" not in text:
-            subst = self._deduce(launch, func)
-            if subst is None:
-                self.ctx.report("CP4003", launch.span, f"{func.name}: template arguments of this launch could not "
-                                "be deduced; write them explicitly", inline=True)
-                return []
-            return [subst]
-        targs = split_top(text[text.index("<") + 1: text.rindex(">")])
-        base = {tp.name: a for tp, a in zip(func.tparams, targs, strict=False)}
-        host_tps, bindings = self._enclosing_template(launch.span.offset)
-        dependent = [n for n in host_tps if any(n in idents(a) for a in base.values())]
-        if not dependent:
-            return [base]
-        out = []
-        for b in bindings:
-            out.append({k: " ".join(_sub_words(v, b).split()) for k, v in base.items()})
-        if not out:
-            self.ctx.report("CP4003", launch.span, f"{func.name}: no instantiation of the enclosing template found",
-                            inline=True)
-        return out
-
-    def _enclosing_template(self, offset: int) -> tuple[list[str], list[dict[str, str]]]:
-        """Template parameters of the host function template around `offset` and the explicit argument lists
-        it is called with in this file."""
-        toks = self.view.toks
-        best = None
-        for i, t in enumerate(toks):
-            if t.offset >= offset:
-                break
-            if t.text != "template" or i + 1 >= len(toks) or toks[i + 1].text != "<":
-                continue
-            close = self.view.angle_close(i + 1, limit=200)
-            if close < 0:
-                continue
-            j = close + 1
-            while j < len(toks) and toks[j].text not in ("(", ";", "{"):
-                j += 1
-            if j >= len(toks) or toks[j].text != "(":
-                continue
-            name = toks[j - 1].text
-            pc = self.view.match_close(j)
-            k = pc + 1
-            while k < len(toks) and toks[k].text not in ("{", ";"):
-                k += 1
-            if k >= len(toks) or toks[k].text != "{":
-                continue
-            bc = self.view.match_close(k)
-            if toks[k].offset < offset < toks[bc].end:
-                tps = parse_tparams(self.view.text(self.view.tok_span(i, close)))
-                best = (name, [tp.name for tp in tps])
-        if best is None:
-            return [], []
-        name, tps = best
-        out = []
-        for i, t in enumerate(toks):
-            if t.text == name and i + 1 < len(toks) and toks[i + 1].text == "<":
-                close = self.view.angle_close(i + 1, limit=200)
-                if close > 0 and close + 1 < len(toks) and toks[close + 1].text == "(":
-                    args = split_top(self.view.text(self.view.span(toks[i + 1].end, toks[close].offset)))
-                    if len(args) == len(tps) and not any(tp in idents(" ".join(args)) for tp in tps):
-                        b = dict(zip(tps, args, strict=False))
-                        if b not in out:
-                            out.append(b)
-        return tps, out
-
-    def _deduce(self, launch: KernelLaunch, func: DevFunc) -> dict[str, str] | None:
-        tu = self.ctx.parsed.tu
-        if tu is None:
-            return None
-        from clang.cindex import CursorKind
-
-        target = None
-        for c in tu.cursor.walk_preorder():
-            if c.kind == CursorKind.CALL_EXPR and c.extent.start.file is not None \
-                    and c.extent.start.offset == launch.span.offset \
-                    and c.extent.start.file.name == tu.spelling:
-                target = c
-                break
-        if target is None:
-            return None
-        kids = list(target.get_children())[2:]
-        out: dict[str, str] = {}
-        for p, arg in zip(func.kdef.params, kids, strict=False):
-            atype = arg.type.get_canonical().spelling
-            ptype = " ".join(w for w in p.type.replace("*", " * ").split() if w not in ("const", "__restrict__"))
-            at = " ".join(w for w in atype.replace("*", " * ").split() if w not in ("const", "__restrict__"))
-            for tp in func.tparams:
-                if tp.kind != "type" or tp.name in out:
-                    continue
-                if ptype == tp.name:
-                    out[tp.name] = at
-                elif ptype == f"{tp.name} *" and at.endswith("*"):
-                    out[tp.name] = at[:-1].strip()
-        if any(tp.name not in out for tp in func.tparams):
-            return None
-        return out
 
     # -- host file ---------------------------------------------------------------------------------------------
     def _host(self, cl_text: str, builder: ProgramBuilder, launches: list[tuple[KernelLaunch, DevFunc]],
@@ -526,10 +445,6 @@ def _launch_call(launch: KernelLaunch, render) -> str:  # type: ignore[no-untype
 
 def _quote(text: str) -> str:
     return text.replace("\\", "/").replace('"', "'")
-
-
-def _sub_words(text: str, mapping: dict[str, str]) -> str:
-    return re.sub(r"[A-Za-z_]\w*", lambda m: mapping.get(m.group(0), m.group(0)), text)
 
 
 def make(**options: object) -> OpenCLTarget:

@@ -7,6 +7,8 @@ that calls the runtime shim (cpRegisterProgram, cpLaunchKernel, cpRegisterSymbol
 
 from __future__ import annotations
 
+import re
+
 from translator.targets.opencl.scan import DevFunc, DevVar
 from translator.targets.opencl.spelling import cl_func_name
 
@@ -14,6 +16,12 @@ _TYPE_NAMES = [("float", "float"), ("double", "double"), ("int", "int"), ("unsig
                ("long", "long"), ("unsigned long", "ulong"), ("long long", "long"), ("unsigned long long", "ulong"),
                ("short", "short"), ("unsigned short", "ushort"), ("char", "char"), ("signed char", "char"),
                ("unsigned char", "uchar"), ("bool", "bool")]
+
+
+def program_function(cl_name: str) -> str:
+    """The host function that registers `cl_name`'s program. Named per program: a unit that includes another
+    translated source textually (`#include "kernels.cu"`) holds both files' programs."""
+    return "cp_program_" + re.sub(r"\W", "_", cl_name.rsplit(".", 1)[0])
 
 
 def preamble(cl_name: str, source: str, build_options: str = "") -> str:
@@ -25,13 +33,16 @@ def preamble(cl_name: str, source: str, build_options: str = "") -> str:
     return (
         "/* cudaport: the kernels of this file are in " + cl_name + " (OpenCL C), launched through the shim */\n"
         "#include <string>\n"
-        "static cpProgram* cp_program() {\n"
+        f"static cpProgram* {program_function(cl_name)}() {{\n"
         f"    static cpProgram* cp_prog = cpRegisterProgram(\"{cl_name}\", R\"{delim}(" + source + f"){delim}\", "
         f"\"{build_options}\");\n"
         "    return cp_prog;\n"
         "}\n"
         # user types: an overload cp_type_name(T*) that typenames.user_type_names emits, found by ADL. Every name
-        # here is cp_-prefixed: the preamble comes after the user's macros (`#define T float` is common).
+        # here is cp_-prefixed: the preamble comes after the user's macros (`#define T float` is common). Once
+        # per unit: a unit may hold the preambles of the sources it includes.
+        "#ifndef CUDAPORT_OPENCL_NAMES\n"
+        "#define CUDAPORT_OPENCL_NAMES\n"
         "template <typename cp_T> struct cp_tn {\n"
         "    static const char* get() { return cp_type_name((cp_T*)nullptr); }\n"
         "};\n"
@@ -41,6 +52,7 @@ def preamble(cl_name: str, source: str, build_options: str = "") -> str:
         "    if (cp_s[0] == '-') cp_s[0] = 'm';\n"
         "    return cp_s;\n"
         "}\n"
+        "#endif\n"
     )
 
 
@@ -85,8 +97,8 @@ def launch_stub(func: DevFunc, params: list[tuple[str, str, bool]], symbols: lis
         f"/* cudaport: kernel {func.name} is in {cl_name}; launches call this stub */\n"
         f"{head}{'static ' if static else ''}cudaError_t cp_launch_{func.name}({', '.join(decls)}) {{\n"
         f"{name_init}{arr}"
-        f"    return cpLaunchKernel(cp_program(), {name_expr}, cp_grid, cp_block, cp_shmem, cp_stream, cp_args, "
-        f"{len(args)});\n"
+        f"    return cpLaunchKernel({program_function(cl_name)}(), {name_expr}, cp_grid, cp_block, cp_shmem, "
+        f"cp_stream, cp_args, {len(args)});\n"
         "}"
     )
 
