@@ -98,7 +98,8 @@ def shim_library(compiler: str, config: str, jobs: int) -> Path:
     return lib
 
 
-def build(out: Path, jobs: int, config: str, defines: tuple[str, ...] = ()) -> BuildResult:
+def build(out: Path, jobs: int, config: str, defines: tuple[str, ...] = (), includes: tuple[str, ...] = ()
+          ) -> BuildResult:
     """Compiles and links OUT's host units against the shim library and copies the .cl files to OUT/build."""
     compiler = find_cxx()
     marks = error_marks(out)
@@ -110,7 +111,8 @@ def build(out: Path, jobs: int, config: str, defines: tuple[str, ...] = ()) -> B
                          "--to opencl`)")
     lib = shim_library(compiler, config, jobs)
     _src, inc = shim_paths()
-    flags = [*CONFIG_FLAGS[config], *(f"-D{d}" for d in defines), f"-I{inc}", *include_flags(out)]
+    flags = [*CONFIG_FLAGS[config], *(f"-D{d}" for d in defines), f"-I{inc}", *(f"-I{d}" for d in includes),
+             *include_flags(out)]
 
     def compile_argv(unit: Path, obj: Path) -> list[str]:
         std = ["-std=c11"] if unit.suffix == ".c" else ["-std=c++17"]
