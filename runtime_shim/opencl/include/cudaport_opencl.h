@@ -18,6 +18,9 @@
 #ifdef __cplusplus
 #include <cmath>
 #include <cstdlib>
+/* The generated launch stubs name kernel instances with std::string. Their preamble comes after the user's
+ * macros (`#define swap(a, b) ...` breaks <string>), so the header is included here, where the CUDA include was. */
+#include <string>
 #endif
 
 #ifdef __cplusplus

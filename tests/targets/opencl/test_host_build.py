@@ -164,8 +164,8 @@ int main() {
 
 
 def test_host_code_keeps_c_library_names_that_opencl_c_lacks_and_survives_one_letter_macros(tmp_path: Path) -> None:
-    # clock() in a host timer and a parameter named j1 are host C++; `#define T` / `V` come before the
-    # generated preamble, whose own names must not collide with them
+    # clock() in a host timer and a parameter named j1 are host C++; `#define T` / `V` / `swap(a, b)` come
+    # before the generated preamble, whose own names and headers must not collide with them
     timer = """#pragma once
 #include <ctime>
 struct Timer { double t0; void start() { t0 = clock(); } double stop() { return clock() - t0; } };
@@ -176,6 +176,7 @@ void shift(int* d, int n, int j1);
 #include "timer.h"
 #define T int
 #define V 3
+#define swap(a, b) { T t_ = a; a = b; b = t_; }
 template <typename E> __global__ void add(E* d, int n, E v) { int i = threadIdx.x; if (i < n) d[i] += v; }
 void shift(int* d, int n, int j1) { add<T><<<1, 64>>>(d, n, (T)j1); }
 """ + CHECK + """
