@@ -165,7 +165,8 @@ int main() {
 
 def test_host_code_keeps_c_library_names_that_opencl_c_lacks_and_survives_one_letter_macros(tmp_path: Path) -> None:
     # clock() in a host timer and a parameter named j1 are host C++; `#define T` / `V` / `swap(a, b)` come
-    # before the generated preamble, whose own names and headers must not collide with them
+    # before the generated preamble, whose own names and headers must not collide with them; a template
+    # argument named by a host constant is its value in the .cl, as in the host stub
     timer = """#pragma once
 #include <ctime>
 struct Timer { double t0; void start() { t0 = clock(); } double stop() { return clock() - t0; } };
@@ -177,8 +178,8 @@ void shift(int* d, int n, int j1);
 #define T int
 #define V 3
 #define swap(a, b) { T t_ = a; a = b; b = t_; }
-template <typename E> __global__ void add(E* d, int n, E v) { int i = threadIdx.x; if (i < n) d[i] += v; }
-void shift(int* d, int n, int j1) { add<T><<<1, 64>>>(d, n, (T)j1); }
+template <typename E, int M> __global__ void add(E* d, int n, E v) { int i = threadIdx.x; if (i < n) d[i] += v * M; }
+void shift(int* d, int n, int j1) { const int once = 1; add<T, once><<<1, 64>>>(d, n, (T)j1); }
 """ + CHECK + """
 int main() {
     Timer t; t.start();
@@ -194,6 +195,7 @@ int main() {
 }
 """
     out = _translate(tmp_path, {"timer.h": timer, "main.cu": prog})
+    assert "__kernel void add_int_1(" in (out / "main.cl").read_text()  # `once` is a host constant: its value
     assert "CUDAPORT CP" not in (out / "timer.h").read_text() + (out / "main.cpp").read_text()
     assert "PASS" in _build_and_run(out)
     # in device code the diagnostic stays: OpenCL C has no cycle counter

@@ -38,7 +38,7 @@ class InstanceFinder:
         host_tps, bindings = self._enclosing_template(launch.span.offset)
         dependent = [n for n in host_tps if any(n in idents(a) for a in base.values())]
         if not dependent:
-            return [base]
+            return [self._values(launch, func, base)]
         out = []
         for b in bindings:
             out.append({k: " ".join(_sub_words(v, b).split()) for k, v in base.items()})
@@ -94,6 +94,27 @@ class InstanceFinder:
             if b not in out:
                 out.append(b)
         return tps, out
+
+    def _values(self, launch: KernelLaunch, func: DevFunc, base: dict[str, str]) -> dict[str, str]:
+        """Non-type arguments as clang evaluated them (`k<rd>` with `const int rd = 8;` is `k<8>`): the .cl
+        has no host variable `rd`, and the host stub names the instance by the value."""
+        tu = self.ctx.parsed.tu
+        if tu is None or not any(tp.kind == "value" for tp in func.tparams):
+            return base
+        from clang.cindex import CursorKind, TemplateArgumentKind
+
+        for c in tu.cursor.walk_preorder():
+            if c.kind == CursorKind.CALL_EXPR and c.extent.start.file is not None \
+                    and c.extent.start.offset == launch.span.offset and c.extent.start.file.name == tu.spelling:
+                ref = c.referenced
+                if ref is None or ref.get_num_template_arguments() != len(func.tparams):
+                    return base
+                out = dict(base)
+                for i, tp in enumerate(func.tparams):
+                    if tp.kind == "value" and ref.get_template_argument_kind(i) == TemplateArgumentKind.INTEGRAL:
+                        out[tp.name] = str(ref.get_template_argument_value(i))
+                return out
+        return base
 
     def _deduced_calls(self, name: str, count: int) -> list[list[str]]:
         """The template arguments of this file's calls of function template `name` as clang deduced them
