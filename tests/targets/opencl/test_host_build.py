@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from translator.api import translate_text
 from translator.cli import main
 from translator.targets.opencl.typenames import user_type_names
 
@@ -236,3 +237,21 @@ int main() {
     assert "CUDAPORT CP" not in host and "cp_launch_inc(2, 32, 0, 0, d, 40);" in host
     assert "__kernel void scale_int(" in (out / "main.cl").read_text()
     assert "PASS" in _build_and_run(out)
+
+
+def test_device_lambda_is_diagnosed_not_taken_for_a_device_function() -> None:
+    src = """#include <cuda_runtime.h>
+template <typename F> __global__ void apply(int* d, F f) { d[threadIdx.x] = f(threadIdx.x); }
+void run(int* d) { auto f = [=] __device__ (int i) { return i * 2; }; apply<<<1, 32>>>(d, f); }
+"""
+    r = translate_text(src, "opencl", name="l.cu")
+    host = r.output.decode()
+    assert [f.code for f in r.findings] == ["CP2001"] and "__device__ lambda" in r.findings[0].message
+    assert "function __device__ is in" not in host  # the lambda stays where it was, with the diagnostic
+
+
+def test_host_use_of_a_type_opencl_lacks_keeps_its_diagnostic() -> None:
+    # only functions are the host C library's too; a CUDA type in host code still has nothing behind it
+    src = "#include <cuda_runtime.h>\nvoid f(void* p) { __nv_bfloat16* h = (__nv_bfloat16*)p; (void)h; }\n"
+    r = translate_text(src, "opencl", name="t.cu")
+    assert any(f.code == "CP2001" and f.api == "__nv_bfloat16" for f in r.findings)

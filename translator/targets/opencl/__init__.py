@@ -114,6 +114,7 @@ class OpenCLTarget:
         if ctx.rel.suffix in CUDA_SUFFIXES or protos:
             ctx.need_include("cudaport_opencl.h")
         retract_host_findings(ctx, scan)
+        _device_lambdas(ctx, view)
         if ctx.rel.suffix in HEADER_SUFFIXES:
             HeaderEmitter(ctx, view, scan, protos).run()
             return
@@ -125,6 +126,16 @@ class OpenCLTarget:
         if is_cuda and rel.suffix == ".cu":
             return rel.with_suffix(".cpp")
         return rel
+
+
+def _device_lambdas(ctx: FileContext, view: TokenView) -> None:
+    """`[=] __device__ (...) {...}` (nvcc's extended lambdas) has no OpenCL C counterpart: CP2001 at each,
+    which blocks the build instead of leaving a host lambda that a kernel template cannot be named for."""
+    toks = view.toks
+    for i, t in enumerate(toks):
+        if t.text in ("__device__", "__host__") and i > 0 and toks[i - 1].text == "]" and t.directive < 0:
+            ctx.report("CP2001", view.span(t.offset, t.end), "__device__ lambda: OpenCL C has no lambdas; write "
+                       "its body as a __device__ function or a functor", inline=True)
 
 
 def _stub_params(view: TokenView, kdef: KernelDef) -> list[tuple[str, str, bool]]:

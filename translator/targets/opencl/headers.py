@@ -96,7 +96,7 @@ def take_device_edits(ctx: FileContext, scan: DeviceScan) -> DeviceTexts:
 def retract_host_findings(ctx: FileContext, scan: DeviceScan) -> None:
     """Drops the errors of device and math rules at sites in host code, with their inline comments.
 
-    Those rules say what OpenCL C lacks (no `clock` cycle counter, no `j1`); host code stays C++ and keeps the
+    Those function rules say what OpenCL C lacks (no `clock` cycle counter, no `j1`); host code stays C++ and keeps the
     C library that the shim header includes, so `clock()` in a host timer or a parameter named `j1` in a host
     prototype is no problem there. Sites in device code and in declarations that may move to the .cl (macros,
     constants, types) keep their diagnostics; a type without `__device__` members has only host code in it
@@ -108,7 +108,9 @@ def retract_host_findings(ctx: FileContext, scan: DeviceScan) -> None:
     dropped: set[tuple[int, str]] = set()
     kept: list = []
     for f in ctx.findings:
+        rule = ctx.rules.get(f.api) if f.api else None
         if (f.family in DEVICE_FAMILIES[:2] and f.severity == Severity.ERROR and f.offset is not None
+                and rule is not None and rule.kind == "function"  # a type (__nv_bfloat16) is the host's too
                 and not any(a <= f.offset < b for a, b in keep_ranges)):
             dropped.add((f.offset, f.code))
             continue
