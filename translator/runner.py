@@ -99,9 +99,19 @@ def _init_worker(extra_rules: tuple[str, ...], options: Options, target_opts: di
     _STATE["target"] = get_target(options.target, **target_opts)
 
 
-def _uses_cuda(data: bytes, rules: RuleSet) -> bool:
+def _uses_cuda(data: bytes, rules: RuleSet, path: Path) -> bool:
+    """Whether a C/C++ file is CUDA: CUDA syntax, a name the rules know, or an include of a CUDA header.
+
+    A header that only includes <cuda.h> (for the types its includers use) must still be translated, or its
+    copy names a header that the target lacks. A quoted include that resolves next to the file is the
+    project's own header of that name, not CUDA's.
+    """
     if b"<<<" in data or b"__global__" in data or b"__device__" in data:
         return True
+    headers = rules.headers()
+    for header, angled in scan_includes(data):
+        if header in headers and (angled or resolve_include(header, False, path, ()) is None):
+            return True
     toks, _ = lex(data)
     if any(t.kind in (IDENT, KEYWORD) and t.text in rules for t in toks):
         return True
@@ -126,7 +136,7 @@ def translate_one(sf: SourceFile, display: str) -> FileResult | SkipRecord:
     if looks_binary(data):
         f = make_finding("CP1008", display, 1, 1)
         return SkipRecord(sf.rel, FileStatus.SKIPPED, "binary file", [f])
-    if sf.kind == "maybe-cuda" and not _uses_cuda(data, rules):
+    if sf.kind == "maybe-cuda" and not _uses_cuda(data, rules, sf.path):
         return SkipRecord(sf.rel, FileStatus.COPIED, "no CUDA")
     parsed = parse_file(sf.path, data, rules.__contains__, display=display, extra_args=sf.flags,
                         use_clang=options.parser != "tree-sitter")

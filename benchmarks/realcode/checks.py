@@ -184,8 +184,9 @@ def _mentions_hip(unit: Unit) -> bool:
     return "hip/hip_runtime" in text or "__global__" in text
 
 
-def build_opencl(out: Path, defines: tuple[str, ...]) -> tuple[bool, str, list[Path]]:
-    cmd = [*cudaport_exe(), "build", str(out), "--target", "opencl", "--no-cmake", *(f"-D{d}" for d in defines)]
+def build_opencl(out: Path, defines: tuple[str, ...], includes: tuple[str, ...] = ()) -> tuple[bool, str, list[Path]]:
+    cmd = [*cudaport_exe(), "build", str(out), "--target", "opencl", "--no-cmake", *(f"-D{d}" for d in defines),
+           *(f"-I{i}" for i in includes)]
     rc, text = _run(cmd, out, COMPILE_TIMEOUT)
     exes = [Path(line.strip()) for line in text.splitlines() if line.strip().startswith(str(out))]
     exes = [e for e in exes if e.is_file() and os.access(e, os.X_OK)]
@@ -273,6 +274,22 @@ def makefile_defines(prog_dir: Path) -> tuple[str, ...]:
     return tuple(found)
 
 
+def makefile_includes(prog_dir: Path, dest: Path) -> tuple[str, ...]:
+    """The -I directories of the program's own Makefile (`-I./common`), as paths under `dest` (the translated
+    program folder): its headers must win over same-named ones elsewhere in the tree, as in the user's build."""
+    found: list[str] = []
+    for unit in make_units(prog_dir):
+        flags = list(unit.flags)
+        for i, f in enumerate(flags):
+            value = flags[i + 1] if f == "-I" and i + 1 < len(flags) else f[2:] if f.startswith("-I") else None
+            if not value:
+                continue
+            path = os.path.normpath(value if os.path.isabs(value) else dest / value)
+            if path not in found:
+                found.append(path)
+    return tuple(found)
+
+
 def check(program: Program, target: str, pristine: Path, work: Path) -> Outcome:
     """Translate `program` (exported under `pristine`) for `target` and check it; never raises for its failures."""
     start = time.monotonic()
@@ -288,7 +305,7 @@ def check(program: Program, target: str, pristine: Path, work: Path) -> Outcome:
     if target in ("hip", "sycl"):
         ok, text, _ = compile_check(target, prog_dir, program.defines)
         return _done(Outcome("compile", ok, None if ok else first_error(text)), start, out, program)
-    ok, text, exes = build_opencl(out, program.defines)
+    ok, text, exes = build_opencl(out, program.defines, makefile_includes(pristine / program.dir, prog_dir))
     if not ok:
         return _done(Outcome("build", False, first_error(text)), start, out, program)
     if program.skip_run:

@@ -194,3 +194,18 @@ def test_no_opencl_device_leaves_kernels_to_the_first_launch(tree: Path, monkeyp
     result = build(tree, "opencl", jobs=2, cmake=False)
     assert any("kernels not compiled at build time: no OpenCL device" in n for n in result.notes)
     assert len(result.executables) == 2
+
+
+def test_include_dirs_come_first_and_included_sources_are_not_units(tmp_path: Path) -> None:
+    # -I app/conf (the project's Makefile flag) wins over the tree's include/conf.h; part.cpp is included by
+    # main.cpp and needs its macro, so compiling it alone would fail
+    out = tmp_path / "out"
+    for rel, text in {"include/conf.h": "#define VALUE 1\n", "app/conf/conf.h": "#define VALUE 2\n",
+                      "app/part.cpp": "static int part() { return VALUE + OFFSET; }\n",
+                      "app/main.cpp": '#include <cudaport_opencl.h>\n#include "conf.h"\n#define OFFSET 1\n'
+                                      '#include "part.cpp"\nint main() { return part() == 3 ? 0 : 1; }\n'}.items():
+        (out / rel).parent.mkdir(parents=True, exist_ok=True)
+        (out / rel).write_text(text)
+    result = build(out, "opencl", jobs=1, cmake=False, includes=(str(out / "app" / "conf"),))
+    assert [p.name for p in result.executables] == ["main"]
+    assert _run(result.executables[0], {}, out).returncode == 0

@@ -134,3 +134,8 @@ def test_kernel_file_lookup_order(build_program: Callable[[str], Path], tmp_path
 @pytest.mark.parametrize(("env", "path"), PATHS)
 def test_kernels_are_found_by_name_text_not_name_address(build_program: Callable[[str], Path], env, path) -> None:
     _passes(run_program(build_program("kernel_names"), env=env))
+
+
+@pytest.mark.parametrize(("env", "path"), PATHS)
+def test_stream_ordered_allocation_and_the_default_pool(build_program: Callable[[str], Path], env, path) -> None:
+    _passes(run_program(build_program("mempool"), env=env))

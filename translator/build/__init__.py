@@ -39,7 +39,8 @@ def detect_target(out: Path) -> str:
 
 def build(out: Path, target: str | None = None, *, jobs: int = 1, config: str = "Release",
           offload_arch: str = "gfx90a", syntax_only: bool = False, ignore_diagnostics: bool = False,
-          cmake: bool = True, defines: tuple[str, ...] = (), kernels: bool = True) -> BuildResult:
+          cmake: bool = True, defines: tuple[str, ...] = (), kernels: bool = True,
+          includes: tuple[str, ...] = ()) -> BuildResult:
     """Builds OUT for its target after checking it for blocking diagnostics; BuildError on any failure."""
     if not out.is_dir():
         raise BuildError(f"{out}: not a directory (give the output directory of `cudaport translate`)",
@@ -54,7 +55,7 @@ def build(out: Path, target: str | None = None, *, jobs: int = 1, config: str = 
     if target == "opencl":
         from translator.build import opencl
 
-        result = opencl.build(out, jobs, config, defines, kernels)
+        result = opencl.build(out, jobs, config, defines, kernels, includes)
     elif target == "hip":
         from translator.build import hip
 

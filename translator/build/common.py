@@ -16,6 +16,7 @@ from pathlib import Path
 
 from translator.diagnostics import CATALOGUE
 from translator.model import Severity
+from translator.project import scan_includes
 from translator.runtime_bundle import RUNTIME_DIR
 from translator.targets_support import cxx
 
@@ -80,6 +81,26 @@ def tree_files(out: Path, suffixes: Sequence[str]) -> list[Path]:
             if name.endswith(tuple(suffixes)) and not skip_dir(path.relative_to(out)):
                 found.append(path)
     return sorted(found)
+
+
+def included_units(out: Path, units: Sequence[Path]) -> set[Path]:
+    """Units that a file of the tree includes textually (`#include "reference.cpp"`, a translated
+    `#include "kernels.cu"`): they are part of the including unit, and compiling them on their own would fail
+    (they rely on what the includer declared first) or define their symbols twice at link time."""
+    unit_set = {Path(os.path.normpath(u)) for u in units}
+    found: set[Path] = set()
+    for path in tree_files(out, TEXT_SUFFIXES):
+        if path.suffix == ".cl":
+            continue
+        try:
+            data = path.read_bytes()
+        except OSError:
+            continue
+        for header, angled in scan_includes(data):
+            cand = Path(os.path.normpath(path.parent / header))
+            if not angled and cand in unit_set and cand != Path(os.path.normpath(path)):
+                found.add(cand)
+    return found
 
 
 def include_flags(out: Path) -> list[str]:

@@ -23,6 +23,7 @@ from translator.build.common import (
     find_cxx,
     first_errors,
     include_flags,
+    included_units,
     parallel,
     run_tool,
     tree_files,
@@ -99,18 +100,22 @@ def shim_library(compiler: str, config: str, jobs: int) -> Path:
     return lib
 
 
-def build(out: Path, jobs: int, config: str, defines: tuple[str, ...] = (), kernels: bool = True) -> BuildResult:
+def build(out: Path, jobs: int, config: str, defines: tuple[str, ...] = (), kernels: bool = True,
+          includes: tuple[str, ...] = ()) -> BuildResult:
     """Compiles and links OUT's host units against the shim library, compiles every .cl for the run-time
     device (`kernels`) and copies the .cl files to OUT/build."""
     compiler = find_cxx()
     marks = error_marks(out)
     units = tree_files(out, HOST_SUFFIXES)
+    inside = included_units(out, units)
+    units = [u for u in units if Path(os.path.normpath(u)) not in inside]
     if not units:
         raise BuildError(f"{out}: no host C/C++ sources to build (expected the .cpp files of `cudaport translate "
                          "--to opencl`)")
     lib = shim_library(compiler, config, jobs)
     _src, inc = shim_paths()
-    flags = [*CONFIG_FLAGS[config], *(f"-D{d}" for d in defines), f"-I{inc}", *include_flags(out)]
+    flags = [*CONFIG_FLAGS[config], *(f"-D{d}" for d in defines), f"-I{inc}", *(f"-I{d}" for d in includes),
+             *include_flags(out)]
 
     def compile_argv(unit: Path, obj: Path) -> list[str]:
         std = ["-std=c11"] if unit.suffix == ".c" else ["-std=c++17"]

@@ -33,6 +33,9 @@ def register(sub: argparse._SubParsersAction, add_common: Callable, add_source: 
     b.add_argument("-D", "--define", dest="defines", action="append", default=[], metavar="NAME[=VALUE]",
                    help="define a macro for the host compiles (as the project's build passes -D; for OpenCL kernels "
                    "set CUDAPORT_OPENCL_BUILD_OPTIONS=-DNAME at run time)")
+    b.add_argument("-I", "--include", dest="includes", action="append", default=[], metavar="DIR",
+                   help="OpenCL: an include directory for the host compiles, searched before the tree's own (as "
+                   "the project's build passes -I)")
     b.add_argument("--no-kernel-check", action="store_true",
                    help="OpenCL: do not compile the .cl programs for the device at build time (they are compiled at "
                    "the first launch)")
@@ -48,7 +51,8 @@ def run(args: argparse.Namespace) -> int:
         result = build(args.out, args.target, jobs=jobs_from(args), config=args.config,
                        offload_arch=args.offload_arch, syntax_only=args.syntax_only,
                        ignore_diagnostics=args.ignore_diagnostics, cmake=not args.no_cmake,
-                       defines=tuple(args.defines), kernels=not args.no_kernel_check)
+                       defines=tuple(args.defines), kernels=not args.no_kernel_check,
+                       includes=tuple(args.includes))
     except BuildError as exc:
         print(f"cudaport: error: {exc}", file=sys.stderr)
         if exc.detail and not args.quiet:

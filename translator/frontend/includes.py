@@ -40,10 +40,9 @@ def _resolve(header: str, angled: bool, including: Path, root: Path) -> Path | N
     return None
 
 
-def local_headers(path: Path, data: bytes, root: Path, *, sources: bool = False) -> list[Path]:
-    """Project headers included by a file, transitively, each after the headers it includes. With `sources`,
-    also the .cu files it includes (`#include "kernels.cu"`: textually part of the including file)."""
-    suffixes = HEADER_SUFFIXES + (".cu",) if sources else HEADER_SUFFIXES
+def local_headers(path: Path, data: bytes, root: Path, extra: tuple[str, ...] = ()) -> list[Path]:
+    """Project headers included by a file, transitively, each after the headers it includes. `extra`
+    (".cu",): also the CUDA sources a file includes textually (`#include "kernels.cu"`), also through headers."""
     out: list[Path] = []
     seen: set[Path] = set()
 
@@ -53,7 +52,7 @@ def local_headers(path: Path, data: bytes, root: Path, *, sources: bool = False)
             if t.kind == LITERAL and t.directive >= 0 and i >= 2 and toks[i - 1].text == "include" \
                     and toks[i - 2].text == "#" and t.text[:1] in ('"', "<"):
                 found = _resolve(t.text[1:-1], t.text.startswith("<"), p, root)
-                if found is None or found in seen or found.suffix not in suffixes:
+                if found is None or found in seen or found.suffix not in HEADER_SUFFIXES + extra:
                     continue
                 seen.add(found)
                 try:

@@ -18,6 +18,9 @@
 #ifdef __cplusplus
 #include <cmath>
 #include <cstdlib>
+/* The generated launch stubs name kernel instances with std::string. Their preamble comes after the user's
+ * macros (`#define swap(a, b) ...` breaks <string>), so the header is included here, where the CUDA include was. */
+#include <string>
 #endif
 
 #ifdef __cplusplus
@@ -222,7 +225,8 @@ typedef enum cudaDeviceAttr {
     cudaDevAttrCooperativeLaunch = 95,
     cudaDevAttrCooperativeMultiDeviceLaunch = 96,
     cudaDevAttrMaxSharedMemoryPerBlockOptin = 97,
-    cudaDevAttrMaxBlocksPerMultiprocessor = 106
+    cudaDevAttrMaxBlocksPerMultiprocessor = 106,
+    cudaDevAttrMemoryPoolsSupported = 115
 } cudaDeviceAttr;
 
 #define cudaStreamDefault 0x00u
@@ -386,6 +390,28 @@ CP_API cudaError_t cudaMemcpyFromSymbolAsync(void* dst, const void* symbol, size
 CP_API cudaError_t cudaGetSymbolAddress(void** devPtr, const void* symbol);
 CP_API cudaError_t cudaGetSymbolSize(size_t* size, const void* symbol);
 
+/* ---- stream-ordered allocation ---------------------------------------------------------------- */
+/* One default pool per device. An allocation is usable at once (so also by later work in the stream), and
+ * cudaFreeAsync waits for the device as cudaFree does: both are at least as ordered as CUDA's. The pool does
+ * not cache memory, so the reuse policies and the release threshold are kept but change nothing. */
+typedef struct CUmemPoolHandle_st* cudaMemPool_t;
+typedef enum cudaMemPoolAttr {
+    cudaMemPoolReuseFollowEventDependencies = 1,
+    cudaMemPoolReuseAllowOpportunistic = 2,
+    cudaMemPoolReuseAllowInternalDependencies = 3,
+    cudaMemPoolAttrReleaseThreshold = 4,
+    cudaMemPoolAttrReservedMemCurrent = 5,
+    cudaMemPoolAttrReservedMemHigh = 6,
+    cudaMemPoolAttrUsedMemCurrent = 7,
+    cudaMemPoolAttrUsedMemHigh = 8
+} cudaMemPoolAttr;
+CP_API cudaError_t cudaMallocAsync(void** devPtr, size_t size, cudaStream_t stream);
+CP_API cudaError_t cudaFreeAsync(void* devPtr, cudaStream_t stream);
+CP_API cudaError_t cudaDeviceGetDefaultMemPool(cudaMemPool_t* memPool, int device);
+CP_API cudaError_t cudaMemPoolSetAttribute(cudaMemPool_t memPool, cudaMemPoolAttr attr, void* value);
+CP_API cudaError_t cudaMemPoolGetAttribute(cudaMemPool_t memPool, cudaMemPoolAttr attr, void* value);
+CP_API cudaError_t cudaMemPoolTrimTo(cudaMemPool_t memPool, size_t minBytesToKeep);
+
 /* ---- streams and events ------------------------------------------------------------------------ */
 CP_API cudaError_t cudaStreamCreate(cudaStream_t* pStream);
 CP_API cudaError_t cudaStreamCreateWithFlags(cudaStream_t* pStream, unsigned int flags);
@@ -472,6 +498,10 @@ static inline cudaError_t cudaGetSymbolSize(size_t* size, const T& symbol) {
 template <class T>
 static inline cudaError_t cudaMalloc(T** devPtr, size_t size) {
     return cudaMalloc((void**)(void*)devPtr, size);
+}
+template <class T>
+static inline cudaError_t cudaMallocAsync(T** devPtr, size_t size, cudaStream_t stream) {
+    return cudaMallocAsync((void**)(void*)devPtr, size, stream);
 }
 template <class T>
 static inline cudaError_t cudaMallocHost(T** ptr, size_t size) {

@@ -451,6 +451,7 @@ cudaError_t cudaDeviceGetAttribute(int* value, cudaDeviceAttr attr, int device) 
     case cudaDevAttrLocalL1CacheSupported: v = p.localL1CacheSupported; break;
     case cudaDevAttrManagedMemory: v = p.managedMemory; break;
     case cudaDevAttrConcurrentManagedAccess: v = p.concurrentManagedAccess; break;
+    case cudaDevAttrMemoryPoolsSupported: v = 1; break;  // cudaMallocAsync and the default pool (mempool.cpp)
     case cudaDevAttrKernelExecTimeout:
     case cudaDevAttrComputeMode:
     case cudaDevAttrEccEnabled:

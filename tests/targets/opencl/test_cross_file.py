@@ -83,7 +83,7 @@ namespace other { void go(unsigned char* p) { img::inv<<<1, 64>>>(p, 64); } }
     r = translate_text(src, "opencl", name="ns.cu")
     host = r.output.decode()
     assert "img::cp_launch_inv(1, 64, 0, 0, p, 64);" in host
-    assert host.index("static cpProgram* cp_program()") < host.index("namespace img {")
+    assert host.index("static cpProgram* cp_program_ns()") < host.index("namespace img {")
     assert host.index("namespace img {") < host.index("cudaError_t cp_launch_inv(")
     assert "__kernel void inv(" in r.extra_files["ns.cl"].decode()
 

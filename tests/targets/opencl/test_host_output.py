@@ -21,7 +21,8 @@ def test_launch_becomes_typed_stub_call_and_kernel_moves_to_cl() -> None:
     assert "cp_launch_scale_t<float>(1, 32, 0, 0, (float*)d, 2.0f, 32);" in host
     assert "{CP_ARG_LOCAL, nullptr, cp_shmem}" in host
     assert 'cpRegisterSymbol((const void*)&c_scale, sizeof(c_scale), "c_scale")' in host
-    assert "__global__" not in host.split("cp_program()")[1].split("int main")[0].replace("cudaport: kernel", "")
+    stubs = host.split("cp_program_kernels()")[1].split("int main")[0]
+    assert "__global__" not in stubs.replace("cudaport: kernel", "")
     assert "__kernel void scale_t_float(" in r.extra_files["kernels.cl"].decode()
     assert r.out_rel == PurePosixPath("kernels.cpp")
     assert get_target("opencl").output_path(PurePosixPath("a/b.cuh"), True) == PurePosixPath("a/b.cuh")

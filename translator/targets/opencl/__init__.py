@@ -15,16 +15,25 @@ from typing import TYPE_CHECKING
 
 from translator.edits import Edit
 from translator.frontend.includes import HEADER_SUFFIXES, input_root, local_headers
+from translator.frontend.lexer import lex
 from translator.frontend.sites import TokenView, find_kernels
 from translator.model import Severity
 from translator.targets.opencl.emit import KernelInstance, ProgramBuilder
 from translator.targets.opencl.halfconv import explicit_half_conversions
-from translator.targets.opencl.headers import SHIFT, HeaderPart, called_at, header_part, take_device_edits
+from translator.targets.opencl.headers import (
+    SHIFT,
+    HeaderPart,
+    called_at,
+    header_part,
+    retract_host_findings,
+    take_device_edits,
+)
 from translator.targets.opencl.host import launch_stub, preamble, stub_declaration, symbol_registration
 from translator.targets.opencl.prelude import PRELUDE
 from translator.targets.opencl.scan import DevFunc, DeviceScan, idents, parse_tparams, scan_device, split_top
 from translator.targets.opencl.spelling import BASE_TYPES, VECTOR_TYPE, cl_func_name, constant_decl, mangle, type_decl
 from translator.targets.opencl.text import sub_idents
+from translator.targets.opencl.typenames import builtin_aliases, canonical_subst, object_macros, user_type_names
 
 if TYPE_CHECKING:
     from translator.engine import FileContext
@@ -107,18 +116,29 @@ class OpenCLTarget:
             return  # a snippet without declarations: the rule edits stand as they are
         if ctx.rel.suffix in CUDA_SUFFIXES or protos:
             ctx.need_include("cudaport_opencl.h")
+        retract_host_findings(ctx, scan)
+        _device_lambdas(ctx, view)
         if ctx.rel.suffix in HEADER_SUFFIXES:
             HeaderEmitter(ctx, view, scan, protos).run()
             return
-        if not scan.funcs and not scan.vars and not parsed.launches and not protos:
-            take_device_edits(ctx, scan)
-            return
+        # a file without device code or launches of its own still builds the kernels of the project headers it
+        # includes when a header launches them (FileEmitter returns early when there are none)
         FileEmitter(self, ctx, view, scan, protos).run()
 
     def output_path(self, rel: PurePosixPath, is_cuda: bool) -> PurePosixPath:
         if is_cuda and rel.suffix == ".cu":
             return rel.with_suffix(".cpp")
         return rel
+
+
+def _device_lambdas(ctx: FileContext, view: TokenView) -> None:
+    """`[=] __device__ (...) {...}` (nvcc's extended lambdas) has no OpenCL C counterpart: CP2001 at each,
+    which blocks the build instead of leaving a host lambda that a kernel template cannot be named for."""
+    toks = view.toks
+    for i, t in enumerate(toks):
+        if t.text in ("__device__", "__host__") and i > 0 and toks[i - 1].text == "]" and t.directive < 0:
+            ctx.report("CP2001", view.span(t.offset, t.end), "__device__ lambda: OpenCL C has no lambdas; write "
+                       "its body as a __device__ function or a functor", inline=True)
 
 
 def _stub_params(view: TokenView, kdef: KernelDef) -> list[tuple[str, str, bool]]:
@@ -163,6 +183,27 @@ class HeaderEmitter:
                 ctx.report("CP4007", view.span(v.start, v.end), f"{v.name} defined in a header", inline=True)
         for k in self.protos:
             _declare_stub(ctx, view, k)
+        self._launches()
+
+    def _launches(self) -> None:
+        """Launches in the header's host code (a class method, an inline helper) call the launch stub: the header
+        declares it for its own kernels (each including file defines it) and for its prototypes. A template
+        kernel's instances are built from the launches of the including files only, so its launch here is
+        CP4005 rather than a stub call that would find no kernel in the program."""
+        ctx = self.ctx
+        dev_ranges = self.scan.ranges()
+        templates = {f.name for f in self.scan.funcs if f.kind == "kernel" and f.tparams}
+        templates |= {k.name for k in self.protos if k.template_params}
+        for launch in ctx.parsed.launches:
+            if any(a <= launch.span.offset < b for a, b in dev_ranges):
+                continue
+            name = launch.kernel.split("<")[0].strip().split("::")[-1]
+            if name in templates:
+                ctx.report("CP4005", launch.span, f"{name}: template kernel launched in a header; launch it from "
+                           "a .cu file that includes the header", inline=True)
+                continue
+            ctx.edits.append(Edit(launch.span.offset, launch.span.length, origin="opencl launch",
+                                  build=lambda r, ln=launch: _launch_call(ln, r)))
 
 
 def _declare_stub(ctx: FileContext, view: TokenView, k: KernelDef) -> None:
@@ -186,6 +227,7 @@ class FileEmitter:
         self.cl_rel = str(out_rel.with_suffix(".cl"))
         self.cl_name = PurePosixPath(self.cl_rel).name
         self.headers: list[HeaderPart] = []
+        self._included: set[str] | None = None
 
     def _header_parts(self) -> list[HeaderPart]:
         parsed = self.ctx.parsed
@@ -240,6 +282,9 @@ class FileEmitter:
         builder = ProgramBuilder(merged, texts, poisoned, type_names, self._note, macros)
         kernels = {f.name: f for f in scan.funcs if f.kind == "kernel"}
         launches: list[tuple[KernelLaunch, DevFunc]] = []
+        aliases = builtin_aliases(ctx.parsed.tu) if any(f.tparams for f in merged.funcs) else {}
+        object_defs = object_macros([decl_texts[(d.start, d.end)] for d in merged.decls if d.kind == "macro"])
+        type_args: list[str] = []
         external: list[KernelLaunch] = []
         dev_ranges = scan.ranges()
         for launch in ctx.parsed.launches:
@@ -249,7 +294,7 @@ class FileEmitter:
             func = kernels.get(name) or (header_kernels[name][0] if name in header_kernels else None)
             if func is None:
                 proto = protos.get(name)
-                if proto is not None and not proto.template_params:
+                if proto is not None and not proto.template_params or name in self._included_source_kernels():
                     external.append(launch)  # defined in another file: its stub links by name
                     continue
                 detail = (f"{name}: template kernel defined in another file (define it in a header or launch it "
@@ -259,6 +304,8 @@ class FileEmitter:
                 continue
             launches.append((launch, func))
             for subst in self._instances(launch, func):
+                subst = canonical_subst(func, subst, aliases, object_defs)
+                type_args += [subst[tp.name] for tp in func.tparams if tp.kind == "type" and tp.name in subst]
                 suffix = "".join("_" + mangle(subst[tp.name]) for tp in func.tparams)
                 builder.add_kernel(KernelInstance(func, subst, cl_func_name(func.name, kernel=True) + suffix))
         program_kernels = list(kernels.values()) + [f for f, _p in header_kernels.values()]
@@ -309,6 +356,27 @@ class FileEmitter:
             self._note(code, func, detail)
         ctx.extra_files[self.cl_rel] = cl_text.encode("utf-8", "surrogateescape")
         self._host(cl_text, builder, launches, header_kernels)
+        names = user_type_names(type_args)
+        if names:
+            ctx.insert(len(self.data), names, "opencl type names")
+
+    def _included_source_kernels(self) -> set[str]:
+        """Non-template kernels of the .cu files this file includes textually (`#include "kernels.cu"`): that
+        file is translated to a .cpp defining their launch stubs, which the #include brings into this unit."""
+        if self._included is None:
+            self._included = set()
+            parsed = self.ctx.parsed
+            if parsed.path.is_absolute():
+                root = input_root(parsed.path, self.ctx.rel)
+                for path in (p for p in local_headers(parsed.path, parsed.data, root, (".cu",)) if p.suffix == ".cu"):
+                    try:
+                        data = path.read_bytes()
+                    except OSError:
+                        continue
+                    view = TokenView.build(data, lex(data)[0])
+                    self._included |= {k.name for k in find_kernels(view, "__global__")
+                                       if k.body is not None and not k.template_params}
+        return self._included
 
     def _note(self, code: str, func: DevFunc, detail: str) -> None:
         if func.start >= SHIFT:

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from translator.engine import FileContext, Options
     from translator.ruleset import RuleSet
 
-DEVICE_FAMILIES = ("device", "math", "types")
+DEVICE_FAMILIES = ("device", "math", "types")  # the first two name what OpenCL C lacks, not the host
 SHIFT = 1 << 40  # header k's offsets are shifted by k * SHIFT inside the including file's program
 
 
@@ -91,6 +91,35 @@ def take_device_edits(ctx: FileContext, scan: DeviceScan) -> DeviceTexts:
     for d in scan.decls:
         out.decls[(d.start, d.end)] = translated(d.start, d.end, decl_edits[(d.start, d.end)])
     return out
+
+
+def retract_host_findings(ctx: FileContext, scan: DeviceScan) -> None:
+    """Drops the errors of device and math rules at sites in host code, with their inline comments.
+
+    Those function rules say what OpenCL C lacks (no `clock` cycle counter, no `j1`); host code stays C++ and keeps the
+    C library that the shim header includes, so `clock()` in a host timer or a parameter named `j1` in a host
+    prototype is no problem there. Sites in device code and in declarations that may move to the .cl (macros,
+    constants, types) keep their diagnostics; a type without `__device__` members has only host code in it
+    (a call in a type is in a member function or an initializer).
+    """
+    data = ctx.parsed.data
+    keep_ranges = scan.ranges() + [(d.start, d.end) for d in scan.decls
+                                   if d.kind != "type" or b"__device__" in data[d.start:d.end]]
+    dropped: set[tuple[int, str]] = set()
+    kept: list = []
+    for f in ctx.findings:
+        rule = ctx.rules.get(f.api) if f.api else None
+        if (f.family in DEVICE_FAMILIES[:2] and f.severity == Severity.ERROR and f.offset is not None
+                and rule is not None and rule.kind == "function"  # a type (__nv_bfloat16) is the host's too
+                and not any(a <= f.offset < b for a, b in keep_ranges)):
+            dropped.add((f.offset, f.code))
+            continue
+        kept.append(f)
+    if not dropped:
+        return
+    ctx.findings[:] = kept
+    ctx.edits[:] = [e for e in ctx.edits if not (e.length == 0 and e.origin.startswith("diagnostic ")
+                                                 and (e.offset, e.origin.split()[-1]) in dropped)]
 
 
 _CACHE: dict[tuple, HeaderPart] = {}

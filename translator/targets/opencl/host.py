@@ -7,6 +7,8 @@ that calls the runtime shim (cpRegisterProgram, cpLaunchKernel, cpRegisterSymbol
 
 from __future__ import annotations
 
+import re
+
 from translator.targets.opencl.scan import DevFunc, DevVar
 from translator.targets.opencl.spelling import cl_func_name
 
@@ -15,6 +17,12 @@ _TYPE_NAMES = [("float", "float"), ("double", "double"), ("int", "int"), ("unsig
                ("short", "short"), ("unsigned short", "ushort"), ("char", "char"), ("signed char", "char"),
                ("unsigned char", "uchar"), ("bool", "bool"), ("__half", "half"), ("__half2", "half2"),
                ("__nv_bfloat16", "nv_bfloat16"), ("__nv_bfloat162", "nv_bfloat162")]  # as mangle() spells them
+
+
+def program_function(cl_name: str) -> str:
+    """The host function that registers `cl_name`'s program. Named per program: a unit that includes another
+    translated source textually (`#include "kernels.cu"`) holds both files' programs."""
+    return "cp_program_" + re.sub(r"\W", "_", cl_name.rsplit(".", 1)[0])
 
 
 def preamble(cl_name: str, source: str, build_options: str = "") -> str:
@@ -26,17 +34,26 @@ def preamble(cl_name: str, source: str, build_options: str = "") -> str:
     return (
         "/* cudaport: the kernels of this file are in " + cl_name + " (OpenCL C), launched through the shim */\n"
         "#include <string>\n"
-        "static cpProgram* cp_program() {\n"
-        f"    static cpProgram* prog = cpRegisterProgram(\"{cl_name}\", R\"{delim}(" + source + f"){delim}\", "
+        f"static cpProgram* {program_function(cl_name)}() {{\n"
+        f"    static cpProgram* cp_prog = cpRegisterProgram(\"{cl_name}\", R\"{delim}(" + source + f"){delim}\", "
         f"\"{build_options}\");\n"
-        "    return prog;\n"
+        "    return cp_prog;\n"
         "}\n"
-        "template <typename T> struct cp_tn;\n" + names + "\n"
-        "template <typename V> static inline std::string cp_tv(V v) {\n"
-        "    std::string s = std::to_string((long long)v);\n"
-        "    if (s[0] == '-') s[0] = 'm';\n"
-        "    return s;\n"
+        # user types: an overload cp_type_name(T*) that typenames.user_type_names emits, found by ADL. Every name
+        # here is cp_-prefixed: the preamble comes after the user's macros (`#define T float` is common). Once
+        # per unit: a unit may hold the preambles of the sources it includes.
+        "#ifndef CUDAPORT_OPENCL_NAMES\n"
+        "#define CUDAPORT_OPENCL_NAMES\n"
+        "template <typename cp_T> struct cp_tn {\n"
+        "    static const char* get() { return cp_type_name((cp_T*)nullptr); }\n"
+        "};\n"
+        + names + "\n"
+        "template <typename cp_V> static inline std::string cp_tv(cp_V cp_v) {\n"
+        "    std::string cp_s = std::to_string((long long)cp_v);\n"
+        "    if (cp_s[0] == '-') cp_s[0] = 'm';\n"
+        "    return cp_s;\n"
         "}\n"
+        "#endif\n"
     )
 
 
@@ -81,8 +98,8 @@ def launch_stub(func: DevFunc, params: list[tuple[str, str, bool]], symbols: lis
         f"/* cudaport: kernel {func.name} is in {cl_name}; launches call this stub */\n"
         f"{head}{'static ' if static else ''}cudaError_t cp_launch_{func.name}({', '.join(decls)}) {{\n"
         f"{name_init}{arr}"
-        f"    return cpLaunchKernel(cp_program(), {name_expr}, cp_grid, cp_block, cp_shmem, cp_stream, cp_args, "
-        f"{len(args)});\n"
+        f"    return cpLaunchKernel({program_function(cl_name)}(), {name_expr}, cp_grid, cp_block, cp_shmem, "
+        f"cp_stream, cp_args, {len(args)});\n"
         "}"
     )
 

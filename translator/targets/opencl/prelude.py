@@ -30,6 +30,8 @@ _HEAD = r"""/* cudaport OpenCL C prelude */
 /* CUDA's restrict spelling; host code keeps __restrict__ (g++ has no `restrict` in C++) */
 #define __restrict__ restrict
 #define CP_OVL __attribute__((overloadable))
+/* CUDA's alignment spelling, as the shim header defines it for the host: both sides lay structs out alike */
+#define __align__(n) __attribute__((aligned(n)))
 #ifdef CUDAPORT_NO_SVM
 #define CP_OFF(name) , ulong name##_cpoff
 #define CP_ADJ(T, name) name = (T)((__global char*)(name) + name##_cpoff);

@@ -41,7 +41,7 @@ def header_analyses(ctx: FileContext) -> list[FileAnalysis]:
     path = Path(ctx.parsed.path)
     root = input_root(path, ctx.rel)
     out = []
-    for header in local_headers(path, ctx.parsed.data, root, sources=True):
+    for header in local_headers(path, ctx.parsed.data, root, (".cu",)):
         an = _analysis(header, root, ctx)
         if an is not None:
             out.append(an)

@@ -1,0 +1,257 @@
+"""Host builds of small translated programs on the OpenCL target: `cudaport translate --to opencl`, `cudaport
+build`, then the program must print PASS on PoCL. Each case is one mechanism of the host side that real code
+needs: headers that only include CUDA headers, kernel templates instantiated with user types and typedefs."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from translator.api import translate_text
+from translator.cli import main
+from translator.targets.opencl.typenames import user_type_names
+
+REPO = Path(__file__).resolve().parents[3]
+pytestmark = pytest.mark.opencl
+
+
+def _env() -> dict[str, str]:
+    return {k: v for k, v in os.environ.items() if not k.startswith("CUDAPORT_") or k == "CUDAPORT_CACHE_DIR"}
+
+
+def _translate(tmp_path: Path, files: dict[str, str]) -> Path:
+    src = tmp_path / "src"
+    for rel, text in files.items():
+        (src / rel).parent.mkdir(parents=True, exist_ok=True)
+        (src / rel).write_text(text)
+    out = tmp_path / "out"
+    assert main(["translate", str(src), "--to", "opencl", "-o", str(out), "-q"]) in (0, 1)
+    return out
+
+
+def _build_and_run(out: Path, exe: str = "main") -> str:
+    b = subprocess.run([sys.executable, "-m", "translator.cli", "build", str(out), "-q"], capture_output=True,
+                       text=True, timeout=600, env=_env(), cwd=REPO)
+    assert b.returncode == 0, b.stdout + b.stderr
+    binary = out / "build" / exe
+    proc = subprocess.run([str(binary)], cwd=binary.parent, capture_output=True, text=True, timeout=300, env=_env())
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    return proc.stdout
+
+
+CHECK = """
+static int check(const int* h, int n, int want) {
+    for (int i = 0; i < n; i++) if (h[i] != want) { printf("FAIL at %d: %d\\n", i, h[i]); return 1; }
+    return 0;
+}
+"""
+
+
+def test_header_that_only_includes_cuda_h_is_translated(tmp_path: Path) -> None:
+    # no CUDA syntax in the header: only the include (for cudaStream_t and dim3 of the files that include it)
+    header = "#pragma once\n#include <cstdio>\n#include <cuda.h>\nvoid fill(int* d, int n, int v, cudaStream_t s);\n"
+    kernel = """#include "fill.h"
+__global__ void k(int* d, int n, int v) { int i = blockIdx.x * blockDim.x + threadIdx.x; if (i < n) d[i] = v; }
+void fill(int* d, int n, int v, cudaStream_t s) { k<<<(n + 63) / 64, 64, 0, s>>>(d, n, v); }
+"""
+    main_cu = """#include "fill.h"
+""" + CHECK + """
+int main() {
+    int *d, h[100];
+    cudaMalloc(&d, sizeof(h));
+    fill(d, 100, 7, 0);
+    cudaMemcpy(h, d, sizeof(h), cudaMemcpyDeviceToHost);
+    cudaFree(d);
+    if (check(h, 100, 7)) return 1;
+    printf("PASS\\n");
+    return 0;
+}
+"""
+    out = _translate(tmp_path, {"fill.h": header, "fill.cu": kernel, "main.cu": main_cu})
+    assert "cuda.h" not in (out / "fill.h").read_text()
+    assert "PASS" in _build_and_run(out)
+
+
+def test_template_kernel_instances_with_user_types_and_typedefs_are_found(tmp_path: Path) -> None:
+    # a struct named by a typedef, a struct in a namespace and typedefs of builtin types
+    # (the host names `byte_t` as `unsigned char`, so its instance is the `unsigned char` one)
+    prog = """#include <cstdio>
+#include <cuda_runtime.h>
+typedef unsigned char byte_t;
+typedef unsigned char octet;
+typedef struct { int a, b; } pair_t;
+namespace geo { struct Pt { int x, y, z; }; }
+template <typename T> __global__ void copy(T* dst, const T* src, int n) {
+    int i = blockIdx.x * blockDim.x + threadIdx.x;
+    if (i < n) dst[i] = src[i];
+}
+template <typename T> int roundtrip(int n) {
+    T* h = (T*)malloc(n * sizeof(T));
+    T* back = (T*)malloc(n * sizeof(T));
+    for (size_t i = 0; i < n * sizeof(T); i++) ((unsigned char*)h)[i] = (unsigned char)(i * 7 + 3);
+    T *s, *d;
+    cudaMalloc(&s, n * sizeof(T));
+    cudaMalloc(&d, n * sizeof(T));
+    cudaMemcpy(s, h, n * sizeof(T), cudaMemcpyHostToDevice);
+    copy<T><<<(n + 31) / 32, 32>>>(d, s, n);
+    if (cudaGetLastError() != cudaSuccess) return 1;
+    cudaMemcpy(back, d, n * sizeof(T), cudaMemcpyDeviceToHost);
+    int bad = memcmp(h, back, n * sizeof(T)) != 0;
+    cudaFree(s); cudaFree(d); free(h); free(back);
+    return bad;
+}
+int main() {
+    int fails = roundtrip<byte_t>(100) + roundtrip<octet>(100) + roundtrip<unsigned char>(100)
+              + roundtrip<pair_t>(100) + roundtrip<geo::Pt>(100);
+    if (fails) { printf("FAIL %d\\n", fails); return 1; }
+    printf("PASS\\n");
+    return 0;
+}
+"""
+    out = _translate(tmp_path, {"main.cu": prog})
+    cl_text = (out / "main.cl").read_text()
+    assert "copy_uchar(" in cl_text and "copy_byte_t" not in cl_text and "copy_octet" not in cl_text
+    host = (out / "main.cpp").read_text()
+    assert 'inline const char* cp_type_name(pair_t*) { return "pair_t"; }' in host
+    assert 'namespace geo { inline const char* cp_type_name(geo::Pt*) { return "geo_Pt"; } }' in host
+    assert "PASS" in _build_and_run(out)
+
+
+def test_user_type_names_follow_the_kernel_instance_names() -> None:
+    names = user_type_names(["float", "unsigned int", "Box<float>", "a::b::Pt", "Box<float>", "int*"])
+    assert 'inline const char* cp_type_name(Box<float>*) { return "Box_float"; }' in names
+    assert 'namespace a { namespace b { inline const char* cp_type_name(a::b::Pt*) { return "a_b_Pt"; } } }' in names
+    assert names.count("Box<float>*") == 1 and "(float*)" not in names and "(unsigned int*)" not in names
+
+
+def test_launch_in_a_header_calls_the_stub_the_including_file_defines(tmp_path: Path) -> None:
+    # the kernel and its launch (in an inline host function) are both in the header; main.cu launches nothing
+    header = """#pragma once
+#include <cuda_runtime.h>
+__global__ void twice(int* d, int n) { int i = blockIdx.x * blockDim.x + threadIdx.x; if (i < n) d[i] *= 2; }
+template <typename T> __global__ void zero(T* d) { d[threadIdx.x] = 0; }
+struct Doubler {
+    void run(int* d, int n) { twice<<<(n + 31) / 32, 32>>>(d, n); }
+};
+inline void clear(float* d) { zero<float><<<1, 1>>>(d); }
+"""
+    main_cu = """#include <cstdio>
+#include "twice.cuh"
+""" + CHECK + """
+int main() {
+    int h[50], *d;
+    for (int i = 0; i < 50; i++) h[i] = 21;
+    cudaMalloc(&d, sizeof(h));
+    cudaMemcpy(d, h, sizeof(h), cudaMemcpyHostToDevice);
+    Doubler().run(d, 50);
+    cudaMemcpy(h, d, sizeof(h), cudaMemcpyDeviceToHost);
+    if (check(h, 50, 42)) return 1;
+    printf("PASS\\n");
+    return 0;
+}
+"""
+    out = _translate(tmp_path / "a", {"twice.cuh": header, "main.cu": main_cu})
+    text = (out / "twice.cuh").read_text()
+    assert "cp_launch_twice((n + 31) / 32, 32, 0, 0, d, n);" in text
+    # a template kernel's instances come from the including files' launches: not from a launch in the header
+    assert "CUDAPORT CP4005" in text.split("inline void clear")[1]
+    header = header.replace("inline void clear(float* d) { zero<float><<<1, 1>>>(d); }\n", "")
+    out = _translate(tmp_path / "b", {"twice.cuh": header, "main.cu": main_cu})
+    assert "PASS" in _build_and_run(out)
+
+
+def test_host_code_keeps_c_library_names_that_opencl_c_lacks_and_survives_one_letter_macros(tmp_path: Path) -> None:
+    # clock() in a host timer and a parameter named j1 are host C++; `#define T` / `V` / `swap(a, b)` come
+    # before the generated preamble, whose own names and headers must not collide with them; a template
+    # argument named by a host constant is its value in the .cl, as in the host stub
+    timer = """#pragma once
+#include <ctime>
+struct Timer { double t0; void start() { t0 = clock(); } double stop() { return clock() - t0; } };
+void shift(int* d, int n, int j1);
+"""
+    prog = """#include <cstdio>
+#include <cuda_runtime.h>
+#include "timer.h"
+#define T int
+#define V 3
+#define swap(a, b) { T t_ = a; a = b; b = t_; }
+template <typename E, int M> __global__ void add(E* d, int n, E v) { int i = threadIdx.x; if (i < n) d[i] += v * M; }
+void shift(int* d, int n, int j1) { const int once = 1; add<T, once><<<1, 64>>>(d, n, (T)j1); }
+""" + CHECK + """
+int main() {
+    Timer t; t.start();
+    T h[64], *d;
+    for (int i = 0; i < 64; i++) h[i] = 1;
+    cudaMalloc(&d, sizeof(h));
+    cudaMemcpy(d, h, sizeof(h), cudaMemcpyHostToDevice);
+    shift(d, 64, V);
+    cudaMemcpy(h, d, sizeof(h), cudaMemcpyDeviceToHost);
+    if (check(h, 64, 4) || t.stop() < 0) return 1;
+    printf("PASS\\n");
+    return 0;
+}
+"""
+    out = _translate(tmp_path, {"timer.h": timer, "main.cu": prog})
+    assert "__kernel void add_int_1(" in (out / "main.cl").read_text()  # `once` is a host constant: its value
+    assert "CUDAPORT CP" not in (out / "timer.h").read_text() + (out / "main.cpp").read_text()
+    assert "PASS" in _build_and_run(out)
+    # in device code the diagnostic stays: OpenCL C has no cycle counter
+    dev = "#include <cuda_runtime.h>\n__global__ void k(long* d) { d[0] = clock(); }\n"
+    out = _translate(tmp_path / "dev", {"k.cu": dev})
+    assert "CUDAPORT CP2001" in (out / "k.cpp").read_text() + (out / "k.cl").read_text()
+
+
+def test_included_sources_are_part_of_their_includer_and_deduced_host_templates_bind_launches(tmp_path: Path) -> None:
+    # kernels.cu and ref.cpp are included textually (not units of their own); `scale` is launched in a host
+    # template whose arguments clang deduces at the call `run(d, n, 3)`
+    kernels = "__global__ void inc(int* d, int n) { int i = blockIdx.x * 32 + threadIdx.x; if (i < n) d[i]++; }\n"
+    ref = "template <typename T> T expect(T v) { return (T)(fabs((double)v) * 3 + 3); }\n"
+    prog = """#include <cstdio>
+#include <cuda_runtime.h>
+#include "kernels.cu"
+#include "ref.cpp"
+template <typename T> __global__ void scale(T* d, int n, T f) {
+    int i = blockIdx.x * blockDim.x + threadIdx.x; if (i < n) d[i] *= f;
+}
+template <typename T> void run(T* d, int n, T f) { scale<<<(n + 31) / 32, 32>>>(d, n, f); }
+""" + CHECK + """
+int main() {
+    int h[40], *d;
+    for (int i = 0; i < 40; i++) h[i] = 1;
+    cudaMalloc(&d, sizeof(h));
+    cudaMemcpy(d, h, sizeof(h), cudaMemcpyHostToDevice);
+    run(d, 40, 3);
+    inc<<<2, 32>>>(d, 40);
+    cudaMemcpy(h, d, sizeof(h), cudaMemcpyDeviceToHost);
+    if (check(h, 40, expect(1) - 2)) return 1;
+    printf("PASS\\n");
+    return 0;
+}
+"""
+    out = _translate(tmp_path, {"kernels.cu": kernels, "ref.cpp": ref, "main.cu": prog})
+    host = (out / "main.cpp").read_text()
+    assert "CUDAPORT CP" not in host and "cp_launch_inc(2, 32, 0, 0, d, 40);" in host
+    assert "__kernel void scale_int(" in (out / "main.cl").read_text()
+    assert "PASS" in _build_and_run(out)
+
+
+def test_device_lambda_is_diagnosed_not_taken_for_a_device_function() -> None:
+    src = """#include <cuda_runtime.h>
+template <typename F> __global__ void apply(int* d, F f) { d[threadIdx.x] = f(threadIdx.x); }
+void run(int* d) { auto f = [=] __device__ (int i) { return i * 2; }; apply<<<1, 32>>>(d, f); }
+"""
+    r = translate_text(src, "opencl", name="l.cu")
+    host = r.output.decode()
+    assert [f.code for f in r.findings] == ["CP2001"] and "__device__ lambda" in r.findings[0].message
+    assert "function __device__ is in" not in host  # the lambda stays where it was, with the diagnostic
+
+
+def test_host_use_of_a_type_opencl_lacks_keeps_its_diagnostic() -> None:
+    # only functions are the host C library's too; a CUDA type in host code still has nothing behind it
+    src = "#include <cuda_runtime.h>\nvoid f(void* p) { __nv_bfloat16* h = (__nv_bfloat16*)p; (void)h; }\n"
+    r = translate_text(src, "opencl", name="t.cu")
+    assert any(f.code == "CP2001" and f.api == "__nv_bfloat16" for f in r.findings)
