@@ -1,7 +1,9 @@
 """CP4031: a kernel that passes values between threads through __shared__ memory with no barrier at all relies
 on lock-step warps, which OpenCL does not have (PoCL runs the work-items one after another and the loads see
-stale values). The build is refused instead of producing a program that prints wrong numbers; per-thread
-scratch and kernels that synchronise are translated as before (the latter checked on PoCL)."""
+stale values). Where the exchange is between top-level statements every work-item reaches, the .cl gets the
+barrier (test_warp_synchronous_shared); where it cannot (an early return, an exchange inside a device
+function), the build is refused instead of producing a program that prints wrong numbers. Per-thread scratch
+and kernels that synchronise are translated as before (the latter checked on PoCL)."""
 
 from __future__ import annotations
 
@@ -27,8 +29,19 @@ def _codes(src: str) -> list[str]:
     return [f.code for f in translate_text(src, "opencl", name="r.cu").findings]
 
 
-def test_exchange_without_barrier_blocks_the_build() -> None:
+# an early return: a barrier after it would not be reached by every work-item, so none can be added
+EARLY_RETURN = WARP_SYNCHRONOUS.replace("    __shared__ float tile[64];\n",
+                                        "    __shared__ float tile[64];\n    if (in[0] < 0.0f) return;\n")
+
+
+def test_top_level_exchange_gets_a_barrier_instead() -> None:
     r = translate_text(WARP_SYNCHRONOUS, "opencl", name="r.cu")
+    assert "CP4031" not in [f.code for f in r.findings]
+    assert "barrier(CLK_LOCAL_MEM_FENCE);" in r.extra_files["r.cl"].decode().split("__kernel void shift_left")[1]
+
+
+def test_exchange_without_barrier_blocks_the_build() -> None:
+    r = translate_text(EARLY_RETURN, "opencl", name="r.cu")
     assert "CP4031" in [f.code for f in r.findings]
     host = r.output.decode()
     assert any(ln.startswith('#error "CUDAPORT CP4031 at line') for ln in host.splitlines())
@@ -127,4 +140,6 @@ __global__ void acc(float* out, int n)
 void run(float* out, int n) { acc<<<1, 64, 2 * n * 64 * sizeof(float)>>>(out, n); }
 """
     assert "CP4031" not in _codes(own)
-    assert "CP4031" in _codes(own.replace("part[(n - 1) * blockDim.x + threadIdx.x]", "part[threadIdx.x ^ 1]"))
+    swapped = own.replace("part[(n - 1) * blockDim.x + threadIdx.x]", "part[threadIdx.x ^ 1]")
+    early = swapped.replace("    float* part = buf;\n", "    float* part = buf;\n    if (n < 0) return;\n")
+    assert "CP4031" not in _codes(swapped) and "CP4031" in _codes(early)

@@ -28,7 +28,7 @@ from translator.targets.opencl.spelling import (
     split_param,
 )
 from translator.targets.opencl.text import IDENT, Rewriter, sub_idents
-from translator.targets.opencl.warpsync import add_exchange_barriers
+from translator.targets.opencl.warpsync import BARRIER, add_exchange_barriers
 
 _FUNC_QUALS = {"__global__", "__device__", "__host__", "__forceinline__", "__noinline__", "static", "inline",
                "extern", "__kernel", "__inline__"}
@@ -350,7 +350,10 @@ class ProgramBuilder:
             inner = body.strip()
             assert inner.startswith("{")
             text = "\n".join(lines) + inner[1:]
-            racy = unsynchronised_exchange(info, self.by_name)
+            # top-level warp-synchronous exchanges get their barrier (warpsync); a kernel still without any
+            # barrier that passes __shared__ data between threads is refused (races)
+            text = add_exchange_barriers(text)
+            racy = "" if BARRIER in text else unsynchronised_exchange(info, self.by_name)
             if racy:
                 detail = f"kernel {f.name} shares {racy} between threads without a barrier"
                 if (f.name, "race") not in self.warned:
