@@ -262,32 +262,28 @@ def diagnosis(out: Path, error: str) -> tuple[bool, list[str]]:
     return bool(codes), codes
 
 
-def makefile_defines(prog_dir: Path) -> tuple[str, ...]:
-    """The -D macros the program's own Makefile compiles with (`-Ddfloat=double`), which a user passes on too."""
+def _makefile_values(prog_dir: Path, flag: str) -> list[str]:
+    """The values of one flag (`-D`, `-I`, joined or separate) on the program's own Makefile compile lines."""
     found: list[str] = []
     for unit in make_units(prog_dir):
         flags = list(unit.flags)
         for i, f in enumerate(flags):
-            value = flags[i + 1] if f == "-D" and i + 1 < len(flags) else f[2:] if f.startswith("-D") else None
+            value = flags[i + 1] if f == flag and i + 1 < len(flags) else f[2:] if f.startswith(flag) else None
             if value and value not in found:
                 found.append(value)
-    return tuple(found)
+    return found
+
+
+def makefile_defines(prog_dir: Path) -> tuple[str, ...]:
+    """The -D macros the program's own Makefile compiles with (`-Ddfloat=double`), which a user passes on too."""
+    return tuple(_makefile_values(prog_dir, "-D"))
 
 
 def makefile_includes(prog_dir: Path, dest: Path) -> tuple[str, ...]:
     """The -I directories of the program's own Makefile (`-I./common`), as paths under `dest` (the translated
     program folder): its headers must win over same-named ones elsewhere in the tree, as in the user's build."""
-    found: list[str] = []
-    for unit in make_units(prog_dir):
-        flags = list(unit.flags)
-        for i, f in enumerate(flags):
-            value = flags[i + 1] if f == "-I" and i + 1 < len(flags) else f[2:] if f.startswith("-I") else None
-            if not value:
-                continue
-            path = os.path.normpath(value if os.path.isabs(value) else dest / value)
-            if path not in found:
-                found.append(path)
-    return tuple(found)
+    paths = [os.path.normpath(v if os.path.isabs(v) else dest / v) for v in _makefile_values(prog_dir, "-I")]
+    return tuple(dict.fromkeys(paths))
 
 
 def check(program: Program, target: str, pristine: Path, work: Path) -> Outcome:

@@ -88,6 +88,7 @@ def test_compile_flags_come_from_the_translated_makefile(tmp_path: Path) -> None
     assert [u.source for u in units] == ["a.cpp", "b.cpp"]
     assert units[0].flags == ("-I/opt/shim/include", "-std=c++14", "-I../include", "-DUSE_X=1")
     assert checks.makefile_defines(tmp_path) == ("USE_X=1",)
+    assert checks.makefile_includes(tmp_path, Path("/out/prog")) == ("/opt/shim/include", "/out/include")
 
 
 def test_summary_counts_per_class_and_target() -> None:
