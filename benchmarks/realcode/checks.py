@@ -24,6 +24,8 @@ STAGES = {"opencl": ("translate", "build", "run", "verify"), "hip": ("translate"
 SOURCE_RE = re.compile(r"\.(cu|cpp|cc|cxx|c|hip)$")
 CP_RE = re.compile(r"\bCP\d{4}\b")
 ERROR_RE = re.compile(r"\b(error|fatal error|undefined reference|Error)\b")
+# cudaport build's kernel check names the .cl line, function and CUDA file: better than the device's raw log
+KERNEL_CHECK_RE = re.compile(r"rejected this kernel program")
 COMPILER_ERROR_RE = re.compile(r"^(?!cudaport:).*(error:|undefined reference)")
 SPECIFIC_ERROR_RE = re.compile(r"(error:|undefined reference|cudaport: error)")
 TRANSLATE_TIMEOUT = 600
@@ -68,7 +70,7 @@ def first_error(text: str, limit: int = 300) -> str:
     """The first error line of a tool's output (compiler, linker, our one-line errors), else its last line."""
     lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
     # A compiler's "file:line: error: ..." names the cause; "1 error generated." and the like only count it.
-    for pattern in (COMPILER_ERROR_RE, SPECIFIC_ERROR_RE, ERROR_RE):
+    for pattern in (KERNEL_CHECK_RE, COMPILER_ERROR_RE, SPECIFIC_ERROR_RE, ERROR_RE):
         for ln in lines:
             if pattern.search(ln) and "warning:" not in ln:
                 return ln[:limit]

@@ -75,6 +75,10 @@ def test_first_error_prefers_the_compilers_cause_over_its_count() -> None:
     assert checks.first_error(text) == "k.cl:3:1: error: typedef redefinition"
     build = "cudaport: error: a/main.cpp: compile error\nmain.cpp:4:1: error: 'x' was not declared\n"
     assert checks.first_error(build) == "main.cpp:4:1: error: 'x' was not declared"
+    kernel = ("cudaport: error: a/k.cl: the OpenCL device rejected this kernel program: k.cl:9 (in f, translated "
+              "from k.cu): use of undeclared identifier 'q'\n"
+              "error: /tmp/kcache/x.cl:9:3: use of undeclared identifier 'q'\n")
+    assert checks.first_error(kernel).startswith("cudaport: error: a/k.cl: the OpenCL device rejected")
 
 
 @pytest.mark.skipif(shutil.which("make") is None, reason="needs make")
