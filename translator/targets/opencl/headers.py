@@ -14,9 +14,9 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 from translator.edits import Edit, apply_edits
-from translator.frontend.parse import parse_file
 from translator.frontend.sites import TokenView, find_kernels
 from translator.model import KernelDef, Severity
+from translator.targets.header_pass import header_pass
 from translator.targets.opencl.scan import DeviceScan, scan_device
 
 if TYPE_CHECKING:
@@ -122,9 +122,6 @@ def retract_host_findings(ctx: FileContext, scan: DeviceScan) -> None:
                                                  and (e.offset, e.origin.split()[-1]) in dropped)]
 
 
-_CACHE: dict[tuple, HeaderPart] = {}
-
-
 class _Collector:
     """Target stand-in that runs the OpenCL rule handlers on a header and keeps its device parts."""
 
@@ -147,27 +144,12 @@ class _Collector:
 
 def header_part(path: Path, root: Path, rules: RuleSet, options: Options, target) -> HeaderPart | None:  # type: ignore[no-untyped-def]
     """The translated device parts of one header (cached per process by path, size and mtime)."""
-    from translator.engine import translate_parsed
 
-    try:
-        st = path.stat()
-        key = (str(path), st.st_size, st.st_mtime_ns, id(rules), options.target)
-        if key in _CACHE:
-            return _CACHE[key]
-        data = path.read_bytes()
-    except OSError:
-        return None
-    try:
-        name = path.relative_to(root).as_posix()
-    except ValueError:
-        name = path.name
-    collector = _Collector(target)
-    parsed = parse_file(path, data, rules.__contains__, display=name, use_clang=False)
-    translate_parsed(parsed, PurePosixPath(path.name), rules, options, collector, display=name)  # type: ignore[arg-type]
-    if collector.part is None:
-        return None
-    scan, device, view = collector.part
-    protos = [k for k in find_kernels(view, "__global__") if k.body is None]
-    part = HeaderPart(path, name, scan, device, protos, view)
-    _CACHE[key] = part
-    return part
+    def keep(collector: _Collector, name: str) -> HeaderPart | None:
+        if collector.part is None:
+            return None
+        scan, device, view = collector.part
+        protos = [k for k in find_kernels(view, "__global__") if k.body is None]
+        return HeaderPart(path, name, scan, device, protos, view)
+
+    return header_pass(path, root, rules, options, _Collector(target), keep)

@@ -10,14 +10,11 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 from translator.frontend.includes import input_root, local_headers
-from translator.frontend.parse import parse_file
+from translator.targets.header_pass import header_pass
 from translator.targets.sycl.analysis import FileAnalysis, analyse
 
 if TYPE_CHECKING:
     from translator.engine import FileContext
-
-_CACHE: dict[tuple, FileAnalysis | None] = {}
-
 
 class _Analyser:
     """Target stand-in that runs the SYCL rule handlers on a header and keeps its analysis."""
@@ -49,22 +46,4 @@ def header_analyses(ctx: FileContext) -> list[FileAnalysis]:
 
 
 def _analysis(path: Path, root: Path, ctx: FileContext) -> FileAnalysis | None:
-    from translator.engine import translate_parsed
-
-    try:
-        st = path.stat()
-        key = (str(path), st.st_size, st.st_mtime_ns, id(ctx.rules))
-        if key in _CACHE:
-            return _CACHE[key]
-        data = path.read_bytes()
-    except OSError:
-        return None
-    try:
-        name = path.relative_to(root).as_posix()
-    except ValueError:
-        name = path.name
-    analyser = _Analyser(ctx.target)
-    parsed = parse_file(path, data, ctx.rules.__contains__, display=name, use_clang=False)
-    translate_parsed(parsed, PurePosixPath(path.name), ctx.rules, ctx.options, analyser, display=name)  # type: ignore[arg-type]
-    _CACHE[key] = analyser.analysis
-    return analyser.analysis
+    return header_pass(path, root, ctx.rules, ctx.options, _Analyser(ctx.target), lambda a, _name: a.analysis)
