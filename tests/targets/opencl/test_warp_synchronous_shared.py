@@ -64,3 +64,14 @@ def test_warp_synchronous_exchange_runs_correctly_on_pocl(result, pocl):
     cl.enqueue_copy(q, out, bo)
     q.finish()
     np.testing.assert_allclose(out, inp.reshape(groups, 256).sum(axis=1), rtol=1e-5)
+
+
+def test_barrier_goes_above_the_pragma_of_the_loop_it_precedes():
+    src = SRC.replace("        for (int k = 0; k < PARTS; k++) t += part[k];\n", "")
+    src = src.replace("    if (threadIdx.x == 0) {\n        float t = 0.0f;\n",
+                      "    float t = 0.0f;\n#pragma unroll 4\n    for (int k = 0; k < PARTS; k++) t += part[k];\n"
+                      "    if (threadIdx.x == 0) {\n")
+    cl = translate_text(src, "opencl", name="wsync.cu").extra_files["wsync.cl"].decode()
+    body = cl[cl.index("__kernel void partial_sums"):]
+    assert body.count(BARRIER) == 1
+    assert body.index(BARRIER) < body.index("#pragma unroll 4") < body.index("for (int k = 0")

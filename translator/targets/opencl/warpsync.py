@@ -109,6 +109,21 @@ def _is_barrier(rw: Rewriter, a: int) -> bool:
     return rw.toks[a].text in _SYNC_CALLS
 
 
+def _before_pragmas(rw: Rewriter, offset: int) -> int:
+    """Where a barrier before the statement at `offset` goes: above the `#pragma` lines that belong to it
+    (`#pragma unroll` must stay directly before its loop)."""
+    data = rw.data
+    start = data.rfind(b"\n", 0, offset) + 1
+    if data[start:offset].strip():
+        return offset
+    while start > 0:
+        prev = data.rfind(b"\n", 0, start - 1) + 1
+        if not data[prev:start].strip().startswith(b"#pragma"):
+            break
+        start = prev
+    return start if start < offset and data[start:offset].strip() else offset
+
+
 def add_exchange_barriers(text: str) -> str:
     """The kernel text with a barrier before each top-level statement that uses a `__local` array written by
     an earlier top-level statement since the last barrier."""
@@ -124,7 +139,8 @@ def add_exchange_barriers(text: str) -> str:
     dirty: set[str] = set()
     for a, b in _statements(rw, open_i, close_i):
         if dirty & _uses(rw, a, b, arrays):
-            rw.insert(toks[a].offset, BARRIER + " /* cudaport: CUDA relied on warp-synchronous shared memory */ ")
+            rw.insert(_before_pragmas(rw, toks[a].offset),
+                      BARRIER + " /* cudaport: CUDA relied on warp-synchronous shared memory */ ")
             dirty = set()
         if _is_barrier(rw, a):
             dirty = set()
