@@ -75,3 +75,5 @@ def test_barrier_goes_above_the_pragma_of_the_loop_it_precedes():
     body = cl[cl.index("__kernel void partial_sums"):]
     assert body.count(BARRIER) == 1
     assert body.index(BARRIER) < body.index("#pragma unroll 4") < body.index("for (int k = 0")
+    pragma_line = next(ln for ln in body.splitlines() if "#pragma unroll 4" in ln)
+    assert pragma_line.strip() == "#pragma unroll 4"  # a directive must start its own line

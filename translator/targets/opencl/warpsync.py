@@ -139,8 +139,10 @@ def add_exchange_barriers(text: str) -> str:
     dirty: set[str] = set()
     for a, b in _statements(rw, open_i, close_i):
         if dirty & _uses(rw, a, b, arrays):
-            rw.insert(_before_pragmas(rw, toks[a].offset),
-                      BARRIER + " /* cudaport: CUDA relied on warp-synchronous shared memory */ ")
+            at = _before_pragmas(rw, toks[a].offset)
+            # above a #pragma line the barrier needs a line of its own
+            rw.insert(at, BARRIER + " /* cudaport: CUDA relied on warp-synchronous shared memory */"
+                      + ("\n" if at != toks[a].offset else " "))
             dirty = set()
         if _is_barrier(rw, a):
             dirty = set()
