@@ -73,8 +73,13 @@ def common_errors(programs: list[dict], limit: int = 10) -> list[tuple[str, int]
 
 def normalise_error(text: str) -> str:
     """One error class: paths, line numbers and quoted names folded away, except a missing header's name."""
+    text = re.sub(r"^cudaport: error: ", "", text)
     text = re.sub(r"^[\w./+-]+:(\d+:)*\s*", "", text)
     text = re.sub(r"^[\w./+-]+:(\d+:)*\s*", "", text)  # "unit: file:line: error" has two prefixes
+    blocked = re.match(r"the build is blocked by \d+ unresolved error diagnostic\(s\) ((?:CP\d{4}(?:, )?)+)", text)
+    if blocked:
+        return f"build blocked by {blocked.group(1).strip(', ')}"
+    text = re.sub(r"^the OpenCL device rejected this kernel program: \S+ \([^)]*\): ", "kernel rejected: ", text)
     missing = re.search(r"fatal error: '?([\w./+-]+)'?:? (file not found|No such file)", text)
     if missing:
         return f"missing header {missing.group(1)}"
