@@ -8,21 +8,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from tests.targets.opencl.projects import translate_project
 from translator.api import translate_text
 from translator.cli import main
 from translator.frontend.includes import input_root, local_headers
 
 FIXTURE = Path(__file__).parent / "data" / "crossfile"
-
-
-def _project(tmp_path: Path, files: dict[str, str]) -> Path:
-    src = tmp_path / "src"
-    for rel, text in files.items():
-        (src / rel).parent.mkdir(parents=True, exist_ok=True)
-        (src / rel).write_text(text)
-    out = tmp_path / "out"
-    assert main(["translate", str(src), "--to", "opencl", "-o", str(out), "-q"]) in (0, 1)
-    return out
 
 
 HEADER = """#pragma once
@@ -45,7 +36,7 @@ void run(Params p, const float* x, float* y, cudaStream_t s) {
 
 
 def test_launch_of_a_kernel_in_another_file_calls_that_files_stub_through_the_prototype(tmp_path: Path) -> None:
-    out = _project(tmp_path, {"common.cuh": HEADER, "axpy.cu": KERNEL, "run.cu": LAUNCH})
+    out = translate_project(tmp_path, {"common.cuh": HEADER, "axpy.cu": KERNEL, "run.cu": LAUNCH})
     header = (out / "common.cuh").read_text()
     decl = ("cudaError_t cp_launch_axpy(dim3 cp_grid, dim3 cp_block, size_t cp_shmem, cudaStream_t cp_stream, "
             "Params p, const float* x, float* y);")
@@ -123,7 +114,8 @@ __device__ inline float tripled(float v) { return SCALE * v; }
     unit = """#include "ops.cuh"
 __global__ void k(float* p, int n) { int i = threadIdx.x; if (i < n) p[i] = tripled(clampv(p[i], 0.0f, 1.0f)); }
 """
-    out = _project(tmp_path, {"include/ops.cuh": header, "src/a.cu": unit, "src/b.cu": unit.replace("k(", "k2(")})
+    out = translate_project(tmp_path, {"include/ops.cuh": header, "src/a.cu": unit,
+                                       "src/b.cu": unit.replace("k(", "k2(")})
     hdr = (out / "include" / "ops.cuh").read_text()
     assert "__device__ function tripled is compiled into the OpenCL program" in hdr
     assert "clampv(T v, T lo, T hi)" in hdr  # __host__ __device__: still usable by host code
@@ -154,7 +146,7 @@ def test_kernels_defined_in_headers_and_extern_symbols(tmp_path: Path) -> None:
 
 
 def test_device_variable_defined_in_a_header_is_cp4007(tmp_path: Path) -> None:
-    out = _project(tmp_path, {"v.cuh": "#pragma once\n__constant__ float coef[4];\n",
+    out = translate_project(tmp_path, {"v.cuh": "#pragma once\n__constant__ float coef[4];\n",
                               "a.cu": '#include "v.cuh"\n__global__ void k(float* p) { p[0] = coef[0]; }\n'})
     assert "CUDAPORT CP4007" in (out / "v.cuh").read_text()
 

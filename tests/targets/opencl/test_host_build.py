@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.targets.opencl.projects import translate_project
 from translator.api import translate_text
-from translator.cli import main
 from translator.targets.opencl.typenames import user_type_names
 
 REPO = Path(__file__).resolve().parents[3]
@@ -21,16 +21,6 @@ pytestmark = pytest.mark.opencl
 
 def _env() -> dict[str, str]:
     return {k: v for k, v in os.environ.items() if not k.startswith("CUDAPORT_") or k == "CUDAPORT_CACHE_DIR"}
-
-
-def _translate(tmp_path: Path, files: dict[str, str]) -> Path:
-    src = tmp_path / "src"
-    for rel, text in files.items():
-        (src / rel).parent.mkdir(parents=True, exist_ok=True)
-        (src / rel).write_text(text)
-    out = tmp_path / "out"
-    assert main(["translate", str(src), "--to", "opencl", "-o", str(out), "-q"]) in (0, 1)
-    return out
 
 
 def _build_and_run(out: Path, exe: str = "main") -> str:
@@ -71,7 +61,7 @@ int main() {
     return 0;
 }
 """
-    out = _translate(tmp_path, {"fill.h": header, "fill.cu": kernel, "main.cu": main_cu})
+    out = translate_project(tmp_path, {"fill.h": header, "fill.cu": kernel, "main.cu": main_cu})
     assert "cuda.h" not in (out / "fill.h").read_text()
     assert "PASS" in _build_and_run(out)
 
@@ -112,7 +102,7 @@ int main() {
     return 0;
 }
 """
-    out = _translate(tmp_path, {"main.cu": prog})
+    out = translate_project(tmp_path, {"main.cu": prog})
     cl_text = (out / "main.cl").read_text()
     assert "copy_uchar(" in cl_text and "copy_byte_t" not in cl_text and "copy_octet" not in cl_text
     host = (out / "main.cpp").read_text()
@@ -154,13 +144,13 @@ int main() {
     return 0;
 }
 """
-    out = _translate(tmp_path / "a", {"twice.cuh": header, "main.cu": main_cu})
+    out = translate_project(tmp_path / "a", {"twice.cuh": header, "main.cu": main_cu})
     text = (out / "twice.cuh").read_text()
     assert "cp_launch_twice((n + 31) / 32, 32, 0, 0, d, n);" in text
     # a template kernel's instances come from the including files' launches: not from a launch in the header
     assert "CUDAPORT CP4005" in text.split("inline void clear")[1]
     header = header.replace("inline void clear(float* d) { zero<float><<<1, 1>>>(d); }\n", "")
-    out = _translate(tmp_path / "b", {"twice.cuh": header, "main.cu": main_cu})
+    out = translate_project(tmp_path / "b", {"twice.cuh": header, "main.cu": main_cu})
     assert "PASS" in _build_and_run(out)
 
 
@@ -195,13 +185,13 @@ int main() {
     return 0;
 }
 """
-    out = _translate(tmp_path, {"timer.h": timer, "main.cu": prog})
+    out = translate_project(tmp_path, {"timer.h": timer, "main.cu": prog})
     assert "__kernel void add_int_1(" in (out / "main.cl").read_text()  # `once` is a host constant: its value
     assert "CUDAPORT CP" not in (out / "timer.h").read_text() + (out / "main.cpp").read_text()
     assert "PASS" in _build_and_run(out)
     # in device code the diagnostic stays: OpenCL C has no cycle counter
     dev = "#include <cuda_runtime.h>\n__global__ void k(long* d) { d[0] = clock(); }\n"
-    out = _translate(tmp_path / "dev", {"k.cu": dev})
+    out = translate_project(tmp_path / "dev", {"k.cu": dev})
     assert "CUDAPORT CP2001" in (out / "k.cpp").read_text() + (out / "k.cl").read_text()
 
 
@@ -232,7 +222,7 @@ int main() {
     return 0;
 }
 """
-    out = _translate(tmp_path, {"kernels.cu": kernels, "ref.cpp": ref, "main.cu": prog})
+    out = translate_project(tmp_path, {"kernels.cu": kernels, "ref.cpp": ref, "main.cu": prog})
     host = (out / "main.cpp").read_text()
     assert "CUDAPORT CP" not in host and "cp_launch_inc(2, 32, 0, 0, d, 40);" in host
     assert "__kernel void scale_int(" in (out / "main.cl").read_text()
