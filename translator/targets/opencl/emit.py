@@ -28,6 +28,7 @@ from translator.targets.opencl.spelling import (
     split_param,
 )
 from translator.targets.opencl.text import IDENT, Rewriter, sub_idents
+from translator.targets.opencl.vecstore import scalar_component_stores
 from translator.targets.opencl.warpsync import BARRIER, add_exchange_barriers
 
 _FUNC_QUALS = {"__global__", "__device__", "__host__", "__forceinline__", "__noinline__", "static", "inline",
@@ -443,6 +444,7 @@ class ProgramBuilder:
         self.drain()
         self._hoist_and_check()
         self.bodies = [add_exchange_barriers(b) if b.lstrip().startswith("__kernel") else b for b in self.bodies]
+        self.bodies = [scalar_component_stores(b) for b in self.bodies]
         protos = "\n".join(dict.fromkeys(self.protos))
         return head + ("\n/* device functions */\n" + protos + "\n" if protos else "") + "\n" + "\n".join(
             self.bodies)
