@@ -522,7 +522,7 @@ class FileEmitter:
         tu = self.ctx.parsed.tu
         if tu is None:
             return []
-        from clang.cindex import CursorKind, TemplateArgumentKind
+        from clang.cindex import CursorKind
 
         out: list[dict[str, str]] = []
         for c in tu.cursor.walk_preorder():
@@ -532,16 +532,8 @@ class FileEmitter:
             if ref is None or ref.location.file is None or ref.location.file.name != tu.spelling \
                     or ref.location.offset != name_offset or ref.get_num_template_arguments() != len(tps):
                 continue
-            args = []
-            for i in range(len(tps)):
-                kind = ref.get_template_argument_kind(i)
-                if kind == TemplateArgumentKind.TYPE:
-                    args.append(ref.get_template_argument_type(i).get_canonical().spelling)
-                elif kind == TemplateArgumentKind.INTEGRAL:
-                    args.append(str(ref.get_template_argument_value(i)))
-                else:
-                    break
-            if len(args) == len(tps):
+            args = _template_args(ref, len(tps))
+            if args is not None:
                 b = dict(zip(tps, args, strict=True))
                 if b not in out:
                     out.append(b)
@@ -550,42 +542,27 @@ class FileEmitter:
     def _launch_specialization(self, launch: KernelLaunch, count: int) -> list[str] | None:
         """The template arguments of the kernel specialization clang resolved this launch to (a launch outside
         any host template), as type spellings and integer values; None where clang has none."""
-        tu = self.ctx.parsed.tu
-        if tu is None:
+        call = self._launch_call(launch)
+        ref = call.referenced if call is not None else None
+        if ref is None or ref.get_num_template_arguments() != count:
             return None
-        from clang.cindex import CursorKind, TemplateArgumentKind
+        return _template_args(ref, count)
 
-        for c in tu.cursor.walk_preorder():
-            if c.kind == CursorKind.CALL_EXPR and c.extent.start.file is not None \
-                    and c.extent.start.offset == launch.span.offset and c.extent.start.file.name == tu.spelling:
-                ref = c.referenced
-                if ref is None or ref.get_num_template_arguments() != count:
-                    return None
-                out = []
-                for i in range(count):
-                    kind = ref.get_template_argument_kind(i)
-                    if kind == TemplateArgumentKind.TYPE:
-                        out.append(ref.get_template_argument_type(i).get_canonical().spelling)
-                    elif kind == TemplateArgumentKind.INTEGRAL:
-                        out.append(str(ref.get_template_argument_value(i)))
-                    else:
-                        return None
-                return out
-        return None
-
-    def _deduce(self, launch: KernelLaunch, func: DevFunc) -> dict[str, str] | None:
+    def _launch_call(self, launch: KernelLaunch):  # type: ignore[no-untyped-def]
+        """clang's CALL_EXPR of `launch` (the `<<<>>>` call), None without clang or when clang has none."""
         tu = self.ctx.parsed.tu
         if tu is None:
             return None
         from clang.cindex import CursorKind
 
-        target = None
         for c in tu.cursor.walk_preorder():
             if c.kind == CursorKind.CALL_EXPR and c.extent.start.file is not None \
-                    and c.extent.start.offset == launch.span.offset \
-                    and c.extent.start.file.name == tu.spelling:
-                target = c
-                break
+                    and c.extent.start.offset == launch.span.offset and c.extent.start.file.name == tu.spelling:
+                return c
+        return None
+
+    def _deduce(self, launch: KernelLaunch, func: DevFunc) -> dict[str, str] | None:
+        target = self._launch_call(launch)
         if target is None:
             return None
         kids = list(target.get_children())[2:]
@@ -719,6 +696,23 @@ def _late_macros(merged: DeviceScan, texts: dict[int, str], decl_texts: dict[tup
         users += [e.start for e in merged.decls if e is not d and d.name in idents(decl_texts[(e.start, e.end)])]
         if users and all(before(u, d.start) for u in users):
             out.add(d.start)
+    return out
+
+
+def _template_args(ref, count: int) -> list[str] | None:  # type: ignore[no-untyped-def]
+    """The template arguments of clang's specialization `ref` as canonical type spellings and integer values;
+    None when one is neither (a template template argument, a pack)."""
+    from clang.cindex import TemplateArgumentKind
+
+    out = []
+    for i in range(count):
+        kind = ref.get_template_argument_kind(i)
+        if kind == TemplateArgumentKind.TYPE:
+            out.append(ref.get_template_argument_type(i).get_canonical().spelling)
+        elif kind == TemplateArgumentKind.INTEGRAL:
+            out.append(str(ref.get_template_argument_value(i)))
+        else:
+            return None
     return out
 
 
