@@ -12,7 +12,7 @@ import re
 import subprocess
 from pathlib import Path
 
-from translator.build.common import BuildError, run_tool, tree_files
+from translator.build.common import BuildError, first_errors, run_tool, tree_files
 from translator.resources import shim_dir
 
 NO_DEVICE, UNREADABLE = 2, 3
@@ -59,7 +59,7 @@ def check_kernels(out: Path, tool: Path, defines: tuple[str, ...]) -> str | None
         return "kernels not compiled at build time: no OpenCL device (they are compiled at the first launch)"
     failed = next((p for p in programs if f"cp_clcheck: {p}:" in res.stderr), programs[0])
     raise BuildError(f"{failed.relative_to(out)}: the OpenCL device rejected this kernel program: "
-                     f"{locate(failed, res.stderr)}", _log(res.stderr))
+                     f"{locate(failed, res.stderr)}", first_errors(res.stderr, 12))
 
 
 def locate(cl_file: Path, log: str) -> str:
@@ -77,8 +77,3 @@ def locate(cl_file: Path, log: str) -> str:
             where += f" (in {func}" + (f", translated from {origin})" if origin else ")")
         return f"{where}: {m.group(3).strip()}"
     return "see the build log"
-
-
-def _log(text: str, limit: int = 12) -> str:
-    keep = [ln for ln in text.splitlines() if "error" in ln or "note:" in ln]
-    return "\n".join((keep or text.splitlines())[:limit])
