@@ -251,7 +251,8 @@ def _find_shared(ctx: FileContext, an: FileAnalysis) -> None:
         decls = _split_shared(ctx.text(decl.span))
         plain = decls is not None and not any(d[3] for d in decls)
         if (f is not None and decls is not None and plain and not decl.extern
-                and (not f.kernel or _names_local_type(an, f, decl.span.offset, decls[0][0]))):
+                and (not f.kernel or _names_local(an, f, decl.span.offset, " ".join(d[0] + d[2] for d in decls))
+                     or _deduced_type(ctx, f, " ".join(d[0] + d[2] for d in decls)))):
             _group_local(ctx, decl.span, decls)
             continue
         if f is None or not f.kernel or decls is None or not plain:
@@ -266,9 +267,10 @@ def _find_shared(ctx: FileContext, an: FileAnalysis) -> None:
             f.shared.append(SharedVariable(name, elem, dims, decl.extern, decl.span))
 
 
-def _names_local_type(an: FileAnalysis, f: DeviceFunction, offset: int, elem: str) -> bool:
-    """Whether a kernel's __shared__ type names a typedef/using declared in the kernel's body before it: a
-    local_accessor made at the launch cannot name it, so the memory comes from inside the kernel."""
+def _names_local(an: FileAnalysis, f: DeviceFunction, offset: int, elem: str) -> bool:
+    """Whether a kernel's __shared__ type or array size names a typedef, `using` or const variable declared in
+    the kernel's body before it: a local_accessor made at the launch cannot name it, so the memory comes from
+    inside the kernel."""
     toks = an.view.toks
     body = f.fdef.body
     if body is None:
@@ -284,7 +286,26 @@ def _names_local_type(an: FileAnalysis, f: DeviceFunction, offset: int, elem: st
                 j -= 1
             if toks[j].text == "typedef":
                 local.add(toks[k - 1].text)
+        elif t.text == "=" and k > 1 and toks[k - 1].kind == IDENT:
+            j = k - 1
+            while j > 0 and toks[j - 1].text not in (";", "{", "}"):
+                j -= 1
+            if toks[j].text in ("const", "constexpr", "static"):
+                local.add(toks[k - 1].text)
     return bool(local & set(re.findall(r"[A-Za-z_]\w*", elem)))
+
+
+def _deduced_type(ctx: FileContext, f: DeviceFunction, text: str) -> bool:
+    """Whether a kernel's __shared__ type or size names a template parameter and this file launches the kernel
+    without spelling its template arguments (they are deduced): the launch cannot name the accessor's type."""
+    used = set(re.findall(r"[A-Za-z_]\w*", text)) & set(f.fdef.template_params)
+    if not used:
+        return False
+    for launch in ctx.parsed.launches:
+        callee = ctx.text(launch.callee)
+        if "<" not in callee and callee.split("::")[-1].strip() == f.fdef.name:
+            return True
+    return False
 
 
 _GROUP_LOCAL = ("auto &{name} = *sycl::ext::oneapi::group_local_memory_for_overwrite<{type}>("
