@@ -26,6 +26,7 @@ from translator.targets.sycl.analysis import (
 from translator.targets.sycl.device import atomic, qualifier, warp
 from translator.targets.sycl.hostmath import keep_host_math
 from translator.targets.sycl.launch import rewrite_launch
+from translator.targets.sycl.mathargs import convert_math_arguments
 from translator.targets.sycl.operators import drop_elementwise_operators
 from translator.targets.sycl.toolchain import SHIM_INCLUDE, compile_command, find_compiler, typecheck_command
 
@@ -73,6 +74,7 @@ class SyclTarget:
         self._signatures(ctx, an)
         self._device_code_tokens(ctx, an)
         self._members(ctx)
+        convert_math_arguments(ctx)
         for launch in parsed.launches:
             rewrite_launch(ctx, an, launch)
         self._pasted_vector_names(ctx)
