@@ -639,3 +639,5 @@ inline unsigned int ballot(const sycl::sub_group& sg, bool predicate) {
 inline unsigned int active_mask(const sycl::sub_group& sg) { return ballot(sg, true); }
 
 }  // namespace cpsycl
+
+#include "cudaport_sycl/vector_names.hpp"
