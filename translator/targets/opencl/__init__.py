@@ -18,6 +18,7 @@ from translator.frontend.includes import HEADER_SUFFIXES, input_root, local_head
 from translator.frontend.lexer import lex
 from translator.frontend.sites import TokenView, find_kernels
 from translator.model import Severity
+from translator.targets.opencl.convsat import saturating_conversions
 from translator.targets.opencl.emit import KernelInstance, ProgramBuilder
 from translator.targets.opencl.halfconv import explicit_half_conversions
 from translator.targets.opencl.headers import (
@@ -111,6 +112,7 @@ class OpenCLTarget:
         view = TokenView.build(parsed.data, parsed.tokens)
         scan = scan_device(view)
         explicit_half_conversions(ctx, scan.ranges())
+        saturating_conversions(ctx, scan.ranges())
         protos = [k for k in find_kernels(view, "__global__") if k.body is None]
         if not scan.funcs and not scan.vars and not parsed.launches and not parsed.includes and not protos:
             return  # a snippet without declarations: the rule edits stand as they are
