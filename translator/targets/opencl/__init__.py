@@ -30,7 +30,7 @@ from translator.targets.opencl.headers import (
     take_device_edits,
 )
 from translator.targets.opencl.host import launch_stub, preamble, stub_declaration, symbol_registration
-from translator.targets.opencl.prelude import PRELUDE
+from translator.targets.opencl.prelude import PRELUDE, with_simd
 from translator.targets.opencl.scan import DevFunc, DeviceScan, idents, parse_tparams, scan_device, split_top
 from translator.targets.opencl.spelling import BASE_TYPES, VECTOR_TYPE, cl_func_name, constant_decl, mangle, type_decl
 from translator.targets.opencl.text import sub_idents
@@ -353,7 +353,7 @@ class FileEmitter:
             elif d.kind != "macro":
                 text = constant_decl(text, d.name)
             head.append(f"#if {d.cond}\n{text}\n#endif" if d.cond else text)
-        cl_text = builder.program("\n".join(head) + "\n")
+        cl_text = with_simd(builder.program("\n".join(head) + "\n"))
         for code, func, detail in builder.notes:
             self._note(code, func, detail)
         ctx.extra_files[self.cl_rel] = cl_text.encode("utf-8", "surrogateescape")
