@@ -18,6 +18,7 @@ from translator.frontend.includes import HEADER_SUFFIXES, input_root, local_head
 from translator.frontend.lexer import lex
 from translator.frontend.sites import TokenView, find_kernels
 from translator.model import Severity
+from translator.targets.opencl.constfold import fold, local_constants
 from translator.targets.opencl.convsat import saturating_conversions
 from translator.targets.opencl.emit import KernelInstance, ProgramBuilder
 from translator.targets.opencl.exits import predicate_early_exits
@@ -288,6 +289,7 @@ class FileEmitter:
         launches: list[tuple[KernelLaunch, DevFunc]] = []
         aliases = builtin_aliases(ctx.parsed.tu) if any(f.tparams for f in merged.funcs) else {}
         object_defs = object_macros([decl_texts[(d.start, d.end)] for d in merged.decls if d.kind == "macro"])
+        self._object_defs = object_defs
         type_args: list[str] = []
         external: list[KernelLaunch] = []
         dev_ranges = scan.ranges()
@@ -418,14 +420,27 @@ class FileEmitter:
             if unknown:
                 self.ctx.report("CP4034", launch.span, f"{func.name}: {', '.join(unknown)}", inline=True)
                 return []
-            return self._named_the_same(launch, func, [base])
+            return self._named_the_same(launch, func, [self._fold_values(launch, func, base, {})])
         out = []
         for b in bindings:
-            out.append({k: " ".join(_sub_words(v, b).split()) for k, v in base.items()})
+            inst = {k: " ".join(_sub_words(v, b).split()) for k, v in base.items()}
+            out.append(self._fold_values(launch, func, inst, b))
         if not out:
             self.ctx.report("CP4008", launch.span, f"{func.name}: no instantiation of the enclosing template found",
                             inline=True)
         return self._named_the_same(launch, func, out)
+
+    def _fold_values(self, launch: KernelLaunch, func: DevFunc, inst: dict[str, str], binding: dict[str, str]
+                     ) -> dict[str, str]:
+        """Value arguments naming host constants or macros (`k<NUM_THREADS>`), folded to their values with the
+        enclosing host template's arguments substituted."""
+        todo = [tp.name for tp in func.tparams if tp.kind == "value" and tp.name in inst
+                and not _LITERAL_ARG.fullmatch(inst[tp.name].strip())]
+        if not todo:
+            return inst
+        names = {**getattr(self, "_object_defs", {}), **local_constants(self.view.toks, launch.span.offset)}
+        names = {k: _sub_words(v, binding) for k, v in names.items()}
+        return {k: (fold(v, names) or v) if k in todo else v for k, v in inst.items()}
 
     def _macro_words(self, offset: int, base: dict[str, str]) -> list[str]:
         """Template arguments of a launch written in a #define body that name nothing this file defines (the
