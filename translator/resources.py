@@ -24,6 +24,11 @@ def shim_dir() -> Path:
     return _data_dir("runtime_shim")
 
 
+def cmake_package_dir() -> Path:
+    """Folder of the cudaport_opencl / cudaport_sycl CMake package configs (what `cudaport --cmake-dir` prints)."""
+    return shim_dir() / "cmake"
+
+
 def corpus_dir() -> Path:
     return _data_dir("corpus")
 
