@@ -132,11 +132,12 @@ def make_build(out: Path, target: str, jobs: int) -> BuildResult:
 
 
 def _new_executables(out: Path, since: float) -> list[Path]:
-    """ELF executables under OUT written at or after `since`, outside the runtime and cudaport's build products."""
+    """ELF executables under OUT written at or after `since`, outside the runtime and the CMake build folder
+    (a project's Makefile may well write into OUT/build itself)."""
     found = []
     for root, dirs, files in os.walk(out):
         rel = Path(root).relative_to(out)
-        if rel.parts[:1] in ((RUNTIME_DIR,), ("build",)):
+        if rel.parts[:1] == (RUNTIME_DIR,) or rel.parts[:2] == CMAKE_BUILD_DIR:
             dirs[:] = []
             continue
         dirs[:] = [d for d in dirs if not d.startswith(".")]
