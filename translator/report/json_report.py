@@ -45,7 +45,8 @@ def _target(t: TargetReport) -> dict:
         "groups": {g: _outcomes(c) for g, c in sorted(t.groups().items())},
         "files": [{"path": f.path, "status": f.status, "reason": f.reason, "lines": f.lines,
                    "cuda_lines": f.cuda_lines, "kernels": list(f.kernels), "launches": f.launches,
-                   "outcomes": _outcomes(f.outcomes), "findings": f.findings, "effort_hours": f.effort.hours}
+                   "outcomes": _outcomes(f.outcomes), "findings": f.findings, "effort_hours": f.effort.hours,
+                   "helper_uses": f.helper_uses, "direct_uses": f.direct_uses}
                   for f in t.files],
         "uses": [{"file": u.file, "line": u.line, "col": u.col, "api": u.api, "group": u.group, "family": u.family,
                   "kind": u.kind, "outcome": u.outcome.value, "code": u.code} for u in t.uses],
