@@ -20,7 +20,7 @@ from typing import Any
 import yaml
 
 from translator.diagnostics import CATALOGUE
-from translator.resources import rules_dir
+from translator.resources import diagnostics_file, rules_dir
 
 TARGETS = ("hip", "sycl", "opencl")
 KINDS = ("function", "type", "enum", "macro", "builtin", "header", "keyword", "variable")
@@ -316,7 +316,7 @@ def rule_files(root: Path) -> list[Path]:
 
 def _cache_path(files: list[Path]) -> Path:
     h = hashlib.sha256(Path(__file__).read_bytes())
-    h.update((Path(__file__).parent / "diagnostics.yaml").read_bytes())
+    h.update(diagnostics_file().read_bytes())
     for f in files:
         st = f.stat()
         h.update(f"{f}\0{st.st_size}\0{st.st_mtime_ns}\0".encode())

@@ -8,14 +8,14 @@ for any change that removes or renames a field; adding optional fields keeps ver
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 from translator.report.classify import RISK_CATEGORIES
 from translator.report.effort import Effort
 from translator.report.model import OUTCOMES, SCORE_DEFINITION, Report, TargetReport
+from translator.resources import report_schema_file
 
 SCHEMA_VERSION = 1
-SCHEMA_PATH = Path(__file__).parent / "schema" / f"report-{SCHEMA_VERSION}.json"
+SCHEMA_PATH = report_schema_file(SCHEMA_VERSION)
 
 
 def _effort(effort: Effort | None) -> dict | None:
