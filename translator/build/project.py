@@ -14,6 +14,8 @@ from pathlib import Path
 
 from translator.build.cmake import GENERATED_PREFIX, MARKER
 from translator.build.common import BuildError, BuildResult, first_errors, run_tool
+from translator.buildscripts.cmake import CMakeParseError
+from translator.buildscripts.cmake import parse as parse_cmake
 from translator.resources import cmake_package_dir, shim_dir
 from translator.runtime_bundle import RUNTIME_DIR, runtime_folder
 
@@ -24,15 +26,25 @@ _ELF = b"\x7fELF"
 
 def project_system(out: Path) -> str | None:
     """"cmake" or "make" when OUT has the project's build files (migrated by translate), None when it has none
-    or only the CMakeLists.txt cudaport generated for a project that had no build. CMake wins over make."""
+    or only the CMakeLists.txt cudaport generated for a project that had no build. A top-level CMakeLists.txt
+    (one that calls project()) wins over a Makefile."""
     cmakelists = out / "CMakeLists.txt"
     if cmakelists.is_file():
-        head = cmakelists.read_text("utf-8", "replace")[:200]
-        if not head.startswith((MARKER, GENERATED_PREFIX)):
+        text = cmakelists.read_text("utf-8", "replace")
+        if not text.startswith((MARKER, GENERATED_PREFIX)) and _is_project(text):
             return "cmake"
     if any((out / name).is_file() for name in MAKEFILES):
         return "make"
     return None
+
+
+def _is_project(text: str) -> bool:
+    """Whether a CMakeLists.txt can be configured on its own: it calls project(). One that does not is a
+    folder of a larger build (a benchmark suite's add_my_benchmark(...) per program) and cannot."""
+    try:
+        return any(cmd.lname == "project" for cmd in parse_cmake(text))
+    except CMakeParseError:
+        return False
 
 
 def _tool(name: str, apt: str) -> str:
