@@ -612,3 +612,14 @@ def _remove_stale(old: Manifest | None, manifest: Manifest, out: Path | None, re
             if o not in live and (p.exists() or p.is_symlink()) and _current_sha(p) == h:
                 p.unlink()
                 result.removed.append(PurePosixPath(o))
+                _prune_empty(p.parent, out)
+
+
+def _prune_empty(folder: Path, out: Path) -> None:
+    """Remove folders a stale output leaves empty (a runtime folder dropped by --runtime external), up to OUT."""
+    while folder != out and out in folder.parents:
+        try:
+            folder.rmdir()
+        except OSError:
+            return
+        folder = folder.parent

@@ -204,3 +204,35 @@ def test_commands_work_from_an_installed_wheel_in_any_directory(tmp_path: Path) 
                     ).returncode == 0
     built = cudaport("build", "out", "-j", "2")
     assert built.returncode == 0 and built.stdout.split() == ["out/build/particles"], built.stderr
+
+
+def test_switching_to_the_external_runtime_removes_the_bundled_folder(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    _translate("particles_make", out, "--parser", "tree-sitter")
+    assert (out / "cudaport_runtime" / "opencl" / "VERSION").is_file()
+    _translate("particles_make", out, "--parser", "tree-sitter", "--runtime", "external")
+    assert not (out / "cudaport_runtime").exists()
+    assert "cudaport --runtime-dir opencl" in (out / "Makefile").read_text()
+
+
+@pytest.mark.hipcc
+@pytest.mark.slow
+def test_cudaport_build_drives_the_migrated_makefile_with_hipcc(tmp_path: Path, capsys: pytest.CaptureFixture
+                                                                 ) -> None:
+    out = tmp_path / "out"
+    assert main(["translate", str(PROJECTS / "particles_make"), "--to", "hip", "-o", str(out), "-q"]) == 0
+    capsys.readouterr()
+    assert main(["build", str(out), "-j", "2"]) == 0
+    assert capsys.readouterr().out.split() == [str(out / "build" / "particles")]
+
+
+def test_a_sycl_project_build_without_a_sycl_compiler_says_so(tmp_path: Path, capsys: pytest.CaptureFixture,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("translator.build.sycl.sycl_compiler", lambda: None)
+    out = tmp_path / "out"
+    assert main(["translate", str(PROJECTS / "particles_make"), "--to", "sycl", "-o", str(out), "-q",
+                 "--parser", "tree-sitter"]) == 0
+    capsys.readouterr()
+    assert main(["build", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "no SYCL compiler found" in err and "migrated make build" in err
