@@ -94,6 +94,15 @@ def test_external_runtime_makefile_asks_the_installed_cudaport() -> None:
     assert "ifeq ($(origin CUDAPORT_SHIM),undefined)" in text and "cudaport_runtime" not in text
 
 
+def test_a_properties_call_left_without_properties_becomes_a_comment() -> None:
+    text = ("project(p LANGUAGES CXX CUDA)\nadd_executable(a a.cu)\n"
+            "set_target_properties(a PROPERTIES CUDA_ARCHITECTURES 75)\n")
+    out, _ = migrate_build_file("cmake", PurePosixPath("CMakeLists.txt"), text.encode(), _ctx("opencl"))
+    assert "# cudaport: no equivalent: set_target_properties(a PROPERTIES CUDA_ARCHITECTURES 75)" in out.decode()
+    hip, _ = migrate_build_file("cmake", PurePosixPath("CMakeLists.txt"), text.encode(), _ctx("hip"))
+    assert "set_target_properties(a PROPERTIES HIP_ARCHITECTURES gfx90a)" in hip.decode()
+
+
 def test_cmake_to_sycl() -> None:
     out, _ = migrate_build_file("cmake", PurePosixPath("CMakeLists.txt"), CMAKE.encode(),
                                 _ctx("sycl", {"src/k.cu": "src/k.cpp"}, {".cu": ".cpp"}))

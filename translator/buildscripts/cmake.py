@@ -332,6 +332,7 @@ def _properties(cmd: Command, prof: Profile, mig: Migration) -> None:
         a = args[i]
         if a.text in ("PROPERTIES", "PROPERTY"):
             j = i + 1
+            pairs = dropped = 0
             while j < len(args):
                 key = args[j].text
                 value = args[j + 1] if j + 1 < len(args) else None
@@ -355,9 +356,14 @@ def _properties(cmd: Command, prof: Profile, mig: Migration) -> None:
                                         + mig.text[cmd.start:cmd.end].replace("\n", " "), "property")
                             return
                         mig.replace(_ws_before(mig.text, args[j].start), (end or args[j]).end, "", "property")
+                        dropped += 1
                 if single:
                     return
+                pairs += 1
                 j += 2
+            if pairs and dropped == pairs:  # `PROPERTIES` with nothing after it is a CMake error
+                mig.replace(cmd.start, cmd.end, "# cudaport: no equivalent: "
+                            + mig.text[cmd.start:cmd.end].replace("\n", " "), "property")
             return
         i += 1
 
