@@ -11,6 +11,7 @@ import os
 import shutil
 import subprocess
 import sys
+import sysconfig
 from pathlib import Path
 
 import pytest
@@ -44,9 +45,11 @@ def _hidden(cmd: list[str], cwd: Path, **extra: str) -> subprocess.CompletedProc
 
 
 def _no_machine_paths(tree: Path) -> None:
+    installs = {str(CHECKOUT), sysconfig.get_paths()["purelib"], "site-packages"}
     for path in tree.rglob("*"):
         if path.is_file() and ".cudaport" not in path.parts:  # the manifest is cudaport's own state
-            assert str(CHECKOUT) not in path.read_text("utf-8", "replace"), path
+            text = path.read_text("utf-8", "replace")
+            assert not [p for p in installs if p in text], path
 
 
 def _commit_elsewhere(out: Path, tmp_path: Path) -> Path:
