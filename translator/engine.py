@@ -13,6 +13,7 @@ from pathlib import PurePosixPath
 
 from translator.diagnostics import CATALOGUE, inline_comment, make_finding
 from translator.edits import Edit, Render, apply_edits
+from translator.frontend.statement import discarded_call
 from translator.model import ApiUse, FileStatus, Finding, NameSite, Outcome, ParsedFile, Severity, Span
 from translator.risks import scan_risks
 from translator.ruleset import Rule, RuleSet, TargetRule
@@ -53,6 +54,7 @@ class FileContext:
     includes: list[str] = field(default_factory=list)  # headers the translated file needs (target spelling)
     extra_files: dict[str, bytes] = field(default_factory=dict)  # output-relative path -> content
     _commented: set[int] = field(default_factory=set)
+    dropped: list[tuple[int, int]] = field(default_factory=list)  # argument ranges a direct call form leaves out
 
     # -- helpers for emitters --------------------------------------------------------------------------
     def text(self, span: Span) -> str:
@@ -89,8 +91,10 @@ class FileContext:
             return  # already commented by an earlier run: translating our own output changes nothing
         self.insert(offset, comment + " ", f"diagnostic {finding.code}")
 
-    def use(self, rule: Rule, site: Span, outcome: Outcome, code: str | None = None) -> None:
-        self.uses.append(ApiUse(rule.name, rule.family, rule.kind, outcome, site.line, site.col, code))
+    def use(self, rule: Rule, site: Span, outcome: Outcome, code: str | None = None, form: str = "") -> None:
+        if form and any(start <= site.offset < end for start, end in self.dropped):
+            form = ""  # inside an argument a direct call dropped: nothing of it reaches the output
+        self.uses.append(ApiUse(rule.name, rule.family, rule.kind, outcome, site.line, site.col, code, form))
 
 
 @dataclass
@@ -231,6 +235,9 @@ def _translate_name(ctx: FileContext, site: NameSite) -> None:
             ctx.use(rule, site.span, _outcome(mapping), code)
             _status_finding(ctx, site, rule, mapping, code, note)
             return
+    helpers = getattr(ctx.target, "helper_namespace", None)
+    replacement = template if template is not None else rename
+    form = "helper" if helpers and replacement and replacement.startswith(helpers) else ""
     if template is not None:
         if site.call is None:
             if rule.kind in ("function",):
@@ -247,7 +254,7 @@ def _translate_name(ctx: FileContext, site: NameSite) -> None:
                 ctx.report("CP2006", site.span, f"{site.name}: {exc}", api=site.name, family=rule.family)
                 return
             call = site.call
-            tpl = template
+            tpl, form = _call_form(ctx, site, template, mapping.statement)
             ctx.edits.append(Edit(call.offset, call.length, origin=rule.name, exact=mapping.status == "supported",
                                   build=lambda render, s=site, t=tpl: expand_template(t, s, render, s.member)))
     elif rename is not None:
@@ -258,8 +265,25 @@ def _translate_name(ctx: FileContext, site: NameSite) -> None:
         ctx.report("CP2006", site.span, f"{site.name}: no rewrite applies to this use", api=site.name,
                    family=rule.family)
         return
-    ctx.use(rule, site.span, Outcome.REVIEW if code in ("CP3008",) else _outcome(mapping), code)
+    ctx.use(rule, site.span, Outcome.REVIEW if code in ("CP3008",) else _outcome(mapping), code, form)
     _status_finding(ctx, site, rule, mapping, code, note)
+
+
+def _call_form(ctx: FileContext, site: NameSite, template: str, statement: str | None) -> tuple[str, str]:
+    """(template, form) for a call: the rule's direct statement form when the call is a whole statement whose
+    result is discarded (and the form fits the call's arguments), else its template; form says whether the
+    rewrite goes through the target's helper library."""
+    if statement is not None and site.call is not None and discarded_call(ctx.parsed.tokens, site.call):
+        try:
+            expand_template(statement, site, lambda s, e: "", member=site.member)
+            used = {int(n) for n in re.findall(r"\$(?:\w+\(\$)?(\d+)", statement)}
+            if "$*" not in statement:  # arguments the direct call has no use for (cudaMemcpy's direction)
+                ctx.dropped += [(a.offset, a.end) for i, a in enumerate(site.args, 1) if i not in used]
+            return statement, "direct"
+        except TemplateError:
+            pass  # e.g. the stream argument the direct form names was left to its default
+    helpers = getattr(ctx.target, "helper_namespace", None)
+    return template, "helper" if helpers and template.startswith(helpers) else ""
 
 
 def _status_finding(ctx: FileContext, site: NameSite, rule: Rule, mapping: TargetRule, code: str | None,

@@ -43,7 +43,7 @@ def _uses(path: str, fr: FileResult, rules: RuleSet) -> list[UseRecord]:
     for u in fr.uses:
         rule = rules.get(u.name)
         out.append(UseRecord(path, u.line, u.col, u.name, group_of(u.family, rule.section if rule else None),
-                             u.family, u.kind, u.outcome, u.code))
+                             u.family, u.kind, u.outcome, u.code, u.form))
     return out
 
 
@@ -89,7 +89,9 @@ def target_report(result: RunResult, rules: RuleSet, weights: EffortWeights) -> 
         cuda_lines = {u.line for u in f_uses} | set(fr.launch_lines)
         effort = estimate(weights, 1, len(fr.kernels), outcomes, Counter(f.code for f in f_findings))
         files.append(FileReport(path, fr.status.value, fr.lines, len(cuda_lines), fr.kernels, len(fr.launch_lines),
-                                dict(outcomes), len(f_findings), effort))
+                                dict(outcomes), len(f_findings), effort,
+                                helper_uses=sum(u.form == "helper" for u in f_uses),
+                                direct_uses=sum(u.form == "direct" for u in f_uses)))
         uses += f_uses
         findings += f_findings
     for skip in result.skipped:

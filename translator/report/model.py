@@ -42,6 +42,7 @@ class UseRecord:
     kind: str
     outcome: Outcome
     code: str | None
+    form: str = ""  # "helper" (through the target's helper library, e.g. cpsycl::) | "direct" | ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +96,8 @@ class FileReport:
     findings: int
     effort: Effort
     reason: str | None = None  # why a file was skipped
+    helper_uses: int = 0  # API uses rewritten into the target's helper library (SYCL: cpsycl::)
+    direct_uses: int = 0  # API uses rewritten into the target's own calls where a helper form also exists
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
+
+from translator.resources import shim_dir
 
 if TYPE_CHECKING:
     from translator.engine import FileContext
@@ -205,7 +206,7 @@ def hip_simd(site: NameSite, ctx: FileContext) -> bool:
     return True
 
 
-SYCL_HEADER_PATH = Path(__file__).resolve().parents[2] / "runtime_shim/sycl/include/cudaport_sycl/simd.hpp"
+SYCL_HEADER_PATH = shim_dir() / "sycl" / "include" / "cudaport_sycl" / "simd.hpp"
 
 
 def sycl_header() -> str:
