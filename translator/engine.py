@@ -175,11 +175,27 @@ def _effective(mapping: TargetRule, version: tuple[int, ...] | None) -> tuple[st
     return mapping.rename, mapping.template, mapping.code, mapping.note
 
 
+_LIBRARY_NAMES = {"cublas": "cuBLAS", "cufft": "cuFFT", "curand": "cuRAND", "cusparse": "cuSPARSE",
+                  "cusolver": "cuSOLVER", "cub": "CUB", "thrust": "thrust", "cg": "cooperative groups"}
+
+
+def library_name(family: str) -> str:
+    """`libs/cublas` -> `cuBLAS`, as the diagnostics spell a library."""
+    short = family.removeprefix("libs/")
+    return _LIBRARY_NAMES.get(short, short)
+
+
 def _mapping_or_report(ctx: FileContext, rule: Rule, span: Span, name: str, what: str = "") -> TargetRule | None:
     """The rule's mapping for the target; None after recording the use and its diagnostic when the target has
     no rule for the name (CP2002) or no equivalent (the mapping's code, CP2001 by default)."""
     target = ctx.options.target
     mapping = rule.for_target(target)
+    if mapping is None and rule.family.startswith("libs/"):
+        # a library the target does not have cannot be left for the compiler to find: an error, named
+        ctx.use(rule, span, Outcome.UNSUPPORTED, "CP2008")
+        ctx.report("CP2008", span, f"{library_name(rule.family)} {rule.kind} {name} has no mapping on {target}",
+                   api=name, family=rule.family)
+        return None
     if mapping is None:
         ctx.use(rule, span, Outcome.MANUAL, "CP2002")
         ctx.report("CP2002", span, f"{what}{name} on {target}", api=name, family=rule.family)
@@ -276,13 +292,15 @@ def _status_finding(ctx: FileContext, site: NameSite, rule: Rule, mapping: Targe
 def _translate_includes(ctx: FileContext) -> None:
     target = ctx.options.target
     for inc in ctx.parsed.includes:
-        rule = ctx.rules.get(inc.header)
+        rule = header_rule(ctx.rules, inc.header)
         if rule is None or rule.kind != "header":
             continue
         mapping = _mapping_or_report(ctx, rule, inc.span, inc.header, what="header ")
         if mapping is None:
             continue
         new, _, code, note = _effective(mapping, ctx.options.version_for(target))
+        if new == rule.name != inc.header:  # `same` on a directory's entry (`thrust/*`) keeps the header
+            new = inc.header
         ctx.use(rule, inc.span, _outcome(mapping), code or mapping.code)
         if code and code != mapping.code:  # a legacy entry: the header needs a newer target version
             ctx.report(code, inc.span, inc.header + (f": {note}" if note else ""), api=inc.header, family=rule.family)
@@ -293,6 +311,15 @@ def _translate_includes(ctx: FileContext) -> None:
             ctx.replace(inc.span, f"<{new}>" if inc.angled else f'"{new}"', rule.name)
         for header in mapping.include:
             ctx.need_include(header)
+
+
+def header_rule(rules: RuleSet, header: str) -> Rule | None:
+    """The rule of an included header: its own entry, else the entry of its library's directory
+    (`thrust/*` for `thrust/tuple.h`), so every header of a library is known without listing each."""
+    rule = rules.get(header)
+    if rule is None and "/" in header:
+        rule = rules.get(header.split("/", 1)[0] + "/*")
+    return rule
 
 
 def _insert_includes(ctx: FileContext) -> None:

@@ -50,8 +50,8 @@ _VOTE = {"__ballot_sync": "cp_ballot", "__any_sync": "cp_any", "__all_sync": "cp
          "__reduce_min_sync": "cp_reduce_min", "__reduce_max_sync": "cp_reduce_max",
          "__reduce_and_sync": "cp_reduce_and", "__reduce_or_sync": "cp_reduce_or",
          "__reduce_xor_sync": "cp_reduce_xor"}
-_ERROR_CODES = ("CP3004", "CP3005", "CP3006", "CP3007", "CP2001", "CP2002", "CP2006", "CP4031", "CP4032", "CP4033",
-                "CP4034")
+_ERROR_CODES = ("CP3004", "CP3005", "CP3006", "CP3007", "CP2001", "CP2002", "CP2006", "CP2008", "CP4031", "CP4032",
+                "CP4033", "CP4034")
 
 
 @dataclass
