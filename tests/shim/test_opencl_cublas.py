@@ -5,6 +5,10 @@ one allocation, on both device-pointer paths. Skips when CLBlast (libclblast1) i
 from __future__ import annotations
 
 import ctypes.util
+import json
+import os
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -30,3 +34,16 @@ def test_cublas_calls_match_host_loops(clblast, build_program: Callable[[str], P
     assert proc.stdout.rstrip().endswith("PASS"), proc.stdout
     for step in ("dgemm", "dgemv", "reductions", "device pointer mode", "sgeam"):
         assert f"ok {step}" in proc.stdout
+
+
+@pytest.mark.parametrize("env", PATHS)
+def test_cublas_corpus_case_matches_numpy_on_both_pointer_paths(clblast, env, tmp_path: Path) -> None:
+    """The corpus case (translated CUDA host code calling cuBLAS between kernels) against its NumPy oracle."""
+    case = Path(__file__).resolve().parents[2] / "corpus" / "cases" / "cublas_gemm_gemv_dot"
+    out = tmp_path / "res.json"
+    full_env = {**os.environ, **env}
+    res = subprocess.run([sys.executable, "-m", "translator.cli", "test", str(case), "--device", "pocl", "--json",
+                          str(out), "-q", "--cache-dir", str(tmp_path / "cache")], capture_output=True, text=True,
+                         timeout=900, env=full_env)
+    data = json.loads(out.read_text()) if out.exists() else {}
+    assert res.returncode == 0 and data["cases"][0]["ok"], res.stdout[-3000:] + res.stderr[-3000:]
