@@ -18,6 +18,7 @@ from translator.frontend.includes import HEADER_SUFFIXES, input_root, local_head
 from translator.frontend.lexer import lex
 from translator.frontend.sites import TokenView, find_kernels
 from translator.model import Severity
+from translator.targets.opencl.coop import rewrite_groups
 from translator.targets.opencl.cub import rewrite_cub
 from translator.targets.opencl.emit import KernelInstance, ProgramBuilder
 from translator.targets.opencl.halfconv import explicit_half_conversions
@@ -72,6 +73,8 @@ class OpenCLTarget:
             return self._warp(site, rule, ctx)
         if handler == "cub":
             return rewrite_cub(site, ctx)
+        if handler == "cooperative_groups":
+            return rewrite_groups(site, ctx)
         return False
 
     def _warp(self, site: NameSite, rule: Rule, ctx: FileContext) -> bool:

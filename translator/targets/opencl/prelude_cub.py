@@ -1,4 +1,5 @@
-"""OpenCL C prelude part: CUB's block-wide reduce and scan (cub.py rewrites the calls to these). One overload per
+"""OpenCL C prelude part: CUB's block-wide reduce and scan (cub.py rewrites the calls to these) and cooperative
+groups' tile reduce (coop.py). One overload per
 element type; every work-item of the group must call (as CUB requires). Values go through the caller's __local
 array of one 64-bit slot per work-item (CUB's TempStorage; bits stored as the warp emulation does), with barriers
 before and after so the storage may be reused at once. Every work-item gets the aggregate (CUB promises it to
@@ -44,5 +45,14 @@ CP_BLOCK_PRIMS(int, CP_U2B, CP_B2I) CP_BLOCK_PRIMS(uint, CP_U2B, CP_B2U) CP_BLOC
 CP_BLOCK_PRIMS(long, as_ulong, as_long) CP_BLOCK_PRIMS(ulong, CP_ID, CP_ID)
 #ifdef CP_HAS_FP64
 CP_BLOCK_PRIMS(double, as_ulong, as_double)
+#endif
+/* cooperative groups' reduce over a tile of w work-items (a power of two up to 32): butterfly through cp_shfl_xor */
+#define CP_TILE_REDUCE(T) \
+CP_OVL T cp_tile_reduce(__local ulong* s, T v, int op, int w) { \
+    for (int m = w / 2; m > 0; m >>= 1) { T o = cp_shfl_xor(s, v, (uint)m, w); v = CP_RED_OP(op, v, o); } \
+    return v; }
+CP_TILE_REDUCE(int) CP_TILE_REDUCE(uint) CP_TILE_REDUCE(float) CP_TILE_REDUCE(long) CP_TILE_REDUCE(ulong)
+#ifdef CP_HAS_FP64
+CP_TILE_REDUCE(double)
 #endif
 """
