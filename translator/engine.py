@@ -51,6 +51,7 @@ class FileContext:
     findings: list[Finding] = field(default_factory=list)
     uses: list[ApiUse] = field(default_factory=list)
     includes: list[str] = field(default_factory=list)  # headers the translated file needs (target spelling)
+    conditionals: list[tuple[int, int]] | None = None  # #if blocks of the file (not its include guard), when asked
     extra_files: dict[str, bytes] = field(default_factory=dict)  # output-relative path -> content
     _commented: set[int] = field(default_factory=set)
 
@@ -185,15 +186,56 @@ def library_name(family: str) -> str:
     return _LIBRARY_NAMES.get(short, short)
 
 
+def in_conditional(ctx: FileContext, offset: int) -> bool:
+    """Whether offset lies in an #if/#ifdef/#ifndef block of the file other than its include guard."""
+    if ctx.conditionals is None:
+        ctx.conditionals = _conditional_blocks(ctx.parsed.tokens)
+    return any(a <= offset < b for a, b in ctx.conditionals)
+
+
+def in_directive(ctx: FileContext, offset: int) -> bool:
+    """Whether offset lies in a preprocessor directive (a #define body)."""
+    toks = ctx.parsed.tokens
+    lo, hi = 0, len(toks)
+    while lo < hi:  # the token starting at offset
+        mid = (lo + hi) // 2
+        if toks[mid].offset < offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo < len(toks) and toks[lo].offset == offset and toks[lo].directive >= 0 \
+        and not (lo >= 2 and toks[lo - 1].text == "include")
+
+
+def _conditional_blocks(toks: list) -> list[tuple[int, int]]:  # type: ignore[type-arg]
+    starts: list[int] = []
+    blocks: list[tuple[int, int]] = []
+    guard = len(toks) > 5 and toks[0].text == "#" and toks[1].text == "ifndef" and toks[3].text == "#" \
+        and toks[4].text == "define" and toks[2].text == toks[5].text
+    for i, t in enumerate(toks):
+        if t.text != "#" or t.directive < 0 or i + 1 >= len(toks):
+            continue
+        word = toks[i + 1].text
+        if word in ("if", "ifdef", "ifndef"):
+            starts.append(t.offset)
+        elif word == "endif" and starts:
+            start = starts.pop()
+            if not (guard and not starts and start == toks[0].offset):
+                blocks.append((start, t.offset))
+    return blocks
+
+
 def _mapping_or_report(ctx: FileContext, rule: Rule, span: Span, name: str, what: str = "") -> TargetRule | None:
     """The rule's mapping for the target; None after recording the use and its diagnostic when the target has
     no rule for the name (CP2002) or no equivalent (the mapping's code, CP2001 by default)."""
     target = ctx.options.target
     mapping = rule.for_target(target)
     if mapping is None and rule.family.startswith("libs/"):
-        # a library the target does not have cannot be left for the compiler to find: an error, named
-        ctx.use(rule, span, Outcome.UNSUPPORTED, "CP2008")
-        ctx.report("CP2008", span, f"{library_name(rule.family)} {rule.kind} {name} has no mapping on {target}",
+        # a library the target does not have cannot be left for the compiler to find: an error, named; a warning
+        # in an #if block, which the build may not compile (`#ifdef CURAND`), so that it does not refuse the build
+        code = "CP2009" if in_conditional(ctx, span.offset) or in_directive(ctx, span.offset) else "CP2008"
+        ctx.use(rule, span, Outcome.UNSUPPORTED, code)
+        ctx.report(code, span, f"{library_name(rule.family)} {rule.kind} {name} has no mapping on {target}",
                    api=name, family=rule.family)
         return None
     if mapping is None:
@@ -201,8 +243,11 @@ def _mapping_or_report(ctx: FileContext, rule: Rule, span: Span, name: str, what
         ctx.report("CP2002", span, f"{what}{name} on {target}", api=name, family=rule.family)
         return None
     if mapping.status == "unsupported":
-        ctx.use(rule, span, Outcome.UNSUPPORTED, mapping.code)
-        ctx.report(mapping.code or "CP2001", span, f"{name}: {mapping.reason}", api=name, family=rule.family)
+        code = mapping.code or "CP2001"
+        if code == "CP2008" and (in_conditional(ctx, span.offset) or in_directive(ctx, span.offset)):
+            code = "CP2009"
+        ctx.use(rule, span, Outcome.UNSUPPORTED, code)
+        ctx.report(code, span, f"{name}: {mapping.reason}", api=name, family=rule.family)
         return None
     return mapping
 

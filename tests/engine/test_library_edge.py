@@ -35,3 +35,15 @@ def test_hip_keeps_thrust_headers_of_a_library_directory() -> None:
 def test_a_user_header_directory_is_not_a_library() -> None:
     assert not [f for f in _findings('#include "mylib/tuple.h"\nint main() { return 0; }\n')
                 if f.code in ("CP2002", "CP2008")]
+
+
+def test_library_use_in_an_ifdef_block_or_macro_body_is_a_warning_not_a_refusal() -> None:
+    src = ("#ifdef USE_RAND\n#include <curand.h>\n#endif\n#define CHECK(c) { curandStatus_t s = c; }\n"
+           "int main() {\n#ifdef USE_RAND\n  curandGenerator_t g;\n#endif\n  return 0;\n}\n")
+    codes = {(f.line, f.code) for f in _findings(src) if f.code in ("CP2008", "CP2009")}
+    assert codes == {(2, "CP2009"), (4, "CP2009"), (7, "CP2009")}
+
+
+def test_include_guard_is_not_a_conditional_block() -> None:
+    src = "#ifndef H\n#define H\n#include <cusparse.h>\n#endif\n"
+    assert [(f.line, f.code) for f in _findings(src) if f.code in ("CP2008", "CP2009")] == [(3, "CP2008")]
