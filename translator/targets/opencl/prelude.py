@@ -5,13 +5,15 @@ handle-table paths), fixed-width typedefs, CUDA-layout 3-component vectors, over
 functions (int, uint, long, ulong, float and double on __global and __local memory), CUDA's bit intrinsics
 with CUDA's parameter types (`cp_popc`, `cp_brev`, `cp_byte_perm`, `cp_funnelshift_*`, ...), bytewise memset/memcpy
 per address space, the 32-wide warp emulation over a __local scratch array (`cp_shfl*`, `cp_ballot`,
-`cp_any`, `cp_all`, `cp_reduce_*`), CUB's block reduce and scan (prelude_cub.py), and CUDA's half/bfloat16
+`cp_any`, `cp_all`, `cp_reduce_*`), CUB's block reduce and scan (prelude_cub.py), cuRAND's Philox device API
+(prelude_curand.py), and CUDA's half/bfloat16
 as storage types with float arithmetic (prelude_half.py).
 """
 
 from __future__ import annotations
 
 from translator.targets.opencl.prelude_cub import CUB
+from translator.targets.opencl.prelude_curand import CURAND
 from translator.targets.opencl.prelude_half import HALF
 
 _HEAD = r"""/* cudaport OpenCL C prelude */
@@ -261,4 +263,4 @@ CP_REDUCE(cp_reduce_max, int, max(r, o)) CP_REDUCE(cp_reduce_max, uint, max(r, o
 CP_REDUCE(cp_reduce_and, uint, r & o) CP_REDUCE(cp_reduce_or, uint, r | o) CP_REDUCE(cp_reduce_xor, uint, r ^ o)
 """
 
-PRELUDE = _HEAD + _ATOMICS + _BITS + _MEM + _WARP + CUB + HALF
+PRELUDE = _HEAD + _ATOMICS + _BITS + _MEM + _WARP + CUB + CURAND + HALF
