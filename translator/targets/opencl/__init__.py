@@ -20,6 +20,8 @@ from translator.frontend.sites import TokenView, find_kernels
 from translator.model import Severity
 from translator.targets.opencl.constfold import fold, local_constants
 from translator.targets.opencl.convsat import saturating_conversions
+from translator.targets.opencl.coop import rewrite_groups
+from translator.targets.opencl.cub import rewrite_cub
 from translator.targets.opencl.emit import KernelInstance, ProgramBuilder
 from translator.targets.opencl.exits import predicate_early_exits
 from translator.targets.opencl.halfconv import explicit_half_conversions
@@ -53,8 +55,8 @@ _VOTE = {"__ballot_sync": "cp_ballot", "__any_sync": "cp_any", "__all_sync": "cp
          "__reduce_min_sync": "cp_reduce_min", "__reduce_max_sync": "cp_reduce_max",
          "__reduce_and_sync": "cp_reduce_and", "__reduce_or_sync": "cp_reduce_or",
          "__reduce_xor_sync": "cp_reduce_xor"}
-_ERROR_CODES = ("CP3004", "CP3005", "CP3006", "CP3007", "CP2001", "CP2002", "CP2006", "CP4031", "CP4032", "CP4033",
-                "CP4034")
+_ERROR_CODES = ("CP3004", "CP3005", "CP3006", "CP3007", "CP2001", "CP2002", "CP2006", "CP2008", "CP4031", "CP4032",
+                "CP4033", "CP4034")
 
 
 @dataclass
@@ -72,6 +74,10 @@ class OpenCLTarget:
             return True
         if handler == "warp":
             return self._warp(site, rule, ctx)
+        if handler == "cub":
+            return rewrite_cub(site, ctx)
+        if handler == "cooperative_groups":
+            return rewrite_groups(site, ctx)
         return False
 
     def _warp(self, site: NameSite, rule: Rule, ctx: FileContext) -> bool:
