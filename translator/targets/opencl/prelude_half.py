@@ -178,4 +178,19 @@ CP_OVL int cp_hisinf(cp_bfloat16 a) { float x = cp_f(a); return isinf(x) ? (x < 
 CP_OVL cp_half2 cp_hisnan2(cp_half2 a) {
     return cp_pair(cp_float2half_rte(cp_hisnan(a.x) ? 1.0f : 0.0f),
     cp_float2half_rte(cp_hisnan(a.y) ? 1.0f : 0.0f)); }
+/* C casts to the storage types, `(T)v` in a template instantiated with __half: a struct cannot be cast to,
+   so halfcast.py writes cp_to_half(v); these overloads (beside the float and same-type ones above) convert
+   from every arithmetic type as CUDA's constructors do (round to nearest even). */
+#define CP_TO_STORAGE(NAME, S, FROM_FLOAT, OTHER) \
+CP_OVL S NAME(int v) { return FROM_FLOAT((float)v); } CP_OVL S NAME(uint v) { return FROM_FLOAT((float)v); } \
+CP_OVL S NAME(long v) { return FROM_FLOAT((float)v); } CP_OVL S NAME(ulong v) { return FROM_FLOAT((float)v); } \
+CP_OVL S NAME(short v) { return FROM_FLOAT((float)v); } CP_OVL S NAME(ushort v) { return FROM_FLOAT((float)v); } \
+CP_OVL S NAME(char v) { return FROM_FLOAT((float)v); } CP_OVL S NAME(uchar v) { return FROM_FLOAT((float)v); } \
+CP_OVL S NAME(bool v) { return FROM_FLOAT((float)v); } CP_OVL S NAME(OTHER v) { return FROM_FLOAT(cp_f(v)); }
+CP_TO_STORAGE(cp_to_half, cp_half, cp_float2half, cp_bfloat16)
+CP_TO_STORAGE(cp_to_bfloat16, cp_bfloat16, cp_float2bfloat16, cp_half)
+#ifdef cl_khr_fp64
+CP_OVL cp_half cp_to_half(double v) { return cp_float2half((float)v); }
+CP_OVL cp_bfloat16 cp_to_bfloat16(double v) { return cp_float2bfloat16((float)v); }
+#endif
 """
