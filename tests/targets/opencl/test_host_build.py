@@ -275,3 +275,33 @@ int main() {
 """
     out = translate_project(tmp_path, {"main.cu": main_cu})
     assert "PASS" in _build_and_run(out)
+
+
+def test_included_source_sees_the_includers_macros(tmp_path: Path) -> None:
+    # lud-style: the kernels live in a .cu that the main file includes after defining the block size
+    kernels = """__global__ void scale(float* d, int n) {
+    __shared__ float tile[BLOCK];
+    int i = blockIdx.x * BLOCK + threadIdx.x;
+    tile[threadIdx.x] = i < n ? d[i] : 0.f;
+    __syncthreads();
+    if (i < n) d[i] = tile[BLOCK - 1 - threadIdx.x] * 0 + tile[threadIdx.x] * 2;
+}
+"""
+    main_cu = """#include <cstdio>
+#define BLOCK 32
+#include "kernels.cu"
+int main() {
+    float h[100], *d;
+    for (int i = 0; i < 100; i++) h[i] = i;
+    cudaMalloc(&d, sizeof(h));
+    cudaMemcpy(d, h, sizeof(h), cudaMemcpyHostToDevice);
+    scale<<<(100 + BLOCK - 1) / BLOCK, BLOCK>>>(d, 100);
+    cudaMemcpy(h, d, sizeof(h), cudaMemcpyDeviceToHost);
+    for (int i = 0; i < 100; i++) if (h[i] != 2 * i) { printf("FAIL at %d\\n", i); return 1; }
+    printf("PASS\\n");
+    return 0;
+}
+"""
+    out = translate_project(tmp_path, {"main.cu": main_cu, "kernels.cu": kernels})
+    assert "#define BLOCK 32" in (out / "kernels.cl").read_text()
+    assert "PASS" in _build_and_run(out)

@@ -35,6 +35,7 @@ from translator.targets.opencl.headers import (
     take_device_edits,
 )
 from translator.targets.opencl.host import launch_stub, preamble, stub_declaration, symbol_registration
+from translator.targets.opencl.includers import file_macro_names, includer_macros, used_names
 from translator.targets.opencl.prelude import PRELUDE, with_simd
 from translator.targets.opencl.scan import DevFunc, DeviceScan, idents, parse_tparams, scan_device, split_top
 from translator.targets.opencl.spelling import BASE_TYPES, VECTOR_TYPE, cl_func_name, constant_decl, mangle, type_decl
@@ -357,6 +358,10 @@ class FileEmitter:
             more = builder.request_named(set().union(*[idents(decl_texts[(d.start, d.end)]) for d in chosen
                                                        if d.kind == "macro"]))
         head = [PRELUDE, f"/* translated by cudaport from {ctx.rel.name} */"]
+        if ctx.rel.suffix == ".cu" and ctx.parsed.path.is_absolute():
+            data = ctx.parsed.data
+            head += includer_macros(ctx.parsed.path, input_root(ctx.parsed.path, ctx.rel), used_names(data),
+                                    file_macro_names(data))
         for d in sorted(chosen, key=lambda d: (d.start < SHIFT, d.start)):
             text = decl_texts[(d.start, d.end)]
             if d.kind == "type":

@@ -1,0 +1,75 @@
+"""OpenCL program of a CUDA source another source includes textually (`#define BLOCK_SIZE 16` then
+`#include "kernels.cu"`): the included file's kernels are compiled in their own .cl, which would not see the
+macros its includer defines before the #include. Those macros (the ones the included file uses and does not
+define itself) are written at the top of its .cl, each under #ifndef so the file's own or a -D value wins.
+
+Input: the included file's path, its input root and its tokens. Output: `#define` lines.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from translator.frontend.includes import local_headers
+from translator.frontend.lexer import IDENT, lex
+
+_SOURCES = (".cu", ".cpp", ".cc", ".cxx")
+_DEFINE = re.compile(r"\s*#\s*define\s+([A-Za-z_]\w*)(\(?)", re.S)
+_MAX_FILES = 400
+
+
+def includer_macros(path: Path, root: Path, used: set[str], own: set[str]) -> list[str]:
+    if not path.is_absolute() or not root.is_dir():
+        return []
+    out: dict[str, str] = {}
+    for src, data in _sources(root):
+        if src == path or path.name.encode() not in data:
+            continue
+        if path not in local_headers(src, data, root, (".cu",)):
+            continue
+        directives = lex(data)[1]
+        include_at = next((d.offset for d in directives if d.name == "include"
+                           and path.name.encode() in data[d.offset:d.end]), len(data))
+        for d in directives:
+            if d.offset >= include_at:
+                break
+            if d.name != "define":
+                continue
+            text = data[d.offset:d.end].decode("utf-8", "replace")
+            m = _DEFINE.match(text)
+            if m and m.group(1) in used and m.group(1) not in own and m.group(1) not in out:
+                out[m.group(1)] = text.rstrip()
+    return [f"#ifndef {name}\n{text}\n#endif" for name, text in out.items()]
+
+
+_CACHE: dict[Path, tuple[tuple, list[tuple[Path, bytes]]]] = {}
+
+
+def _sources(root: Path) -> list[tuple[Path, bytes]]:
+    """The project's source files under the input root, read again only when one changed."""
+    try:
+        paths = sorted(p for p in root.rglob("*") if p.suffix in _SOURCES)[:_MAX_FILES]
+        stamp = tuple((p, p.stat().st_mtime_ns) for p in paths)
+    except OSError:
+        return []
+    cached = _CACHE.get(root)
+    if cached is not None and cached[0] == stamp:
+        return cached[1]
+    found = []
+    for p in paths:
+        try:
+            found.append((p, p.read_bytes()))
+        except OSError:
+            continue
+    _CACHE[root] = (stamp, found)
+    return found
+
+
+def file_macro_names(data: bytes) -> set[str]:
+    return {m.group(1) for m in (_DEFINE.match(data[d.offset:d.end].decode("utf-8", "replace"))
+                                 for d in lex(data)[1] if d.name == "define") if m}
+
+
+def used_names(data: bytes) -> set[str]:
+    return {t.text for t in lex(data)[0] if t.kind == IDENT}
