@@ -46,6 +46,8 @@ class HipTarget:
             return _default_last_arg(site, rule, mapping, ctx)
         if handler == "func_address":
             return _func_address(site, rule, mapping, ctx)
+        if handler == "symbol":
+            return _symbol_call(site, rule, mapping, ctx)
         if handler == "graph_instantiate":
             # CUDA 11 code passes five arguments (error node, log buffer, size): HIP's hipGraphInstantiate
             # has that form. CUDA 12's (exec, graph[, flags]) is hipGraphInstantiateWithFlags.
@@ -163,6 +165,46 @@ def _func_address(site: NameSite, rule: Rule, mapping: TargetRule, ctx: FileCont
 
     filled = _CAST_ARG.sub(cast, template)
     filled = re.sub(r"\$(\d+)", lambda m: m.group(0) if int(m.group(1)) <= given else "0", filled)
+    ctx.edits.append(Edit(site.call.offset, site.call.length, origin=rule.name,
+                          build=lambda render, s=site, t=filled: expand_template(t, s, render, s.member)))
+    return True
+
+
+# Arguments CUDA declares with a default that HIP's function of the same shape requires (HIP 5.2's and 6.x's
+# hip_runtime_api.h: the Async symbol copies have no default offset or kind), by CUDA name and 1-based position.
+_SYMBOL_DEFAULTS = {
+    "cudaMemcpyToSymbolAsync": {4: "0", 5: "hipMemcpyHostToDevice", 6: "0"},
+    "cudaMemcpyFromSymbolAsync": {4: "0", 5: "hipMemcpyDeviceToHost", 6: "0"},
+}
+_SYMBOL_ARG = re.compile(r"HIP_SYMBOL\((\$\d+)\)")
+
+
+def _symbol_call(site: NameSite, rule: Rule, mapping: TargetRule, ctx: FileContext) -> bool:
+    """HIP's symbol APIs take the device variable wrapped in HIP_SYMBOL() (the identity on AMD, `&X` on
+    HIP's NVIDIA path), as HIP's documentation prescribes. The rule's template names the wrapped argument;
+    an argument already written HIP_SYMBOL(x) is not wrapped twice; trailing arguments CUDA defaults and HIP
+    requires are filled in with CUDA's defaults; a use that is not a call (a function pointer) is renamed."""
+    template = mapping.template
+    if template is None:
+        return False
+    if site.call is None:
+        ctx.replace(site.span, template.split("(", 1)[0], rule.name)
+        return True
+    given = len(site.args)
+    defaults = _SYMBOL_DEFAULTS.get(rule.name, {})
+
+    def unwrap(m: re.Match[str]) -> str:
+        n = int(m.group(1)[1:])
+        if n <= given and ctx.text(site.args[n - 1]).strip().startswith("HIP_SYMBOL("):
+            return m.group(1)
+        return m.group(0)
+
+    filled = _SYMBOL_ARG.sub(unwrap, template)
+    needed = max(int(n) for n in re.findall(r"\$(\d+)", filled))
+    if given < needed and any(n not in defaults for n in range(given + 1, needed + 1)):
+        return False  # too few arguments for any CUDA overload: the template's CP2006 says so
+    filled = re.sub(r"\$(\d+)", lambda m: m.group(0) if int(m.group(1)) <= given else defaults[int(m.group(1))],
+                    filled)
     ctx.edits.append(Edit(site.call.offset, site.call.length, origin=rule.name,
                           build=lambda render, s=site, t=filled: expand_template(t, s, render, s.member)))
     return True
