@@ -19,7 +19,7 @@ from translator.model import Span
 
 if TYPE_CHECKING:
     from translator.engine import FileContext
-    from translator.model import KernelLaunch, NameSite
+    from translator.model import IncludeSite, KernelLaunch, NameSite
     from translator.ruleset import Rule, TargetRule
 
 CUDA_SUFFIXES = (".cu", ".cuh")
@@ -75,6 +75,7 @@ class HipTarget:
             # nvcc includes cuda_runtime.h first in every .cu file, whatever it uses itself (its headers may
             # rely on it); hipcc needs it spelled out, and before HIP headers that assume it (cooperative groups).
             _runtime_first(ctx)
+        _one_runtime_include(ctx)
 
     def output_path(self, rel: PurePosixPath, is_cuda: bool) -> PurePosixPath:
         if is_cuda and self.extension and rel.suffix == ".cu":
@@ -97,6 +98,50 @@ def _runtime_first(ctx: FileContext) -> None:
     ctx.insert(anchor, f"#include <{_RUNTIME}>\n", "includes")
     if _RUNTIME in ctx.includes:
         ctx.includes.remove(_RUNTIME)
+
+
+# hip_runtime.h includes hip_runtime_api.h: after it, neither is needed again.
+_RUNTIME_HEADERS = frozenset({_RUNTIME, "hip/hip_runtime_api.h"})
+_CONDITIONAL = frozenset({"if", "ifdef", "ifndef", "elif", "else", "endif"})
+
+
+def _one_runtime_include(ctx: FileContext) -> None:
+    """CUDA code often includes cuda.h, cuda_runtime.h and cuda_runtime_api.h together; each becomes a HIP
+    runtime header, so the file would include hip/hip_runtime.h several times. After the first
+    hip/hip_runtime.h (as written, translated, or inserted at the top), a later runtime include in the same
+    conditional region (no #if/#else/#endif between them) is removed; one in another region stays."""
+    final: dict[int, str] = {}  # include directive offset -> the header it names after translation
+    header_edits: dict[int, Edit] = {}
+    by_span = {inc.span.offset: inc for inc in ctx.parsed.includes}
+    for e in ctx.edits:
+        inc = by_span.get(e.offset)
+        if inc is not None and e.length == inc.span.length and e.build is None:
+            final[inc.directive.offset] = e.text.strip("<>\"")
+            header_edits[inc.directive.offset] = e
+    for inc in ctx.parsed.includes:
+        final.setdefault(inc.directive.offset, inc.header)
+    inserted = [e.offset for e in ctx.edits if e.origin == "includes" and f"<{_RUNTIME}>" in e.text]
+    events: list[tuple[int, str]] = [(off, "runtime") for off in inserted]
+    events += [(t.offset, "cond") for i, t in enumerate(ctx.parsed.tokens[:-1])
+               if t.text == "#" and t.directive >= 0 and ctx.parsed.tokens[i + 1].text in _CONDITIONAL]
+    events += [(inc.directive.offset, "include") for inc in ctx.parsed.includes]
+    seen = False
+    drop: list[IncludeSite] = []
+    directives = {inc.directive.offset: inc for inc in ctx.parsed.includes}
+    for offset, what in sorted(events, key=lambda ev: (ev[0], ev[1] != "runtime")):
+        if what == "cond":
+            seen = False
+        elif what == "runtime":
+            seen = True
+        elif final.get(offset) in _RUNTIME_HEADERS:
+            if seen:
+                drop.append(directives[offset])
+            seen = seen or final[offset] == _RUNTIME
+    for inc in drop:
+        edit = header_edits.get(inc.directive.offset)
+        if edit is not None:
+            ctx.edits.remove(edit)
+        ctx.replace(inc.directive, "", "one runtime include")
 
 
 def _ggl(launch: KernelLaunch, render) -> str:  # type: ignore[no-untyped-def]
