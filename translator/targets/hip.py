@@ -69,6 +69,7 @@ class HipTarget:
         if ctx.options.hip_version < (6, 0):
             _device_prop_fields(ctx)
         _vector_operator_clashes(ctx)
+        _atomic_overload_clashes(ctx)
         uses_cuda = bool(parsed.launches or parsed.kernels or ctx.uses or parsed.shared)
         has_code = bool(parsed.tokens)  # an empty (or comment-only) file stays as it is
         if has_code and (ctx.rel.suffix == ".cu" or (uses_cuda and ctx.rel.suffix in CUDA_SUFFIXES)):
@@ -390,6 +391,40 @@ def _vector_operator_clashes(ctx: FileContext) -> None:
 def _report_clash(ctx: FileContext, view: TokenView, i: int, op: str, vec: str) -> None:
     ctx.report("CP2007", view.tok_span(i, i + 1), f"operator{op} for {vec}: HIP's {vec} already has it as a "
                f"member; remove this definition for HIP if it works element by element", api=f"operator{op}")
+
+
+# Atomic overloads HIP's headers define (amd_hip_atomic.h, HIP 5.2 and 6.x) that CUDA lacks, by the first
+# parameter's pointee type: CUDA code that defines them itself collides with HIP's definition.
+_HIP_ONLY_ATOMICS = {
+    "atomicMax": ("float", "double"), "atomicMin": ("float", "double"), "atomicCAS": ("float", "double"),
+    "atomicExch": ("double",), "atomicSub": ("float", "double", "unsigned long long"), "atomicAdd": ("double",),
+}
+_RETURN_WORDS = frozenset({"float", "double", "long", "__forceinline__", "inline", "__device__", "static"})
+
+
+def _atomic_overload_clashes(ctx: FileContext) -> None:
+    """A device function this file defines or declares with the shape of an atomic HIP already provides
+    (`double atomicMax(double*, double)`, which CUDA lacks) is a redefinition for hipcc. Its name becomes
+    cudaport_user_<name>, so the calls resolve to HIP's overload, which does the same read-modify-write and
+    returns the old value as CUDA's atomics do. Flagged CP2003: check that this definition meant that."""
+    toks = ctx.parsed.tokens
+    view = TokenView(ctx.parsed.data, toks, LineIndex(ctx.parsed.data))
+    for i, t in enumerate(toks[1:-1], 1):
+        pointees = _HIP_ONLY_ATOMICS.get(t.text)
+        if pointees is None or t.kind != "ident" or toks[i + 1].text != "(" or toks[i - 1].text not in _RETURN_WORDS:
+            continue
+        close = view.match_close(i + 1)
+        params = view.split_args(i + 1, close) if close > 0 else []
+        if not params or close + 1 >= len(toks) or toks[close + 1].text not in ("{", ";"):
+            continue
+        first = " ".join(re.findall(r"\w+|\*", view.text(params[0])))
+        pointee = first.replace("const ", "").replace("volatile ", "").split(" *")[0]
+        if pointee not in pointees or "*" not in first:
+            continue
+        span = view.tok_span(i, i)
+        ctx.replace(span, f"cudaport_user_{t.text}", "HIP atomic overload")
+        ctx.report("CP2003", span, f"{t.text}({pointee}*, ...): HIP defines this overload itself; this one is "
+                   f"renamed and calls use HIP's (atomic, returns the old value)", api=t.text)
 
 
 _ARCH_MACRO = "CUDAPORT_CUDA_ARCH"
