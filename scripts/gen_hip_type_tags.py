@@ -24,12 +24,32 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from translator.ruleset import load_rules  # noqa: E402
 
 CUDA_INC = Path("/usr/local/cuda/include")
-CUDA_FILES = ("cuda.h", "driver_types.h", "surface_types.h", "texture_types.h", "cuda_runtime_api.h",
-              "library_types.h", "cudaGL.h", "cuda_gl_interop.h", "cudaProfiler.h")
-HIP_TAGS = ("rocm-5.3.0", "rocm-5.4.0", "rocm-5.5.0", "rocm-5.6.0", "rocm-5.7.0", "rocm-6.0.0", "rocm-6.1.0",
-            "rocm-6.2.0", "HEAD")
-_TYPEDEF_BODY = re.compile(r"\btypedef\s+(enum|struct|union)\s+(?:__\w+__\s+|CUDA_ALIGN\w*\(\d+\)\s+)?(\w+)?\s*"
-                           r"(?::\s*\w+\s*)?\{")
+CUDA_FILES = (
+    "cuda.h",
+    "driver_types.h",
+    "surface_types.h",
+    "texture_types.h",
+    "cuda_runtime_api.h",
+    "library_types.h",
+    "cudaGL.h",
+    "cuda_gl_interop.h",
+    "cudaProfiler.h",
+)
+HIP_TAGS = (
+    "rocm-5.3.0",
+    "rocm-5.4.0",
+    "rocm-5.5.0",
+    "rocm-5.6.0",
+    "rocm-5.7.0",
+    "rocm-6.0.0",
+    "rocm-6.1.0",
+    "rocm-6.2.0",
+    "HEAD",
+)
+_TYPEDEF_BODY = re.compile(
+    r"\btypedef\s+(enum|struct|union)\s+(?:__\w+__\s+|CUDA_ALIGN\w*\(\d+\)\s+)?(\w+)?\s*"
+    r"(?::\s*\w+\s*)?\{"
+)
 _TYPEDEF_ALIAS = re.compile(r"\btypedef\s+(?:(?:enum|struct|union)\s+)?(\w+)\s+(\w+)\s*;")
 
 
@@ -56,7 +76,7 @@ def scan(text: str) -> list[TypeDecl]:
         while depth and i < len(text):
             depth += {"{": 1, "}": -1}.get(text[i], 0)
             i += 1
-        body = text[m.end():i - 1]
+        body = text[m.end() : i - 1]
         tail = re.match(r"\s*([^;]*);", text[i:])
         names = re.findall(r"(?<![*\w])(\w+)", tail.group(1)) if tail else []
         d = TypeDecl(m.group(1), m.group(2), [n for n in names if not n.startswith("__")])
@@ -84,13 +104,18 @@ def hip_decls(hip_git: Path | None) -> tuple[dict[str, TypeDecl], dict[str, str]
                     by_name.setdefault(n, d)
     since: dict[str, str] = {}
     for tag in HIP_TAGS if hip_git else ():
-        files = subprocess.run(["git", "-C", str(hip_git), "ls-tree", "-r", "--name-only", tag, "include/hip"],
-                               capture_output=True, text=True, check=True).stdout.split()
+        files = subprocess.run(
+            ["git", "-C", str(hip_git), "ls-tree", "-r", "--name-only", tag, "include/hip"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.split()
         for f in files:
             if not f.endswith(".h"):
                 continue
-            text = subprocess.run(["git", "-C", str(hip_git), "show", f"{tag}:{f}"], capture_output=True,
-                                  text=True, errors="replace").stdout
+            text = subprocess.run(
+                ["git", "-C", str(hip_git), "show", f"{tag}:{f}"], capture_output=True, text=True, errors="replace"
+            ).stdout
             for d in scan(text):
                 for n in [d.tag, *d.names, *d.constants]:
                     if n and n not in by_name:
@@ -122,8 +147,10 @@ def _counterpart(d: TypeDecl, rules, hip: dict[str, TypeDecl]) -> TypeDecl | Non
 def _entry(name: str, kind: str, hip_name: str, since: dict[str, str], note: str = "") -> str:
     version = since.get(hip_name)
     if version:
-        gate = (f'note: "needs HIP {version} or newer", legacy: [{{below: "{version}", rename: {hip_name}, '
-                f'code: CP2001, note: "needs HIP {version} or newer"}}]')
+        gate = (
+            f'note: "needs HIP {version} or newer", legacy: [{{below: "{version}", rename: {hip_name}, '
+            f'code: CP2001, note: "needs HIP {version} or newer"}}]'
+        )
         return f"  {name}: {{kind: {kind}, hip: {{rename: {hip_name}, {gate}}}}}"
     if note:
         return f'  {name}: {{kind: {kind}, hip: {{status: partial, rename: {hip_name}, note: "{note}"}}}}'
@@ -132,8 +159,11 @@ def _entry(name: str, kind: str, hip_name: str, since: dict[str, str], note: str
 
 def type_to_constant(rules, hip: dict[str, TypeDecl]) -> list[str]:  # type: ignore[no-untyped-def]
     """Type rules whose HIP name is an enumerator in HIP's headers (a wrong draft to fix by hand)."""
-    return sorted(f"{name} -> {h}" for name, rule in rules.rules.items()
-                  if rule.kind == "type" and (h := _hip_of(name, rules)) and h in hip and h in hip[h].constants)
+    return sorted(
+        f"{name} -> {h}"
+        for name, rule in rules.rules.items()
+        if rule.kind == "type" and (h := _hip_of(name, rules)) and h in hip and h in hip[h].constants
+    )
 
 
 def drafts(hip_git: Path | None) -> dict[str, list[str]]:
@@ -151,16 +181,26 @@ def drafts(hip_git: Path | None) -> dict[str, list[str]]:
             if h is None:
                 continue
             kind = "enum" if d.kind == "enum" else "type"
-            missing = [n for n in [d.tag, *d.names] if n and n not in seen and
-                       (rules.get(n) is None or _hip_of(n, rules) is None)]
+            missing = [
+                n
+                for n in [d.tag, *d.names]
+                if n and n not in seen and (rules.get(n) is None or _hip_of(n, rules) is None)
+            ]
             for n in missing:
                 seen.add(n)
                 if n == d.tag:
                     if h.tag:
                         out[family].append(_entry(n, "type", h.tag, since))
                     elif h.names:
-                        out[family].append(_entry(n, "type", h.names[0], since, note=(
-                            f"HIP's {h.names[0]} has no {d.kind} tag: write it without the {d.kind} keyword")))
+                        out[family].append(
+                            _entry(
+                                n,
+                                "type",
+                                h.names[0],
+                                since,
+                                note=(f"HIP's {h.names[0]} has no {d.kind} tag: write it without the {d.kind} keyword"),
+                            )
+                        )
                 elif h.names:
                     out[family].append(_entry(n, kind if kind == "type" else "type", h.names[0], since))
     return out

@@ -358,6 +358,9 @@ def _after_leading_comments(data: bytes) -> int:
 
 def translate_parsed(parsed: ParsedFile, rel: PurePosixPath, rules: RuleSet, options: Options, target: Target,
                      display: str | None = None) -> FileResult:
+    overlay = getattr(target, "overlay_rules", None)  # a target's rule overlays (HIP: --roc), when asked for
+    if overlay is not None:
+        rules = overlay(rules)
     ctx = FileContext(parsed=parsed, display=display or str(rel), rel=rel, rules=rules, options=options,
                       target=target)
     ctx.findings.extend(parsed.findings)

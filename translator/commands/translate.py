@@ -52,6 +52,18 @@ def register_options(t: argparse.ArgumentParser) -> None:
                    help="rewrite the input files themselves (needs a clean git state unless --force)")
     t.add_argument("--backup-dir", type=Path, default=None, metavar="DIR",
                    help="with --in-place: keep originals under DIR (default: NAME.orig beside each file)")
+    t.add_argument("--roc", action="store_true",
+                   help="HIP: call the ROC libraries directly (rocBLAS, rocRAND, rocSPARSE, rocSOLVER) instead of "
+                        "the hip* wrappers; names without a ROC mapping are flagged")
+    t.add_argument("--library-data-types", action="store_true",
+                   help="HIP: spell cudaDataType values as the BLAS library's enum (hipblasDatatype_t; "
+                        "rocblas_datatype with --roc) instead of HIP's hipDataType")
+
+
+def hip_modes(args: argparse.Namespace) -> list[str]:
+    """The HIP library modes asked for (translator/targets/hip_modes.py)."""
+    return [m for m, on in (("roc", getattr(args, "roc", False)),
+                            ("library-data-types", getattr(args, "library_data_types", False))) if on]
 
 
 def options_from(args: argparse.Namespace) -> Options:
@@ -83,7 +95,7 @@ def cmd_translate(args: argparse.Namespace) -> int:
         if args.output is None:
             raise CliError("translate: give an output directory with -o OUT, or use --dry-run")
         check_paths(args.src, args.output, args.force)
-    target_opts = {"extension": args.hip_extension} if args.target == "hip" else {}
+    target_opts = {"extension": args.hip_extension, "modes": hip_modes(args)} if args.target == "hip" else {}
     jobs = jobs_from(args)
     candidates = sum(1 for _ in tree.cuda_candidates())
     out = None if args.dry_run or in_place else args.output

@@ -16,11 +16,12 @@ from translator.engine import expand_template, include_anchor
 from translator.frontend.lexer import LineIndex
 from translator.frontend.sites import TokenView
 from translator.model import Span
+from translator.targets.hip_modes import MODES, with_modes
 
 if TYPE_CHECKING:
     from translator.engine import FileContext
     from translator.model import IncludeSite, KernelLaunch, NameSite
-    from translator.ruleset import Rule, TargetRule
+    from translator.ruleset import Rule, RuleSet, TargetRule
 
 CUDA_SUFFIXES = (".cu", ".cuh")
 
@@ -29,6 +30,11 @@ CUDA_SUFFIXES = (".cu", ".cuh")
 class HipTarget:
     name: str = "hip"
     extension: str | None = None  # ".hip" renames .cu files; None keeps them
+    modes: tuple[str, ...] = ()  # library modes (hip_modes.MODES): "roc", "library-data-types"
+
+    def overlay_rules(self, rules: RuleSet) -> RuleSet:
+        """The rules this target translates with: the base set, or it with the library modes' overlays."""
+        return with_modes(rules, self.modes)
 
     def handle(self, handler: str, site: NameSite, rule: Rule, mapping: TargetRule, ctx: FileContext) -> bool:
         if handler == "launch_bounds":
@@ -507,4 +513,9 @@ def _dim3(text: str) -> str:
 
 def make(**options: object) -> HipTarget:
     ext = options.get("extension")
-    return HipTarget(extension=str(ext) if ext else None)
+    asked = options.get("modes") or ()
+    unknown = [m for m in asked if m not in MODES]  # type: ignore[union-attr]
+    if unknown:
+        raise ValueError(f"unknown HIP library mode {unknown[0]!r}: choose from {', '.join(MODES)}")
+    modes = tuple(m for m in MODES if m in asked)  # type: ignore[operator]
+    return HipTarget(extension=str(ext) if ext else None, modes=modes)
