@@ -30,7 +30,8 @@ class Options:
     inline_diagnostics: bool = True
     target_version: tuple[int, ...] | None = None
     # "clang" parses with libclang (tree-sitter only when clang finds syntax errors); "tree-sitter" skips
-    # libclang: ~2.5x faster, no type information (fine for HIP; OpenCL/SYCL templates need clang's types).
+    # libclang: ~5x faster, no type information (fine for HIP; OpenCL/SYCL templates need clang's types);
+    # "auto" asks the target (its `needs_clang`, True when absent).
     parser: str = "clang"
 
     def version_for(self, target: str) -> tuple[int, ...] | None:

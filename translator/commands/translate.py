@@ -70,7 +70,7 @@ def options_from(args: argparse.Namespace) -> Options:
     return Options(target=args.target, hip_version=_parse_version(args.hip_version),
                    hip_launch_ggl=getattr(args, "hip_launch_kernel_ggl", False),
                    inline_diagnostics=not getattr(args, "no_inline_diagnostics", False),
-                   parser=getattr(args, "parser", "clang"))
+                   parser=getattr(args, "parser", "auto"))
 
 
 def extra_flags(args: argparse.Namespace) -> tuple[str, ...]:

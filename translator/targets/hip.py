@@ -31,6 +31,10 @@ class HipTarget:
     name: str = "hip"
     extension: str | None = None  # ".hip" renames .cu files; None keeps them
     modes: tuple[str, ...] = ()  # library modes (hip_modes.MODES): "roc", "library-data-types"
+    # HIP's rewrites are token-level renames plus the user's own declarations, which come from tree-sitter in
+    # either parser mode: libclang decides nothing here (it would add only its CP1001/CP1004 findings) and is
+    # most of the time, so `--parser auto` (the default) skips it for HIP.
+    needs_clang: bool = False
 
     def overlay_rules(self, rules: RuleSet) -> RuleSet:
         """The rules this target translates with: the base set, or it with the library modes' overlays."""
@@ -128,6 +132,8 @@ def _one_runtime_include(ctx: FileContext) -> None:
     for inc in ctx.parsed.includes:
         final.setdefault(inc.directive.offset, inc.header)
     inserted = [e.offset for e in ctx.edits if e.origin == "includes" and f"<{_RUNTIME}>" in e.text]
+    if len(inserted) + sum(h in _RUNTIME_HEADERS for h in final.values()) < 2:
+        return
     events: list[tuple[int, str]] = [(off, "runtime") for off in inserted]
     events += [(t.offset, "cond") for i, t in enumerate(ctx.parsed.tokens[:-1])
                if t.text == "#" and t.directive >= 0 and ctx.parsed.tokens[i + 1].text in _CONDITIONAL]
@@ -273,6 +279,8 @@ def _scalar_builtins_in_varargs(ctx: FileContext) -> None:
     """HIP's threadIdx/blockIdx/... members are proxy objects that convert to unsigned int; passed through
     `...` (device printf) they stay objects, and hipcc refuses them ("non-scalar arg to printf"). A bare
     `blockDim.x` argument of printf becomes `(unsigned int)blockDim.x`, its type in CUDA."""
+    if b"printf" not in ctx.parsed.data:
+        return
     members = {s.member_span.offset: s for s in ctx.parsed.names
                if s.name in _BUILTINS and s.member_span is not None and s.member in ("x", "y", "z")}
     if not members:
@@ -371,6 +379,8 @@ def _vector_operator_clashes(ctx: FileContext) -> None:
     """A free `operator+=(float4&, float4)` (helper_math.h style) competes with the non-template member
     operator HIP's vector types declare, and hipcc calls every use ambiguous (CP2007). Scalar right-hand
     sides are fine (HIP's are templates, which lose to a non-template), and so are binary operators."""
+    if b"operator" not in ctx.parsed.data:
+        return
     toks = ctx.parsed.tokens
     view = TokenView(ctx.parsed.data, toks, LineIndex(ctx.parsed.data))
     for i, t in enumerate(toks[:-2]):
@@ -413,12 +423,17 @@ def _atomic_overload_clashes(ctx: FileContext) -> None:
     (`double atomicMax(double*, double)`, which CUDA lacks) is a redefinition for hipcc. Its name becomes
     cudaport_user_<name>, so the calls resolve to HIP's overload, which does the same read-modify-write and
     returns the old value as CUDA's atomics do. Flagged CP2003: check that this definition meant that."""
+    sites = [site.span.offset for site in ctx.parsed.names if site.name in _HIP_ONLY_ATOMICS]
+    if not sites:
+        return
     toks = ctx.parsed.tokens
+    starts = [tk.offset for tk in toks]
     view = TokenView(ctx.parsed.data, toks, LineIndex(ctx.parsed.data))
-    for i, t in enumerate(toks[1:-1], 1):
-        pointees = _HIP_ONLY_ATOMICS.get(t.text)
-        if pointees is None or t.kind != "ident" or toks[i + 1].text != "(" or toks[i - 1].text not in _RETURN_WORDS:
+    for i in (bisect_left(starts, off) for off in sites):
+        t = toks[i]
+        if i == 0 or i + 1 >= len(toks) or toks[i + 1].text != "(" or toks[i - 1].text not in _RETURN_WORDS:
             continue
+        pointees = _HIP_ONLY_ATOMICS[t.text]
         close = view.match_close(i + 1)
         params = view.split_args(i + 1, close) if close > 0 else []
         if not params or close + 1 >= len(toks) or toks[close + 1].text not in ("{", ";"):
