@@ -333,6 +333,9 @@ def find_kernels(view: TokenView, qualifier: str = "__global__") -> list[KernelD
                     j += 1
                     continue
                 name_i = j - 1
+                if prev.text in (">", ">>"):  # an explicit specialisation: `template <> void k<float>(...)`
+                    m = _angle_open_before(view, j - 1)
+                    name_i = m - 1 if m > i + 1 else -1
                 break
             j += 1
         if name_i < 0 or toks[name_i].kind != IDENT or j >= n:

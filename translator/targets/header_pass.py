@@ -35,6 +35,7 @@ def header_pass(path: Path, root: Path, rules: RuleSet, options: Options, stand_
         data = path.read_bytes()
     except OSError:
         return None
+    _CACHE[key] = None  # headers that include each other: the inner visit sees nothing instead of recursing
     try:
         name = path.relative_to(root).as_posix()
     except ValueError:

@@ -25,6 +25,8 @@
 
 #include "cudaport_sycl/host_logic.hpp"
 #include "cudaport_sycl/half.hpp"
+#include "cudaport_sycl/minmax.hpp"
+#include "cudaport_sycl/simd.hpp"
 
 namespace cpsycl {
 
@@ -600,6 +602,34 @@ T shuffle(const sycl::sub_group& sg, T value, int src_lane) {
     return sycl::select_from_group(sg, value, static_cast<unsigned int>(src_lane) % sg.get_local_linear_range());
 }
 
+// The same with CUDA's width argument: lanes form segments of `width` (a power of two up to the warp size);
+// a source lane outside the caller's segment yields the caller's own value, as in CUDA. Every lane takes part
+// in the group operation, so the call stays in converged control flow.
+template <class T>
+T shuffle_up(const sycl::sub_group& sg, T value, unsigned int delta, int width) {
+    T moved = sycl::shift_group_right(sg, value, delta);
+    return sg.get_local_linear_id() % static_cast<unsigned int>(width) >= delta ? moved : value;
+}
+template <class T>
+T shuffle_down(const sycl::sub_group& sg, T value, unsigned int delta, int width) {
+    T moved = sycl::shift_group_left(sg, value, delta);
+    return sg.get_local_linear_id() % static_cast<unsigned int>(width) + delta < static_cast<unsigned int>(width)
+               ? moved : value;
+}
+template <class T>
+T shuffle(const sycl::sub_group& sg, T value, int src_lane, int width) {
+    unsigned int w = static_cast<unsigned int>(width), lane = sg.get_local_linear_id();
+    unsigned int src = lane / w * w + static_cast<unsigned int>(src_lane) % w;
+    return sycl::select_from_group(sg, value, src % sg.get_local_linear_range());
+}
+template <class T>
+T shuffle_xor(const sycl::sub_group& sg, T value, unsigned int lane_mask, int width) {
+    unsigned int w = static_cast<unsigned int>(width), lane = sg.get_local_linear_id();
+    unsigned int src = lane ^ lane_mask;
+    T moved = sycl::select_from_group(sg, value, src % sg.get_local_linear_range());
+    return src < (lane / w + 1) * w ? moved : value;
+}
+
 // __ballot_sync: bit i set when lane i's predicate holds (sub-groups of at most 32 lanes).
 inline unsigned int ballot(const sycl::sub_group& sg, bool predicate) {
     unsigned int bit = predicate ? (1u << sg.get_local_linear_id()) : 0u;
@@ -610,3 +640,5 @@ inline unsigned int ballot(const sycl::sub_group& sg, bool predicate) {
 inline unsigned int active_mask(const sycl::sub_group& sg) { return ballot(sg, true); }
 
 }  // namespace cpsycl
+
+#include "cudaport_sycl/vector_names.hpp"

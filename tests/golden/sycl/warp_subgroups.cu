@@ -26,7 +26,7 @@ __global__ void warps(int* out, const int* in) {
     int all = __all_sync(0xffffffff, up);
 // CHECK-SYCL: int all = sycl::all_of_group(item.get_sub_group(), up != 0);
     int seg = __shfl_sync(0xffffffff, s, 0, 16);
-// CHECK-SYCL: int seg = /* CUDAPORT CP4502: warp shuffle with a width below the warp size has no sub-group counterpart
+// CHECK-SYCL: int seg = cpsycl::shuffle(item.get_sub_group(), s, 0, 16);
     out[threadIdx.x] = first + up + x + b + any + all + seg;
 }
 

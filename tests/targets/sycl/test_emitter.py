@@ -45,8 +45,17 @@ def test_tree_sitter_fallback_still_rewrites_kernels_and_launches() -> None:
     assert "k(p, item, s);" in out
 
 
-def test_shared_memory_in_a_device_function_is_diagnosed_not_dropped() -> None:
+def test_shared_memory_in_a_device_function_comes_from_group_local_memory() -> None:
     src = "__device__ int f() { __shared__ int s[4]; return s[0]; }\n"
     result = translate_text(src, "sycl", name="d.cu")
+    out = result.output.decode()
+    assert "auto &s = *sycl::ext::oneapi::group_local_memory_for_overwrite<int[4]>(" in out
+    assert "__shared__" not in out
+    assert any(f.code == "CP4512" for f in result.findings)
+
+
+def test_shared_memory_with_an_initialiser_is_diagnosed_not_dropped() -> None:
+    src = "__global__ void k(int* o) { __shared__ int s = 3; o[0] = s; }\n"
+    result = translate_text(src, "sycl", name="d.cu")
     assert any(f.code == "CP4503" for f in result.findings)
-    assert "__shared__ int s[4];" in result.output.decode()
+    assert "__shared__ int s = 3;" in result.output.decode()

@@ -18,7 +18,9 @@ from translator.frontend.includes import HEADER_SUFFIXES, input_root, local_head
 from translator.frontend.lexer import lex
 from translator.frontend.sites import TokenView, find_kernels
 from translator.model import Severity
+from translator.targets.opencl.convsat import saturating_conversions
 from translator.targets.opencl.emit import KernelInstance, ProgramBuilder
+from translator.targets.opencl.exits import predicate_early_exits
 from translator.targets.opencl.halfconv import explicit_half_conversions
 from translator.targets.opencl.headers import (
     SHIFT,
@@ -29,7 +31,7 @@ from translator.targets.opencl.headers import (
     take_device_edits,
 )
 from translator.targets.opencl.host import launch_stub, preamble, stub_declaration, symbol_registration
-from translator.targets.opencl.prelude import PRELUDE
+from translator.targets.opencl.prelude import PRELUDE, with_simd
 from translator.targets.opencl.scan import DevFunc, DeviceScan, idents, parse_tparams, scan_device, split_top
 from translator.targets.opencl.spelling import BASE_TYPES, VECTOR_TYPE, cl_func_name, constant_decl, mangle, type_decl
 from translator.targets.opencl.text import sub_idents
@@ -111,6 +113,8 @@ class OpenCLTarget:
         view = TokenView.build(parsed.data, parsed.tokens)
         scan = scan_device(view)
         explicit_half_conversions(ctx, scan.ranges())
+        saturating_conversions(ctx, scan.ranges())
+        predicate_early_exits(ctx, [(f.start, f.end) for f in scan.funcs if f.kind == "kernel"])
         protos = [k for k in find_kernels(view, "__global__") if k.body is None]
         if not scan.funcs and not scan.vars and not parsed.launches and not parsed.includes and not protos:
             return  # a snippet without declarations: the rule edits stand as they are
@@ -351,7 +355,7 @@ class FileEmitter:
             elif d.kind != "macro":
                 text = constant_decl(text, d.name)
             head.append(f"#if {d.cond}\n{text}\n#endif" if d.cond else text)
-        cl_text = builder.program("\n".join(head) + "\n")
+        cl_text = with_simd(builder.program("\n".join(head) + "\n"))
         for code, func, detail in builder.notes:
             self._note(code, func, detail)
         ctx.extra_files[self.cl_rel] = cl_text.encode("utf-8", "surrogateescape")

@@ -15,10 +15,18 @@ from typing import TYPE_CHECKING
 from translator.edits import Edit
 from translator.frontend.lexer import IDENT, KEYWORD
 from translator.model import Span
-from translator.targets.sycl.analysis import DeviceFunction, FileAnalysis, analyse, byte_span, tok_index
+from translator.targets.sycl.analysis import (
+    DeviceFunction,
+    FileAnalysis,
+    analyse,
+    byte_span,
+    initializer_lists,
+    tok_index,
+)
 from translator.targets.sycl.device import atomic, qualifier, warp
 from translator.targets.sycl.hostmath import keep_host_math
 from translator.targets.sycl.launch import rewrite_launch
+from translator.targets.sycl.mathargs import convert_math_arguments
 from translator.targets.sycl.operators import drop_elementwise_operators
 from translator.targets.sycl.toolchain import SHIM_INCLUDE, compile_command, find_compiler, typecheck_command
 
@@ -32,6 +40,9 @@ __all__ = ["HELPER_HEADER", "ITEM_PARAM", "SHIM_INCLUDE", "SyclTarget", "compile
 
 HELPER_HEADER = "cudaport_sycl.hpp"
 ITEM_PARAM = "const sycl::nd_item<3>& item"
+# Where no nd_item can be passed in (member functions, constructors' initialisers): oneAPI free function queries.
+ITEM_EXPR = "sycl::ext::oneapi::this_work_item::get_nd_item<3>()"
+ITEM_QUERY = f"const sycl::nd_item<3> item = {ITEM_EXPR};"
 
 
 @dataclass
@@ -63,6 +74,7 @@ class SyclTarget:
         self._signatures(ctx, an)
         self._device_code_tokens(ctx, an)
         self._members(ctx)
+        convert_math_arguments(ctx)
         for launch in parsed.launches:
             rewrite_launch(ctx, an, launch)
         self._pasted_vector_names(ctx)
@@ -122,11 +134,18 @@ class SyclTarget:
         for fs in an.funcs.values():
             for f in fs:
                 extra = []
-                if f.needs_item:
+                if f.needs_item and f.member and f.fdef.body is not None:
+                    ctx.insert(f.fdef.body.offset + 1, f" {ITEM_QUERY}", "nd_item query")
+                    ctx.report("CP4513", f.fdef.name_span, f.fdef.name, inline=False)
+                elif f.needs_item and not f.member:
                     extra.append(ITEM_PARAM)
+                removed: set[int] = set()
                 for s in f.shared:
                     extra.append(f"{s.elem_type}* {s.name}" if s.extern else
                                  f"{s.elem_type} (&{s.name}){s.dims}" if s.dims else f"{s.elem_type}& {s.name}")
+                    if s.span.offset in removed:  # `__shared__ T a[N], b[N];` is one declaration
+                        continue
+                    removed.add(s.span.offset)
                     gone = self._whole_lines(ctx, s.span)
                     ctx.edits.append(Edit(gone.offset, gone.length, origin=f"__shared__ {s.name}", build=lambda _r: ""))
                 if f.kernel and f.uses_warp:
@@ -168,25 +187,28 @@ class SyclTarget:
         printf becomes the SYCL extension's printf."""
         view = an.view
         toks = view.toks
-        for start, end, _f in an.bodies:
+        regions = [(s, e, "item") for s, e, _f in an.bodies]
+        regions += [(s, e, ITEM_EXPR) for s, e, _f in initializer_lists(an)]
+        for start, end, item in regions:
             for k in range(tok_index(view, start), tok_index(view, end)):
                 t = toks[k]
                 if t.kind != IDENT or (k > 0 and toks[k - 1].text in (".", "->", "::")):
                     continue
                 nxt = toks[k + 1] if k + 1 < len(toks) else None
-                if t.text in an.funcs and any(g.needs_item for g in an.funcs[t.text]) and nxt is not None:
+                if any(g.needs_item and not g.member for g in an.callees(t.text)) and nxt is not None:
                     j = k + 1
                     if nxt.text == "<":
                         j = view.angle_close(k + 1)
                         j = j + 1 if j > 0 else -1
                     if j > 0 and j < len(toks) and toks[j].text == "(":
                         close = view.match_close(j)
-                        at = an.funcs[t.text][0].extra_at
+                        at = an.callees(t.text)[0].extra_at
                         args = view.split_args(j, close) if close > 0 and at is not None else ()
                         if at is not None and len(args) > at:
-                            ctx.insert(args[at].offset, "item, ", "nd_item argument")
+                            ctx.insert(args[at].offset, f"{item}, ", "nd_item argument")
                         elif close > 0:
-                            ctx.insert(toks[close].offset, "item" if close == j + 1 else ", item", "nd_item argument")
+                            ctx.insert(toks[close].offset, item if close == j + 1 else f", {item}",
+                                       "nd_item argument")
                 elif t.text in an.globals_ and (nxt is None or nxt.text != "["):
                     ctx.insert(t.end, ".get()", "device_global access")
                 elif t.text == "printf" and nxt is not None and nxt.text == "(":

@@ -1,7 +1,7 @@
 """SYCL target, analysis stage: finds the file's __global__/__device__ functions, their __shared__
 declarations, the namespace-scope __device__/__constant__ variables (rewritten here as device_globals) and
 which functions need the nd_item or sub-group operations. Input: a FileContext after the rule pass; output: a
-FileAnalysis cached on the context, device_global Edits and CP4503-CP4505 Findings.
+FileAnalysis cached on the context, device_global and group-local Edits and CP4503-CP4505 and CP4512 Findings.
 """
 
 from __future__ import annotations
@@ -38,6 +38,9 @@ class DeviceFunction:
     kernel: bool
     close_paren: int  # byte offset of the `)` closing the parameter list
     empty_params: bool
+    # Defined inside a struct/class: callers reach it as `obj.f()` or as a constructor, where no nd_item can be
+    # passed, so it reads the work-item through oneAPI's free function queries instead of a parameter.
+    member: bool = False
     shared: list[SharedVariable] = field(default_factory=list)
     needs_item: bool = False
     uses_warp: bool = False
@@ -69,6 +72,12 @@ class FileAnalysis:
     bodies: list[tuple[int, int, DeviceFunction]]  # (start, end, function) of each body
     globals_: dict[str, DeviceGlobal]
     qualifier_owner: dict[int, str]  # offset of a qualifier token -> "function" | "global"
+    # __device__ functions of the project headers this file includes, by name: calls of those that take the
+    # nd_item get it here too.
+    external: dict[str, list[DeviceFunction]] = field(default_factory=dict)
+
+    def callees(self, name: str) -> list[DeviceFunction]:
+        return self.funcs.get(name) or self.external.get(name, [])
 
 
 def tok_index(view: TokenView, offset: int) -> int:
@@ -92,6 +101,7 @@ def analyse(ctx: FileContext) -> FileAnalysis:
     bodies: list[tuple[int, int, DeviceFunction]] = []
     owner: dict[int, str] = {}
     seen: set[int] = set()
+    classes = _class_bodies(view)
     for qual, is_kernel in (("__global__", True), ("__device__", False)):
         for fdef in find_kernels(view, qual):
             if fdef.span.offset in seen or ("__global__" in fdef.qualifiers and not is_kernel):
@@ -100,19 +110,79 @@ def analyse(ctx: FileContext) -> FileAnalysis:
             i = tok_index(view, fdef.name_span.offset)
             close_i = view.match_close(i + 1)
             close = view.toks[close_i].offset if close_i > 0 else fdef.name_span.end
-            f = DeviceFunction(fdef, is_kernel, close, empty_params=not fdef.params)
+            f = DeviceFunction(fdef, is_kernel, close, empty_params=not fdef.params,
+                               member=not is_kernel and _in_class(view, classes, fdef.span.offset))
             funcs.setdefault(fdef.name, []).append(f)
             if fdef.body is not None:
                 bodies.append((fdef.body.offset, fdef.body.end, f))
             for k in range(tok_index(view, fdef.span.offset), i):
                 owner[view.toks[k].offset] = "function"
     bodies.sort(key=lambda b: b[0])
-    an = FileAnalysis(view, funcs, bodies, {}, owner)
+    an = FileAnalysis(view, funcs, bodies, {}, owner, _external(ctx))
     _find_shared(ctx, an)
     _find_globals(ctx, an)
     _find_uses(an)
     ctx._sycl_analysis = an  # type: ignore[attr-defined]
     return an
+
+
+_CLASS_WORDS = {"struct", "class", "union"}
+_HEAD_STOP = {";", "{", "}", ")"}
+
+
+def _class_bodies(view: TokenView) -> list[tuple[int, int]]:
+    """(start, end) byte ranges of struct/class/union bodies: a `{` whose head, read backwards, reaches one of
+    those keywords before a `;`, brace, `(`, `)` or `=` (`struct S s = {...}` is an initialiser)."""
+    toks = view.toks
+    out = []
+    for i, t in enumerate(toks):
+        if t.text != "{" or t.directive >= 0:
+            continue
+        j = i - 1
+        while j >= 0 and toks[j].text not in _HEAD_STOP and toks[j].text not in _CLASS_WORDS and i - j < 64:
+            if toks[j].text in ("=", "("):  # `S s = {...}`, a function's body
+                j = -1
+                break
+            j -= 1
+        if j >= 0 and toks[j].text in _CLASS_WORDS:
+            close = view.match_close(i)
+            if close > 0:
+                out.append((t.offset, toks[close].offset))
+    return out
+
+
+def _in_class(view: TokenView, classes: list[tuple[int, int]], offset: int) -> bool:
+    """Whether the innermost enclosing class body holds the offset directly (not through a function body)."""
+    inner = max((c for c in classes if c[0] < offset < c[1]), key=lambda c: c[0], default=None)
+    if inner is None:
+        return False
+    toks = view.toks
+    depth = 0
+    for k in range(tok_index(view, inner[0]) + 1, tok_index(view, offset)):
+        if toks[k].directive >= 0:
+            continue
+        if toks[k].text == "{":
+            depth += 1
+        elif toks[k].text == "}":
+            depth -= 1
+    return depth == 0
+
+
+def initializer_lists(an: FileAnalysis) -> list[tuple[int, int, DeviceFunction]]:
+    """(start, end, function) of the region between a member function's `)` and its body: a constructor's
+    member initialisers, where calls need the work-item too."""
+    return [(f.close_paren, f.fdef.body.offset, f) for _s, _e, f in an.bodies
+            if f.member and f.fdef.body is not None and f.close_paren < f.fdef.body.offset]
+
+
+def _external(ctx: FileContext) -> dict[str, list[DeviceFunction]]:
+    from translator.targets.sycl.headers import header_analyses
+
+    out: dict[str, list[DeviceFunction]] = {}
+    for h in header_analyses(ctx):
+        for name, fs in h.funcs.items():
+            out.setdefault(name, []).extend(f for f in fs if not f.kernel)
+    return out
 
 
 def body_at(an: FileAnalysis, offset: int) -> DeviceFunction | None:
@@ -150,20 +220,106 @@ def _split_decl(text: str) -> tuple[str, str, str, str] | None:
     return " ".join(m.group(1).split()), m.group(2), dims, init
 
 
+def _split_shared(text: str) -> list[tuple[str, str, str, str]] | None:
+    """`__shared__ T a[N], b[M];` -> one (type, name, dims, init) per declarator, all of type T; None when a
+    later declarator changes the type (`*p`, `&r`) or the text is not a declaration."""
+    depth, cut = 0, [-1]
+    for k, ch in enumerate(text):
+        if ch in "([{<":
+            depth += 1
+        elif ch in ")]}>":
+            depth -= 1
+        elif ch == "," and depth == 0:
+            cut.append(k)
+    pieces = [text[a + 1: b] for a, b in zip(cut, [*cut[1:], len(text)], strict=True)]
+    first = _split_decl(pieces[0])
+    if first is None:
+        return None
+    out = [first]
+    for piece in pieces[1:]:
+        m = re.match(r"^\s*([A-Za-z_]\w*)\s*((?:\[[^\]]*\]\s*)*)(?:=(.*))?;?\s*$", piece, re.DOTALL)
+        if m is None:
+            return None
+        dims = re.sub(r"\s*([\[\]])\s*", r"\1", " ".join(m.group(2).split()))
+        out.append((first[0], m.group(1), dims, (m.group(3) or "").strip()))
+    return out
+
+
 def _find_shared(ctx: FileContext, an: FileAnalysis) -> None:
     for decl in ctx.parsed.shared:
         f = body_at(an, decl.span.offset)
-        parts = _split_decl(ctx.text(decl.span))
-        if f is None or not f.kernel or parts is None or parts[3]:
+        decls = _split_shared(ctx.text(decl.span))
+        plain = decls is not None and not any(d[3] for d in decls)
+        if (f is not None and decls is not None and plain and not decl.extern
+                and (not f.kernel or _names_local(an, f, decl.span.offset, " ".join(d[0] + d[2] for d in decls))
+                     or _deduced_type(ctx, f, " ".join(d[0] + d[2] for d in decls)))):
+            _group_local(ctx, decl.span, decls)
+            continue
+        if f is None or not f.kernel or decls is None or not plain:
             why = ("__shared__ outside a __global__ function" if f is None or not f.kernel else
-                   "a __shared__ declaration with several names or an initialiser")
+                   "a __shared__ declaration with an initialiser")
             ctx.report("CP4503", decl.span, f"{decl.name}: {why}")
             continue
-        elem, name, dims, _ = parts
-        elem = _target_type(ctx, elem)
-        if decl.extern:
-            dims = dims[: -2] if dims.endswith("[]") else dims
-        f.shared.append(SharedVariable(name, elem, dims, decl.extern, decl.span))
+        for elem, name, dims, _ in decls:
+            elem = _target_type(ctx, elem)
+            if decl.extern:
+                dims = dims[: -2] if dims.endswith("[]") else dims
+            f.shared.append(SharedVariable(name, elem, dims, decl.extern, decl.span))
+
+
+def _names_local(an: FileAnalysis, f: DeviceFunction, offset: int, elem: str) -> bool:
+    """Whether a kernel's __shared__ type or array size names a typedef, `using` or const variable declared in
+    the kernel's body before it: a local_accessor made at the launch cannot name it, so the memory comes from
+    inside the kernel."""
+    toks = an.view.toks
+    body = f.fdef.body
+    if body is None:
+        return False
+    local: set[str] = set()
+    for k in range(tok_index(an.view, body.offset), tok_index(an.view, offset)):
+        t = toks[k]
+        if t.text == "using" and k + 2 < len(toks) and toks[k + 2].text == "=":
+            local.add(toks[k + 1].text)
+        elif t.text == ";" and k > 0 and toks[k - 1].kind == IDENT:
+            j = k - 1
+            while j > 0 and toks[j].text not in (";", "{", "}") and toks[j].text != "typedef":
+                j -= 1
+            if toks[j].text == "typedef":
+                local.add(toks[k - 1].text)
+        elif t.text == "=" and k > 1 and toks[k - 1].kind == IDENT:
+            j = k - 1
+            while j > 0 and toks[j - 1].text not in (";", "{", "}"):
+                j -= 1
+            if toks[j].text in ("const", "constexpr", "static"):
+                local.add(toks[k - 1].text)
+    return bool(local & set(re.findall(r"[A-Za-z_]\w*", elem)))
+
+
+def _deduced_type(ctx: FileContext, f: DeviceFunction, text: str) -> bool:
+    """Whether a kernel's __shared__ type or size names a template parameter and this file launches the kernel
+    without spelling its template arguments (they are deduced): the launch cannot name the accessor's type."""
+    used = set(re.findall(r"[A-Za-z_]\w*", text)) & set(f.fdef.template_params)
+    if not used:
+        return False
+    for launch in ctx.parsed.launches:
+        callee = ctx.text(launch.callee)
+        if "<" not in callee and callee.split("::")[-1].strip() == f.fdef.name:
+            return True
+    return False
+
+
+_GROUP_LOCAL = ("auto &{name} = *sycl::ext::oneapi::group_local_memory_for_overwrite<{type}>("
+                "sycl::ext::oneapi::this_work_item::get_work_group<3>());")
+
+
+def _group_local(ctx: FileContext, span: Span, decls: list[tuple[str, str, str, str]]) -> None:
+    """A __shared__ variable of a __device__ function: SYCL 2020 has no local memory outside the kernel's
+    accessors, so it comes from oneAPI's group_local_memory extension, one work-group allocation per
+    declaration as in CUDA (DPC++ implements it; the CP4512 note says so)."""
+    new = " ".join(_GROUP_LOCAL.format(name=name, type=_target_type(ctx, elem) + dims)
+                   for elem, name, dims, _ in decls)
+    ctx.edits.append(Edit(span.offset, span.length, origin="group_local", build=lambda _r, t=new: t))
+    ctx.report("CP4512", span, ", ".join(d[1] for d in decls), inline=False)
 
 
 def _target_type(ctx: FileContext, text: str) -> str:
@@ -226,7 +382,7 @@ _DEFAULT = re.compile(r"(?<![=!<>])=(?!=)")  # `int n = 4`, not `==` in a templa
 def _find_uses(an: FileAnalysis) -> None:
     """Which functions use builtins / warp operations, directly or through calls (to a fixed point)."""
     toks = an.view.toks
-    for start, end, f in an.bodies:
+    for start, end, f in [*an.bodies, *initializer_lists(an)]:
         for k in range(tok_index(an.view, start), tok_index(an.view, end)):
             t = toks[k]
             if t.kind != IDENT:
@@ -235,7 +391,7 @@ def _find_uses(an: FileAnalysis) -> None:
                 f.needs_item = True
             if _is_warp(t.text):
                 f.uses_warp = True
-            if t.text in an.funcs and k + 1 < len(toks) and toks[k + 1].text in ("(", "<"):
+            if (t.text in an.funcs or t.text in an.external) and k + 1 < len(toks) and toks[k + 1].text in ("(", "<"):
                 f.calls.add(t.text)
     all_funcs = [f for fs in an.funcs.values() for f in fs]
     for f in all_funcs:
@@ -246,7 +402,7 @@ def _find_uses(an: FileAnalysis) -> None:
         changed = False
         for f in all_funcs:
             for callee in f.calls:
-                for g in an.funcs.get(callee, ()):
+                for g in an.callees(callee):
                     if g.needs_item and not f.needs_item:
                         f.needs_item = changed = True
                     if g.uses_warp and not f.uses_warp:

@@ -128,6 +128,13 @@ def atomic(site: NameSite, ctx: FileContext) -> bool:
 def warp(site: NameSite, ctx: FileContext) -> bool:
     name = site.name
     sg = "item.get_sub_group()"
+    if name == "warpSize":
+        # outside a function body (a default argument `int width = warpSize`) no nd_item exists: the
+        # sub-group size the kernel requires is the constant; inside, the rule's template reads the sub-group
+        if site.call is not None or body_at(analyse(ctx), site.span.offset) is not None:
+            return False
+        ctx.replace(site.span, "32", name)
+        return True
     if name == "__activemask":
         if site.call is None:
             return False
@@ -148,13 +155,13 @@ def warp(site: NameSite, ctx: FileContext) -> bool:
     if op not in forms:
         return False
     fn, count = forms[op]
-    if len(vals) > count:
-        width = ctx.text(vals[count])
-        if width.strip() not in ("32", "warpSize"):
-            ctx.report("CP4502", site.span, f"{name} with width {width}: sub-group operations span the "
-                       "whole sub-group; split the lanes by hand")
-            return False
     used = vals[:count]
+    if len(vals) > count and ctx.text(vals[count]).strip() not in ("32", "warpSize"):
+        if count != 2:
+            return False
+        # a width below the warp size: lanes form segments; the width-taking helpers keep CUDA's rule
+        fn = "cpsycl::shuffle_xor" if fn == "sycl::permute_group_by_xor" else fn
+        used = vals[:count + 1]
 
     def build(render, u=used, fn=fn):  # type: ignore[no-untyped-def]
         parts = [render(a.offset, a.end) for a in u]

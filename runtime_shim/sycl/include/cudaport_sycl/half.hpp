@@ -172,4 +172,33 @@ inline bfloat162 highs2bfloat162(bfloat162 a, bfloat162 b) { return bfloat162(a[
 inline bfloat162 low2bfloat162(bfloat162 a) { return bfloat162(a[0], a[0]); }
 inline bfloat162 high2bfloat162(bfloat162 a) { return bfloat162(a[1], a[1]); }
 
+
+// CUDA's h-prefixed math functions take __half and __nv_bfloat16 alike. SYCL 2020 has sycl::half overloads
+// only; a bfloat16 argument is computed in float and rounded back to bfloat16 (what CUDA does for most of
+// them on devices without native bfloat16 math).
+#define CPSYCL_HALF_MATH(NAME, SYCL)                                                 \
+    template <typename T>                                                          \
+    inline T NAME(T x) {                                                           \
+        if constexpr (std::is_same_v<T, sycl::ext::oneapi::bfloat16>) {            \
+            return T(sycl::SYCL(static_cast<float>(x)));                           \
+        } else {                                                                   \
+            return sycl::SYCL(x);                                                  \
+        }                                                                          \
+    }
+CPSYCL_HALF_MATH(htrunc, trunc)
+CPSYCL_HALF_MATH(hceil, ceil)
+CPSYCL_HALF_MATH(hfloor, floor)
+CPSYCL_HALF_MATH(hrint, rint)
+CPSYCL_HALF_MATH(hsqrt, sqrt)
+CPSYCL_HALF_MATH(hrsqrt, rsqrt)
+CPSYCL_HALF_MATH(hlog, log)
+CPSYCL_HALF_MATH(hlog2, log2)
+CPSYCL_HALF_MATH(hlog10, log10)
+CPSYCL_HALF_MATH(hexp, exp)
+CPSYCL_HALF_MATH(hexp2, exp2)
+CPSYCL_HALF_MATH(hexp10, exp10)
+CPSYCL_HALF_MATH(hcos, cos)
+CPSYCL_HALF_MATH(hsin, sin)
+#undef CPSYCL_HALF_MATH
+
 }  // namespace cpsycl

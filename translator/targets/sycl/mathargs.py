@@ -1,0 +1,62 @@
+"""SYCL target, arguments of CUDA math functions: `rsqrtf(n)` with an int `n` is fine in CUDA (the parameter is
+float) but sycl::rsqrt is a template over floating types, so an integer argument matches nothing (or several
+overloads). Where clang says an argument's type is not the parameter's floating type, the argument gets an
+explicit conversion to it: float for the single-precision functions, double for the double-precision ones.
+Input: a FileContext with a clang TU. Output: insert Edits. Without a TU nothing changes.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from translator.engine import FileContext
+
+_PARAM = {"single": "float", "double": "double"}
+_FLOATING = {"FLOAT": "float", "DOUBLE": "double"}
+
+
+def _param_type(ctx: FileContext, name: str) -> str | None:
+    rule = ctx.rules.get(name)
+    if rule is None or rule.family != "math" or rule.kind != "function" or rule.section not in _PARAM:
+        return None
+    mapping = rule.for_target("sycl")
+    if mapping is None or not mapping.rename or not mapping.rename.startswith("sycl::"):
+        return None
+    return _PARAM[rule.section]
+
+
+def convert_math_arguments(ctx: FileContext) -> None:
+    tu = ctx.parsed.tu
+    if tu is None:
+        return
+    from clang.cindex import CursorKind, TypeKind  # the clang front end is installed whenever tu is set
+
+    main = str(ctx.parsed.path)
+    data = ctx.parsed.data
+    for cur in tu.cursor.walk_preorder():
+        if cur.kind != CursorKind.CALL_EXPR or cur.location.file is None or cur.location.file.name != main:
+            continue
+        want = _param_type(ctx, cur.spelling)
+        if want is None:
+            continue
+        for arg in cur.get_arguments():
+            inner = arg
+            while inner.kind == CursorKind.UNEXPOSED_EXPR:  # the implicit conversion clang inserted
+                kids = list(inner.get_children())
+                if len(kids) != 1:
+                    break
+                inner = kids[0]
+            if inner is arg:
+                continue  # no conversion: already the parameter's type
+            kind = inner.type.get_canonical().kind
+            if _FLOATING.get(kind.name) == want or kind in (TypeKind.INVALID, TypeKind.DEPENDENT):
+                continue
+            ext = inner.extent
+            if ext.start.file is None or ext.start.file.name != main or ext.end.file.name != main:
+                continue
+            start, end = ext.start.offset, ext.end.offset
+            if start >= end or not data[start:end].strip():
+                continue  # a macro expansion: the text is not where the cursor says
+            ctx.insert(start, f"static_cast<{want}>(", "math argument conversion")
+            ctx.insert(end, ")", "math argument conversion")
