@@ -39,9 +39,10 @@ def _add_source_opts(p: argparse.ArgumentParser) -> None:
     p.add_argument("--hip-version", default="6.4", metavar="X.Y",
                    help="HIP version to target (default 6.4); below 6.2 warp *_sync functions lose their mask")
     p.add_argument("-j", "--jobs", type=int, default=0, metavar="N", help="parallel workers (default: cores)")
-    p.add_argument("--parser", choices=["clang", "tree-sitter"], default="clang",
-                   help="clang (default; tree-sitter only for files clang cannot parse) or tree-sitter alone "
-                        "(about 2.5x faster, no type information: for HIP)")
+    p.add_argument("--parser", choices=["auto", "clang", "tree-sitter"], default="auto",
+                   help="auto (default: clang where the target needs types, i.e. OpenCL and SYCL; tree-sitter for "
+                        "HIP, whose renames need none), clang (tree-sitter only for files clang cannot parse) or "
+                        "tree-sitter alone (no type information)")
 
 
 def build_parser() -> argparse.ArgumentParser:

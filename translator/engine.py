@@ -31,7 +31,8 @@ class Options:
     inline_diagnostics: bool = True
     target_version: tuple[int, ...] | None = None
     # "clang" parses with libclang (tree-sitter only when clang finds syntax errors); "tree-sitter" skips
-    # libclang: ~2.5x faster, no type information (fine for HIP; OpenCL/SYCL templates need clang's types).
+    # libclang: ~5x faster, no type information (fine for HIP; OpenCL/SYCL templates need clang's types);
+    # "auto" asks the target (its `needs_clang`, True when absent).
     parser: str = "clang"
 
     def version_for(self, target: str) -> tuple[int, ...] | None:
@@ -454,6 +455,9 @@ def _after_leading_comments(data: bytes) -> int:
 
 def translate_parsed(parsed: ParsedFile, rel: PurePosixPath, rules: RuleSet, options: Options, target: Target,
                      display: str | None = None) -> FileResult:
+    overlay = getattr(target, "overlay_rules", None)  # a target's rule overlays (HIP: --roc), when asked for
+    if overlay is not None:
+        rules = overlay(rules)
     ctx = FileContext(parsed=parsed, display=display or str(rel), rel=rel, rules=rules, options=options,
                       target=target)
     ctx.findings.extend(parsed.findings)

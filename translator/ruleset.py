@@ -327,7 +327,8 @@ def _cache_path(files: list[Path]) -> Path:
 def _load_builtin(root: Path) -> RuleSet:
     """The built-in rules, from a pickle cache keyed by the rule files' names, sizes and mtimes (parsing
     thousands of YAML entries with line tracking takes seconds; every worker process needs them)."""
-    files = rule_files(root)
+    # rules/modes/<mode>/ holds overlays a target applies on request (HIP's --roc); not part of the base set.
+    files = [f for f in rule_files(root) if f.relative_to(root).parts[0] != "modes"]
     cache = _cache_path(files)
     try:
         with cache.open("rb") as fh:

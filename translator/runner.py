@@ -120,6 +120,14 @@ def _uses_cuda(data: bytes, rules: RuleSet, path: Path) -> bool:
     return any((r := rules.get(h)) is not None and r.kind == "header" for h, _ in scan_includes(data))
 
 
+def _specifiers(rules: RuleSet) -> frozenset[str]:
+    """CUDA names that are declaration specifiers (__global__, __shared__): the front end's pre-check skips them."""
+    key = ("specifiers", id(rules))
+    if key not in _STATE:
+        _STATE[key] = frozenset(n for n, r in rules.rules.items() if r.kind == "keyword")
+    return _STATE[key]  # type: ignore[return-value]
+
+
 def translate_one(sf: SourceFile, display: str) -> FileResult | SkipRecord:
     rules: RuleSet = _STATE["rules"]  # type: ignore[assignment]
     options: Options = _STATE["options"]  # type: ignore[assignment]
@@ -139,7 +147,9 @@ def translate_one(sf: SourceFile, display: str) -> FileResult | SkipRecord:
     if sf.kind == "maybe-cuda" and not _uses_cuda(data, rules, sf.path):
         return SkipRecord(sf.rel, FileStatus.COPIED, "no CUDA")
     parsed = parse_file(sf.path, data, rules.__contains__, display=display, extra_args=sf.flags,
-                        use_clang=options.parser != "tree-sitter")
+                        use_clang=options.parser == "clang" or (options.parser == "auto" and
+                                                                getattr(target, "needs_clang", True)),
+                        qualifiers=_specifiers(rules))
     return translate_parsed(parsed, sf.rel, rules, options, target, display=display)
 
 

@@ -56,13 +56,25 @@ def register_options(t: argparse.ArgumentParser) -> None:
                    help="OpenCL/SYCL: copy the cudaport runtime into OUT/cudaport_runtime/ (bundled, default) or "
                    "use the installed cudaport's (external: CMake find_package(cudaport_opencl) with "
                    "CMAKE_PREFIX_PATH=$(cudaport --cmake-dir); Makefiles ask `cudaport --runtime-dir`)")
+    t.add_argument("--roc", action="store_true",
+                   help="HIP: call the ROC libraries directly (rocBLAS, rocRAND, rocSPARSE, rocSOLVER) instead of "
+                        "the hip* wrappers; names without a ROC mapping are flagged")
+    t.add_argument("--library-data-types", action="store_true",
+                   help="HIP: spell cudaDataType values as the BLAS library's enum (hipblasDatatype_t; "
+                        "rocblas_datatype with --roc) instead of HIP's hipDataType")
+
+
+def hip_modes(args: argparse.Namespace) -> list[str]:
+    """The HIP library modes asked for (translator/targets/hip_modes.py)."""
+    return [m for m, on in (("roc", getattr(args, "roc", False)),
+                            ("library-data-types", getattr(args, "library_data_types", False))) if on]
 
 
 def options_from(args: argparse.Namespace) -> Options:
     return Options(target=args.target, hip_version=_parse_version(args.hip_version),
                    hip_launch_ggl=getattr(args, "hip_launch_kernel_ggl", False),
                    inline_diagnostics=not getattr(args, "no_inline_diagnostics", False),
-                   parser=getattr(args, "parser", "clang"))
+                   parser=getattr(args, "parser", "auto"))
 
 
 def extra_flags(args: argparse.Namespace) -> tuple[str, ...]:
@@ -87,7 +99,7 @@ def cmd_translate(args: argparse.Namespace) -> int:
         if args.output is None:
             raise CliError("translate: give an output directory with -o OUT, or use --dry-run")
         check_paths(args.src, args.output, args.force)
-    target_opts = {"extension": args.hip_extension} if args.target == "hip" else {}
+    target_opts = {"extension": args.hip_extension, "modes": hip_modes(args)} if args.target == "hip" else {}
     jobs = jobs_from(args)
     candidates = sum(1 for _ in tree.cuda_candidates())
     out = None if args.dry_run or in_place else args.output

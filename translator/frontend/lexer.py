@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from typing import NamedTuple
 
 _PUNCT = [
     b"...", b"<<=", b">>=", b"->*", b"<=>", b"::", b"->", b"++", b"--", b"<<", b">>", b"<=", b">=", b"==",
@@ -31,6 +32,9 @@ _TOKEN_RE = re.compile(
     re.VERBOSE | re.DOTALL,
 )
 
+_HEADER_RE = re.compile(rb"[ \t]*(<[^>\n]*>|\"[^\"\n]*\")")
+_DIRECTIVE_NAME_RE = re.compile(rb"[ \t]*([A-Za-z_]\w*)")
+
 KEYWORDS = frozenset(
     """alignas alignof asm auto bool break case catch char char8_t char16_t char32_t class const consteval
     constexpr constinit const_cast continue co_await co_return co_yield decltype default delete do double
@@ -43,8 +47,10 @@ KEYWORDS = frozenset(
 IDENT, KEYWORD, PUNCT, LITERAL, COMMENT = "ident", "keyword", "punct", "literal", "comment"
 
 
-@dataclass(frozen=True, slots=True)
-class Tok:
+class Tok(NamedTuple):
+    """One token. A named tuple, not a frozen dataclass: files have tens of thousands of tokens and a tuple
+    is built three times faster (the lexer is a third of a HIP translation's time)."""
+
     kind: str
     text: str
     offset: int
@@ -73,9 +79,13 @@ class LineIndex:
         return self._starts[line - 1]
 
 
+_new_tok = tuple.__new__  # Tok(...) without the named tuple's Python-level __new__ frame
+
+
 def lex(data: bytes) -> tuple[list[Tok], list[Directive]]:
     """Tokenise a whole file. Whitespace is dropped; every other byte belongs to exactly one token."""
     toks: list[Tok] = []
+    append = toks.append
     directives: list[Directive] = []
     at_line_start = True
     in_directive = -1
@@ -83,14 +93,15 @@ def lex(data: bytes) -> tuple[list[Tok], list[Directive]]:
     pos = 0
     n = len(data)
     match = _TOKEN_RE.match
+    keywords = KEYWORDS
     while pos < n:
         if expect_header:
             # After `#include` the header name is one token: <a/b.h> or "a/b.h".
-            m = re.compile(rb"[ \t]*(<[^>\n]*>|\"[^\"\n]*\")").match(data, pos)
+            m = _HEADER_RE.match(data, pos)
             expect_header = False
             if m:
-                toks.append(Tok(LITERAL, m.group(1).decode("utf-8", "surrogateescape"), m.start(1), m.end(1),
-                                in_directive))
+                append(_new_tok(Tok, (LITERAL, m.group(1).decode("utf-8", "surrogateescape"), m.start(1), m.end(1),
+                                      in_directive)))
                 pos = m.end()
                 continue
         m = match(data, pos)
@@ -98,9 +109,14 @@ def lex(data: bytes) -> tuple[list[Tok], list[Directive]]:
             pos += 1
             continue
         kind = m.lastgroup
-        start, end = m.start(), m.end()
-        pos = end
+        start = pos
+        pos = end = m.end()
         if kind == "ws":
+            continue
+        if kind == "ident":
+            text = data[start:end].decode("utf-8", "surrogateescape")
+            append(_new_tok(Tok, (KEYWORD if text in keywords else IDENT, text, start, end, in_directive)))
+            at_line_start = False
             continue
         if kind == "nl":
             if in_directive >= 0:
@@ -113,29 +129,24 @@ def lex(data: bytes) -> tuple[list[Tok], list[Directive]]:
             kind = "string"
         text = data[start:end].decode("utf-8", "surrogateescape")
         if kind in ("lcomment", "bcomment"):
-            toks.append(Tok(COMMENT, text, start, end, in_directive))
+            append(_new_tok(Tok, (COMMENT, text, start, end, in_directive)))
             continue
         if kind == "punct" and text == "#" and at_line_start and in_directive < 0:
-            nm = re.compile(rb"[ \t]*([A-Za-z_]\w*)").match(data, end)
+            nm = _DIRECTIVE_NAME_RE.match(data, end)
             name = nm.group(1).decode() if nm else ""
             directives.append(Directive(name, start, n))
             in_directive = len(directives) - 1
-            toks.append(Tok(PUNCT, text, start, end, in_directive))
+            append(_new_tok(Tok, (PUNCT, text, start, end, in_directive)))
             if nm:
-                toks.append(Tok(IDENT, name, nm.start(1), nm.end(1), in_directive))
+                append(_new_tok(Tok, (IDENT, name, nm.start(1), nm.end(1), in_directive)))
                 pos = nm.end()
                 if name in ("include", "include_next", "import"):
                     expect_header = True
             at_line_start = False
             continue
         at_line_start = False
-        if kind == "ident":
-            tk = KEYWORD if text in KEYWORDS else IDENT
-        elif kind in ("string", "char", "number"):
-            tk = LITERAL
-        else:
-            tk = PUNCT
-        toks.append(Tok(tk, text, start, end, in_directive))
+        append(_new_tok(Tok, (LITERAL if kind in ("string", "char", "number") else PUNCT, text, start, end,
+                              in_directive)))
     if in_directive >= 0:
         d = directives[in_directive]
         directives[in_directive] = Directive(d.name, d.offset, n)

@@ -11,13 +11,15 @@ from pathlib import Path
 
 from translator.diagnostics import make_finding
 from translator.frontend import sites as site_finder
+from translator.frontend.declared import may_declare_cuda_name
 from translator.frontend.lexer import lex
 from translator.model import Finding, ParsedFile
 
 
 def parse_file(path: Path, data: bytes, is_cuda_name: Callable[[str], bool], *, display: str | None = None,
-               extra_args: Sequence[str] = (), use_clang: bool = True,
-               stub_headers: Sequence[str] = ()) -> ParsedFile:
+               extra_args: Sequence[str] = (), use_clang: bool = True, stub_headers: Sequence[str] = (),
+               qualifiers: frozenset[str] = frozenset()) -> ParsedFile:
+    """`qualifiers`: CUDA names that are declaration specifiers (rule kind keyword), for the pre-check."""
     display = display or str(path)
     findings: list[Finding] = []
     try:
@@ -54,14 +56,18 @@ def parse_file(path: Path, data: bytes, is_cuda_name: Callable[[str], bool], *, 
                     findings.append(make_finding("CP1004", display, line, col, f"{msg}{more}"))
     # The user's own declarations come from tree-sitter in both modes: walking clang's top level would
     # visit every declaration of the prelude too (ten times slower), and one source keeps both paths equal.
+    # Without clang, a file whose tokens show no CUDA name where a declarator could stand needs no parse.
+    needs_tree = use_clang or may_declare_cuda_name(toks, is_cuda_name, qualifiers)
     try:
         from translator.frontend import treesitter
 
-        ts = treesitter.parse(data)
+        ts = treesitter.parse(data) if needs_tree else None
     except Exception as exc:  # noqa: BLE001 - grammar missing: token-only translation
         if not clang_ok:
             findings.append(make_finding("CP1005", display, 1, 1, f"tree-sitter unavailable ({type(exc).__name__})"))
     else:
+        if ts is None:
+            ts = treesitter.TreeSitterResult(tree=None, error_lines=[], user_declared=frozenset(), local_scopes={})
         user_declared = user_declared | ts.user_declared
         local_scopes = ts.local_scopes
         if not clang_ok:

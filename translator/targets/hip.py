@@ -16,12 +16,13 @@ from translator.engine import expand_template, include_anchor
 from translator.frontend.lexer import LineIndex
 from translator.frontend.sites import TokenView
 from translator.model import Span
+from translator.targets.hip_modes import MODES, with_modes
 from translator.targets.simd import hip_simd
 
 if TYPE_CHECKING:
     from translator.engine import FileContext
-    from translator.model import KernelLaunch, NameSite
-    from translator.ruleset import Rule, TargetRule
+    from translator.model import IncludeSite, KernelLaunch, NameSite
+    from translator.ruleset import Rule, RuleSet, TargetRule
 
 CUDA_SUFFIXES = (".cu", ".cuh")
 
@@ -30,6 +31,15 @@ CUDA_SUFFIXES = (".cu", ".cuh")
 class HipTarget:
     name: str = "hip"
     extension: str | None = None  # ".hip" renames .cu files; None keeps them
+    modes: tuple[str, ...] = ()  # library modes (hip_modes.MODES): "roc", "library-data-types"
+    # HIP's rewrites are token-level renames plus the user's own declarations, which come from tree-sitter in
+    # either parser mode: libclang decides nothing here (it would add only its CP1001/CP1004 findings) and is
+    # most of the time, so `--parser auto` (the default) skips it for HIP.
+    needs_clang: bool = False
+
+    def overlay_rules(self, rules: RuleSet) -> RuleSet:
+        """The rules this target translates with: the base set, or it with the library modes' overlays."""
+        return with_modes(rules, self.modes)
 
     def handle(self, handler: str, site: NameSite, rule: Rule, mapping: TargetRule, ctx: FileContext) -> bool:
         if handler == "launch_bounds":
@@ -47,6 +57,8 @@ class HipTarget:
             return _default_last_arg(site, rule, mapping, ctx)
         if handler == "func_address":
             return _func_address(site, rule, mapping, ctx)
+        if handler == "symbol":
+            return _symbol_call(site, rule, mapping, ctx)
         if handler == "simd":  # SIMD-within-a-word intrinsics: HIP 5.2 has none; their definitions go in the file
             return hip_simd(site, ctx)
         if handler == "graph_instantiate":
@@ -70,12 +82,14 @@ class HipTarget:
         if ctx.options.hip_version < (6, 0):
             _device_prop_fields(ctx)
         _vector_operator_clashes(ctx)
+        _atomic_overload_clashes(ctx)
         uses_cuda = bool(parsed.launches or parsed.kernels or ctx.uses or parsed.shared)
         has_code = bool(parsed.tokens)  # an empty (or comment-only) file stays as it is
         if has_code and (ctx.rel.suffix == ".cu" or (uses_cuda and ctx.rel.suffix in CUDA_SUFFIXES)):
             # nvcc includes cuda_runtime.h first in every .cu file, whatever it uses itself (its headers may
             # rely on it); hipcc needs it spelled out, and before HIP headers that assume it (cooperative groups).
             _runtime_first(ctx)
+        _one_runtime_include(ctx)
 
     def output_path(self, rel: PurePosixPath, is_cuda: bool) -> PurePosixPath:
         if is_cuda and self.extension and rel.suffix == ".cu":
@@ -98,6 +112,52 @@ def _runtime_first(ctx: FileContext) -> None:
     ctx.insert(anchor, f"#include <{_RUNTIME}>\n", "includes")
     if _RUNTIME in ctx.includes:
         ctx.includes.remove(_RUNTIME)
+
+
+# hip_runtime.h includes hip_runtime_api.h: after it, neither is needed again.
+_RUNTIME_HEADERS = frozenset({_RUNTIME, "hip/hip_runtime_api.h"})
+_CONDITIONAL = frozenset({"if", "ifdef", "ifndef", "elif", "else", "endif"})
+
+
+def _one_runtime_include(ctx: FileContext) -> None:
+    """CUDA code often includes cuda.h, cuda_runtime.h and cuda_runtime_api.h together; each becomes a HIP
+    runtime header, so the file would include hip/hip_runtime.h several times. After the first
+    hip/hip_runtime.h (as written, translated, or inserted at the top), a later runtime include in the same
+    conditional region (no #if/#else/#endif between them) is removed; one in another region stays."""
+    final: dict[int, str] = {}  # include directive offset -> the header it names after translation
+    header_edits: dict[int, Edit] = {}
+    by_span = {inc.span.offset: inc for inc in ctx.parsed.includes}
+    for e in ctx.edits:
+        inc = by_span.get(e.offset)
+        if inc is not None and e.length == inc.span.length and e.build is None:
+            final[inc.directive.offset] = e.text.strip("<>\"")
+            header_edits[inc.directive.offset] = e
+    for inc in ctx.parsed.includes:
+        final.setdefault(inc.directive.offset, inc.header)
+    inserted = [e.offset for e in ctx.edits if e.origin == "includes" and f"<{_RUNTIME}>" in e.text]
+    if len(inserted) + sum(h in _RUNTIME_HEADERS for h in final.values()) < 2:
+        return
+    events: list[tuple[int, str]] = [(off, "runtime") for off in inserted]
+    events += [(t.offset, "cond") for i, t in enumerate(ctx.parsed.tokens[:-1])
+               if t.text == "#" and t.directive >= 0 and ctx.parsed.tokens[i + 1].text in _CONDITIONAL]
+    events += [(inc.directive.offset, "include") for inc in ctx.parsed.includes]
+    seen = False
+    drop: list[IncludeSite] = []
+    directives = {inc.directive.offset: inc for inc in ctx.parsed.includes}
+    for offset, what in sorted(events, key=lambda ev: (ev[0], ev[1] != "runtime")):
+        if what == "cond":
+            seen = False
+        elif what == "runtime":
+            seen = True
+        elif final.get(offset) in _RUNTIME_HEADERS:
+            if seen:
+                drop.append(directives[offset])
+            seen = seen or final[offset] == _RUNTIME
+    for inc in drop:
+        edit = header_edits.get(inc.directive.offset)
+        if edit is not None:
+            ctx.edits.remove(edit)
+        ctx.replace(inc.directive, "", "one runtime include")
 
 
 def _ggl(launch: KernelLaunch, render) -> str:  # type: ignore[no-untyped-def]
@@ -171,6 +231,46 @@ def _func_address(site: NameSite, rule: Rule, mapping: TargetRule, ctx: FileCont
     return True
 
 
+# Arguments CUDA declares with a default that HIP's function of the same shape requires (HIP 5.2's and 6.x's
+# hip_runtime_api.h: the Async symbol copies have no default offset or kind), by CUDA name and 1-based position.
+_SYMBOL_DEFAULTS = {
+    "cudaMemcpyToSymbolAsync": {4: "0", 5: "hipMemcpyHostToDevice", 6: "0"},
+    "cudaMemcpyFromSymbolAsync": {4: "0", 5: "hipMemcpyDeviceToHost", 6: "0"},
+}
+_SYMBOL_ARG = re.compile(r"HIP_SYMBOL\((\$\d+)\)")
+
+
+def _symbol_call(site: NameSite, rule: Rule, mapping: TargetRule, ctx: FileContext) -> bool:
+    """HIP's symbol APIs take the device variable wrapped in HIP_SYMBOL() (the identity on AMD, `&X` on
+    HIP's NVIDIA path), as HIP's documentation prescribes. The rule's template names the wrapped argument;
+    an argument already written HIP_SYMBOL(x) is not wrapped twice; trailing arguments CUDA defaults and HIP
+    requires are filled in with CUDA's defaults; a use that is not a call (a function pointer) is renamed."""
+    template = mapping.template
+    if template is None:
+        return False
+    if site.call is None:
+        ctx.replace(site.span, template.split("(", 1)[0], rule.name)
+        return True
+    given = len(site.args)
+    defaults = _SYMBOL_DEFAULTS.get(rule.name, {})
+
+    def unwrap(m: re.Match[str]) -> str:
+        n = int(m.group(1)[1:])
+        if n <= given and ctx.text(site.args[n - 1]).strip().startswith("HIP_SYMBOL("):
+            return m.group(1)
+        return m.group(0)
+
+    filled = _SYMBOL_ARG.sub(unwrap, template)
+    needed = max(int(n) for n in re.findall(r"\$(\d+)", filled))
+    if given < needed and any(n not in defaults for n in range(given + 1, needed + 1)):
+        return False  # too few arguments for any CUDA overload: the template's CP2006 says so
+    filled = re.sub(r"\$(\d+)", lambda m: m.group(0) if int(m.group(1)) <= given else defaults[int(m.group(1))],
+                    filled)
+    ctx.edits.append(Edit(site.call.offset, site.call.length, origin=rule.name,
+                          build=lambda render, s=site, t=filled: expand_template(t, s, render, s.member)))
+    return True
+
+
 _FULL_MASK = re.compile(r"0[xX][fF]{8}[uU]?|~0[uU]?|-1|0[xX][fF]{8}[uU]?[lL]{0,2}")
 
 
@@ -182,6 +282,8 @@ def _scalar_builtins_in_varargs(ctx: FileContext) -> None:
     """HIP's threadIdx/blockIdx/... members are proxy objects that convert to unsigned int; passed through
     `...` (device printf) they stay objects, and hipcc refuses them ("non-scalar arg to printf"). A bare
     `blockDim.x` argument of printf becomes `(unsigned int)blockDim.x`, its type in CUDA."""
+    if b"printf" not in ctx.parsed.data:
+        return
     members = {s.member_span.offset: s for s in ctx.parsed.names
                if s.name in _BUILTINS and s.member_span is not None and s.member in ("x", "y", "z")}
     if not members:
@@ -280,6 +382,8 @@ def _vector_operator_clashes(ctx: FileContext) -> None:
     """A free `operator+=(float4&, float4)` (helper_math.h style) competes with the non-template member
     operator HIP's vector types declare, and hipcc calls every use ambiguous (CP2007). Scalar right-hand
     sides are fine (HIP's are templates, which lose to a non-template), and so are binary operators."""
+    if b"operator" not in ctx.parsed.data:
+        return
     toks = ctx.parsed.tokens
     view = TokenView(ctx.parsed.data, toks, LineIndex(ctx.parsed.data))
     for i, t in enumerate(toks[:-2]):
@@ -306,6 +410,45 @@ def _vector_operator_clashes(ctx: FileContext) -> None:
 def _report_clash(ctx: FileContext, view: TokenView, i: int, op: str, vec: str) -> None:
     ctx.report("CP2007", view.tok_span(i, i + 1), f"operator{op} for {vec}: HIP's {vec} already has it as a "
                f"member; remove this definition for HIP if it works element by element", api=f"operator{op}")
+
+
+# Atomic overloads HIP's headers define (amd_hip_atomic.h, HIP 5.2 and 6.x) that CUDA lacks, by the first
+# parameter's pointee type: CUDA code that defines them itself collides with HIP's definition.
+_HIP_ONLY_ATOMICS = {
+    "atomicMax": ("float", "double"), "atomicMin": ("float", "double"), "atomicCAS": ("float", "double"),
+    "atomicExch": ("double",), "atomicSub": ("float", "double", "unsigned long long"), "atomicAdd": ("double",),
+}
+_RETURN_WORDS = frozenset({"float", "double", "long", "__forceinline__", "inline", "__device__", "static"})
+
+
+def _atomic_overload_clashes(ctx: FileContext) -> None:
+    """A device function this file defines or declares with the shape of an atomic HIP already provides
+    (`double atomicMax(double*, double)`, which CUDA lacks) is a redefinition for hipcc. Its name becomes
+    cudaport_user_<name>, so the calls resolve to HIP's overload, which does the same read-modify-write and
+    returns the old value as CUDA's atomics do. Flagged CP2003: check that this definition meant that."""
+    sites = [site.span.offset for site in ctx.parsed.names if site.name in _HIP_ONLY_ATOMICS]
+    if not sites:
+        return
+    toks = ctx.parsed.tokens
+    starts = [tk.offset for tk in toks]
+    view = TokenView(ctx.parsed.data, toks, LineIndex(ctx.parsed.data))
+    for i in (bisect_left(starts, off) for off in sites):
+        t = toks[i]
+        if i == 0 or i + 1 >= len(toks) or toks[i + 1].text != "(" or toks[i - 1].text not in _RETURN_WORDS:
+            continue
+        pointees = _HIP_ONLY_ATOMICS[t.text]
+        close = view.match_close(i + 1)
+        params = view.split_args(i + 1, close) if close > 0 else []
+        if not params or close + 1 >= len(toks) or toks[close + 1].text not in ("{", ";"):
+            continue
+        first = " ".join(re.findall(r"\w+|\*", view.text(params[0])))
+        pointee = first.replace("const ", "").replace("volatile ", "").split(" *")[0]
+        if pointee not in pointees or "*" not in first:
+            continue
+        span = view.tok_span(i, i)
+        ctx.replace(span, f"cudaport_user_{t.text}", "HIP atomic overload")
+        ctx.report("CP2003", span, f"{t.text}({pointee}*, ...): HIP defines this overload itself; this one is "
+                   f"renamed and calls use HIP's (atomic, returns the old value)", api=t.text)
 
 
 _ARCH_MACRO = "CUDAPORT_CUDA_ARCH"
@@ -388,4 +531,9 @@ def _dim3(text: str) -> str:
 
 def make(**options: object) -> HipTarget:
     ext = options.get("extension")
-    return HipTarget(extension=str(ext) if ext else None)
+    asked = options.get("modes") or ()
+    unknown = [m for m in asked if m not in MODES]  # type: ignore[union-attr]
+    if unknown:
+        raise ValueError(f"unknown HIP library mode {unknown[0]!r}: choose from {', '.join(MODES)}")
+    modes = tuple(m for m in MODES if m in asked)  # type: ignore[operator]
+    return HipTarget(extension=str(ext) if ext else None, modes=modes)

@@ -75,3 +75,26 @@ def test_hip62_stand_in_rejects_a_32_bit_mask(tmp_path: Path) -> None:
     f.write_text("#include <hip/hip_runtime.h>\n"
                  "__global__ void k(float* a) { a[0] = __shfl_down_sync(0xffffffffu, a[0], 1); }\n")
     assert _hipcc([f], tmp_path, ["-include", str(HERE / "hip62_warp_sync.h")])
+
+
+# Golden files written to compile as they are once translated (the others are snippets).
+COMPILING_GOLDEN = ("symbols.cu", "atomic_overloads.cu", "driver_types_deprecated.cu", "gl_interop.cu",
+                    "includes_runtime_later.cu")
+
+
+@pytest.mark.slow
+def test_hip_golden_files_compile_with_hipcc_52(tmp_path: Path) -> None:
+    from tests.golden.checkfile import strip_checks
+    from translator.api import translate_text
+    from translator.engine import Options
+
+    files = []
+    for name in COMPILING_GOLDEN:
+        source = (REPO / "tests" / "golden" / "hip" / name).read_text()
+        result = translate_text(strip_checks(source), "hip", name=name, options=Options(target="hip",
+                                                                                        hip_version=(5, 2)))
+        out = tmp_path / name
+        out.write_bytes(result.output)
+        files.append(out)
+    problems = _hipcc(files, tmp_path, [])
+    assert not problems, "\n".join(problems)
