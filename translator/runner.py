@@ -19,8 +19,9 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from translator.buildscripts import BuildContext, build_kind, generate_cmake, migrate_build_file
+from translator.context import FileResult, Options, Target
 from translator.diagnostics import make_finding
-from translator.engine import FileResult, Options, translate_parsed
+from translator.engine import translate_parsed
 from translator.frontend.lexer import IDENT, KEYWORD, LITERAL, lex
 from translator.frontend.parse import parse_file
 from translator.manifest import Entry, Manifest, atomic_write, finding_dict, rules_version, sha
@@ -37,7 +38,7 @@ from translator.project import (
 )
 from translator.ruleset import RuleSet, load_rules
 from translator.runtime_bundle import runtime_files, runtime_folder
-from translator.targets.base import Target, get_target
+from translator.targets.base import get_target
 
 GENERATED_BUILD = ":generated:CMakeLists.txt"  # manifest key of a build script cudaport wrote itself
 BUNDLED_RUNTIME = ":generated:cudaport_runtime"  # manifest key of the runtime folder the tree carries

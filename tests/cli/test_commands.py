@@ -106,3 +106,15 @@ def test_tree_sitter_parser_gives_the_same_hip_output_as_clang(tmp_path: Path) -
     assert len(outputs) == 4
     for f in outputs:
         assert (b / f.relative_to(a)).read_bytes() == f.read_bytes(), f.name
+
+
+def test_one_registry_names_every_subcommand_and_runs_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    import argparse
+
+    from translator import cli
+
+    sub = next(a for a in cli.build_parser()._actions if isinstance(a, argparse._SubParsersAction))
+    assert list(sub.choices) == list(cli.COMMANDS)
+    ran = []
+    monkeypatch.setitem(cli.COMMANDS, "doctor", (cli.COMMANDS["doctor"][0], lambda args: ran.append(args) or 5))
+    assert main(["doctor", "-q"]) == 5 and ran[0].command == "doctor"

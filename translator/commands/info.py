@@ -9,9 +9,22 @@ import os
 import shutil
 import subprocess
 import textwrap
+from collections.abc import Callable
 
-from translator.cli import EXIT_OK, CliError
+from translator.commands.common import EXIT_OK
 from translator.diagnostics import CATALOGUE
+from translator.errors import CliError
+
+
+def register_explain(sub: argparse._SubParsersAction, add_common: Callable, add_source: Callable) -> None:
+    e = sub.add_parser("explain", help="explain a diagnostic code")
+    e.add_argument("code", nargs="?", help="CPnnnn; without it, list all codes")
+    add_common(e)
+
+
+def register_doctor(sub: argparse._SubParsersAction, add_common: Callable, add_source: Callable) -> None:
+    d = sub.add_parser("doctor", help="show which parsers, compilers and OpenCL devices this machine has")
+    add_common(d)
 
 
 def cmd_explain(args: argparse.Namespace) -> int:
