@@ -73,6 +73,7 @@ def cmd_doctor(args: argparse.Namespace) -> int:
     from translator.frontend import treesitter
     from translator.frontend.clang import clang_available
     from translator.resources import prelude_dir, rules_dir, shim_dir
+    from translator.targets_support import nvcc as find_nvcc
 
     rows: list[tuple[str, str | None]] = []
     rows.append(("libclang", clang_available()))
@@ -84,7 +85,7 @@ def cmd_doctor(args: argparse.Namespace) -> int:
     rows.append(("runtime shim", str(shim_dir())))
     rows.append(("hipcc", _version(["hipcc", "--version"])))
     rows.append(("C++ compiler", _version(["g++", "--version"]) or _version(["clang++", "--version"])))
-    rows.append(("nvcc", _version(["nvcc", "--version"]) or _version(["/usr/local/cuda/bin/nvcc", "--version"])))
+    rows.append(("nvcc", _version([nvcc, "--version"]) if (nvcc := find_nvcc()) else None))
     rows.append(("oclgrind", shutil.which("oclgrind")))
     rows.append(("SYCL compiler (icpx)", _version(["icpx", "--version"])))
     rows.append(("SYCL compiler (acpp)", _version(["acpp", "--version"])))

@@ -20,15 +20,13 @@ from translator.targets.sycl.device import atomic, qualifier, warp
 from translator.targets.sycl.hostmath import keep_host_math
 from translator.targets.sycl.launch import rewrite_launch
 from translator.targets.sycl.operators import drop_elementwise_operators
-from translator.targets.sycl.toolchain import SHIM_INCLUDE, compile_command, find_compiler, typecheck_command
 
 if TYPE_CHECKING:
     from translator.engine import FileContext
     from translator.model import NameSite
     from translator.ruleset import Rule, TargetRule
 
-__all__ = ["HELPER_HEADER", "ITEM_PARAM", "SHIM_INCLUDE", "SyclTarget", "compile_command", "find_compiler", "make",
-           "typecheck_command"]
+__all__ = ["HELPER_HEADER", "ITEM_PARAM", "SyclTarget", "make"]
 
 HELPER_HEADER = "cudaport_sycl.hpp"
 ITEM_PARAM = "const sycl::nd_item<3>& item"
