@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 
+from translator.frontend.brackets import split_text
 from translator.targets.opencl.program import Builder, FuncInfo
-from translator.targets.opencl.scan import TParam, split_top
+from translator.targets.opencl.scan import TParam
 from translator.targets.opencl.spelling import (
     BASE_TYPES,
     SPACE_WORDS,
@@ -317,7 +318,7 @@ class Env:
             close = rw.angle(j)
             if close < 0 or close + 1 >= len(toks) or toks[close + 1].text != "(":
                 return
-            targs = [cxx_to_c_types(a) for a in split_top(rw.tok_text(j + 1, close - 1))] if close > j + 1 else []
+            targs = [cxx_to_c_types(a) for a in split_text(rw.tok_text(j + 1, close - 1))] if close > j + 1 else []
             rw.replace(toks[j].offset, toks[close].end, "")
             j = close + 1
         if j >= len(toks) or toks[j].text != "(":
