@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path, PurePosixPath
 
-from translator.engine import FileResult, Options, translate_parsed
+from translator.context import FileResult, Options
+from translator.engine import translate_parsed
 from translator.frontend.parse import parse_file
 from translator.ruleset import RuleSet, load_rules
 from translator.targets.base import get_target

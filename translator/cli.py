@@ -1,4 +1,4 @@
-"""Command line: `cudaport translate|report|test|build|rules|explain|doctor`.
+"""Command line: `cudaport translate|rules|explain|doctor|report|test|build`.
 
 Parses arguments, turns every expected failure into one line `cudaport: error: WHERE: WHAT` with a
 documented exit code (tracebacks only with --verbose), and hands work to the stages.
@@ -9,40 +9,29 @@ files could not be translated (unreadable, binary); 4 build failed (`cudaport bu
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import traceback
-from collections.abc import Sequence
-from pathlib import Path
+from collections.abc import Callable, Sequence
 
 from translator import __version__
+from translator.commands import build, info, report, rules, test, translate
+from translator.commands.common import EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, add_common, add_source_opts
+from translator.errors import user_message
 
-EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_FILES, EXIT_INTERNAL = 0, 1, 2, 3, 70
+Register = Callable[[argparse._SubParsersAction, Callable, Callable], None]
+Run = Callable[[argparse.Namespace], int]
 
-
-class CliError(Exception):
-    """A one-line user-facing error (exit 2)."""
-
-
-def _add_common(p: argparse.ArgumentParser) -> None:
-    p.add_argument("-q", "--quiet", action="store_true", help="print only errors")
-    p.add_argument("-v", "--verbose", action="store_true", help="more detail; tracebacks on internal errors")
-
-
-def _add_source_opts(p: argparse.ArgumentParser) -> None:
-    p.add_argument("-p", "--build-dir", type=Path, metavar="BUILD_DIR",
-                   help="directory holding compile_commands.json (or the file itself)")
-    p.add_argument("--rules", type=Path, action="append", default=[], metavar="FILE",
-                   help="extra rule file (same schema as rules/); overrides built-in entries")
-    p.add_argument("-I", dest="includes", action="append", default=[], metavar="DIR", help="include directory")
-    p.add_argument("-D", dest="defines", action="append", default=[], metavar="NAME[=VALUE]", help="macro")
-    p.add_argument("--hip-version", default="6.4", metavar="X.Y",
-                   help="HIP version to target (default 6.4); below 6.2 warp *_sync functions lose their mask")
-    p.add_argument("-j", "--jobs", type=int, default=0, metavar="N", help="parallel workers (default: cores)")
-    p.add_argument("--parser", choices=["auto", "clang", "tree-sitter"], default="auto",
-                   help="auto (default: clang where the target needs types, i.e. OpenCL and SYCL; tree-sitter for "
-                        "HIP, whose renames need none), clang (tree-sitter only for files clang cannot parse) or "
-                        "tree-sitter alone (no type information)")
+# The one command registry: name -> (adds the subparser of that name, runs it), in `--help` order. A command
+# module keeps the imports of the stages it runs inside its run function, so building the parser stays cheap.
+COMMANDS: dict[str, tuple[Register, Run]] = {
+    "translate": (translate.register, translate.cmd_translate),
+    "rules": (rules.register, rules.cmd_rules),
+    "explain": (info.register_explain, info.cmd_explain),
+    "doctor": (info.register_doctor, info.cmd_doctor),
+    "report": (report.register, report.run),
+    "test": (test.register, test.run),
+    "build": (build.register, build.run),
+}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -54,61 +43,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--runtime-dir", choices=["opencl", "sycl"], metavar="TARGET",
                         help="print the installed runtime folder of TARGET (opencl or sycl) and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-
-    t = sub.add_parser("translate", help="translate a CUDA file or project")
-    t.add_argument("src", type=Path, help="CUDA file or directory")
-    t.add_argument("--to", dest="target", default="hip", help="target: hip, sycl or opencl (default hip)")
-    t.add_argument("-o", "--output", type=Path, help="output directory (or file for a single-file input)")
-    t.add_argument("--force", action="store_true", help="write into a non-empty output directory")
-    t.add_argument("--dry-run", action="store_true", help="print a unified diff instead of writing files")
-    t.add_argument("--hip-launch-kernel-ggl", action="store_true",
-                   help="HIP: rewrite <<<>>> launches as hipLaunchKernelGGL(...)")
-    t.add_argument("--hip-extension", choices=[".hip"], default=None, help="HIP: rename .cu files to .hip")
-    t.add_argument("--no-inline-diagnostics", action="store_true",
-                   help="do not put diagnostic comments into the translated code")
-    t.add_argument("--fail-on", choices=["warning", "error"], default=None,
-                   help="exit 1 when findings of this severity or worse remain")
-    t.add_argument("--report", type=Path, metavar="FILE",
-                   help="also write the migration report of this run (format from the extension)")
-    _add_source_opts(t)
-    _add_common(t)
-    from translator.commands.translate import register_options
-
-    register_options(t)
-
-    r = sub.add_parser("rules", help="list or check rules")
-    rsub = r.add_subparsers(dest="rules_command", metavar="ACTION")
-    rl = rsub.add_parser("list", help="list CUDA names and their mapping per target")
-    rl.add_argument("--target", default=None, help="only this target's column")
-    rl.add_argument("--unsupported", action="store_true", help="only names unsupported (or unmapped) on --target")
-    rl.add_argument("--family", default=None, help="only this family (runtime, device, libs/cublas, ...)")
-    rl.add_argument("--format", choices=["table", "json"], default="table")
-    rl.add_argument("--rules", type=Path, action="append", default=[], metavar="FILE")
-    rc = rsub.add_parser("check", help="validate rule files")
-    rc.add_argument("files", type=Path, nargs="+")
-    rv = rsub.add_parser("coverage", help="print the supported-API table (Markdown) generated from rules/")
-    rv.add_argument("--rules", type=Path, action="append", default=[], metavar="FILE")
-    for p in (rl, rc, rv):
-        _add_common(p)
-
-    e = sub.add_parser("explain", help="explain a diagnostic code")
-    e.add_argument("code", nargs="?", help="CPnnnn; without it, list all codes")
-    _add_common(e)
-
-    d = sub.add_parser("doctor", help="show which parsers, compilers and OpenCL devices this machine has")
-    _add_common(d)
-
-    from translator import plugins
-
-    plugins.register_subcommands(sub, _add_common, _add_source_opts)
+    for register, _run in COMMANDS.values():
+        register(sub, add_common, add_source_opts)
     return parser
-
-
-def _parse_version(text: str) -> tuple[int, ...]:
-    try:
-        return tuple(int(p) for p in text.split("."))
-    except ValueError:
-        raise CliError(f"--hip-version {text!r}: expected a version such as 5.2 or 6.4") from None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -124,15 +61,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INPUT
     verbose = getattr(args, "verbose", False)
     try:
-        return _dispatch(args)
+        return COMMANDS[args.command][1](args)
     except KeyboardInterrupt:
         print("cudaport: interrupted; no half-written files were left", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return EXIT_OK
     except Exception as exc:  # noqa: BLE001 - the one place that turns errors into exit codes
-        from translator.errors import user_message
-
         msg = user_message(exc)
         if msg is not None:
             print(f"cudaport: error: {msg}", file=sys.stderr)
@@ -144,32 +79,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         if verbose:
             traceback.print_exc()
         return EXIT_INTERNAL
-
-
-def _dispatch(args: argparse.Namespace) -> int:
-    if args.command == "translate":
-        from translator.commands.translate import cmd_translate
-
-        return cmd_translate(args)
-    if args.command == "rules":
-        from translator.commands.rules import cmd_rules
-
-        return cmd_rules(args)
-    if args.command == "explain":
-        from translator.commands.info import cmd_explain
-
-        return cmd_explain(args)
-    if args.command == "doctor":
-        from translator.commands.info import cmd_doctor
-
-        return cmd_doctor(args)
-    from translator import plugins
-
-    return plugins.dispatch(args)
-
-
-def jobs_from(args: argparse.Namespace) -> int:
-    return args.jobs if getattr(args, "jobs", 0) and args.jobs > 0 else (os.cpu_count() or 1)
 
 
 if __name__ == "__main__":

@@ -1,10 +1,16 @@
-"""Maps the exceptions that mean "bad input" to their one-line messages; anything else is an internal error."""
+"""The errors that mean "bad input", and their one-line messages; anything else is an internal error.
+
+Input: an exception the CLI caught. Output: the message to print after `cudaport: error:`, or None.
+"""
 
 from __future__ import annotations
 
 
+class CliError(Exception):
+    """A one-line user-facing error (exit 2)."""
+
+
 def user_message(exc: BaseException) -> str | None:
-    from translator.cli import CliError
     from translator.project import InputError
     from translator.ruleset import RuleError
     from translator.targets.base import UnknownTarget

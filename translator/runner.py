@@ -1,6 +1,7 @@
-"""Runs a translation over a SourceTree: resolves include dependencies and per-file flags, retranslates only
-what changed since the manifest of the last run, rewrites includes to renamed files, migrates build scripts,
-and (unless analysing only) writes the output tree atomically, never over a file the user edited.
+"""Runs a translation over a SourceTree in steps: scan the inputs, build the include graph and per-file flags
+(depgraph.py), plan (keep what did not change since the manifest of the last run), translate the rest, then
+write: includes rewritten to renamed files, build scripts migrated, and (unless analysing only) the output tree
+written atomically, never over a file the user edited.
 
 Input: SourceTree, Options, rule files. Output: a RunResult (files translated, copied, skipped, up to date,
 conflicts, build scripts) and, under OUT, the translated tree plus OUT/.cudaport/manifest.json.
@@ -19,9 +20,11 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from translator.buildscripts import BuildContext, build_kind, generate_cmake, migrate_build_file
+from translator.context import FileResult, Options, Target
+from translator.depgraph import DependencyGraph, InputFile, inside, is_source
 from translator.diagnostics import make_finding
-from translator.engine import FileResult, Options, translate_parsed
-from translator.frontend.lexer import IDENT, KEYWORD, LITERAL, lex
+from translator.engine import translate_parsed
+from translator.frontend.lexer import IDENT, KEYWORD, lex
 from translator.frontend.parse import parse_file
 from translator.manifest import Entry, Manifest, atomic_write, finding_dict, rules_version, sha
 from translator.model import FileStatus, Finding
@@ -30,14 +33,13 @@ from translator.project import (
     InputError,
     SourceFile,
     SourceTree,
-    include_dirs,
     looks_binary,
     resolve_include,
     scan_includes,
 )
 from translator.ruleset import RuleSet, load_rules
 from translator.runtime_bundle import RUNTIME_MODES, runtime_files, runtime_folder
-from translator.targets.base import Target, get_target
+from translator.targets.base import get_target
 
 GENERATED_BUILD = ":generated:CMakeLists.txt"  # manifest key of a build script cudaport wrote itself
 BUNDLED_RUNTIME = ":generated:cudaport_runtime"  # manifest key of the runtime folder the tree carries
@@ -171,45 +173,6 @@ def _current_sha(path: Path) -> str | None:
         return None
 
 
-class IncludeResolver:
-    """Finds the file an #include names: the including file's directory and -I paths first, then (for projects
-    whose include paths live only in their build scripts) the one file of the tree whose path ends with it."""
-
-    def __init__(self, files: Sequence[Path]) -> None:
-        self._by_name: dict[str, list[Path]] = {}
-        for f in files:
-            self._by_name.setdefault(f.name, []).append(f)
-
-    def __call__(self, header: str, angled: bool, including: Path, flags: Sequence[str]) -> Path | None:
-        found = resolve_include(header, angled, including, include_dirs(flags))
-        if found is not None:
-            return found
-        tail = "/" + header.lstrip("./")
-        matches = [f for f in self._by_name.get(PurePosixPath(header).name, ()) if f.as_posix().endswith(tail)]
-        return matches[0] if len(matches) == 1 else None
-
-
-def rewrite_includes(data: bytes, src: Path, flags: Sequence[str], renamed: dict[Path, str],
-                     resolve: IncludeResolver) -> bytes:
-    """Point every #include that resolves to a renamed file (absolute input path -> new file name) at the new
-    name. Only the header-name token changes; comments and other text stay as they are."""
-    toks, _ = lex(data)
-    edits: list[tuple[int, int, str]] = []
-    for i, t in enumerate(toks):
-        if not (t.kind == LITERAL and t.directive >= 0 and i >= 2 and toks[i - 1].text in ("include", "include_next")
-                and toks[i - 2].text == "#"):
-            continue
-        header, angled = t.text[1:-1], t.text.startswith("<")
-        target = resolve(header, angled, src, flags)
-        if target is None or target not in renamed or not header.endswith(target.name):
-            continue
-        new = header[: len(header) - len(target.name)] + renamed[target]
-        edits.append((t.offset, t.end, f"<{new}>" if angled else f'"{new}"'))
-    for start, end, text in reversed(edits):
-        data = data[:start] + text.encode("utf-8", "surrogateescape") + data[end:]
-    return data
-
-
 class _Writer:
     """Writes outputs under OUT: skips identical content, and keeps a file the user changed since cudaport wrote
     it (the new text goes beside it as NAME.cudaport-new) unless forced."""
@@ -257,20 +220,9 @@ def _remove(path: Path) -> None:
         path.unlink()
 
 
-@dataclass
-class _Input:
-    sf: SourceFile
-    hash: str | None  # None: unreadable
-    data: bytes | None  # kept only for sources whose includes must be scanned
-
-
 def _options_record(options: Options, target_opts: dict, tree: SourceTree) -> dict:
     record = {"options": dataclasses.asdict(options), "target_opts": target_opts, "flags": list(tree.extra_flags)}
     return json.loads(json.dumps(record, default=str))
-
-
-def _inside(path: Path, root: Path) -> bool:
-    return str(path).startswith(str(root) + os.sep)
 
 
 def run(tree: SourceTree, options: Options, *, out: Path | None, extra_rules: Sequence[Path] = (),
@@ -281,37 +233,35 @@ def run(tree: SourceTree, options: Options, *, out: Path | None, extra_rules: Se
 
     `force` overwrites outputs the user edited (otherwise they are kept and reported as conflicts). `runtime`:
     "bundled" copies the target's runtime into OUT/cudaport_runtime/; "external" leaves it in the installed
-    cudaport, where the migrated build files find it (CMake package config, `cudaport --runtime-dir`)."""
+    cudaport, where the migrated build files find it (CMake package config, `cudaport --runtime-dir`).
+    The steps: scan the inputs, build the include graph, plan (keep what is up to date), translate the rest,
+    write (sources, then build scripts and other files, then generated files, then stale-output removal)."""
     if runtime not in RUNTIME_MODES:
         raise InputError(f"--runtime {runtime!r}: expected one of {', '.join(RUNTIME_MODES)}")
-    target_opts = target_opts or {}
-    target = get_target(options.target, **target_opts)
-    result = RunResult(target=options.target)
-    root = Path(os.path.realpath(tree.root))
-    if out is not None and not tree.single_file:
-        real_out = Path(os.path.realpath(out))
-        if real_out == root or _inside(real_out, root):
-            raise InputError(f"{out}: the output directory is inside the input {tree.root}")
-    old = Manifest.load(out) if out is not None else None
-    manifest = Manifest.new(rules_version(list(extra_rules)), _options_record(options, target_opts, tree))
-    reuse = old.files if old is not None and manifest.compatible(old) and not force else {}
-    owned = old.outputs_owned() if old is not None else {}
-    writer = _Writer(out, owned, force, result)
+    session = _Session(tree, options, out, extra_rules, target_opts or {}, force)
+    session.runtime = runtime
+    inputs = scan_inputs(tree)
+    graph = DependencyGraph(inputs, tree.flags_by_path, session.reuse, session.root)
+    for path, first in sorted(graph.outside.items()):
+        session.result.project_findings.append(make_finding("CP5001", first, 1, 1, path))
+    keys, stale = session.plan(inputs, graph)
+    try:
+        parse_flags = {rel: graph.parse_flags(rel) for rel in stale}
+        outcomes = _translate(stale, inputs, parse_flags, session.display, options, extra_rules, jobs,
+                              session.target_opts, progress)
+        session.write(inputs, graph, keys, stale, outcomes)
+    finally:
+        session.save(inputs)
+    return session.result
 
-    def display(sf: SourceFile) -> str:
-        return str(sf.path) if tree.single_file else str(sf.rel)
 
-    for path in tree.missing:
-        result.project_findings.append(make_finding("CP5002", str(tree.database or path), 1, 1, path))
-    for path in tree.outside:
-        result.project_findings.append(make_finding("CP5003", str(tree.database or path), 1, 1, path))
-
-    # -- read inputs, resolve includes and flags ------------------------------------------------------------
-    inputs: dict[str, _Input] = {}
+def scan_inputs(tree: SourceTree) -> dict[str, InputFile]:
+    """Step 1: the hash of every input file, and the bytes of those whose includes or build rules are read."""
+    inputs: dict[str, InputFile] = {}
     for sf in tree.files:
         rel = str(sf.rel)
         if sf.kind == "symlink":
-            inputs[rel] = _Input(sf, sha(os.readlink(sf.path).encode("utf-8", "surrogateescape")), None)
+            inputs[rel] = InputFile(sf, sha(os.readlink(sf.path).encode("utf-8", "surrogateescape")), None)
             continue
         try:
             data = sf.path.read_bytes() if sf.path.stat().st_size <= MAX_FILE_BYTES else None
@@ -319,212 +269,162 @@ def run(tree: SourceTree, options: Options, *, out: Path | None, extra_rules: Se
         except OSError:
             data, h = None, None
         keep = sf.kind in ("cuda", "maybe-cuda") or build_kind(sf.rel) is not None
-        inputs[rel] = _Input(sf, h, data if keep else None)
-    sources = [rel for rel, i in inputs.items() if i.sf.kind in ("cuda", "maybe-cuda")]
-    abs_to_rel = {Path(os.path.normpath(i.sf.path)): rel for rel, i in inputs.items() if i.sf.kind != "symlink"}
-    resolver = IncludeResolver(list(abs_to_rel))
-    flags: dict[str, tuple[str, ...]] = {}
-    for rel in sources:
-        if Path(os.path.normpath(inputs[rel].sf.path)) in tree.flags_by_path or not tree.flags_by_path:
-            flags[rel] = inputs[rel].sf.flags
-    deps: dict[str, list[str]] = {}
-    guessed: dict[str, list[str]] = {}
-    outside_seen: dict[str, str] = {}
+        inputs[rel] = InputFile(sf, h, data if keep else None)
+    return inputs
 
-    def scan(rel: str) -> None:
-        inp = inputs[rel]
-        f = flags[rel]
-        prev = reuse.get(rel)
-        if prev is not None and prev.hash == inp.hash and prev.flags == list(f):
-            found, guessed[rel] = prev.deps, prev.guessed_dirs
-        else:
-            found, dirs, guesses = [], include_dirs(f), set()
-            for header, angled in scan_includes(inp.data or b""):
-                p = resolve_include(header, angled, inp.sf.path, dirs)
-                if p is None:
-                    p = resolver(header, angled, inp.sf.path, f)
-                    if p is not None and not angled:
-                        guesses.add(str(p)[: len(str(p)) - len(header.lstrip("./"))].rstrip("/"))
-                if p is None:
-                    continue
-                if p in abs_to_rel:
-                    found.append(abs_to_rel[p])
-                elif not angled and not _inside(Path(os.path.realpath(p)), root):
-                    found.append(str(p))
-            guessed[rel] = sorted(guesses)
-        deps[rel] = found
-        for d in found:
-            if d in inputs and inputs[d].sf.kind in ("cuda", "maybe-cuda") and d not in flags:
-                flags[d] = f  # a header gets the flags of the first unit that includes it
-                queue.append(d)
-            elif d not in inputs and d not in outside_seen:
-                outside_seen[d] = rel
 
-    queue = sorted(flags)
-    while queue:
-        scan(queue.pop(0))
-    for rel in sources:
-        if rel not in flags:
-            flags[rel] = inputs[rel].sf.flags
-            queue.append(rel)
-            while queue:
-                scan(queue.pop(0))
-    for path, first in sorted(outside_seen.items()):
-        result.project_findings.append(make_finding("CP5001", first, 1, 1, path))
+class _Session:
+    """One run's state between the steps: the manifest of the last run and the new one, the writer, the result."""
 
-    dep_hash: dict[str, str | None] = {rel: i.hash for rel, i in inputs.items()}
-    for path in outside_seen:
-        try:
-            dep_hash[path] = sha(Path(path).read_bytes())
-        except OSError:
-            dep_hash[path] = None
+    def __init__(self, tree: SourceTree, options: Options, out: Path | None, extra_rules: Sequence[Path],
+                 target_opts: dict, force: bool) -> None:
+        self.tree, self.options, self.out, self.target_opts = tree, options, out, target_opts
+        self.runtime = "bundled"
+        self.target = get_target(options.target, **target_opts)
+        self.result = RunResult(target=options.target)
+        self.root = Path(os.path.realpath(tree.root))
+        if out is not None and not tree.single_file:
+            real_out = Path(os.path.realpath(out))
+            if real_out == self.root or inside(real_out, self.root):
+                raise InputError(f"{out}: the output directory is inside the input {tree.root}")
+        self.old = Manifest.load(out) if out is not None else None
+        self.manifest = Manifest.new(rules_version(list(extra_rules)), _options_record(options, target_opts, tree))
+        self.reuse = self.old.files if self.old is not None and self.manifest.compatible(self.old) and not force else {}
+        self.writer = _Writer(out, self.old.outputs_owned() if self.old is not None else {}, force, self.result)
+        for path in tree.missing:
+            self.result.project_findings.append(make_finding("CP5002", str(tree.database or path), 1, 1, path))
+        for path in tree.outside:
+            self.result.project_findings.append(make_finding("CP5003", str(tree.database or path), 1, 1, path))
 
-    def key_of(rel: str) -> str:
-        seen: set[str] = set()
-        stack = [rel]
-        while stack:
-            cur = stack.pop()
-            for d in deps.get(cur, ()):
-                if d not in seen:
-                    seen.add(d)
-                    stack.append(d)
-        parts = [str(dep_hash[rel]), "\0".join(flags.get(rel, ()))]
-        parts += [f"{d}={dep_hash.get(d)}" for d in sorted(seen)]
-        return sha("\n".join(parts).encode("utf-8", "surrogateescape"))
+    def display(self, sf: SourceFile) -> str:
+        return str(sf.path) if self.tree.single_file else str(sf.rel)
 
-    def fresh(rel: str, key: str) -> Entry | None:
+    def _fresh(self, rel: str, key: str) -> Entry | None:
         """The previous entry when its outputs can be kept as they are."""
-        prev = reuse.get(rel)
-        if prev is None or prev.key != key or inputs[rel].hash is None:
+        prev = self.reuse.get(rel)
+        if prev is None or prev.key != key:
             return None
+        out = self.out
         if out is not None and any(not (out / o).exists() and not (out / o).is_symlink() for o in prev.outputs):
             return None
         return prev
 
-    keys = {rel: key_of(rel) for rel in sources}
-    stale = []
-    for rel in sources:
-        prev = fresh(rel, keys[rel])
-        if prev is not None:
-            manifest.files[rel] = prev
-            result.up_to_date.append(inputs[rel].sf.rel)
-            result.cached_findings += prev.restored_findings()
-        else:
-            stale.append(rel)
+    def _keep(self, rel: str, key: str, inp: InputFile) -> bool:
+        """Keep the last run's entry of an input that has not changed; False when it must be redone."""
+        prev = self._fresh(rel, key) if inp.hash is not None else None
+        if prev is None:
+            return False
+        self.manifest.files[rel] = prev
+        self.result.up_to_date.append(inp.sf.rel)
+        self.result.cached_findings += prev.restored_findings()
+        return True
 
-    # -- translate what changed -------------------------------------------------------------------------
-    try:
-        parse_flags = {rel: flags[rel] + tuple(f"-I{d}" for d in guessed.get(rel, ())) for rel in stale}
-        outcomes = _translate(stale, inputs, parse_flags, display, options, extra_rules, jobs, target_opts, progress)
-        translated = {rel for rel, e in manifest.files.items() if e.kind == "translated"}
+    def plan(self, inputs: dict[str, InputFile], graph: DependencyGraph) -> tuple[dict[str, str], list[str]]:
+        """Step 3: the cache key of every source, and the sources to translate (the others are kept)."""
+        keys = {rel: graph.key(rel) for rel, inp in inputs.items() if is_source(inp)}
+        return keys, [rel for rel, key in keys.items() if not self._keep(rel, key, inputs[rel])]
+
+    def write(self, inputs: dict[str, InputFile], graph: DependencyGraph, keys: dict[str, str], stale: list[str],
+              outcomes: dict[str, FileResult | SkipRecord]) -> None:
+        """Step 4: write the translated sources, then build scripts and other files, then generated files."""
+        translated = {rel for rel, e in self.manifest.files.items() if e.kind == "translated"}
         translated |= {str(o.rel) for o in outcomes.values() if isinstance(o, FileResult)}
-        out_name: dict[str, PurePosixPath] = {}
-        for rel, inp in inputs.items():
-            is_cuda = rel in translated
-            out_name[rel] = target.output_path(inp.sf.rel, is_cuda) if inp.sf.kind != "symlink" else inp.sf.rel
+        out_name = {rel: self.target.output_path(inp.sf.rel, rel in translated) if inp.sf.kind != "symlink"
+                    else inp.sf.rel for rel, inp in inputs.items()}
         renamed = {Path(os.path.normpath(inputs[r].sf.path)): n.name for r, n in out_name.items()
                    if n != inputs[r].sf.rel and inputs[r].sf.kind != "symlink"}
-
-        def fix_includes(rel: str, data: bytes) -> bytes:
-            if renamed and any(d in inputs and Path(os.path.normpath(inputs[d].sf.path)) in renamed
-                               for d in deps.get(rel, ())):
-                return rewrite_includes(data, inputs[rel].sf.path, flags[rel], renamed, resolver)
-            return data
-
         for rel in stale:
-            item = outcomes[rel]
-            sf = inputs[rel].sf
-            mode = _mode(sf.path)
-            if isinstance(item, FileResult):
-                item.output = fix_includes(rel, item.output)
-                result.files.append(item)
-                outs = {str(item.out_rel): writer.emit(item.out_rel, item.output, mode)}
-                for extra_rel, content in item.extra_files.items():
-                    outs[extra_rel] = writer.emit(PurePosixPath(extra_rel), content)
-                manifest.files[rel] = Entry(inputs[rel].hash or "", keys[rel], "translated", list(flags[rel]),
-                                            deps[rel], outs, [finding_dict(f) for f in item.findings], guessed[rel])
-                continue
-            if item.status == FileStatus.COPIED:
-                result.copied.append(item.rel)
-                data = fix_includes(rel, inputs[rel].data or b"")
-                kind = "copied"
-            else:
-                result.skipped.append(item)
-                data = inputs[rel].data  # never lose user code: keep it as it was
-                kind = "skipped"
-            outs = {}
-            if data is not None and inputs[rel].hash is not None:
-                outs[str(out_name[rel])] = writer.emit(out_name[rel], data, mode)
-            elif out is not None and inputs[rel].hash is not None:  # larger than 10 MB: copied without reading
-                outs[str(out_name[rel])] = _copy_big(sf.path, out / out_name[rel])
-            manifest.files[rel] = Entry(inputs[rel].hash or "", keys[rel], kind, list(flags[rel]), deps[rel], outs,
-                                        [finding_dict(f) for f in item.findings], guessed[rel])
-
-        # -- build scripts and everything else ----------------------------------------------------------
-        source_names = {rel: str(out_name[rel]) for rel in sources}
-        suffixes = {s: target.output_path(PurePosixPath("x" + s), True).suffix for s in (".cu", ".cuh")}
-        bundled = runtime_folder(options.target) if translated and not tree.single_file else None
-        external = runtime == "external"
-        ctx = BuildContext(target=options.target, renames=source_names, translated=sorted(translated),
+            self._write_source(rel, inputs[rel], outcomes[rel], graph, keys[rel], out_name[rel], renamed)
+        source_names = {rel: str(out_name[rel]) for rel in keys}
+        suffixes = {s: self.target.output_path(PurePosixPath("x" + s), True).suffix for s in (".cu", ".cuh")}
+        bundled = runtime_folder(self.options.target) if translated and not self.tree.single_file else None
+        external = self.runtime == "external"
+        ctx = BuildContext(target=self.options.target, renames=source_names, translated=sorted(translated),
                            suffixes={s: n for s, n in suffixes.items() if n != s}, runtime=bundled,
                            runtime_external=external)
         has_build = False
         for rel, inp in inputs.items():
-            if inp.sf.kind in ("cuda", "maybe-cuda"):
-                continue
-            kind = build_kind(inp.sf.rel) if inp.sf.kind != "symlink" else None
-            if kind is not None and inp.sf.rel.parent == PurePosixPath("."):
-                has_build = True
-            if kind is not None and inp.data is not None:
-                key = sha(f"{inp.hash}\n{json.dumps(source_names, sort_keys=True)}\n{bundled}\n{runtime}".encode())
-                prev = fresh(rel, key)
-                if prev is not None:
-                    manifest.files[rel] = prev
-                    result.up_to_date.append(inp.sf.rel)
-                    result.cached_findings += prev.restored_findings()
-                    continue
-                migrated, findings = migrate_build_file(kind, inp.sf.rel, inp.data, ctx)
-                result.build.append(BuildResult(inp.sf.rel, out_name[rel], migrated, findings))
-                outs = {str(out_name[rel]): writer.emit(out_name[rel], migrated, _mode(inp.sf.path))}
-                manifest.files[rel] = Entry(inp.hash or "", key, "build", outputs=outs,
-                                            findings=[finding_dict(f) for f in findings])
-                continue
-            key = sha(str(inp.hash).encode())
-            prev = fresh(rel, key)
-            if prev is not None:
-                manifest.files[rel] = prev
-                result.up_to_date.append(inp.sf.rel)
-                continue
-            result.copied.append(inp.sf.rel)
-            outs = {}
-            if inp.sf.kind == "symlink":
-                link = _link_in_output(inp.sf, root)
-                outs[str(out_name[rel])] = writer.emit(out_name[rel], b"", link=link)
-                manifest.files[rel] = Entry(inp.hash or "", key, "symlink", outputs=outs)
-                continue
-            if inp.hash is not None and out is not None:
-                try:
-                    data = inp.sf.path.read_bytes()
-                    outs[str(out_name[rel])] = writer.emit(out_name[rel], data, _mode(inp.sf.path))
-                except OSError:
-                    pass
-            manifest.files[rel] = Entry(inp.hash or "", key, "copied", outputs=outs)
-        if not tree.single_file and not has_build and translated:
-            _generate_build(tree, ctx, manifest, reuse, writer, result, out)
+            if not is_source(inp):
+                has_build |= self._write_other(rel, inp, out_name[rel], ctx)
+        if not self.tree.single_file and not has_build and translated:
+            _generate_build(self.tree, ctx, self.manifest, self.reuse, self.writer, self.result, self.out)
         if bundled and not external:
-            _emit_runtime(options.target, manifest, writer)
-        _remove_stale(old, manifest, out, result)
-    finally:
-        if out is not None:
-            if old is not None:
-                for rel, entry in old.files.items():  # interrupted: keep what the last run owned
-                    if rel in inputs and rel not in manifest.files:
-                        manifest.files[rel] = dataclasses.replace(entry, key="")
-            manifest.save(out)
-    return result
+            _emit_runtime(self.options.target, self.manifest, self.writer)
+        _remove_stale(self.old, self.manifest, self.out, self.result)
+
+    def _write_source(self, rel: str, inp: InputFile, item: FileResult | SkipRecord, graph: DependencyGraph,
+                      key: str, out_rel: PurePosixPath, renamed: dict[Path, str]) -> None:
+        mode = _mode(inp.sf.path)
+        if isinstance(item, FileResult):
+            item.output = graph.with_renamed_includes(rel, item.output, renamed)
+            self.result.files.append(item)
+            outs = {str(item.out_rel): self.writer.emit(item.out_rel, item.output, mode)}
+            for extra_rel, content in item.extra_files.items():
+                outs[extra_rel] = self.writer.emit(PurePosixPath(extra_rel), content)
+            self.manifest.files[rel] = Entry(inp.hash or "", key, "translated", list(graph.flags[rel]),
+                                             graph.deps[rel], outs, [finding_dict(f) for f in item.findings],
+                                             graph.guessed[rel])
+            return
+        if item.status == FileStatus.COPIED:
+            self.result.copied.append(item.rel)
+            data = graph.with_renamed_includes(rel, inp.data or b"", renamed)
+            kind = "copied"
+        else:
+            self.result.skipped.append(item)
+            data = inp.data  # never lose user code: keep it as it was
+            kind = "skipped"
+        outs = {}
+        if data is not None and inp.hash is not None:
+            outs[str(out_rel)] = self.writer.emit(out_rel, data, mode)
+        elif self.out is not None and inp.hash is not None:  # larger than 10 MB: copied without reading
+            outs[str(out_rel)] = _copy_big(inp.sf.path, self.out / out_rel)
+        self.manifest.files[rel] = Entry(inp.hash or "", key, kind, list(graph.flags[rel]), graph.deps[rel], outs,
+                                         [finding_dict(f) for f in item.findings], graph.guessed[rel])
+
+    def _write_other(self, rel: str, inp: InputFile, out_rel: PurePosixPath, ctx: BuildContext) -> bool:
+        """A build script (migrated), a symlink or any other file (copied); True for a top-level build script."""
+        kind = build_kind(inp.sf.rel) if inp.sf.kind != "symlink" else None
+        top_build = kind is not None and inp.sf.rel.parent == PurePosixPath(".")
+        if kind is not None and inp.data is not None:
+            key = sha(f"{inp.hash}\n{json.dumps(ctx.renames, sort_keys=True)}\n{ctx.runtime}\n{self.runtime}".encode())
+            if self._keep(rel, key, inp):
+                return top_build
+            migrated, findings = migrate_build_file(kind, inp.sf.rel, inp.data, ctx)
+            self.result.build.append(BuildResult(inp.sf.rel, out_rel, migrated, findings))
+            outs = {str(out_rel): self.writer.emit(out_rel, migrated, _mode(inp.sf.path))}
+            self.manifest.files[rel] = Entry(inp.hash or "", key, "build", outputs=outs,
+                                             findings=[finding_dict(f) for f in findings])
+            return top_build
+        key = sha(str(inp.hash).encode())
+        if self._keep(rel, key, inp):
+            return top_build
+        self.result.copied.append(inp.sf.rel)
+        outs = {}
+        if inp.sf.kind == "symlink":
+            outs[str(out_rel)] = self.writer.emit(out_rel, b"", link=_link_in_output(inp.sf, self.root))
+            self.manifest.files[rel] = Entry(inp.hash or "", key, "symlink", outputs=outs)
+            return top_build
+        if inp.hash is not None and self.out is not None:
+            try:
+                outs[str(out_rel)] = self.writer.emit(out_rel, inp.sf.path.read_bytes(), _mode(inp.sf.path))
+            except OSError:
+                pass
+        self.manifest.files[rel] = Entry(inp.hash or "", key, "copied", outputs=outs)
+        return top_build
+
+    def save(self, inputs: dict[str, InputFile]) -> None:
+        """Write the manifest, also after an interruption (then the last run's entries of the files not redone
+        are kept, with an empty key so the next run redoes them)."""
+        if self.out is None:
+            return
+        if self.old is not None:
+            for rel, entry in self.old.files.items():
+                if rel in inputs and rel not in self.manifest.files:
+                    self.manifest.files[rel] = dataclasses.replace(entry, key="")
+        self.manifest.save(self.out)
 
 
-def _translate(stale: list[str], inputs: dict[str, _Input], flags: dict[str, tuple[str, ...]],
+def _translate(stale: list[str], inputs: dict[str, InputFile], flags: dict[str, tuple[str, ...]],
                display: Callable[[SourceFile], str], options: Options, extra_rules: Sequence[Path], jobs: int,
                target_opts: dict, progress: Callable[[int, int], None] | None) -> dict[str, FileResult | SkipRecord]:
     extra = tuple(str(p) for p in extra_rules)
@@ -577,7 +477,7 @@ def _link_in_output(sf: SourceFile, root: Path) -> str:
     link = os.readlink(sf.path)
     if os.path.isabs(link):
         target = Path(os.path.normpath(link))
-        if _inside(target, root):
+        if inside(target, root):
             return os.path.relpath(target, Path(os.path.realpath(sf.path.parent)))
     return link
 

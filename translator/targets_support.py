@@ -1,5 +1,5 @@
 """Locating target toolchains shared by the build step, `doctor` and the tests: hipcc, SYCL 2020 headers
-(from the intel-sycl-rt wheel or a real SYCL compiler) and the host C++ compiler.
+(from the intel-sycl-rt wheel or a real SYCL compiler), nvcc and the host C++ compiler.
 """
 
 from __future__ import annotations
@@ -24,6 +24,17 @@ def sycl_include_dir() -> Path | None:
 
 def hipcc() -> str | None:
     return shutil.which("hipcc")
+
+
+def nvcc() -> str | None:
+    """NVIDIA's CUDA compiler: on PATH, else under $CUDA_PATH or /usr/local/cuda."""
+    found = shutil.which("nvcc")
+    if found:
+        return found
+    for root in (os.environ.get("CUDA_PATH"), "/usr/local/cuda"):
+        if root and Path(root, "bin", "nvcc").is_file():
+            return str(Path(root, "bin", "nvcc"))
+    return None
 
 
 def cxx() -> str | None:

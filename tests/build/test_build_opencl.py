@@ -89,7 +89,7 @@ def test_built_programs_pass_under_oclgrind_on_the_handle_table_path(tree: Path,
             assert bad not in output
 
 
-@pytest.mark.skipif(shutil.which("cmake") is None, reason="cmake not installed")
+@pytest.mark.cmake
 @pytest.mark.opencl
 def test_generated_cmakelists_builds_a_self_contained_tree(tree: Path, tmp_path: Path) -> None:
     result = build(tree, "opencl", jobs=2)

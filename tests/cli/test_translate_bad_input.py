@@ -11,7 +11,7 @@ import pytest
 
 from tests.project.conftest import HEADER, KERNEL, tree_hash, write_tree
 from translator.cli import build_parser, main
-from translator.commands.translate import cmd_translate, register_options
+from translator.commands.translate import cmd_translate
 
 
 @pytest.fixture
@@ -75,12 +75,7 @@ def test_rerun_into_own_output_is_an_update(tmp_path: Path, src: Path, capsys: p
 
 
 def _args(argv: list[str]) -> argparse.Namespace:
-    parser = build_parser()
-    sub = next(a for a in parser._subparsers._group_actions if isinstance(a, argparse._SubParsersAction))
-    t = sub.choices["translate"]
-    if not any("--in-place" in a.option_strings for a in t._actions):
-        register_options(t)
-    return parser.parse_args(argv)
+    return build_parser().parse_args(argv)
 
 
 def _git(cwd: Path, *args: str) -> None:
@@ -90,7 +85,7 @@ def _git(cwd: Path, *args: str) -> None:
 
 
 def test_in_place_refuses_outside_git_and_with_changes(src: Path) -> None:
-    from translator.cli import CliError
+    from translator.errors import CliError
 
     before = tree_hash(src)
     with pytest.raises(CliError, match="git"):

@@ -17,6 +17,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import tool_missing
+from translator.targets_support import nvcc as find_nvcc
+
 REPO = Path(__file__).resolve().parents[2]
 PROGRAMS = REPO / "corpus" / "programs"
 PROJECTS = REPO / "corpus" / "projects"
@@ -36,16 +39,6 @@ PROJECT_SOURCES = [
     ("particles_make", "src/energy.cu", ["include"]),
     ("particles_make", "src/main.cu", ["include"]),
 ]
-
-
-def _nvcc() -> str | None:
-    found = shutil.which("nvcc")
-    if found:
-        return found
-    for root in (os.environ.get("CUDA_PATH"), "/usr/local/cuda"):
-        if root and (Path(root) / "bin" / "nvcc").exists():
-            return str(Path(root) / "bin" / "nvcc")
-    return None
 
 
 def test_corpus_has_at_least_24_supported_programs() -> None:
@@ -106,9 +99,9 @@ def _compile(nvcc: str, source: Path, includes: list[Path], out_dir: Path) -> tu
 @pytest.fixture(scope="module")
 def nvcc_results() -> dict[str, tuple[int, str]]:
     """Compiles every program and project source once, two at a time (the machines have 2 cores)."""
-    nvcc = _nvcc()
+    nvcc = find_nvcc()
     if nvcc is None:
-        pytest.skip("nvcc not available")
+        tool_missing("nvcc not available")
     jobs: dict[str, tuple[Path, list[Path]]] = {
         f"programs/{n}": (PROGRAMS / n / f"{n}.cu", [PROGRAMS / n]) for n in PROGRAM_NAMES
     }

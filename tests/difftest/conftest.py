@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import tool_missing
+
 CORPUS = Path(__file__).resolve().parents[2] / "corpus" / "cases"
 
 
@@ -26,10 +28,10 @@ def pipeline_ready() -> str:
 def need_pipeline() -> None:
     why = pipeline_ready()
     if why:
-        pytest.skip(why)
+        tool_missing(why)
 
 
 @pytest.fixture
 def need_oclgrind() -> None:
     if shutil.which("oclgrind") is None:
-        pytest.skip("oclgrind not installed")
+        tool_missing("oclgrind not installed")

@@ -21,7 +21,9 @@ MARK = "/* translated by cudaport from"
 def _edit_kernels(fn: Callable[[str], str]) -> Callable[[Path], None]:
     """Applies fn to the kernel part of every .cl file (after the prelude) of a translated tree."""
     def mutate(out: Path) -> None:
-        for cl in out.rglob("*.cl"):
+        programs = sorted(out.rglob("*.cl"))
+        assert programs, f"no .cl program under {out} to mutate"
+        for cl in programs:
             text = cl.read_text()
             head, sep, body = text.partition(MARK)
             if not sep:

@@ -6,7 +6,6 @@ compiles and runs a small self-verifying program we wrote, in the suite's layout
 from __future__ import annotations
 
 import json
-import shutil
 import sys
 from pathlib import Path
 
@@ -81,7 +80,7 @@ def test_first_error_prefers_the_compilers_cause_over_its_count() -> None:
     assert checks.first_error(kernel).startswith("cudaport: error: a/k.cl: the OpenCL device rejected")
 
 
-@pytest.mark.skipif(shutil.which("make") is None, reason="needs make")
+@pytest.mark.make
 def test_compile_flags_come_from_the_translated_makefile(tmp_path: Path) -> None:
     (tmp_path / "a.cpp").write_text("int main() {}\n")
     (tmp_path / "b.cpp").write_text("int f() { return 1; }\n")

@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import tool_missing
+
 REPO = Path(__file__).resolve().parents[2]
 SHIM = REPO / "runtime_shim" / "opencl"
 CPP_DIR = Path(__file__).resolve().parent / "cpp"
@@ -59,9 +61,7 @@ class ShimBuild:
 def shim_build(tmp_path_factory: pytest.TempPathFactory) -> ShimBuild:
     reason = _missing_toolchain()
     if reason:
-        if os.environ.get("CUDAPORT_REQUIRE_TOOLS") == "1":
-            pytest.fail(f"OpenCL shim tests need {reason} (CUDAPORT_REQUIRE_TOOLS=1)")
-        pytest.skip(reason)
+        tool_missing(f"OpenCL shim tests need {reason}")
     out = tmp_path_factory.mktemp("shim_opencl")
     objs = []
     procs = []

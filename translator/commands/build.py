@@ -11,7 +11,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-EXIT_USAGE, EXIT_BUILD = 2, 4
+from translator.commands.common import EXIT_BUILD, jobs_from
+from translator.commands.common import EXIT_INPUT as EXIT_USAGE
 
 
 def register(sub: argparse._SubParsersAction, add_common: Callable, add_source: Callable) -> None:
@@ -50,7 +51,6 @@ def register(sub: argparse._SubParsersAction, add_common: Callable, add_source: 
 
 def run(args: argparse.Namespace) -> int:
     from translator.build import BuildError, build
-    from translator.cli import jobs_from
 
     try:
         result = build(args.out, args.target, jobs=jobs_from(args), config=args.config,

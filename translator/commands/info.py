@@ -9,9 +9,22 @@ import os
 import shutil
 import subprocess
 import textwrap
+from collections.abc import Callable
 
-from translator.cli import EXIT_OK, CliError
+from translator.commands.common import EXIT_OK
 from translator.diagnostics import CATALOGUE
+from translator.errors import CliError
+
+
+def register_explain(sub: argparse._SubParsersAction, add_common: Callable, add_source: Callable) -> None:
+    e = sub.add_parser("explain", help="explain a diagnostic code")
+    e.add_argument("code", nargs="?", help="CPnnnn; without it, list all codes")
+    add_common(e)
+
+
+def register_doctor(sub: argparse._SubParsersAction, add_common: Callable, add_source: Callable) -> None:
+    d = sub.add_parser("doctor", help="show which parsers, compilers and OpenCL devices this machine has")
+    add_common(d)
 
 
 def cmd_explain(args: argparse.Namespace) -> int:
@@ -60,6 +73,7 @@ def cmd_doctor(args: argparse.Namespace) -> int:
     from translator.frontend import treesitter
     from translator.frontend.clang import clang_available
     from translator.resources import prelude_dir, rules_dir, shim_dir
+    from translator.targets_support import nvcc as find_nvcc
 
     rows: list[tuple[str, str | None]] = []
     rows.append(("libclang", clang_available()))
@@ -71,7 +85,7 @@ def cmd_doctor(args: argparse.Namespace) -> int:
     rows.append(("runtime shim", str(shim_dir())))
     rows.append(("hipcc", _version(["hipcc", "--version"])))
     rows.append(("C++ compiler", _version(["g++", "--version"]) or _version(["clang++", "--version"])))
-    rows.append(("nvcc", _version(["nvcc", "--version"]) or _version(["/usr/local/cuda/bin/nvcc", "--version"])))
+    rows.append(("nvcc", _version([nvcc, "--version"]) if (nvcc := find_nvcc()) else None))
     rows.append(("oclgrind", shutil.which("oclgrind")))
     rows.append(("SYCL compiler (icpx)", _version(["icpx", "--version"])))
     rows.append(("SYCL compiler (acpp)", _version(["acpp", "--version"])))

@@ -13,7 +13,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from translator.cli import EXIT_OK, CliError, _parse_version, jobs_from
+from translator.commands.common import EXIT_OK, jobs_from, parse_version
+from translator.errors import CliError
 from translator.report import FORMATS, format_for_path, render, write_report
 from translator.targets.base import get_target, target_names
 
@@ -59,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
 
     targets = _targets(args.target)
     fmt = args.format or (format_for_path(args.output) if args.output else "terminal")
-    hip_version = _parse_version(args.hip_version)
+    hip_version = parse_version(args.hip_version)
     weights = load_weights(args.effort_weights)
     tree = discover(args.src, args.build_dir, extra_flags(args))
     if args.output:

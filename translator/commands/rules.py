@@ -8,9 +8,29 @@ import argparse
 import json
 import sys
 from collections import Counter, defaultdict
+from collections.abc import Callable
+from pathlib import Path
 
-from translator.cli import EXIT_OK, CliError
+from translator.commands.common import EXIT_OK
+from translator.errors import CliError
 from translator.ruleset import TARGETS, Rule, RuleSet, load_file, load_rules
+
+
+def register(sub: argparse._SubParsersAction, add_common: Callable, add_source: Callable) -> None:
+    r = sub.add_parser("rules", help="list or check rules")
+    rsub = r.add_subparsers(dest="rules_command", metavar="ACTION")
+    rl = rsub.add_parser("list", help="list CUDA names and their mapping per target")
+    rl.add_argument("--target", default=None, help="only this target's column")
+    rl.add_argument("--unsupported", action="store_true", help="only names unsupported (or unmapped) on --target")
+    rl.add_argument("--family", default=None, help="only this family (runtime, device, libs/cublas, ...)")
+    rl.add_argument("--format", choices=["table", "json"], default="table")
+    rl.add_argument("--rules", type=Path, action="append", default=[], metavar="FILE")
+    rc = rsub.add_parser("check", help="validate rule files")
+    rc.add_argument("files", type=Path, nargs="+")
+    rv = rsub.add_parser("coverage", help="print the supported-API table (Markdown) generated from rules/")
+    rv.add_argument("--rules", type=Path, action="append", default=[], metavar="FILE")
+    for p in (rl, rc, rv):
+        add_common(p)
 
 
 def _describe(rule: Rule, target: str) -> str:

@@ -14,6 +14,8 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from translator.commands.common import jobs_from
+from translator.errors import CliError
 from translator.resources import corpus_dir
 
 DEFAULT_CASES = corpus_dir() / "cases"
@@ -48,7 +50,6 @@ def register(sub: argparse._SubParsersAction, add_common: Callable, add_source: 
 
 
 def _devices(raw: list[str]) -> list[str]:
-    from translator.cli import CliError
     from translator.difftest.runner import available_devices
 
     if not raw:
@@ -67,8 +68,6 @@ def _devices(raw: list[str]) -> list[str]:
 
 
 def _overrides(raw: list[str]) -> dict[str, int]:
-    from translator.cli import CliError
-
     out = {}
     for item in raw:
         name, sep, value = item.partition("=")
@@ -79,7 +78,6 @@ def _overrides(raw: list[str]) -> dict[str, int]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from translator.cli import CliError, jobs_from
     from translator.difftest import report, runner
     from translator.difftest.schema import CaseError, discover, load_case
 

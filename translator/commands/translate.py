@@ -12,10 +12,12 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 
-from translator.cli import EXIT_FILES, EXIT_FINDINGS, EXIT_OK, CliError, _parse_version, jobs_from
-from translator.engine import Options
+from translator.commands.common import EXIT_FILES, EXIT_FINDINGS, EXIT_OK, jobs_from, parse_version
+from translator.context import Options
+from translator.errors import CliError
 from translator.manifest import Manifest
 from translator.model import FileStatus, Severity
 from translator.project import InputError, discover
@@ -46,8 +48,24 @@ def check_paths(src: Path, out: Path, force: bool) -> None:
                        "(use --force to write into it)")
 
 
-def register_options(t: argparse.ArgumentParser) -> None:
-    """Options of `translate` beyond the core ones in translator/cli.py (in-place translation)."""
+def register(sub: argparse._SubParsersAction, add_common: Callable, add_source: Callable) -> None:
+    t = sub.add_parser("translate", help="translate a CUDA file or project")
+    t.add_argument("src", type=Path, help="CUDA file or directory")
+    t.add_argument("--to", dest="target", default="hip", help="target: hip, sycl or opencl (default hip)")
+    t.add_argument("-o", "--output", type=Path, help="output directory (or file for a single-file input)")
+    t.add_argument("--force", action="store_true", help="write into a non-empty output directory")
+    t.add_argument("--dry-run", action="store_true", help="print a unified diff instead of writing files")
+    t.add_argument("--hip-launch-kernel-ggl", action="store_true",
+                   help="HIP: rewrite <<<>>> launches as hipLaunchKernelGGL(...)")
+    t.add_argument("--hip-extension", choices=[".hip"], default=None, help="HIP: rename .cu files to .hip")
+    t.add_argument("--no-inline-diagnostics", action="store_true",
+                   help="do not put diagnostic comments into the translated code")
+    t.add_argument("--fail-on", choices=["warning", "error"], default=None,
+                   help="exit 1 when findings of this severity or worse remain")
+    t.add_argument("--report", type=Path, metavar="FILE",
+                   help="also write the migration report of this run (format from the extension)")
+    add_source(t)
+    add_common(t)
     t.add_argument("--in-place", action="store_true",
                    help="rewrite the input files themselves (needs a clean git state unless --force)")
     t.add_argument("--backup-dir", type=Path, default=None, metavar="DIR",
@@ -71,7 +89,7 @@ def hip_modes(args: argparse.Namespace) -> list[str]:
 
 
 def options_from(args: argparse.Namespace) -> Options:
-    return Options(target=args.target, hip_version=_parse_version(args.hip_version),
+    return Options(target=args.target, hip_version=parse_version(args.hip_version),
                    hip_launch_ggl=getattr(args, "hip_launch_kernel_ggl", False),
                    inline_diagnostics=not getattr(args, "no_inline_diagnostics", False),
                    parser=getattr(args, "parser", "auto"))

@@ -10,27 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from translator.frontend.brackets import CLOSE as _CLOSE
+from translator.frontend.brackets import OPEN as _OPEN
+from translator.frontend.brackets import angle_close, match_close, split_args
 from translator.frontend.lexer import COMMENT, IDENT, KEYWORD, LITERAL, PUNCT, Directive, LineIndex, Tok
 from translator.model import AsmSite, IncludeSite, KernelDef, KernelLaunch, NameSite, Param, SharedDecl, Span
-
-_OPEN = {"(": ")", "[": "]", "{": "}"}
-_CLOSE = {")", "]", "}"}
-
-
-def match_close(toks: Sequence[Tok], i: int) -> int:
-    """Index of the token closing the bracket at toks[i] ((, [ or {), or -1 when unbalanced."""
-    depth = 0
-    for j in range(i, len(toks)):
-        t = toks[j]
-        if t.kind != PUNCT:
-            continue
-        if t.text in _OPEN:
-            depth += 1
-        elif t.text in _CLOSE:
-            depth -= 1
-            if depth == 0:
-                return j
-    return -1
 
 
 @dataclass
@@ -61,75 +45,13 @@ class TokenView:
         return match_close(self.toks, i)
 
     def split_args(self, open_i: int, close_i: int) -> tuple[Span, ...]:
-        """Top-level comma-separated pieces between two brackets, whitespace trimmed. Commas inside a
-        template argument list (`kernel<float, 4>`, `Vec<T, 3> v`) do not split."""
-        toks = self.toks
-        if close_i == open_i + 1:
-            return ()
-        args: list[Span] = []
-        depth = 0
-        start = open_i + 1
-        skip_to = -1
-        for j in range(open_i + 1, close_i):
-            if j <= skip_to:
-                continue
-            t = toks[j]
-            if t.kind == PUNCT:
-                if t.text == "<" and depth == 0 and self._template_list_end(j, close_i) > j:
-                    skip_to = self._template_list_end(j, close_i)
-                elif t.text in _OPEN:
-                    depth += 1
-                elif t.text in _CLOSE:
-                    depth -= 1
-                elif t.text == "," and depth == 0:
-                    args.append(self.tok_span(start, j - 1))
-                    start = j + 1
-        args.append(self.tok_span(start, close_i - 1))
-        return tuple(args)
-
-    def _template_list_end(self, i: int, limit: int) -> int:
-        """Index of the `>` closing a template argument list opened by the `<` at i (before token limit), or -1.
-        It must follow a name and be followed by what can follow a template-id (`,` `)` `(` `::` a declarator),
-        so `f(a < b, c > 1)` stays two comparisons."""
-        toks = self.toks
-        if i == 0 or toks[i - 1].kind != IDENT:
-            return -1
-        k = self.angle_close(i)
-        if k < 0 or k >= limit or toks[k].text not in (">", ">>"):
-            return -1
-        after = toks[k + 1]
-        if after.text in (",", ")", "(", "::", "*", "&") or after.kind == IDENT:
-            return k
-        return -1
+        """Top-level comma-separated pieces between two brackets, whitespace trimmed (brackets.split_args)."""
+        return tuple(self.tok_span(a, b) for a, b in split_args(self.toks, open_i, close_i))
 
     def angle_close(self, i: int, limit: int = 64) -> int:
-        """Index of the `>` closing a template argument list opened at i, or -1 (a comparison). Bracketed
-        groups inside are skipped whole; a statement end or `&&`/`||` means it was a comparison."""
-        toks = self.toks
-        depth = 0
-        j = i
-        end = min(len(toks), i + limit)
-        while j < end:
-            t = toks[j]
-            if t.kind == PUNCT:
-                if t.text == "<":
-                    depth += 1
-                elif t.text == ">":
-                    depth -= 1
-                    if depth == 0:
-                        return j
-                elif t.text == ">>":
-                    depth -= 2
-                    if depth <= 0:
-                        return j if depth == 0 else -1
-                elif t.text in _OPEN:
-                    j = self.match_close(j)
-                    if j < 0:
-                        return -1
-                elif t.text in (";", "}", "&&", "||"):
-                    return -1
-            j += 1
-        return -1
+        """Index of the `>` closing a template argument list opened at i, or -1 (brackets.angle_close)."""
+        return angle_close(self.toks, i, limit)
+
 
 def find_names(view: TokenView, is_cuda_name: Callable[[str], bool]) -> list[NameSite]:
     """Every identifier token that names something in the rules, with call and member structure."""

@@ -1,4 +1,5 @@
-"""The protocol every target emitter implements, and the registry that maps `--to NAME` to one.
+"""The registry that maps `--to NAME` to a target emitter (the Target protocol it returns lives in
+translator/context.py, beside the FileContext it works on).
 
 The engine calls `handle()` for rules whose mapping names a handler and `structural()` once per file for
 rewrites that are not one-to-one (launches, kernels moving to another file). Emitters add Edits, Findings
@@ -8,31 +9,12 @@ and extra output files to the FileContext; they never write to disk.
 from __future__ import annotations
 
 import importlib
-from pathlib import PurePosixPath
-from typing import TYPE_CHECKING, Protocol
 
-if TYPE_CHECKING:
-    from translator.engine import FileContext
-    from translator.model import NameSite
-    from translator.ruleset import Rule, TargetRule
+from translator.context import Target
+
+__all__ = ["Target", "UnknownTarget", "get_target", "target_names"]
 
 _TARGETS = {"hip": "translator.targets.hip", "sycl": "translator.targets.sycl", "opencl": "translator.targets.opencl"}
-
-
-class Target(Protocol):
-    name: str
-
-    def handle(self, handler: str, site: NameSite, rule: Rule, mapping: TargetRule, ctx: FileContext) -> bool:
-        """Rewrite one site for a rule whose mapping names `handler`. False: the handler does not apply."""
-        ...
-
-    def structural(self, ctx: FileContext) -> None:
-        """Rewrites of the whole file: launches, kernels, shared memory, includes."""
-        ...
-
-    def output_path(self, rel: PurePosixPath, is_cuda: bool) -> PurePosixPath:
-        """Where a translated file goes, relative to the output root."""
-        ...
 
 
 class UnknownTarget(ValueError):

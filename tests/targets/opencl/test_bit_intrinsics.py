@@ -4,7 +4,6 @@ Python model of CUDA's documented semantics on edge values and random words."""
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 
 import numpy as np
@@ -86,7 +85,7 @@ def test_bit_intrinsics_on_pocl_match_cuda_semantics(pocl):
         assert [int(x) & (M64 if k in (3, 7) else M32) for k, x in enumerate(got[i])] == want, (i, hex(a[i]))
 
 
-@pytest.mark.skipif(shutil.which("g++") is None, reason="needs g++")
+@pytest.mark.gxx
 def test_sycl_bit_intrinsic_templates_are_correct_cpp(tmp_path):
     rules = load_rules()
     exprs = {}

@@ -5,7 +5,6 @@ __half/__nv_bfloat16 are compiled with g++ and give the same bits."""
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -99,7 +98,7 @@ def test_cl_type_table_matches_the_rules():
         assert rules.get(name).for_target("opencl").rename == cl_name, name
 
 
-@pytest.mark.skipif(shutil.which("g++") is None, reason="needs g++")
+@pytest.mark.gxx
 def test_host_half_has_cuda_bits(tmp_path: Path):
     src = tmp_path / "h.cpp"
     src.write_text('#include "cudaport_opencl.h"\n#include <cstdio>\nint main() {\n'

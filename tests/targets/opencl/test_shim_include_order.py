@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import tool_missing
 from translator.api import translate_text
 
 SHIM_INCLUDE = Path(__file__).resolve().parents[3] / "runtime_shim" / "opencl" / "include"
@@ -29,7 +30,7 @@ def test_shim_header_precedes_the_program_stub(name, tmp_path):
     assert out.count("cudaport_opencl.h") == 1
     assert out.index("cudaport_opencl.h") < out.index("cpRegisterProgram")
     if shutil.which("g++") is None:
-        pytest.skip("needs g++")
+        tool_missing("g++ not available")
     (tmp_path / "m.cpp").write_text(out)
     subprocess.run(["g++", "-std=c++17", "-fsyntax-only", "-I", str(SHIM_INCLUDE), str(tmp_path / "m.cpp")],
                    check=True)

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.targets.sycl.typecheck import SHIM_INCLUDE, typecheck_command
 from translator.api import translate_text
-from translator.targets.sycl import SHIM_INCLUDE, typecheck_command
 from translator.targets_support import sycl_include_dir
 
 REPO = Path(__file__).resolve().parents[3]
@@ -28,13 +28,11 @@ EXPECTED_FAILURES = {
                        "translated for SYCL (CP3005 at each site) and inline PTX cannot be (CP3004)",
 }
 
-pytestmark = pytest.mark.sycl_headers
+pytestmark = [pytest.mark.sycl_headers, pytest.mark.gxx]
 
 
 @pytest.fixture(scope="module")
 def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    if shutil.which("g++") is None:
-        pytest.skip("g++ not available")
     out = tmp_path_factory.mktemp("sycl_corpus")
     pch = out / "pch"
     pch.mkdir()

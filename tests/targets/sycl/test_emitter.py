@@ -1,4 +1,4 @@
-"""Behaviour of the SYCL emitter that golden files do not show well: output naming, toolchain commands,
+"""Behaviour of the SYCL emitter that golden files do not show well: output naming,
 the tree-sitter fallback path, and that kernels never keep CUDA launch syntax."""
 
 from __future__ import annotations
@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path, PurePosixPath
 
 from translator.api import translate_text
-from translator.targets.sycl import SHIM_INCLUDE, compile_command, make, typecheck_command
+from translator.targets.sycl import make
 
 REPO = Path(__file__).resolve().parents[3]
 
@@ -17,20 +17,10 @@ def test_cu_files_become_cpp() -> None:
     assert t.output_path(PurePosixPath("inc/a.cuh"), True) == PurePosixPath("inc/a.cuh")
 
 
-def test_compile_command_uses_the_given_compiler_and_the_helper() -> None:
-    cmd = compile_command(["a.cpp"], "a.out", compiler=["icpx", "-fsycl"])
-    assert cmd is not None
-    assert cmd[:2] == ["icpx", "-fsycl"] and f"-I{SHIM_INCLUDE}" in cmd and cmd[-2:] == ["-o", "a.out"]
-    assert (SHIM_INCLUDE / "cudaport_sycl.hpp").is_file()
-
-
-def test_typecheck_command_is_syntax_only() -> None:
-    cmd = typecheck_command("x.cpp", "/inc")
-    assert "-fsyntax-only" in cmd and "-I/inc" in cmd and cmd[-1] == "x.cpp"
-
-
 def test_no_launch_syntax_survives_in_the_corpus() -> None:
-    for src in sorted((REPO / "corpus" / "programs").glob("*/*.cu")):
+    sources = sorted((REPO / "corpus" / "programs").glob("*/*.cu"))
+    assert len(sources) >= 24, "the corpus programs are not where this test looks"
+    for src in sources:
         out = translate_text(src.read_bytes(), "sycl", name=src.name).output.decode()
         code = [line.split("//")[0] for line in out.splitlines()]
         assert not [c for c in code if "<<<" in c or "__global__" in c], src.name

@@ -4,18 +4,17 @@ in host code (arrays of __half, conversions on the host) and in a kernel."""
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
+from tests.targets.sycl.typecheck import typecheck_command
 from translator.api import translate_text
 from translator.ruleset import load_rules
-from translator.targets.sycl import typecheck_command
 from translator.targets_support import sycl_include_dir
 
-pytestmark = pytest.mark.sycl_headers
+pytestmark = [pytest.mark.sycl_headers, pytest.mark.gxx]
 
 PROGRAM = r"""
 #include <cuda_fp16.h>
@@ -47,8 +46,6 @@ int main() {
 
 
 def _check(tmp_path: Path, name: str, text: str) -> subprocess.CompletedProcess[str]:
-    if shutil.which("g++") is None or sycl_include_dir() is None:
-        pytest.skip("needs g++ and the SYCL headers")
     out = tmp_path / name
     out.write_text(text)
     return subprocess.run(typecheck_command(str(out), str(sycl_include_dir())), capture_output=True, text=True,

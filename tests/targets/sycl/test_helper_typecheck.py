@@ -5,17 +5,16 @@ streams (the helper's handle types must not drag cpsycl::free in by argument-dep
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
+from tests.targets.sycl.typecheck import typecheck_command
 from translator.api import translate_text
-from translator.targets.sycl import typecheck_command
 from translator.targets_support import sycl_include_dir
 
-pytestmark = pytest.mark.sycl_headers
+pytestmark = [pytest.mark.sycl_headers, pytest.mark.gxx]
 
 SOURCE = """\
 #include <cstdlib>
@@ -47,8 +46,6 @@ int main() {
 
 
 def test_runtime_host_code_type_checks(tmp_path: Path) -> None:
-    if shutil.which("g++") is None:
-        pytest.skip("g++ not available")
     result = translate_text(SOURCE, "sycl", name="main.cu")
     out = tmp_path / result.out_rel
     out.write_bytes(result.output)

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.targets.sycl.typecheck import typecheck_command
 from translator.api import translate_text
-from translator.targets.sycl import typecheck_command
 from translator.targets_support import sycl_include_dir
 
 pytestmark = pytest.mark.sycl_headers

@@ -17,7 +17,7 @@ from translator.targets_support import sycl_include_dir
 
 @pytest.mark.sycl_headers
 def test_translated_kernel_type_checks_as_sycl(tmp_path: Path) -> None:
-    from translator.targets.sycl import typecheck_command
+    from tests.targets.sycl.typecheck import typecheck_command
 
     if shutil.which("g++") is None or sycl_include_dir() is None:
         pytest.skip("needs g++ and the SYCL headers")

@@ -14,6 +14,7 @@ from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
 from translator.edits import Edit
+from translator.frontend.brackets import split_text
 from translator.frontend.includes import HEADER_SUFFIXES, input_root, local_headers
 from translator.frontend.lexer import lex
 from translator.frontend.sites import TokenView, find_kernels
@@ -37,7 +38,7 @@ from translator.targets.opencl.headers import (
 from translator.targets.opencl.host import launch_stub, preamble, stub_declaration, symbol_registration
 from translator.targets.opencl.includers import file_macro_names, includer_macros, used_names
 from translator.targets.opencl.prelude import PRELUDE, with_simd
-from translator.targets.opencl.scan import DevFunc, DeviceScan, idents, parse_tparams, scan_device, split_top
+from translator.targets.opencl.scan import DevFunc, DeviceScan, idents, parse_tparams, scan_device
 from translator.targets.opencl.spelling import BASE_TYPES, VECTOR_TYPE, cl_func_name, constant_decl, mangle, type_decl
 from translator.targets.opencl.text import sub_idents
 from translator.targets.opencl.typenames import builtin_aliases, canonical_subst, object_macros, user_type_names
@@ -358,10 +359,7 @@ class FileEmitter:
             more = builder.request_named(set().union(*[idents(decl_texts[(d.start, d.end)]) for d in chosen
                                                        if d.kind == "macro"]))
         head = [PRELUDE, f"/* translated by cudaport from {ctx.rel.name} */"]
-        if ctx.rel.suffix == ".cu" and ctx.parsed.path.is_absolute():
-            data = ctx.parsed.data
-            head += includer_macros(ctx.parsed.path, input_root(ctx.parsed.path, ctx.rel), used_names(data),
-                                    file_macro_names(data))
+        head += self._includer_head()
         for d in sorted(chosen, key=lambda d: (d.start < SHIFT, d.start)):
             text = decl_texts[(d.start, d.end)]
             if d.kind == "type":
@@ -396,6 +394,15 @@ class FileEmitter:
                                        if k.body is not None and not k.template_params}
         return self._included
 
+    def _includer_head(self) -> list[str]:
+        """The macros of the sources that include this .cu textually (includers.py)."""
+        ctx = self.ctx
+        if ctx.rel.suffix != ".cu" or not ctx.parsed.path.is_absolute():
+            return []
+        data = ctx.parsed.data
+        return includer_macros(ctx.parsed.path, input_root(ctx.parsed.path, ctx.rel), used_names(data),
+                               file_macro_names(data))
+
     def _note(self, code: str, func: DevFunc, detail: str) -> None:
         if func.start >= SHIFT:
             part = self.headers[func.start // SHIFT - 1]
@@ -416,7 +423,7 @@ class FileEmitter:
                 return []
             base = subst  # may name the enclosing host template's parameters: resolved below
         else:
-            targs = split_top(text[text.index("<") + 1: text.rindex(">")])
+            targs = split_text(text[text.index("<") + 1: text.rindex(">")])
             base = {tp.name: a for tp, a in zip(func.tparams, targs, strict=False)}
         resolved = self._launch_specialization(launch, len(func.tparams))
         if resolved is not None:
@@ -499,7 +506,7 @@ class FileEmitter:
             close = self.view.angle_close(i + 1, limit=200)
             if close <= 0 or close + 1 >= len(toks) or toks[close + 1].text != "(":
                 continue
-            args = split_top(self.view.text(self.view.span(toks[i + 1].end, toks[close].offset)))
+            args = split_text(self.view.text(self.view.span(toks[i + 1].end, toks[close].offset)))
             if len(args) != len(tps):
                 continue
             caller = self._host_template_at(t.offset)

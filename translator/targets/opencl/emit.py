@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from translator.targets.opencl.cxxonly import cxx_only
 from translator.targets.opencl.halfconv import cl_half_types
 from translator.targets.opencl.hoist import Program, hoist_function
+from translator.targets.opencl.program import Extra, FuncInfo
 from translator.targets.opencl.races import unsynchronised_exchange
 from translator.targets.opencl.scan import DevFunc, DeviceScan, idents
 from translator.targets.opencl.spaces import Env
@@ -34,29 +35,6 @@ from translator.targets.opencl.warpsync import BARRIER, add_exchange_barriers
 
 _FUNC_QUALS = {"__global__", "__device__", "__host__", "__forceinline__", "__noinline__", "static", "inline",
                "extern", "__kernel", "__inline__"}
-
-
-@dataclass
-class Extra:
-    key: str  # "warp" | "sym:NAME" | "sh:FUNC:NAME"
-    pname: str  # parameter name in device functions and local/param name in kernels
-    param: str  # parameter declaration in device functions
-    kernel_decl: str = ""  # declaration at kernel scope (warp scratch, hoisted shared), or "" for kernel params
-    kernel_param: str = ""  # kernel parameter (symbols)
-    kernel_adj: str = ""
-
-
-@dataclass
-class FuncInfo:
-    func: DevFunc
-    text: str  # translated definition text
-    params: list[str]  # parameter texts
-    ret: str  # return type text (qualifiers removed)
-    body: str  # `{ ... }`
-    qualifiers: set[str]
-    own_extras: list[str] = field(default_factory=list)
-    callees: set[str] = field(default_factory=set)
-    shared: list[tuple[str, str, str, bool]] = field(default_factory=list)  # (name, elem type, dims text, extern)
 
 
 @dataclass

@@ -12,13 +12,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
+from translator.targets.opencl.program import FuncInfo
 from translator.targets.opencl.scan import idents
 from translator.targets.opencl.text import IDENT, Rewriter
-
-if TYPE_CHECKING:
-    from translator.targets.opencl.emit import FuncInfo
 
 # identifiers that order the work-items of a group: barriers (after the rule edits) and the warp emulation,
 # whose calls are barriers around __local scratch

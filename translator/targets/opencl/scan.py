@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from translator.frontend.brackets import split_text
 from translator.frontend.lexer import IDENT, KEYWORD, PUNCT, Tok
 from translator.frontend.sites import TokenView, find_kernels
 from translator.model import KernelDef
@@ -91,7 +92,7 @@ def parse_tparams(text: str) -> list[TParam]:
     if not m:
         return []
     out = []
-    for part in split_top(m.group(1)):
+    for part in split_text(m.group(1)):
         words = part.split("=")[0].split()
         if not words:
             continue
@@ -101,24 +102,6 @@ def parse_tparams(text: str) -> list[TParam]:
         else:
             out.append(TParam("value", name, " ".join(words[:-1])))
     return out
-
-
-def split_top(text: str) -> list[str]:
-    """Split at commas outside brackets."""
-    parts, depth, cur = [], 0, []
-    for ch in text:
-        if ch in "([{<":
-            depth += 1
-        elif ch in ")]}>":
-            depth -= 1
-        if ch == "," and depth == 0:
-            parts.append("".join(cur).strip())
-            cur = []
-        else:
-            cur.append(ch)
-    if "".join(cur).strip():
-        parts.append("".join(cur).strip())
-    return parts
 
 
 _CONDITIONALS = {"if", "ifdef", "ifndef", "elif", "else", "endif"}
@@ -343,4 +326,4 @@ def is_integral(type_words: str) -> bool:
 
 
 __all__ = ["DevFunc", "DevVar", "DeviceScan", "Namespace", "TParam", "TopDecl", "idents", "is_integral",
-           "parse_tparams", "scan_device", "split_top", "KEYWORD"]
+           "parse_tparams", "scan_device", "KEYWORD"]

@@ -1,15 +1,17 @@
 """OpenCL target, address spaces of one device function instance: Env tracks the address space and type of
 each variable, adds `__global`/`__local`/`__private` to pointer declarations and casts, and at each call of a
 user device function infers its template arguments and argument address spaces and requests that clone from the
-ProgramBuilder. Input: a function body after the rule edits; output: the rewritten body text.
+ProgramBuilder (the Builder protocol of program.py). Input: a function body after the rule edits; output: the
+rewritten body text.
 """
 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
-from translator.targets.opencl.scan import TParam, split_top
+from translator.frontend.brackets import split_text
+from translator.targets.opencl.program import Builder, FuncInfo
+from translator.targets.opencl.scan import TParam
 from translator.targets.opencl.spelling import (
     BASE_TYPES,
     SPACE_WORDS,
@@ -23,14 +25,11 @@ from translator.targets.opencl.spelling import (
 )
 from translator.targets.opencl.text import IDENT, KEYWORD, PUNCT, Rewriter
 
-if TYPE_CHECKING:
-    from translator.targets.opencl.emit import FuncInfo, ProgramBuilder
-
 
 class Env:
     """Variables visible in one function instance: address space of pointers/arrays and spelled types."""
 
-    def __init__(self, builder: ProgramBuilder, info: FuncInfo, subst: dict[str, str]) -> None:
+    def __init__(self, builder: Builder, info: FuncInfo, subst: dict[str, str]) -> None:
         self.b = builder
         self.info = info
         self.subst = subst
@@ -319,7 +318,7 @@ class Env:
             close = rw.angle(j)
             if close < 0 or close + 1 >= len(toks) or toks[close + 1].text != "(":
                 return
-            targs = [cxx_to_c_types(a) for a in split_top(rw.tok_text(j + 1, close - 1))] if close > j + 1 else []
+            targs = [cxx_to_c_types(a) for a in split_text(rw.tok_text(j + 1, close - 1))] if close > j + 1 else []
             rw.replace(toks[j].offset, toks[close].end, "")
             j = close + 1
         if j >= len(toks) or toks[j].text != "(":

@@ -8,10 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from translator.frontend.brackets import angle_close, match_close, split_args
 from translator.frontend.lexer import COMMENT, IDENT, KEYWORD, PUNCT, Tok, lex
-from translator.frontend.sites import match_close
-
-_OPEN = {"(": ")", "[": "]", "{": "}"}
 
 
 @dataclass
@@ -42,43 +40,13 @@ class Rewriter:
         return match_close(self.toks, i)
 
     def angle(self, i: int) -> int:
-        depth = 0
-        for j in range(i, min(len(self.toks), i + 64)):
-            tx = self.toks[j].text
-            if tx == "<":
-                depth += 1
-            elif tx == ">":
-                depth -= 1
-                if depth == 0:
-                    return j
-            elif tx == ">>":
-                depth -= 2
-                if depth <= 0:
-                    return j
-            elif tx in (";", "{", "}"):
-                return -1
-        return -1
+        """Index of the `>` closing the template argument list opened at i, or -1 (brackets.angle_close)."""
+        return angle_close(self.toks, i)
 
     def split(self, open_i: int, close_i: int) -> list[tuple[int, int]]:
-        """Token index ranges (inclusive) of the top-level comma-separated pieces between two brackets."""
-        if close_i == open_i + 1:
-            return []
-        out = []
-        depth = 0
-        start = open_i + 1
-        for j in range(open_i + 1, close_i):
-            tx = self.toks[j].text
-            if self.toks[j].kind != PUNCT:
-                continue
-            if tx in _OPEN:
-                depth += 1
-            elif tx in (")", "]", "}"):
-                depth -= 1
-            elif tx == "," and depth == 0:
-                out.append((start, j - 1))
-                start = j + 1
-        out.append((start, close_i - 1))
-        return out
+        """Token index ranges (inclusive) of the top-level comma-separated pieces between two brackets; commas
+        of a template argument list do not split (brackets.split_args)."""
+        return split_args(self.toks, open_i, close_i)
 
     def result(self) -> str:
         out = []

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from translator.edits import Edit
 from translator.frontend.lexer import IDENT, KEYWORD
 from translator.model import Span
+from translator.targets.sycl import headers as _headers  # noqa: F401  (registers the header analyses)
 from translator.targets.sycl.analysis import (
     DeviceFunction,
     FileAnalysis,
@@ -28,15 +29,13 @@ from translator.targets.sycl.hostmath import keep_host_math
 from translator.targets.sycl.launch import rewrite_launch
 from translator.targets.sycl.mathargs import convert_math_arguments
 from translator.targets.sycl.operators import drop_elementwise_operators
-from translator.targets.sycl.toolchain import SHIM_INCLUDE, compile_command, find_compiler, typecheck_command
 
 if TYPE_CHECKING:
     from translator.engine import FileContext
     from translator.model import NameSite
     from translator.ruleset import Rule, TargetRule
 
-__all__ = ["HELPER_HEADER", "ITEM_PARAM", "SHIM_INCLUDE", "SyclTarget", "compile_command", "find_compiler", "make",
-           "typecheck_command"]
+__all__ = ["HELPER_HEADER", "ITEM_PARAM", "SyclTarget", "make"]
 
 HELPER_HEADER = "cudaport_sycl.hpp"
 ITEM_PARAM = "const sycl::nd_item<3>& item"

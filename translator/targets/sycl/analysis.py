@@ -7,6 +7,7 @@ FileAnalysis cached on the context, device_global and group-local Edits and CP45
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -175,11 +176,14 @@ def initializer_lists(an: FileAnalysis) -> list[tuple[int, int, DeviceFunction]]
             if f.member and f.fdef.body is not None and f.close_paren < f.fdef.body.offset]
 
 
-def _external(ctx: FileContext) -> dict[str, list[DeviceFunction]]:
-    from translator.targets.sycl.headers import header_analyses
+# The analyses of the project headers a file includes: set by translator.targets.sycl.headers (which analyses
+# each header with this module, so it cannot be imported from here without an import cycle).
+HEADER_ANALYSES: Callable[[FileContext], list[FileAnalysis]] | None = None
 
+
+def _external(ctx: FileContext) -> dict[str, list[DeviceFunction]]:
     out: dict[str, list[DeviceFunction]] = {}
-    for h in header_analyses(ctx):
+    for h in HEADER_ANALYSES(ctx) if HEADER_ANALYSES is not None else ():
         for name, fs in h.funcs.items():
             out.setdefault(name, []).extend(f for f in fs if not f.kernel)
     return out

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from translator.frontend.includes import input_root, local_headers
 from translator.targets.header_pass import header_pass
+from translator.targets.sycl import analysis
 from translator.targets.sycl.analysis import FileAnalysis, analyse
 
 if TYPE_CHECKING:
@@ -47,3 +48,6 @@ def header_analyses(ctx: FileContext) -> list[FileAnalysis]:
 
 def _analysis(path: Path, root: Path, ctx: FileContext) -> FileAnalysis | None:
     return header_pass(path, root, ctx.rules, ctx.options, _Analyser(ctx.target), lambda a, _name: a.analysis)
+
+
+analysis.HEADER_ANALYSES = header_analyses

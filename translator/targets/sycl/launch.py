@@ -10,6 +10,7 @@ import re
 from typing import TYPE_CHECKING
 
 from translator.edits import Edit
+from translator.frontend.brackets import split_text
 from translator.model import KernelLaunch
 from translator.targets.sycl.analysis import DeviceFunction, FileAnalysis, tok_index
 
@@ -88,19 +89,7 @@ def _template_map(f: DeviceFunction, callee: str) -> dict[str, str]:
     m = re.search(r"<(.*)>\s*$", callee, re.DOTALL)
     if not params or not m:
         return {}
-    args, depth, cur = [], 0, ""
-    for ch in m.group(1):
-        if ch in "<([":
-            depth += 1
-        elif ch in ">)]":
-            depth -= 1
-        if ch == "," and depth == 0:
-            args.append(cur.strip())
-            cur = ""
-        else:
-            cur += ch
-    args.append(cur.strip())
-    return dict(zip(params, args, strict=False))
+    return dict(zip(params, split_text(m.group(1)), strict=False))
 
 
 def _substitute(text: str, subst: dict[str, str]) -> str:

@@ -1,0 +1,163 @@
+"""Project stage, include graph: which files each CUDA source of a tree includes, with the flags it is parsed
+with and the cache key over everything it includes; and the rewrite of #include lines that name renamed files.
+
+Input: the tree's files as runner.scan_inputs read them, the compile database's flags, the last manifest's
+entries (unchanged files are not rescanned). Output: a DependencyGraph; include-rewritten file bytes.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from translator.frontend.lexer import LITERAL, lex
+from translator.manifest import Entry, sha
+from translator.project import SourceFile, include_dirs, resolve_include, scan_includes
+
+
+@dataclass
+class InputFile:
+    """One file of the tree as step 1 of runner.run read it."""
+
+    sf: SourceFile
+    hash: str | None  # None: unreadable
+    data: bytes | None  # kept only for sources whose includes must be scanned
+
+
+def is_source(inp: InputFile) -> bool:
+    return inp.sf.kind in ("cuda", "maybe-cuda")
+
+
+def inside(path: Path, root: Path) -> bool:
+    return str(path).startswith(str(root) + os.sep)
+
+
+class IncludeResolver:
+    """Finds the file an #include names: the including file's directory and -I paths first, then (for projects
+    whose include paths live only in their build scripts) the one file of the tree whose path ends with it."""
+
+    def __init__(self, files: Sequence[Path]) -> None:
+        self._by_name: dict[str, list[Path]] = {}
+        for f in files:
+            self._by_name.setdefault(f.name, []).append(f)
+
+    def __call__(self, header: str, angled: bool, including: Path, flags: Sequence[str]) -> Path | None:
+        found = resolve_include(header, angled, including, include_dirs(flags))
+        if found is not None:
+            return found
+        tail = "/" + header.lstrip("./")
+        matches = [f for f in self._by_name.get(PurePosixPath(header).name, ()) if f.as_posix().endswith(tail)]
+        return matches[0] if len(matches) == 1 else None
+
+
+def rewrite_includes(data: bytes, src: Path, flags: Sequence[str], renamed: dict[Path, str],
+                     resolve: IncludeResolver) -> bytes:
+    """Point every #include that resolves to a renamed file (absolute input path -> new file name) at the new
+    name. Only the header-name token changes; comments and other text stay as they are."""
+    toks, _ = lex(data)
+    edits: list[tuple[int, int, str]] = []
+    for i, t in enumerate(toks):
+        if not (t.kind == LITERAL and t.directive >= 0 and i >= 2 and toks[i - 1].text in ("include", "include_next")
+                and toks[i - 2].text == "#"):
+            continue
+        header, angled = t.text[1:-1], t.text.startswith("<")
+        target = resolve(header, angled, src, flags)
+        if target is None or target not in renamed or not header.endswith(target.name):
+            continue
+        new = header[: len(header) - len(target.name)] + renamed[target]
+        edits.append((t.offset, t.end, f"<{new}>" if angled else f'"{new}"'))
+    for start, end, text in reversed(edits):
+        data = data[:start] + text.encode("utf-8", "surrogateescape") + data[end:]
+    return data
+
+
+class DependencyGraph:
+    """Step 2: which files each CUDA source includes (tree-relative names, or absolute paths outside the tree),
+    the flags it is parsed with (a header gets those of the first unit that includes it), the include
+    directories guessed for it, and the cache key of each source over everything it includes."""
+
+    def __init__(self, inputs: dict[str, InputFile], flags_by_path: dict, reuse: dict[str, Entry], root: Path) -> None:
+        self._inputs, self._reuse, self._root = inputs, reuse, root
+        self._abs_to_rel = {Path(os.path.normpath(i.sf.path)): rel for rel, i in inputs.items()
+                            if i.sf.kind != "symlink"}
+        self.resolver = IncludeResolver(list(self._abs_to_rel))
+        self.flags: dict[str, tuple[str, ...]] = {}
+        self.deps: dict[str, list[str]] = {}
+        self.guessed: dict[str, list[str]] = {}
+        self.outside: dict[str, str] = {}  # header outside the tree -> the first file that includes it
+        sources = [rel for rel, i in inputs.items() if is_source(i)]
+        for rel in sources:
+            if Path(os.path.normpath(inputs[rel].sf.path)) in flags_by_path or not flags_by_path:
+                self.flags[rel] = inputs[rel].sf.flags
+        self._follow(sorted(self.flags))
+        for rel in sources:
+            if rel not in self.flags:
+                self.flags[rel] = inputs[rel].sf.flags
+                self._follow([rel])
+        self._hashes: dict[str, str | None] = {rel: i.hash for rel, i in inputs.items()}
+        for path in self.outside:
+            try:
+                self._hashes[path] = sha(Path(path).read_bytes())
+            except OSError:
+                self._hashes[path] = None
+
+    def _follow(self, queue: list[str]) -> None:
+        """Scan the includes of each queued file, queueing the tree's headers that have no flags yet."""
+        while queue:
+            rel = queue.pop(0)
+            found = self._includes(rel)
+            self.deps[rel] = found
+            for d in found:
+                if d in self._inputs and is_source(self._inputs[d]) and d not in self.flags:
+                    self.flags[d] = self.flags[rel]
+                    queue.append(d)
+                elif d not in self._inputs and d not in self.outside:
+                    self.outside[d] = rel
+
+    def _includes(self, rel: str) -> list[str]:
+        inp, f = self._inputs[rel], self.flags[rel]
+        prev = self._reuse.get(rel)
+        if prev is not None and prev.hash == inp.hash and prev.flags == list(f):
+            self.guessed[rel] = prev.guessed_dirs
+            return prev.deps
+        found, dirs, guesses = [], include_dirs(f), set()
+        for header, angled in scan_includes(inp.data or b""):
+            p = resolve_include(header, angled, inp.sf.path, dirs)
+            if p is None:
+                p = self.resolver(header, angled, inp.sf.path, f)
+                if p is not None and not angled:
+                    guesses.add(str(p)[: len(str(p)) - len(header.lstrip("./"))].rstrip("/"))
+            if p is None:
+                continue
+            if p in self._abs_to_rel:
+                found.append(self._abs_to_rel[p])
+            elif not angled and not inside(Path(os.path.realpath(p)), self._root):
+                found.append(str(p))
+        self.guessed[rel] = sorted(guesses)
+        return found
+
+    def key(self, rel: str) -> str:
+        """The cache key of a source: its hash, its flags and the hash of every file it includes, transitively."""
+        seen: set[str] = set()
+        stack = [rel]
+        while stack:
+            cur = stack.pop()
+            for d in self.deps.get(cur, ()):
+                if d not in seen:
+                    seen.add(d)
+                    stack.append(d)
+        parts = [str(self._hashes[rel]), "\0".join(self.flags.get(rel, ()))]
+        parts += [f"{d}={self._hashes.get(d)}" for d in sorted(seen)]
+        return sha("\n".join(parts).encode("utf-8", "surrogateescape"))
+
+    def parse_flags(self, rel: str) -> tuple[str, ...]:
+        return self.flags[rel] + tuple(f"-I{d}" for d in self.guessed.get(rel, ()))
+
+    def with_renamed_includes(self, rel: str, data: bytes, renamed: dict[Path, str]) -> bytes:
+        """`data` (the text of `rel`) with its includes of renamed files pointing at the new names."""
+        if renamed and any(d in self._inputs and Path(os.path.normpath(self._inputs[d].sf.path)) in renamed
+                           for d in self.deps.get(rel, ())):
+            return rewrite_includes(data, self._inputs[rel].sf.path, self.flags[rel], renamed, self.resolver)
+        return data
