@@ -66,4 +66,5 @@ def test_translate_report_writes_the_same_numbers(project, tmp_path) -> None:  #
     main(["translate", str(project), "--to", "hip", "-o", str(out), "--report", str(report), "-q", "-j", "1"])
     md = report.read_text()
     # inline PTX and an API with no HIP equivalent are error diagnostics: the rule score 96.4 % is capped at 90 %
-    assert "| CUDA API uses | 28 |" in md and "| rule score | 96.4% |" in md and "| **portability score** | **90.0%** |" in md
+    assert "| CUDA API uses | 28 |" in md and "| rule score | 96.4% |" in md
+    assert "| **portability score** | **90.0%** |" in md

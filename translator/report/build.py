@@ -148,10 +148,12 @@ def target_report(result: RunResult, rules: RuleSet, weights: EffortWeights,
         summary = VerificationSummary(check.method, counts["checked"], counts["failed"], counts["not_checked"],
                                       tuple(check.notes), check.out)
     cap, capped_by = _target_cap(summary, findings, weights)
+    estimate_cap, _ = _target_cap(None, findings, weights)
     return TargetReport(target=result.target, available=True, files=tuple(files), uses=tuple(uses),
                         findings=tuple(findings), risks=tuple(_risks(uses, findings, rules)),
                         unported=tuple(_unported(uses)), effort=effort, not_cuda=len(result.copied),
-                        verification=summary, score_cap=cap, capped_by=capped_by, threshold=weights.score.threshold)
+                        verification=summary, score_cap=cap, capped_by=capped_by, threshold=weights.score.threshold,
+                        estimate_cap=estimate_cap)
 
 
 def _target_cap(summary: VerificationSummary | None, findings: list[FindingRecord], weights: EffortWeights

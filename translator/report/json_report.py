@@ -42,6 +42,7 @@ def _target(t: TargetReport) -> dict:
             "api_uses": len(t.uses), "scored_uses": t.scored_uses, "outcomes": _outcomes(t.outcomes),
             "score": t.score, "rule_score": t.rule_score, "score_basis": t.score_basis,
             "predicted_to_work": t.predicted_to_work, "capped_by": t.capped_by,
+            "estimate": {"score": t.estimate_score, "predicted_to_work": t.estimate_predicted},
             "effort_hours": t.effort.hours if t.effort else 0.0,
             "verification": None if t.verification is None else {
                 **t.verification.as_dict(), "method": t.verification.method, "notes": list(t.verification.notes)},

@@ -150,6 +150,19 @@ class TargetReport:
     score_cap: float | None = None  # the cap applied to the rule score, when one applies
     capped_by: str | None = None  # why: "failed verification" | "error diagnostics"
     threshold: float = 95.0  # predicted to work at or above (from the weights)
+    estimate_cap: float | None = None  # the cap without verification (error diagnostics only)
+
+    @property
+    def estimate_score(self) -> float | None:
+        """The score `cudaport report` gives without --verify (same analysis, verification ignored)."""
+        rule = self.rule_score
+        if self.estimate_cap is None:
+            return rule
+        return self.estimate_cap if rule is None else min(rule, self.estimate_cap)
+
+    @property
+    def estimate_predicted(self) -> bool:
+        return self.estimate_cap is None and (self.estimate_score is None or self.estimate_score >= self.threshold)
 
     @property
     def outcomes(self) -> Counter[str]:
