@@ -58,6 +58,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     r.add_argument("--harness-results", type=Path, default=harness.RESULTS,
                    help="the harness's outcomes (default reports/realcode/hecbench.json)")
     r.add_argument("--results", type=Path, default=CALIBRATION)
+    r.add_argument("--resume", action="store_true",
+                   help="skip the program/target pairs the results already hold (a run that was stopped goes on)")
     r.add_argument("--no-table", action="store_true", help="do not regenerate calibration.md and the README")
     t = sub.add_parser("table", help="regenerate calibration.md and the README section from the results")
     t.add_argument("--results", type=Path, default=CALIBRATION)
@@ -126,7 +128,8 @@ def run(ns: argparse.Namespace) -> int:
         if not pristine.is_dir():
             suite.export(prog, pristine)
         by_name.setdefault(prog.name, {"name": prog.name, "class": prog.klass, "targets": {}})
-    jobs = [(p, t) for p in chosen for t in targets]
+    jobs = [(p, t) for p in interleaved(chosen) for t in targets
+            if not (ns.resume and "error" not in by_name[p.name]["targets"].get(t, {"error": ""}))]
     with ThreadPoolExecutor(max_workers=max(1, ns.jobs)) as pool:
         futures = {pool.submit(predict, p, t, ns.work / p.name / "src", ns.work / p.name): (p, t) for p, t in jobs}
         for done, fut in enumerate(as_completed(futures), 1):
@@ -144,6 +147,16 @@ def run(ns: argparse.Namespace) -> int:
     if not ns.no_table:
         write_all(ns.results)
     return 0
+
+
+def interleaved(chosen: list) -> list:
+    """Programs in turn from each class (plain, advanced, library, plain, ...), so that a run stopped half-way
+    has measured every class alike; the results are saved in the development set's order all the same."""
+    by_class: dict[str, list] = {}
+    for p in chosen:
+        by_class.setdefault(p.klass, []).append(p)
+    rank = {id(p): (i, k) for k, members in enumerate(by_class.values()) for i, p in enumerate(members)}
+    return sorted(chosen, key=lambda p: rank[id(p)])
 
 
 def load(path: Path) -> dict:

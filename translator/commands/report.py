@@ -40,6 +40,10 @@ def register(sub: argparse._SubParsersAction, add_common: Callable, add_source: 
     p.add_argument("--verify-out", type=Path, metavar="DIR",
                    help="with --verify: keep the checked translations in DIR/<target> (the HTML report links "
                         "each failure to its translated line); default: a scratch directory, removed after")
+    p.add_argument("--tests", nargs="*", type=Path, metavar="CASE_DIR", default=None,
+                   help="with --verify: also run differential cases (folders with case.yaml, as `cudaport test` "
+                        "takes them; default: those inside SRC) on PoCL; a failing case fails its kernel file "
+                        "(CP6004). OpenCL only")
     add_source(p)
     add_common(p)
 
@@ -75,12 +79,13 @@ def run(args: argparse.Namespace) -> int:
     if args.output:
         _check_output(args.src, args.output)
     rules = load_rules(args.rules) if args.rules else default_rules()
-    if args.verify_out and not args.verify:
-        raise CliError("--verify-out needs --verify")
+    if (args.verify_out or args.tests is not None) and not args.verify:
+        raise CliError("--verify-out and --tests need --verify")
+    tests = None if args.tests is None else (args.tests or [args.src])
     with _scratch(args) as verify_dir:
         report = analyse(tree, targets, rules, weights, source=str(args.src), extra_rules=args.rules,
                          hip_version=hip_version, jobs=jobs_from(args), verify_dir=verify_dir,
-                         defines=tuple(args.defines), keep=args.verify_out is not None)
+                         defines=tuple(args.defines), keep=args.verify_out is not None, tests=tests)
         _write(report, fmt, args)
     return EXIT_OK
 

@@ -85,9 +85,10 @@ def _check_findings(check: TargetCheck | None) -> dict[str, list[FindingRecord]]
     out: dict[str, list[FindingRecord]] = {}
     for e in check.errors if check else ():
         where = f"{e.translated} ({e.mapping} line)" if e.mapping != "unit" else e.translated
+        suffix = f" [translated: {where}]" if e.translated else ""
         out.setdefault(e.file, []).append(FindingRecord(
-            e.file, e.line, e.col, e.code, "error", f"{CATALOGUE[e.code].title}: {e.message} [translated: {where}]",
-            None, translated=e.translated, translated_text=e.translated_text, mapping=e.mapping))
+            e.file, e.line, e.col, e.code, "error", f"{CATALOGUE[e.code].title}: {e.message}{suffix}", None,
+            translated=e.translated or None, translated_text=e.translated_text or None, mapping=e.mapping))
     return out
 
 
@@ -192,10 +193,12 @@ def source_label(tree: SourceTree) -> str:
 
 def analyse(tree: SourceTree, targets: Sequence[str], rules: RuleSet, weights: EffortWeights, *, source: str,
             extra_rules: Sequence[Path] = (), hip_version: tuple[int, ...] = (6, 4), jobs: int = 1,
-            verify_dir: Path | None = None, defines: tuple[str, ...] = (), keep: bool = False) -> Report:
+            verify_dir: Path | None = None, defines: tuple[str, ...] = (), keep: bool = False,
+            tests: Sequence[Path] | None = None) -> Report:
     """Run the translation pipeline for each target and build the report. Without `verify_dir` nothing is
     written; with it (--verify) each target is translated into verify_dir/<target> and checked there, and the
-    report is made from that same run (so its counts are those of the analysis without --verify)."""
+    report is made from that same run (so its counts are those of the analysis without --verify). `tests`: the
+    differential case folders to run as well (--tests)."""
     reports = []
     for name in targets:
         try:
@@ -212,7 +215,12 @@ def analyse(tree: SourceTree, targets: Sequence[str], rules: RuleSet, weights: E
 
         out = verify_dir / name
         result = run(tree, options, out=out, extra_rules=extra_rules, jobs=jobs, force=True)
-        check = verify(result, out, Path(os.path.realpath(tree.root)), defines, jobs, hip_version)
+        root = Path(os.path.realpath(tree.root))
+        check = verify(result, out, root, defines, jobs, hip_version)
+        if tests is not None:
+            from translator.report.verify_tests import run_tests
+
+            run_tests(check, list(tests), root)
         if not keep:  # a scratch tree that is removed after the report: nothing to link to
             check.out = None
         reports.append(target_report(result, rules, weights, check))
