@@ -124,8 +124,9 @@ class _Origins:
         if rel.suffix == ".cl":  # kernels of several CUDA files may share one program: the comment names the file
             origin = next((m.group(1) for m in map(_ORIGIN.search, reversed(translated.splitlines()[:line])) if m),
                           None)
-            if origin and origin in self.source.values():
-                cuda = origin
+            named = [c for c in set(self.source.values()) if origin and (c == origin or c.endswith("/" + origin))]
+            if len(named) == 1:  # the comment may name the file relative to the .cl: a unique match only
+                cuda = named[0]
         key = (cuda, str(rel))
         if key not in self._maps:
             try:
