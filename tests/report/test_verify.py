@@ -155,6 +155,7 @@ def test_without_the_checker_files_are_not_checked_with_the_reason(project: Path
     assert t.score_basis == "estimate" and t.predicted_to_work  # unverified: the rule-based estimate, said so
 
 
+@pytest.mark.slow
 @pytest.mark.hipcc
 def test_cli_verify_writes_every_format_with_the_failure(project: Path, tmp_path: Path) -> None:
     out = tmp_path / "r.html"
@@ -205,3 +206,25 @@ def test_differential_cases_pass_or_fail_their_kernel_file(tmp_path: Path, repo:
     assert f.verification == "failed" and t.verification.failed == 1 and not t.predicted_to_work
     (e,) = [x for x in t.findings if x.code == "CP6004"]
     assert e.file == "saxpy/kernel.cu" and "case saxpy" in e.message and "differ" in e.message
+
+
+def test_every_weighted_code_is_a_catalogued_diagnostic() -> None:
+    from translator.diagnostics import CATALOGUE
+
+    weights = load_weights()
+    assert set(weights.findings) <= set(CATALOGUE)
+    assert {"CP6001", "CP6002", "CP6003", "CP6004"} <= set(weights.findings)  # verification errors cost effort
+
+
+def test_score_definition_follows_the_weights_in_every_format(tmp_path: Path, data_dir: Path) -> None:
+    from translator.report import html_report, markdown_report, terminal
+
+    weights = tmp_path / "w.yaml"
+    base = (Path(__file__).parents[2] / "translator" / "report" / "effort.yaml").read_text()
+    weights.write_text(base.replace("threshold: 95", "threshold: 97").replace("failed_cap: 90", "failed_cap: 80"))
+    report = analyse(discover(data_dir / "sample"), ["hip"], default_rules(), load_weights(weights), source="s")
+    assert "capped at 80 %" in report.score_definition and "at least 97 %" in report.score_definition
+    for text in (terminal.render_text(report, width=400), html_report.render(report, link_base=tmp_path),
+                 markdown_report.render(report), json_report.render(report)):
+        assert "capped at 80 %" in text and "at least 97 %" in text
+    assert report.targets[0].threshold == 97.0
