@@ -57,7 +57,8 @@ def test_readme_table_shows_both_shares_before_and_after_verify() -> None:
     progs = [{"name": "a", "targets": {t: _entry(True, True, True, True) for t in calibrate.TARGETS}},
              {"name": "b", "targets": {t: _entry(False, True, True, False) for t in calibrate.TARGETS}}]
     table = calibrate.readme_table(calibrate.summary(progs))
-    assert "| hip | 2 | 50 % (1/2) | 100 % (1/1) | 0 % (0/1) | 100 % (1/1) |" in table
+    assert "| hip | report without `--verify` | 2 | 50 % (1/2) | 0 % (0/1) |" in table
+    assert "| hip | report with `--verify` | 2 | 100 % (1/1) | 100 % (1/1) |" in table
 
 
 def test_published_calibration_and_readme_section_match_the_results() -> None:

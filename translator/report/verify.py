@@ -206,29 +206,42 @@ def _status_by_file(check: TargetCheck, result: RunResult, checked: set[str], re
                                       "unchanged, not CUDA")
 
 
+def _include_dirs(unit: Unit) -> list[Path]:
+    flags = list(unit.flags)
+    dirs = []
+    for i, f in enumerate(flags):
+        value = flags[i + 1] if f == "-I" and i + 1 < len(flags) else f[2:] if f.startswith("-I") else None
+        if value:
+            dirs.append(Path(os.path.normpath(unit.cwd / value)))
+    return dirs
+
+
 def _included(units: list[Unit], origins: _Origins) -> set[str]:
-    """CUDA files whose translation a checked unit includes, directly or through other translated files."""
+    """CUDA files whose translation a checked unit includes, directly or through other translated files
+    (looked up beside the including file, then in the unit's -I directories)."""
     from translator.project import scan_includes
 
     reached: set[str] = set()
-    todo = [u.path for u in units]
-    seen: set[Path] = set()
-    while todo:
-        path = todo.pop()
-        if path in seen:
-            continue
-        seen.add(path)
-        try:
-            data = path.read_bytes()
-        except OSError:
-            continue
-        for header, _angled in scan_includes(data):
-            cand = Path(os.path.normpath(path.parent / header))
-            rel = origins.rel(cand, path.parent)
-            if rel is None:
+    for unit in units:
+        search = _include_dirs(unit)
+        todo, seen = [unit.path], set()
+        while todo:
+            path = todo.pop()
+            if path in seen:
                 continue
-            reached.add(origins.source[rel])
-            todo.append(cand)
+            seen.add(path)
+            try:
+                data = path.read_bytes()
+            except OSError:
+                continue
+            for header, _angled in scan_includes(data):
+                for base in (path.parent, *search):
+                    cand = Path(os.path.normpath(base / header))
+                    rel = origins.rel(cand, base)
+                    if rel is not None and cand.is_file():
+                        reached.add(origins.source[rel])
+                        todo.append(cand)
+                        break
     return reached
 
 
