@@ -73,7 +73,12 @@ def check_opencl(out: Path, units: list[Unit], how: str, extra: tuple[str, ...],
         check.errors.extend(errors)
     if all(ok for *_rest, ok in compiled):
         _link(check, compiled, compiler, lib, out, origins, jobs)
-    _kernels(check, out, checker(compiler, lib, inc), extra, origins)
+    try:
+        tool = checker(compiler, lib, inc)
+    except BuildError as exc:
+        check.notes.append(f"kernels not compiled: {exc}")
+        return check
+    _kernels(check, out, tool, extra, origins)
     return check
 
 
