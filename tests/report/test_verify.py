@@ -87,7 +87,8 @@ def test_compiler_error_is_placed_at_the_cuda_line(tmp_path: Path) -> None:
 
 def test_error_in_a_header_outside_the_translation_lands_on_the_users_include(tmp_path: Path) -> None:
     origins = _origins(tmp_path)
-    log = ("In file included from k.cu:2:\n/opt/rt/include/shim.h:40:3: error: no member named 'q'\n")
+    log = ("In file included from /opt/rt/include/outer.h:7,\n                 from k.cu:2:\n"
+           "/opt/rt/include/shim.h:40:3: error: no member named 'q'\n")
     (e,) = parse_errors(log, tmp_path / "out" / "sub", PurePosixPath("sub/k.cu"), origins, "compile")
     assert (e.file, e.line, e.mapping) == ("sub/k.cu", 1, "nearest") and "shim.h:40, included here" in e.message
 

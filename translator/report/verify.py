@@ -173,14 +173,14 @@ def _place(m: re.Match, chain: list[tuple[str, int]], cwd: Path, unit_rel: PureP
     message = " ".join(m.group("msg").split())[:300]
     line = int(m.group("line") or 0)
     col = int(m.groupdict().get("col") or 0) or 1
-    candidates = [(m.group("file"), line)] + list(reversed(chain))
+    candidates = [(m.group("file"), line)] + chain  # gcc and clang list the nearest includer first
     for path, at in candidates:
         rel = origins.rel(path, cwd)
         if rel is not None and at > 0:
             cuda, cuda_line, mapping = origins.cuda_place(rel, at)
             if path != m.group("file"):
                 message = f"{message} (in {Path(m.group('file')).name}:{line}, included here)"
-                mapping = NEAREST
+                mapping, col = NEAREST, 1
             return CheckError(kind, cuda, cuda_line, col, message, f"{rel}:{at}", origins.text(rel, at), mapping)
     if unit_rel is None or unit_rel not in origins.source:
         return None
