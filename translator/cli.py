@@ -47,6 +47,11 @@ def _add_source_opts(p: argparse.ArgumentParser) -> None:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="cudaport", description="Move CUDA C++ to HIP, SYCL and OpenCL.")
     parser.add_argument("--version", action="version", version=f"cudaport {__version__}")
+    parser.add_argument("--cmake-dir", action="store_true",
+                        help="print the folder of the cudaport_opencl/cudaport_sycl CMake packages (for "
+                        "CMAKE_PREFIX_PATH, with trees translated with --runtime external) and exit")
+    parser.add_argument("--runtime-dir", choices=["opencl", "sycl"], metavar="TARGET",
+                        help="print the installed runtime folder of TARGET (opencl or sycl) and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     t = sub.add_parser("translate", help="translate a CUDA file or project")
@@ -108,6 +113,11 @@ def _parse_version(text: str) -> tuple[int, ...]:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.cmake_dir or args.runtime_dir:
+        from translator.resources import cmake_package_dir, shim_dir
+
+        print(cmake_package_dir() if args.cmake_dir else shim_dir() / args.runtime_dir)
+        return EXIT_OK
     if not args.command:
         parser.print_help()
         return EXIT_INPUT

@@ -6,11 +6,11 @@ Feeds inline comments in translated code, `cudaport explain`, reports and SARIF 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 import yaml
 
 from translator.model import Finding, Severity
+from translator.resources import diagnostics_file
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,7 +22,7 @@ class Diagnostic:
 
 
 def _load() -> dict[str, Diagnostic]:
-    raw = yaml.safe_load((Path(__file__).parent / "diagnostics.yaml").read_text(encoding="utf-8"))
+    raw = yaml.safe_load(diagnostics_file().read_text(encoding="utf-8"))
     return {
         code: Diagnostic(code, d["title"], Severity(d["severity"]), " ".join(d["explanation"].split()))
         for code, d in raw.items()

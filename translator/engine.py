@@ -13,6 +13,7 @@ from pathlib import PurePosixPath
 
 from translator.diagnostics import CATALOGUE, inline_comment, make_finding
 from translator.edits import Edit, Render, apply_edits
+from translator.frontend.statement import discarded_call
 from translator.model import ApiUse, FileStatus, Finding, NameSite, Outcome, ParsedFile, Severity, Span
 from translator.risks import scan_risks
 from translator.ruleset import Rule, RuleSet, TargetRule
@@ -51,8 +52,10 @@ class FileContext:
     findings: list[Finding] = field(default_factory=list)
     uses: list[ApiUse] = field(default_factory=list)
     includes: list[str] = field(default_factory=list)  # headers the translated file needs (target spelling)
+    conditionals: list[tuple[int, int]] | None = None  # #if blocks of the file (not its include guard), when asked
     extra_files: dict[str, bytes] = field(default_factory=dict)  # output-relative path -> content
     _commented: set[int] = field(default_factory=set)
+    dropped: list[tuple[int, int]] = field(default_factory=list)  # argument ranges a direct call form leaves out
 
     # -- helpers for emitters --------------------------------------------------------------------------
     def text(self, span: Span) -> str:
@@ -89,8 +92,10 @@ class FileContext:
             return  # already commented by an earlier run: translating our own output changes nothing
         self.insert(offset, comment + " ", f"diagnostic {finding.code}")
 
-    def use(self, rule: Rule, site: Span, outcome: Outcome, code: str | None = None) -> None:
-        self.uses.append(ApiUse(rule.name, rule.family, rule.kind, outcome, site.line, site.col, code))
+    def use(self, rule: Rule, site: Span, outcome: Outcome, code: str | None = None, form: str = "") -> None:
+        if form and any(start <= site.offset < end for start, end in self.dropped):
+            form = ""  # inside an argument a direct call dropped: nothing of it reaches the output
+        self.uses.append(ApiUse(rule.name, rule.family, rule.kind, outcome, site.line, site.col, code, form))
 
 
 @dataclass
@@ -175,18 +180,78 @@ def _effective(mapping: TargetRule, version: tuple[int, ...] | None) -> tuple[st
     return mapping.rename, mapping.template, mapping.code, mapping.note
 
 
+_LIBRARY_NAMES = {"cublas": "cuBLAS", "cufft": "cuFFT", "curand": "cuRAND", "cusparse": "cuSPARSE",
+                  "cusolver": "cuSOLVER", "cub": "CUB", "thrust": "thrust", "cg": "cooperative groups"}
+
+
+def library_name(family: str) -> str:
+    """`libs/cublas` -> `cuBLAS`, as the diagnostics spell a library."""
+    short = family.removeprefix("libs/")
+    return _LIBRARY_NAMES.get(short, short)
+
+
+def in_conditional(ctx: FileContext, offset: int) -> bool:
+    """Whether offset lies in an #if/#ifdef/#ifndef block of the file other than its include guard."""
+    if ctx.conditionals is None:
+        ctx.conditionals = _conditional_blocks(ctx.parsed.tokens)
+    return any(a <= offset < b for a, b in ctx.conditionals)
+
+
+def in_directive(ctx: FileContext, offset: int) -> bool:
+    """Whether offset lies in a preprocessor directive (a #define body)."""
+    toks = ctx.parsed.tokens
+    lo, hi = 0, len(toks)
+    while lo < hi:  # the token starting at offset
+        mid = (lo + hi) // 2
+        if toks[mid].offset < offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo < len(toks) and toks[lo].offset == offset and toks[lo].directive >= 0 \
+        and not (lo >= 2 and toks[lo - 1].text == "include")
+
+
+def _conditional_blocks(toks: list) -> list[tuple[int, int]]:  # type: ignore[type-arg]
+    starts: list[int] = []
+    blocks: list[tuple[int, int]] = []
+    guard = len(toks) > 5 and toks[0].text == "#" and toks[1].text == "ifndef" and toks[3].text == "#" \
+        and toks[4].text == "define" and toks[2].text == toks[5].text
+    for i, t in enumerate(toks):
+        if t.text != "#" or t.directive < 0 or i + 1 >= len(toks):
+            continue
+        word = toks[i + 1].text
+        if word in ("if", "ifdef", "ifndef"):
+            starts.append(t.offset)
+        elif word == "endif" and starts:
+            start = starts.pop()
+            if not (guard and not starts and start == toks[0].offset):
+                blocks.append((start, t.offset))
+    return blocks
+
+
 def _mapping_or_report(ctx: FileContext, rule: Rule, span: Span, name: str, what: str = "") -> TargetRule | None:
     """The rule's mapping for the target; None after recording the use and its diagnostic when the target has
     no rule for the name (CP2002) or no equivalent (the mapping's code, CP2001 by default)."""
     target = ctx.options.target
     mapping = rule.for_target(target)
+    if mapping is None and rule.family.startswith("libs/"):
+        # a library the target does not have cannot be left for the compiler to find: an error, named; a warning
+        # in an #if block, which the build may not compile (`#ifdef CURAND`), so that it does not refuse the build
+        code = "CP2009" if in_conditional(ctx, span.offset) or in_directive(ctx, span.offset) else "CP2008"
+        ctx.use(rule, span, Outcome.UNSUPPORTED, code)
+        ctx.report(code, span, f"{library_name(rule.family)} {rule.kind} {name} has no mapping on {target}",
+                   api=name, family=rule.family)
+        return None
     if mapping is None:
         ctx.use(rule, span, Outcome.MANUAL, "CP2002")
         ctx.report("CP2002", span, f"{what}{name} on {target}", api=name, family=rule.family)
         return None
     if mapping.status == "unsupported":
-        ctx.use(rule, span, Outcome.UNSUPPORTED, mapping.code)
-        ctx.report(mapping.code or "CP2001", span, f"{name}: {mapping.reason}", api=name, family=rule.family)
+        code = mapping.code or "CP2001"
+        if code == "CP2008" and (in_conditional(ctx, span.offset) or in_directive(ctx, span.offset)):
+            code = "CP2009"
+        ctx.use(rule, span, Outcome.UNSUPPORTED, code)
+        ctx.report(code, span, f"{name}: {mapping.reason}", api=name, family=rule.family)
         return None
     return mapping
 
@@ -231,6 +296,9 @@ def _translate_name(ctx: FileContext, site: NameSite) -> None:
             ctx.use(rule, site.span, _outcome(mapping), code)
             _status_finding(ctx, site, rule, mapping, code, note)
             return
+    helpers = getattr(ctx.target, "helper_namespace", None)
+    replacement = template if template is not None else rename
+    form = "helper" if helpers and replacement and replacement.startswith(helpers) else ""
     if template is not None:
         if site.call is None:
             if rule.kind in ("function",):
@@ -247,7 +315,7 @@ def _translate_name(ctx: FileContext, site: NameSite) -> None:
                 ctx.report("CP2006", site.span, f"{site.name}: {exc}", api=site.name, family=rule.family)
                 return
             call = site.call
-            tpl = template
+            tpl, form = _call_form(ctx, site, template, mapping.statement)
             ctx.edits.append(Edit(call.offset, call.length, origin=rule.name, exact=mapping.status == "supported",
                                   build=lambda render, s=site, t=tpl: expand_template(t, s, render, s.member)))
     elif rename is not None:
@@ -258,8 +326,25 @@ def _translate_name(ctx: FileContext, site: NameSite) -> None:
         ctx.report("CP2006", site.span, f"{site.name}: no rewrite applies to this use", api=site.name,
                    family=rule.family)
         return
-    ctx.use(rule, site.span, Outcome.REVIEW if code in ("CP3008",) else _outcome(mapping), code)
+    ctx.use(rule, site.span, Outcome.REVIEW if code in ("CP3008",) else _outcome(mapping), code, form)
     _status_finding(ctx, site, rule, mapping, code, note)
+
+
+def _call_form(ctx: FileContext, site: NameSite, template: str, statement: str | None) -> tuple[str, str]:
+    """(template, form) for a call: the rule's direct statement form when the call is a whole statement whose
+    result is discarded (and the form fits the call's arguments), else its template; form says whether the
+    rewrite goes through the target's helper library."""
+    if statement is not None and site.call is not None and discarded_call(ctx.parsed.tokens, site.call):
+        try:
+            expand_template(statement, site, lambda s, e: "", member=site.member)
+            used = {int(n) for n in re.findall(r"\$(?:\w+\(\$)?(\d+)", statement)}
+            if "$*" not in statement:  # arguments the direct call has no use for (cudaMemcpy's direction)
+                ctx.dropped += [(a.offset, a.end) for i, a in enumerate(site.args, 1) if i not in used]
+            return statement, "direct"
+        except TemplateError:
+            pass  # e.g. the stream argument the direct form names was left to its default
+    helpers = getattr(ctx.target, "helper_namespace", None)
+    return template, "helper" if helpers and template.startswith(helpers) else ""
 
 
 def _status_finding(ctx: FileContext, site: NameSite, rule: Rule, mapping: TargetRule, code: str | None,
@@ -276,13 +361,15 @@ def _status_finding(ctx: FileContext, site: NameSite, rule: Rule, mapping: Targe
 def _translate_includes(ctx: FileContext) -> None:
     target = ctx.options.target
     for inc in ctx.parsed.includes:
-        rule = ctx.rules.get(inc.header)
+        rule = header_rule(ctx.rules, inc.header)
         if rule is None or rule.kind != "header":
             continue
         mapping = _mapping_or_report(ctx, rule, inc.span, inc.header, what="header ")
         if mapping is None:
             continue
         new, _, code, note = _effective(mapping, ctx.options.version_for(target))
+        if new == rule.name != inc.header:  # `same` on a directory's entry (`thrust/*`) keeps the header
+            new = inc.header
         ctx.use(rule, inc.span, _outcome(mapping), code or mapping.code)
         if code and code != mapping.code:  # a legacy entry: the header needs a newer target version
             ctx.report(code, inc.span, inc.header + (f": {note}" if note else ""), api=inc.header, family=rule.family)
@@ -293,6 +380,15 @@ def _translate_includes(ctx: FileContext) -> None:
             ctx.replace(inc.span, f"<{new}>" if inc.angled else f'"{new}"', rule.name)
         for header in mapping.include:
             ctx.need_include(header)
+
+
+def header_rule(rules: RuleSet, header: str) -> Rule | None:
+    """The rule of an included header: its own entry, else the entry of its library's directory
+    (`thrust/*` for `thrust/tuple.h`), so every header of a library is known without listing each."""
+    rule = rules.get(header)
+    if rule is None and "/" in header:
+        rule = rules.get(header.split("/", 1)[0] + "/*")
+    return rule
 
 
 def _insert_includes(ctx: FileContext) -> None:

@@ -203,6 +203,7 @@ class ApiUse:
     line: int
     col: int
     code: str | None = None
+    form: str = ""  # "helper": through the target's helper library (cpsycl::); "direct": the target's own call
 
 
 class FileStatus(StrEnum):

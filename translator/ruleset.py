@@ -20,12 +20,12 @@ from typing import Any
 import yaml
 
 from translator.diagnostics import CATALOGUE
-from translator.resources import rules_dir
+from translator.resources import diagnostics_file, rules_dir
 
 TARGETS = ("hip", "sycl", "opencl")
 KINDS = ("function", "type", "enum", "macro", "builtin", "header", "keyword", "variable")
 STATUSES = ("supported", "partial", "shim", "unsupported", "removed")
-_TARGET_KEYS = {"rename", "template", "handler", "status", "code", "reason", "note", "include", "legacy",
+_TARGET_KEYS = {"rename", "template", "statement", "handler", "status", "code", "reason", "note", "include", "legacy",
                 "member"}
 _ENTRY_KEYS = {"kind", "since", "deprecated", "removed", "note", "risk", *TARGETS}
 _PLACEHOLDER = re.compile(r"\$(?:\d+|\*\d*|T|dim|rdim|m|name|(?:deref|addr|str)\(\$\d+\))")
@@ -63,6 +63,9 @@ class TargetRule:
     include: tuple[str, ...] = ()
     legacy: tuple[LegacyRule, ...] = ()
     member: tuple[tuple[str, str], ...] = ()  # builtin member templates: (("x", "get_local_id(0)"), ...)
+    # The target's direct call, for a call that is a whole statement whose value (the CUDA error) is discarded;
+    # `template` (typically a helper returning the error code) for every other use.
+    statement: str | None = None
 
     @property
     def drops_include(self) -> bool:
@@ -227,13 +230,18 @@ def _target_rule(value: Any, path: Path, line: int, name: str, kind: str) -> Tar
             code=_check_code(item["code"], path, il) if "code" in item else None,
             note=item.get("note"),
         ))
+    statement = value.get("statement")
+    if statement is not None:
+        if template is None:
+            raise RuleError(path, lines.get("statement", line), f"{name}: a statement form needs a template too")
+        statement = _check_template(statement, path, lines.get("statement", line))
     member = value.get("member") or {}
     if not isinstance(member, dict):
         raise RuleError(path, lines.get("member", line), f"{name}: member must map x/y/z to templates")
     return TargetRule(
         status=status, rename=rename, template=template, handler=value.get("handler"), code=code,
         reason=value.get("reason"), note=value.get("note"), include=tuple(include), legacy=tuple(legacy),
-        member=tuple((str(k), str(v)) for k, v in member.items()),
+        member=tuple((str(k), str(v)) for k, v in member.items()), statement=statement,
     )
 
 
@@ -308,7 +316,7 @@ def rule_files(root: Path) -> list[Path]:
 
 def _cache_path(files: list[Path]) -> Path:
     h = hashlib.sha256(Path(__file__).read_bytes())
-    h.update((Path(__file__).parent / "diagnostics.yaml").read_bytes())
+    h.update(diagnostics_file().read_bytes())
     for f in files:
         st = f.stat()
         h.update(f"{f}\0{st.st_size}\0{st.st_mtime_ns}\0".encode())

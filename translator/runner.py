@@ -36,7 +36,7 @@ from translator.project import (
     scan_includes,
 )
 from translator.ruleset import RuleSet, load_rules
-from translator.runtime_bundle import runtime_files, runtime_folder
+from translator.runtime_bundle import RUNTIME_MODES, runtime_files, runtime_folder
 from translator.targets.base import Target, get_target
 
 GENERATED_BUILD = ":generated:CMakeLists.txt"  # manifest key of a build script cudaport wrote itself
@@ -265,10 +265,15 @@ def _inside(path: Path, root: Path) -> bool:
 
 def run(tree: SourceTree, options: Options, *, out: Path | None, extra_rules: Sequence[Path] = (),
         jobs: int = 1, target_opts: dict | None = None,
-        progress: Callable[[int, int], None] | None = None, force: bool = False) -> RunResult:
+        progress: Callable[[int, int], None] | None = None, force: bool = False,
+        runtime: str = "bundled") -> RunResult:
     """Translate every CUDA file of the tree that changed since the last run; write results under `out`.
 
-    `force` overwrites outputs the user edited (otherwise they are kept and reported as conflicts)."""
+    `force` overwrites outputs the user edited (otherwise they are kept and reported as conflicts). `runtime`:
+    "bundled" copies the target's runtime into OUT/cudaport_runtime/; "external" leaves it in the installed
+    cudaport, where the migrated build files find it (CMake package config, `cudaport --runtime-dir`)."""
+    if runtime not in RUNTIME_MODES:
+        raise InputError(f"--runtime {runtime!r}: expected one of {', '.join(RUNTIME_MODES)}")
     target_opts = target_opts or {}
     target = get_target(options.target, **target_opts)
     result = RunResult(target=options.target)
@@ -449,8 +454,10 @@ def run(tree: SourceTree, options: Options, *, out: Path | None, extra_rules: Se
         source_names = {rel: str(out_name[rel]) for rel in sources}
         suffixes = {s: target.output_path(PurePosixPath("x" + s), True).suffix for s in (".cu", ".cuh")}
         bundled = runtime_folder(options.target) if translated and not tree.single_file else None
+        external = runtime == "external"
         ctx = BuildContext(target=options.target, renames=source_names, translated=sorted(translated),
-                           suffixes={s: n for s, n in suffixes.items() if n != s}, runtime=bundled)
+                           suffixes={s: n for s, n in suffixes.items() if n != s}, runtime=bundled,
+                           runtime_external=external)
         has_build = False
         for rel, inp in inputs.items():
             if inp.sf.kind in ("cuda", "maybe-cuda"):
@@ -459,7 +466,7 @@ def run(tree: SourceTree, options: Options, *, out: Path | None, extra_rules: Se
             if kind is not None and inp.sf.rel.parent == PurePosixPath("."):
                 has_build = True
             if kind is not None and inp.data is not None:
-                key = sha(f"{inp.hash}\n{json.dumps(source_names, sort_keys=True)}\n{bundled}".encode())
+                key = sha(f"{inp.hash}\n{json.dumps(source_names, sort_keys=True)}\n{bundled}\n{runtime}".encode())
                 prev = fresh(rel, key)
                 if prev is not None:
                     manifest.files[rel] = prev
@@ -494,7 +501,7 @@ def run(tree: SourceTree, options: Options, *, out: Path | None, extra_rules: Se
             manifest.files[rel] = Entry(inp.hash or "", key, "copied", outputs=outs)
         if not tree.single_file and not has_build and translated:
             _generate_build(tree, ctx, manifest, reuse, writer, result, out)
-        if bundled:
+        if bundled and not external:
             _emit_runtime(options.target, manifest, writer)
         _remove_stale(old, manifest, out, result)
     finally:
@@ -570,7 +577,7 @@ def _generate_build(tree: SourceTree, ctx: BuildContext, manifest: Manifest, reu
     units = [ctx.renames[r] for r in ctx.translated if PurePosixPath(r).suffix in (".cu", ".cpp", ".cc", ".cxx")]
     units += [n for r, n in ctx.renames.items() if r not in ctx.translated and PurePosixPath(r).suffix in
               (".cpp", ".cc", ".cxx", ".c")]
-    text, findings = generate_cmake(ctx.target, sorted(set(units)), tree.root.name)
+    text, findings = generate_cmake(ctx, sorted(set(units)), tree.root.name)
     out_rel = PurePosixPath("CMakeLists.txt")
     key = sha(text)
     prev = reuse.get(GENERATED_BUILD)
@@ -605,3 +612,14 @@ def _remove_stale(old: Manifest | None, manifest: Manifest, out: Path | None, re
             if o not in live and (p.exists() or p.is_symlink()) and _current_sha(p) == h:
                 p.unlink()
                 result.removed.append(PurePosixPath(o))
+                _prune_empty(p.parent, out)
+
+
+def _prune_empty(folder: Path, out: Path) -> None:
+    """Remove folders a stale output leaves empty (a runtime folder dropped by --runtime external), up to OUT."""
+    while folder != out and out in folder.parents:
+        try:
+            folder.rmdir()
+        except OSError:
+            return
+        folder = folder.parent

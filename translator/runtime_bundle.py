@@ -14,6 +14,7 @@ from translator.resources import shim_dir
 
 RUNTIME_DIR = "cudaport_runtime"
 BUNDLED_TARGETS = ("opencl", "sycl")
+RUNTIME_MODES = ("bundled", "external")  # translate --runtime: copy it into the tree, or use the installed one
 _SKIP_PARTS = {"tests", "__pycache__", "build"}
 
 

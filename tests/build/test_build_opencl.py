@@ -94,7 +94,7 @@ def test_built_programs_pass_under_oclgrind_on_the_handle_table_path(tree: Path,
 def test_generated_cmakelists_builds_a_self_contained_tree(tree: Path, tmp_path: Path) -> None:
     result = build(tree, "opencl", jobs=2)
     assert result.cmake_file == tree / "CMakeLists.txt"
-    assert (tree / "cudaport_shim" / "include" / "cudaport_opencl.h").is_file()
+    assert (tree / "cudaport_runtime" / "opencl" / "include" / "cudaport_opencl.h").is_file()
     moved = tmp_path / "moved"  # self-contained: builds after the tree is moved away from the checkout
     shutil.move(tree, moved)
     subprocess.run(["cmake", "-S", str(moved), "-B", str(moved / "cmake-build")], check=True, capture_output=True)
@@ -109,9 +109,29 @@ def test_generated_cmakelists_builds_a_self_contained_tree(tree: Path, tmp_path:
 
 def test_users_own_cmakelists_is_left_alone(tree: Path) -> None:
     (tree / "CMakeLists.txt").write_text("project(mine)\n")
-    result = build(tree, "opencl", jobs=2)
-    assert result.cmake_file is None
+    result = build(tree, "opencl", jobs=2, own_build=True)
+    assert result.cmake_file is None and sorted(p.name for p in result.executables) == ["scale", "vecadd"]
     assert (tree / "CMakeLists.txt").read_text() == "project(mine)\n"
+
+
+def test_the_projects_own_cmakelists_builds_the_tree(tree: Path, tmp_path: Path) -> None:
+    (tree / "CMakeLists.txt").write_text(
+        "cmake_minimum_required(VERSION 3.16)\nproject(mine LANGUAGES CXX)\nfind_package(OpenCL REQUIRED)\n"
+        "file(GLOB SHIM cudaport_runtime/opencl/src/*.cpp)\nadd_library(shim STATIC ${SHIM})\n"
+        "target_include_directories(shim PUBLIC cudaport_runtime/opencl/include)\n"
+        "target_link_libraries(shim PUBLIC OpenCL::OpenCL pthread)\n"
+        "add_library(units STATIC lib/fill.cpp)\ntarget_include_directories(units PUBLIC .)\n"
+        "target_link_libraries(units PUBLIC shim)\n"
+        "add_executable(my_vecadd vecadd.cpp)\ntarget_link_libraries(my_vecadd PRIVATE units)\n"
+        "configure_file(vecadd.cl vecadd.cl COPYONLY)\n")
+    from translator.build.cmake import copy_shim
+
+    copy_shim(tree)
+    result = build(tree, "opencl", jobs=2)
+    assert result.executables == [tree / "build" / "cmake" / "my_vecadd"] and result.cmake_file is None
+    assert any("my_vecadd (executable)" in n and "units (static library)" in n for n in result.notes)
+    res = _run(result.executables[0], {"CUDAPORT_OPENCL_DEVICE": POCL}, tmp_path)
+    assert "PASS vecadd" in res.stdout, res.stdout + res.stderr
 
 
 def test_compile_error_names_the_file_and_shows_the_compiler_error(tree: Path, capsys: pytest.CaptureFixture

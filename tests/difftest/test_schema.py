@@ -58,6 +58,8 @@ kernels:
     (GOOD + "colour: red\n", 7, "unknown key 'colour'"),
     (GOOD.replace("{n: 10}", "{off: 10}"), 2, "boolean"),
     (GOOD.replace("kernels:", "kernels:\n  - {name: k, grid: [1], block: [1], args: [x], stream: 2}"), 6, "stream"),
+    (GOOD.replace("kernels:", "kernels:\n  - {call: host_step, args: [x, q]}"), 6, "'q' is not a buffer, scalar"),
+    (GOOD.replace("kernels:", "kernels:\n  - {call: 3, args: [x]}"), 6, "name of a host function"),
 ])
 def test_bad_case_file_is_one_line_with_file_and_line(tmp_path: Path, bad: str, line: int, words: str) -> None:
     with pytest.raises(CaseError) as err:
@@ -96,3 +98,11 @@ def test_size_expressions_match_between_python_and_cpp() -> None:
     assert expr.to_cpp("cdiv(n, bs) // 2", {"n": "cp_sz_n"}) == "(cp_cdiv(cp_sz_n, bs) / 2LL)"
     with pytest.raises(expr.ExprError):
         expr.parse("__import__('os')")
+
+
+def test_call_step_calls_a_host_function_of_the_kernel_file(tmp_path: Path) -> None:
+    kernel = "__global__ void k(float* x) {}\nvoid host_step(int n, float* x) {}\n"
+    text = GOOD.replace("kernels:", "kernels:\n  - {call: host_step, args: [n, {buffer: x, offset: 2}]}")
+    src = harness.generate(load_case(_write(tmp_path, text, kernel)))
+    call = src.index("host_step(cp_a0, cp_a1);")
+    assert src.index("float* cp_a1 = d_x + 2LL;") < call < src.index("k<<<")

@@ -24,8 +24,11 @@ set_source_files_properties(app/main.cpp PROPERTIES LANGUAGE CUDA)
 """
 
 
-def _ctx(target: str, renames: dict[str, str] | None = None, suffixes: dict[str, str] | None = None) -> BuildContext:
-    return BuildContext(target, renames or {"src/k.cu": "src/k.cu"}, ["src/k.cu"], suffixes or {})
+def _ctx(target: str, renames: dict[str, str] | None = None, suffixes: dict[str, str] | None = None, *,
+         external: bool = False) -> BuildContext:
+    runtime = f"cudaport_runtime/{target}" if target in ("opencl", "sycl") else None
+    return BuildContext(target, renames or {"src/k.cu": "src/k.cu"}, ["src/k.cu"], suffixes or {}, runtime,
+                        external)
 
 
 def test_tokenizer_skips_comments_and_keeps_ranges() -> None:
@@ -61,10 +64,43 @@ def test_cmake_to_opencl_renames_sources_and_links_shim() -> None:
                                        _ctx("opencl", {"src/k.cu": "src/k.cpp"}, {".cu": ".cpp"}))
     text = out.decode()
     assert "project(demo LANGUAGES CXX)" in text and "add_library(k STATIC src/k.cpp)" in text
+    assert '"${CMAKE_CURRENT_LIST_DIR}/cudaport_runtime/opencl"' in text
     assert "add_subdirectory(${CUDAPORT_OPENCL_SHIM}" in text and "link_libraries(cudaport_opencl)" in text
     assert "CUDA::cudart" not in text and "copy_if_different ${CUDAPORT_CL_FILES} $<TARGET_FILE_DIR:app>" in text
     assert "# cudaport: opencl has no GPU architectures to set" in text
     assert any(f.code == "CP5010" and "CUDA::cublas" in f.message for f in findings)  # no OpenCL cuBLAS
+
+
+def test_runtime_is_found_relative_to_a_cmake_file_in_a_subdirectory() -> None:
+    out, _ = migrate_build_file("cmake", PurePosixPath("app/CMakeLists.txt"), CMAKE.encode(),
+                                _ctx("opencl", {"src/k.cu": "src/k.cpp"}, {".cu": ".cpp"}))
+    assert '"${CMAKE_CURRENT_LIST_DIR}/../cudaport_runtime/opencl"' in out.decode()
+
+
+@pytest.mark.parametrize("target", ["opencl", "sycl"])
+def test_external_runtime_uses_the_cmake_package_and_no_path(target: str) -> None:
+    out, _ = migrate_build_file("cmake", PurePosixPath("CMakeLists.txt"), CMAKE.encode(),
+                                _ctx(target, {"src/k.cu": "src/k.cpp"}, {".cu": ".cpp"}, external=True))
+    text = out.decode()
+    assert f"find_package(cudaport_{target} REQUIRED CONFIG)" in text
+    assert "cudaport_runtime" not in text and "CUDAPORT_OPENCL_SHIM" not in text and "/runtime_shim" not in text
+
+
+def test_external_runtime_makefile_asks_the_installed_cudaport() -> None:
+    out, _ = migrate_build_file("make", PurePosixPath("Makefile"), MAKEFILE.encode(),
+                                _ctx("opencl", {}, {".cu": ".cpp"}, external=True))
+    text = out.decode()
+    assert "CUDAPORT_SHIM := $(shell cudaport --runtime-dir opencl)" in text
+    assert "ifeq ($(origin CUDAPORT_SHIM),undefined)" in text and "cudaport_runtime" not in text
+
+
+def test_a_properties_call_left_without_properties_becomes_a_comment() -> None:
+    text = ("project(p LANGUAGES CXX CUDA)\nadd_executable(a a.cu)\n"
+            "set_target_properties(a PROPERTIES CUDA_ARCHITECTURES 75)\n")
+    out, _ = migrate_build_file("cmake", PurePosixPath("CMakeLists.txt"), text.encode(), _ctx("opencl"))
+    assert "# cudaport: no equivalent: set_target_properties(a PROPERTIES CUDA_ARCHITECTURES 75)" in out.decode()
+    hip, _ = migrate_build_file("cmake", PurePosixPath("CMakeLists.txt"), text.encode(), _ctx("hip"))
+    assert "set_target_properties(a PROPERTIES HIP_ARCHITECTURES gfx90a)" in hip.decode()
 
 
 def test_cmake_to_sycl() -> None:
@@ -104,6 +140,7 @@ def test_makefile_to_opencl() -> None:
                                        _ctx("opencl", {}, {".cu": ".cpp"}))
     text = out.decode()
     assert text.startswith("# Build\n# cudaport (opencl)")
+    assert "CUDAPORT_SHIM ?= $(CUDAPORT_HERE)cudaport_runtime/opencl\n" in text
     assert "NVCC ?= $(CXX)" in text and "%.o: %.cpp" in text
     assert "app: main.o | $(CUDAPORT_SHIM_LIB)" in text and "cp -f $(CUDAPORT_CL_FILES) $(@D)/" in text
     assert "$(CUDAPORT_SHIM_LIB) -lOpenCL -lpthread" in text

@@ -80,7 +80,7 @@ def test_imgproc_builds_and_runs_on_opencl(tmp_path: Path) -> None:
     translate(PROJECTS / "imgproc_cmake", out, "opencl")
     from translator.cli import main
 
-    assert main(["build", str(out), "--target", "opencl", "-q"]) == 0
+    assert main(["build", str(out), "--target", "opencl", "-q", "--own-build"]) == 0  # the project's CMake: tests/build
     exes = [p for p in (out / "build").iterdir() if p.is_file() and os.access(p, os.X_OK)]
     assert exes
     run = subprocess.run([str(exes[0])], cwd=exes[0].parent, capture_output=True, text=True, timeout=300)

@@ -122,3 +122,14 @@ def test_totals_are_sums_of_their_parts_on_every_target(sample_report) -> None: 
         assert t.kernels == 2 and t.launches == 2
     for t in report.targets:
         assert t.available or "not available" in (t.reason or "")
+
+
+def test_sycl_helper_and_direct_uses_per_file(sample_report) -> None:  # type: ignore[no-untyped-def]
+    # kernels.cu: cudaMalloc, cudaMallocManaged, cudaMemcpy, cudaDeviceSynchronize and both cudaFree are whole
+    # statements: SYCL's own calls (6 direct); cudaMemcpyHostToDevice sits in the argument the direct memcpy
+    # drops. host.cpp: cudaGetDeviceCount has no SYCL call of its own: the cpsycl helper (1).
+    (t,) = [t for t in sample_report.targets if t.target == "sycl"]
+    files = {f.path: (f.helper_uses, f.direct_uses) for f in t.files}
+    assert files == {"kernels.cu": (0, 6), "host.cpp": (1, 0)}
+    (hip,) = [t for t in sample_report.targets if t.target == "hip"]
+    assert all(f.helper_uses == f.direct_uses == 0 for f in hip.files)

@@ -40,8 +40,10 @@ def detect_target(out: Path) -> str:
 def build(out: Path, target: str | None = None, *, jobs: int = 1, config: str = "Release",
           offload_arch: str = "gfx90a", syntax_only: bool = False, ignore_diagnostics: bool = False,
           cmake: bool = True, defines: tuple[str, ...] = (), kernels: bool = True,
-          includes: tuple[str, ...] = ()) -> BuildResult:
-    """Builds OUT for its target after checking it for blocking diagnostics; BuildError on any failure."""
+          includes: tuple[str, ...] = (), own_build: bool = False) -> BuildResult:
+    """Builds OUT for its target after checking it for blocking diagnostics; BuildError on any failure. A tree
+    with the project's migrated CMakeLists.txt or Makefile is built with it, unless `own_build` (or -D/-I,
+    which are options of cudaport's own build) asks for cudaport's unit scan."""
     if not out.is_dir():
         raise BuildError(f"{out}: not a directory (give the output directory of `cudaport translate`)",
                          setup=True)
@@ -52,6 +54,16 @@ def build(out: Path, target: str | None = None, *, jobs: int = 1, config: str = 
     if marks and not ignore_diagnostics:
         raise BuildError(f"{out}: the build is blocked by {blocking_summary(marks)}; fix them, or pass "
                          "--ignore-diagnostics to try anyway", "\n".join(str(m) for m in marks[:10]))
+    from translator.build.project import project_system
+
+    system = None if own_build else project_system(out)
+    if system is not None and (defines or includes):
+        notes = [f"-D/-I are options of cudaport's own build: built without the project's {system} files"]
+        system = None
+    else:
+        notes = []
+    if system is not None and not (target == "sycl" and syntax_only):
+        return _project_build(out, target, system, jobs, config, offload_arch, kernels)
     if target == "opencl":
         from translator.build import opencl
 
@@ -68,4 +80,38 @@ def build(out: Path, target: str | None = None, *, jobs: int = 1, config: str = 
         from translator.build import cmake as cmake_gen
 
         result.cmake_file = cmake_gen.write_cmakelists(out, target, result, offload_arch)
+    result.notes[:0] = notes
+    return result
+
+
+def _project_build(out: Path, target: str, system: str, jobs: int, config: str, offload_arch: str,
+                   kernels: bool) -> BuildResult:
+    """Builds with the tree's migrated CMake or Makefile; OpenCL kernels are then compiled for the device."""
+    from translator.build import project
+
+    compiler = None
+    if target == "sycl":
+        from translator.build.sycl import sycl_compiler
+
+        compiler = sycl_compiler()
+        if compiler is None:
+            raise BuildError(f"no SYCL compiler found (icpx -fsycl from Intel oneAPI, or acpp from AdaptiveCpp): "
+                             f"the project's migrated {system} build needs one; --syntax-only type-checks the "
+                             "units against the SYCL headers instead", setup=True)
+    if system == "cmake":
+        result = project.cmake_build(out, target, jobs, config, offload_arch, compiler)
+    else:
+        result = project.make_build(out, target, jobs)
+    if target == "opencl" and kernels:
+        from translator.build import opencl
+        from translator.build.common import find_cxx
+        from translator.build.kernel_check import check_kernels, checker
+
+        host = find_cxx()
+        lib = opencl.shim_library(host, config, jobs)
+        note = check_kernels(out, checker(host, lib, opencl.shim_paths()[1]), ())
+        if note:
+            result.notes.append(note)
+    if target == "hip":
+        result.notes.append("HIP programs need an AMD GPU to run; building them is the check here")
     return result

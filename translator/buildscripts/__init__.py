@@ -5,14 +5,12 @@ without one. Input: script bytes + BuildContext. Output: migrated bytes and CP5x
 
 from __future__ import annotations
 
-import dataclasses
-import posixpath
 from pathlib import PurePosixPath
 
 from translator.buildscripts import cmake, make
 from translator.buildscripts.common import BuildContext, Migration
 from translator.buildscripts.generate import generate_cmake
-from translator.buildscripts.profiles import profile_for
+from translator.buildscripts.profiles import located_profile
 from translator.diagnostics import make_finding
 from translator.model import Finding
 
@@ -32,14 +30,10 @@ def build_kind(rel: PurePosixPath) -> str | None:
 
 def migrate_build_file(kind: str, rel: PurePosixPath, data: bytes, ctx: BuildContext) -> tuple[bytes, list[Finding]]:
     """The migrated script; unchanged (with a finding) when the target has no build support or it cannot parse."""
-    prof = profile_for(ctx.target)
+    prof = located_profile(ctx, kind, rel.parent.as_posix())
     display = str(rel)
     if prof is None:
         return data, [make_finding("CP5006", display, 1, 1, ctx.target)]
-    if prof.shim is not None and ctx.runtime is not None:
-        # the tree carries its runtime: build files find it relative to themselves, never in cudaport's install
-        here = "${CMAKE_CURRENT_LIST_DIR}/" if kind == "cmake" else "$(CUDAPORT_HERE)"
-        prof = dataclasses.replace(prof, shim=here + posixpath.relpath(ctx.runtime, rel.parent.as_posix() or "."))
     text = data.decode("utf-8", "surrogateescape")
     mig = Migration(text, display)
     try:

@@ -13,7 +13,14 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from translator.buildscripts.common import BuildContext, Migration
-from translator.buildscripts.profiles import Profile, arch_value, cuda_lib_name, map_nvcc_flag
+from translator.buildscripts.profiles import (
+    RUNTIME_PACKAGES,
+    Profile,
+    arch_value,
+    cuda_lib_name,
+    map_nvcc_flag,
+    runtime_cmake,
+)
 
 
 class CMakeParseError(ValueError):
@@ -241,11 +248,14 @@ def migrate(rel: PurePosixPath, text: str, ctx: BuildContext, prof: Profile, mig
 
 
 def _find_block(prof: Profile, ctx: BuildContext) -> str:
+    if prof.target not in RUNTIME_PACKAGES:
+        return prof.find
+    find = runtime_cmake(prof.target, prof.shim)
     if prof.target == "opencl":
-        return (prof.find + "\nlink_libraries(cudaport_opencl)\n"
+        return (find + "\nlink_libraries(cudaport_opencl)\n"
                 "file(GLOB_RECURSE CUDAPORT_CL_FILES CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/*.cl)\n"
                 'list(FILTER CUDAPORT_CL_FILES EXCLUDE REGEX "^${CMAKE_BINARY_DIR}/")')
-    return prof.find
+    return find
 
 
 def _ws_before(text: str, i: int) -> int:
@@ -322,6 +332,7 @@ def _properties(cmd: Command, prof: Profile, mig: Migration) -> None:
         a = args[i]
         if a.text in ("PROPERTIES", "PROPERTY"):
             j = i + 1
+            pairs = dropped = 0
             while j < len(args):
                 key = args[j].text
                 value = args[j + 1] if j + 1 < len(args) else None
@@ -345,9 +356,14 @@ def _properties(cmd: Command, prof: Profile, mig: Migration) -> None:
                                         + mig.text[cmd.start:cmd.end].replace("\n", " "), "property")
                             return
                         mig.replace(_ws_before(mig.text, args[j].start), (end or args[j]).end, "", "property")
+                        dropped += 1
                 if single:
                     return
+                pairs += 1
                 j += 2
+            if pairs and dropped == pairs:  # `PROPERTIES` with nothing after it is a CMake error
+                mig.replace(cmd.start, cmd.end, "# cudaport: no equivalent: "
+                            + mig.text[cmd.start:cmd.end].replace("\n", " "), "property")
             return
         i += 1
 

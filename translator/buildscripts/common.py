@@ -18,6 +18,7 @@ class BuildContext:
     translated: list[str] = field(default_factory=list)  # sources translated as CUDA
     suffixes: dict[str, str] = field(default_factory=dict)  # ".cu" -> ".cpp" when the target renames
     runtime: str | None = None  # output-relative folder of the runtime the tree carries (cudaport_runtime/opencl)
+    runtime_external: bool = False  # --runtime external: build files find an installed cudaport's runtime
 
 
 @dataclass

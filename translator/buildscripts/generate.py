@@ -8,15 +8,17 @@ from __future__ import annotations
 
 import re
 
-from translator.buildscripts.profiles import profile_for
+from translator.buildscripts.common import BuildContext
+from translator.buildscripts.profiles import located_profile
 from translator.diagnostics import make_finding
 from translator.model import Finding
 
 
-def generate_cmake(target: str, units: list[str], project: str, mains: set[str] | None = None) -> tuple[bytes,
-                                                                                                       list[Finding]]:
+def generate_cmake(ctx: BuildContext, units: list[str], project: str, mains: set[str] | None = None
+                   ) -> tuple[bytes, list[Finding]]:
     """units: output-relative translation units; mains: those that define main() (default: all)."""
-    prof = profile_for(target)
+    target = ctx.target
+    prof = located_profile(ctx, "cmake", "")
     name = re.sub(r"[^A-Za-z0-9_]", "_", project) or "translated"
     hip = prof is not None and prof.language == "HIP"
     lang = "CXX HIP" if hip else "CXX"
@@ -28,9 +30,8 @@ def generate_cmake(target: str, units: list[str], project: str, mains: set[str] 
                   "  set(CMAKE_HIP_ARCHITECTURES gfx90a)", "endif()", "find_package(hip REQUIRED)"]
     elif prof is not None:
         from translator.buildscripts.cmake import _find_block
-        from translator.buildscripts.common import BuildContext
 
-        lines.append(_find_block(prof, BuildContext(target, {})))
+        lines.append(_find_block(prof, ctx))
     lines.append("include_directories(${CMAKE_CURRENT_SOURCE_DIR})")
     mains = set(units) if mains is None else mains
     libs = [u for u in units if u not in mains]

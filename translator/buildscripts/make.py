@@ -80,7 +80,7 @@ def migrate(text: str, ctx: BuildContext, prof: Profile, mig: Migration) -> None
             last_rule = None
     if opencl:
         mig.insert(header_at, "# cudaport (opencl): the CUDA runtime API comes from the cudaport OpenCL shim\n"
-                   f"{_HERE}CUDAPORT_SHIM ?= {prof.shim}\n"
+                   f"{_shim_location(prof, 'opencl')}"
                    "CUDAPORT_SHIM_BUILD ?= $(CURDIR)/.cudaport-shim\n"
                    "CUDAPORT_SHIM_LIB := $(CUDAPORT_SHIM_BUILD)/libcudaport_opencl.a\n"
                    "CUDAPORT_CL_FILES = $(wildcard *.cl */*.cl */*/*.cl */*/*/*.cl)\n"
@@ -91,7 +91,20 @@ def migrate(text: str, ctx: BuildContext, prof: Profile, mig: Migration) -> None
             mig.report("CP5014", text, 0, "no link rule (a recipe with -o and without -c) found")
     elif prof.target == "sycl":
         mig.insert(header_at, f"# cudaport (sycl): the CUDA runtime API comes from the cudaport SYCL shim\n"
-                   f"{_HERE}CUDAPORT_SHIM ?= {prof.shim}\nCXXFLAGS += -I$(CUDAPORT_SHIM)/include\n", "shim")
+                   f"{_shim_location(prof, 'sycl')}CXXFLAGS += -I$(CUDAPORT_SHIM)/include\n", "shim")
+
+
+def _shim_location(prof: Profile, target: str) -> str:
+    """Where CUDAPORT_SHIM points: the runtime folder the tree carries, relative to this Makefile, or (with
+    `--runtime external`) the installed cudaport's, asked once from `cudaport --runtime-dir`; a
+    CUDAPORT_SHIM=DIR given on the command line or in the environment wins either way."""
+    if prof.shim is not None:
+        return f"{_HERE}CUDAPORT_SHIM ?= {prof.shim}\n"
+    return ("ifeq ($(origin CUDAPORT_SHIM),undefined)\n"
+            f"CUDAPORT_SHIM := $(shell cudaport --runtime-dir {target})\n"
+            "endif\n"
+            f"$(if $(CUDAPORT_SHIM),,$(error cudaport {target} runtime not found: install cudaport or set "
+            "CUDAPORT_SHIM=DIR))\n")
 
 
 # This Makefile's own folder, taken before any include changes MAKEFILE_LIST: the bundled runtime is found from

@@ -6,10 +6,12 @@ Input: a target name and nvcc flags. Output: replacement text (never applied her
 
 from __future__ import annotations
 
+import dataclasses
+import posixpath
 import re
 from dataclasses import dataclass, field
 
-from translator.resources import shim_dir
+from translator.buildscripts.common import BuildContext
 
 HIP_DEFAULT_ARCH = "gfx90a"
 
@@ -22,7 +24,7 @@ class Profile:
     find: str  # replacement for find_package(CUDAToolkit)/find_package(CUDA)
     cmake_libs: dict[str, str | None] = field(default_factory=dict)  # CUDA::x -> target library (None: drop)
     make_libs: dict[str, str | None] = field(default_factory=dict)  # -lx -> replacement (None: drop)
-    shim: str | None = None  # runtime shim directory, when the target links one
+    shim: str | None = None  # the runtime's folder as the migrated file spells it, when the target has a runtime
 
 
 _CUDA_LIB_NAMES = ("cudart", "cudart_static", "cuda_driver", "cublas", "cublasLt", "curand", "cufft", "cusparse",
@@ -41,26 +43,43 @@ def _hip() -> Profile:
 
 
 def _opencl() -> Profile:
-    shim = str(shim_dir() / "opencl")
-    find = (f'set(CUDAPORT_OPENCL_SHIM "{shim}" CACHE PATH "cudaport OpenCL runtime shim")\n'
-            "if(NOT TARGET cudaport_opencl)\n"
-            "  add_subdirectory(${CUDAPORT_OPENCL_SHIM} ${CMAKE_BINARY_DIR}/cudaport_opencl_shim)\n"
-            "endif()")
     cmake = {"cudart": "cudaport_opencl", "cudart_static": "cudaport_opencl", "cuda_driver": "cudaport_opencl"}
     make = {"cudart": "$(CUDAPORT_SHIM_LIB) -lOpenCL -lpthread", "cudart_static": "$(CUDAPORT_SHIM_LIB) -lOpenCL "
             "-lpthread", "cuda": None}
-    return Profile("opencl", "CXX", "$(CXX) -I$(CUDAPORT_SHIM)/include", find, cmake, make, shim)
+    return Profile("opencl", "CXX", "$(CXX) -I$(CUDAPORT_SHIM)/include", "", cmake, make, "")
 
 
 def _sycl() -> Profile:
-    shim = str(shim_dir() / "sycl")
-    find = (f'set(CUDAPORT_SYCL_SHIM "{shim}" CACHE PATH "cudaport SYCL runtime shim")\n'
+    cmake = {"cudart": None, "cudart_static": None, "cuda_driver": None}
+    make = {"cudart": None, "cudart_static": None, "cuda": None}
+    return Profile("sycl", "CXX", "icpx -fsycl -I$(CUDAPORT_SHIM)/include", "", cmake, make, "")
+
+
+# CMake package of each runtime in an installed cudaport (runtime_shim/cmake/<name>Config.cmake; `cudaport
+# --cmake-dir` prints the folder to put on CMAKE_PREFIX_PATH).
+RUNTIME_PACKAGES = {"opencl": "cudaport_opencl", "sycl": "cudaport_sycl"}
+
+
+def runtime_cmake(target: str, shim: str | None) -> str:
+    """The CMake that makes the target's runtime available: built from the folder the tree carries (`shim`, a
+    path relative to the CMake file), or, for `--runtime external` (shim None), from the installed cudaport's
+    CMake package. Never an absolute path of this machine."""
+    if shim is None:
+        find = (f"# cudaport: the runtime comes from an installed cudaport: cmake -DCMAKE_PREFIX_PATH=\"$(cudaport "
+                f"--cmake-dir)\" ...\nfind_package({RUNTIME_PACKAGES[target]} REQUIRED CONFIG)")
+        if target == "opencl":
+            return find
+        return find + "\ninclude_directories(${cudaport_sycl_INCLUDE_DIRS})\nadd_compile_options(-fsycl)\n" \
+            "add_link_options(-fsycl)"
+    if target == "opencl":
+        return (f'set(CUDAPORT_OPENCL_SHIM "{shim}" CACHE PATH "cudaport OpenCL runtime shim")\n'
+                "if(NOT TARGET cudaport_opencl)\n"
+                "  add_subdirectory(${CUDAPORT_OPENCL_SHIM} ${CMAKE_BINARY_DIR}/cudaport_opencl_shim)\n"
+                "endif()")
+    return (f'set(CUDAPORT_SYCL_SHIM "{shim}" CACHE PATH "cudaport SYCL runtime shim")\n'
             "include_directories(${CUDAPORT_SYCL_SHIM}/include)\n"
             "add_compile_options(-fsycl)\n"
             "add_link_options(-fsycl)")
-    cmake = {"cudart": None, "cudart_static": None, "cuda_driver": None}
-    make = {"cudart": None, "cudart_static": None, "cuda": None}
-    return Profile("sycl", "CXX", "icpx -fsycl -I$(CUDAPORT_SHIM)/include", find, cmake, make, shim)
 
 
 _PROFILES = {"hip": _hip, "opencl": _opencl, "sycl": _sycl}
@@ -69,6 +88,20 @@ _PROFILES = {"hip": _hip, "opencl": _opencl, "sycl": _sycl}
 def profile_for(target: str) -> Profile | None:
     make = _PROFILES.get(target)
     return make() if make else None
+
+
+def located_profile(ctx: BuildContext, kind: str, folder: str) -> Profile | None:
+    """The target's profile for a build file of `kind` (cmake/make) in output folder `folder`: its runtime found
+    relative to the file when the tree carries one, else (--runtime external, or no runtime in the tree) None,
+    meaning an installed cudaport provides it."""
+    prof = profile_for(ctx.target)
+    if prof is None or prof.shim is None:
+        return prof
+    shim = None
+    if ctx.runtime is not None and not ctx.runtime_external:
+        here = "${CMAKE_CURRENT_LIST_DIR}/" if kind == "cmake" else "$(CUDAPORT_HERE)"
+        shim = here + posixpath.relpath(ctx.runtime, folder or ".")
+    return dataclasses.replace(prof, shim=shim)
 
 
 # nvcc-only flags: (pattern, HIP replacement or None to drop, replacement for host-compiler targets or None)

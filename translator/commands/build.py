@@ -16,10 +16,12 @@ EXIT_USAGE, EXIT_BUILD = 2, 4
 
 def register(sub: argparse._SubParsersAction, add_common: Callable, add_source: Callable) -> None:
     b = sub.add_parser("build", help="build a translated tree (OpenCL programs, hipcc, SYCL)",
-                       description="Compile the output of `cudaport translate`. OpenCL: every host unit that "
-                       "defines main() becomes OUT/build/<stem>, linked with all other units, the runtime shim and "
-                       "-lOpenCL; the .cl files are copied next to it. Also writes OUT/CMakeLists.txt when the "
-                       "tree has none.")
+                       description="Compile the output of `cudaport translate`. A tree with the project's "
+                       "migrated CMakeLists.txt (or Makefile) is built with it: cmake into OUT/build/cmake (or make "
+                       "in OUT), printing the project's executables. Otherwise cudaport's own build: every host unit "
+                       "that defines main() becomes OUT/build/<stem>, linked with all other units (OpenCL: with the "
+                       "runtime shim and -lOpenCL; the .cl files are copied next to it), and OUT/CMakeLists.txt is "
+                       "written when the tree has none.")
     b.add_argument("out", type=Path, metavar="OUT", help="output directory of `cudaport translate`")
     b.add_argument("--target", choices=["opencl", "hip", "sycl"], default=None,
                    help="target of the tree (default: detected from its files)")
@@ -39,7 +41,10 @@ def register(sub: argparse._SubParsersAction, add_common: Callable, add_source: 
     b.add_argument("--no-kernel-check", action="store_true",
                    help="OpenCL: do not compile the .cl programs for the device at build time (they are compiled at "
                    "the first launch)")
-    b.add_argument("--no-cmake", action="store_true", help="do not write OUT/CMakeLists.txt")
+    b.add_argument("--own-build", action="store_true",
+                   help="build with cudaport's own unit scan even when the tree has the project's migrated "
+                   "CMakeLists.txt or Makefile (which is used by default)")
+    b.add_argument("--no-cmake", action="store_true", help="own build: do not write OUT/CMakeLists.txt")
     add_common(b)
 
 
@@ -52,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
                        offload_arch=args.offload_arch, syntax_only=args.syntax_only,
                        ignore_diagnostics=args.ignore_diagnostics, cmake=not args.no_cmake,
                        defines=tuple(args.defines), kernels=not args.no_kernel_check,
-                       includes=tuple(args.includes))
+                       includes=tuple(args.includes), own_build=args.own_build)
     except BuildError as exc:
         print(f"cudaport: error: {exc}", file=sys.stderr)
         if exc.detail and not args.quiet:

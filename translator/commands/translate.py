@@ -52,6 +52,10 @@ def register_options(t: argparse.ArgumentParser) -> None:
                    help="rewrite the input files themselves (needs a clean git state unless --force)")
     t.add_argument("--backup-dir", type=Path, default=None, metavar="DIR",
                    help="with --in-place: keep originals under DIR (default: NAME.orig beside each file)")
+    t.add_argument("--runtime", choices=["bundled", "external"], default="bundled",
+                   help="OpenCL/SYCL: copy the cudaport runtime into OUT/cudaport_runtime/ (bundled, default) or "
+                   "use the installed cudaport's (external: CMake find_package(cudaport_opencl) with "
+                   "CMAKE_PREFIX_PATH=$(cudaport --cmake-dir); Makefiles ask `cudaport --runtime-dir`)")
 
 
 def options_from(args: argparse.Namespace) -> Options:
@@ -93,7 +97,7 @@ def cmd_translate(args: argparse.Namespace) -> int:
         bar, progress = _progress_bar()
     try:
         result = run(tree, options, out=out, extra_rules=args.rules, jobs=jobs, target_opts=target_opts,
-                     progress=progress, force=args.force)
+                     progress=progress, force=args.force, runtime=getattr(args, "runtime", "bundled"))
     finally:
         if bar is not None:
             bar.stop()

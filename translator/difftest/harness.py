@@ -8,7 +8,7 @@ Record mode pastes runtime_shim/record/cudaport_record.h in and records every la
 from __future__ import annotations
 
 from translator.difftest import expr
-from translator.difftest.schema import Arg, Array, Case, Launch, Loop
+from translator.difftest.schema import Arg, Array, Case, HostCall, Launch, Loop
 from translator.resources import shim_dir
 
 RECORD_HEADER = shim_dir() / "record" / "cudaport_record.h"
@@ -198,16 +198,23 @@ class _Gen:
     def param_read(self, kind: str, name: str) -> str:
         return {"f": f'cp_fparam("{name}")', "u": f'cp_uparam("{name}")'}.get(kind, f'cp_iparam("{name}")')
 
-    def collect_events(self, steps: list[Launch | Loop]) -> set[str]:
+    def collect_events(self, steps: list[Launch | Loop | HostCall]) -> set[str]:
         evs: set[str] = set()
         for s in steps:
             if isinstance(s, Loop):
                 evs |= self.collect_events(s.body)
-            else:
+            elif isinstance(s, Launch):
                 evs |= {e for e in (s.record_event, s.wait_event) if e}
         return evs
 
-    def step(self, s: Launch | Loop, ind: int) -> None:
+    def step(self, s: Launch | Loop | HostCall, ind: int) -> None:
+        if isinstance(s, HostCall):
+            self.w("{", ind)
+            names = [self.arg(a, n, ind + 1) for n, a in enumerate(s.args)]
+            self.w(f"{s.function}({', '.join(names)});", ind + 1)
+            self.w("CP_CHECK(cudaGetLastError());", ind + 1)
+            self.w("}", ind)
+            return
         if isinstance(s, Loop):
             self.rename[s.var] = s.var
             if s.div is not None:

@@ -25,9 +25,9 @@ import numpy as np
 from translator.difftest import harness, inputs
 from translator.difftest.compare import Comparison, compare
 from translator.difftest.schema import Case, CaseError
-from translator.resources import rules_dir, shim_dir
+from translator.resources import package_dir, rules_dir, shim_dir
 
-PACKAGE = Path(__file__).resolve().parents[1]
+PACKAGE = package_dir()
 OCLGRIND_ERROR = re.compile(r"(invalid (read|write)|data race|uninitiali[sz]ed|divergence|out of bounds|"
                             r"undefined|error)", re.IGNORECASE)
 

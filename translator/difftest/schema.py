@@ -146,6 +146,15 @@ class Launch:
 
 
 @dataclass
+class HostCall:
+    """A host function of the kernel file called with device buffers and values (library calls: cuBLAS...)."""
+
+    function: str
+    args: list[Arg]
+    line: int = 0
+
+
+@dataclass
 class Loop:
     var: str
     start: Any
@@ -153,7 +162,7 @@ class Loop:
     mul: Any = None
     add: Any = 1
     div: Any = None                  # counts down: runs while var > stop, var /= div
-    body: list[Launch | Loop] = field(default_factory=list)
+    body: list[Launch | Loop | HostCall] = field(default_factory=list)
     line: int = 0
 
 
@@ -168,7 +177,7 @@ class Case:
     scalars: dict[str, Scalar]
     symbols: dict[str, Array]
     streams: int
-    steps: list[Launch | Loop]
+    steps: list[Launch | Loop | HostCall]
     constraints: list[str]
     prop: dict[str, tuple[int, int]]
     skip: dict[str, str]
@@ -469,8 +478,17 @@ class _Builder:
         self.expr_ok(m["value"], self.line(m, "value"), f"{what}.value", sizes)
         return Scalar(name=name, ctype=str(m.get("ctype", ctype)), dtype=dt, value=m["value"], line=m.line)
 
-    def step(self, s: Any, line: int, loop_vars: set[str]) -> Launch | Loop:
+    def step(self, s: Any, line: int, loop_vars: set[str]) -> Launch | Loop | HostCall:
         buffers, scalars, sizes, streams = self.ctx
+        if isinstance(s, _Map) and "call" in s:
+            m = self.keys(s, {"call", "args"}, "kernels[].call", line)
+            if not isinstance(m["call"], str) or not m["call"].isidentifier():
+                raise self.err(m.line, "call: expected the name of a host function of the kernel file")
+            if not isinstance(m.get("args"), list):
+                raise self.err(m.line, f"call {m['call']}: args: expected a list")
+            what = f"call {m['call']}"
+            return HostCall(function=m["call"], args=[self.arg(a, m.lines["args"], what, sizes | loop_vars)
+                                                      for a in m["args"]], line=m.line)
         if isinstance(s, _Map) and "loop" in s:
             m = self.keys(s, {"loop", "body"}, "kernels[].loop", line)
             lm = self.keys(m["loop"], {"var", "start", "stop", "mul", "add", "div"}, "loop", m.line)

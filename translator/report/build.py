@@ -47,7 +47,7 @@ def _uses(path: str, fr: FileResult, rules: RuleSet) -> list[UseRecord]:
     for u in fr.uses:
         rule = rules.get(u.name)
         out.append(UseRecord(path, u.line, u.col, u.name, group_of(u.family, rule.section if rule else None),
-                             u.family, u.kind, u.outcome, u.code))
+                             u.family, u.kind, u.outcome, u.code, u.form))
     return out
 
 
@@ -122,7 +122,8 @@ def target_report(result: RunResult, rules: RuleSet, weights: EffortWeights,
                                 verification=status.status if status else None,
                                 verify_reason=status.reason if status else None,
                                 score=_file_score(f_uses, bool(status and status.status == FAILED), errors, weights),
-                                errors=errors))
+                                errors=errors, helper_uses=sum(u.form == "helper" for u in f_uses),
+                                direct_uses=sum(u.form == "direct" for u in f_uses)))
         uses += f_uses
         findings += f_findings
     for skip in result.skipped:

@@ -15,8 +15,9 @@ import yaml
 
 from translator.model import Outcome
 from translator.project import InputError
+from translator.resources import effort_weights_file
 
-DEFAULT_WEIGHTS = Path(__file__).with_name("effort.yaml")
+DEFAULT_WEIGHTS = effort_weights_file()
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,6 +17,7 @@ from translator.diagnostics import CATALOGUE
 from translator.report import charts
 from translator.report.classify import GROUPS, RISK_CATEGORIES
 from translator.report.model import OUTCOME_LABELS, OUTCOMES, Report, TargetReport
+from translator.resources import report_templates_dir
 
 TOP_FILES_CHART = 12
 
@@ -87,7 +88,7 @@ def render(report: Report, *, link_base: Path | None = None) -> str:
         file, _, line = where.rpartition(":")
         return Path(os.path.relpath(root / file, base)).as_posix() + f"#L{line}"
 
-    env = jinja2.Environment(loader=jinja2.PackageLoader("translator.report", "templates"), autoescape=True,
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(report_templates_dir()), autoescape=True,
                              trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
     template = env.get_template("report.html.j2")
     return template.render(

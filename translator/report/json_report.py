@@ -8,14 +8,14 @@ for any change that removes or renames a field; adding optional fields keeps ver
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 from translator.report.classify import RISK_CATEGORIES
 from translator.report.effort import Effort
 from translator.report.model import OUTCOMES, Report, TargetReport
+from translator.resources import report_schema_file
 
 SCHEMA_VERSION = 2
-SCHEMA_PATH = Path(__file__).parent / "schema" / f"report-{SCHEMA_VERSION}.json"
+SCHEMA_PATH = report_schema_file(SCHEMA_VERSION)
 
 
 def _effort(effort: Effort | None) -> dict | None:
@@ -51,7 +51,8 @@ def _target(t: TargetReport) -> dict:
         "files": [{"path": f.path, "status": f.status, "reason": f.reason, "lines": f.lines,
                    "cuda_lines": f.cuda_lines, "kernels": list(f.kernels), "launches": f.launches,
                    "outcomes": _outcomes(f.outcomes), "findings": f.findings, "effort_hours": f.effort.hours,
-                   "verification": f.verification, "verify_reason": f.verify_reason, "score": f.score}
+                   "verification": f.verification, "verify_reason": f.verify_reason, "score": f.score,
+                   "helper_uses": f.helper_uses, "direct_uses": f.direct_uses}
                   for f in t.files],
         "uses": [{"file": u.file, "line": u.line, "col": u.col, "api": u.api, "group": u.group, "family": u.family,
                   "kind": u.kind, "outcome": u.outcome.value, "code": u.code} for u in t.uses],

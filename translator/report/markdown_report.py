@@ -9,6 +9,7 @@ import jinja2
 
 from translator.report.classify import GROUPS, RISK_CATEGORIES
 from translator.report.model import OUTCOME_LABELS, OUTCOMES, Report
+from translator.resources import report_templates_dir
 
 TOP_UNPORTED = 10
 TOP_LOCATIONS = 6
@@ -26,7 +27,7 @@ def _places(items: list, limit: int) -> str:
 
 
 def environment() -> jinja2.Environment:
-    env = jinja2.Environment(loader=jinja2.PackageLoader("translator.report", "templates"), autoescape=False,
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(report_templates_dir()), autoescape=False,
                              trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
                              undefined=jinja2.StrictUndefined)
     env.filters["md"] = _md

@@ -57,6 +57,7 @@ class UseRecord:
     kind: str
     outcome: Outcome
     code: str | None
+    form: str = ""  # "helper" (through the target's helper library, e.g. cpsycl::) | "direct" | ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +114,8 @@ class FileReport:
     findings: int
     effort: Effort
     reason: str | None = None  # why a file was skipped
+    helper_uses: int = 0  # API uses rewritten into the target's helper library (SYCL: cpsycl::)
+    direct_uses: int = 0  # API uses rewritten into the target's own calls where a helper form also exists
     verification: str | None = None  # passed | failed | not-checked; None without --verify
     verify_reason: str | None = None  # why not checked, or how many errors
     score: float | None = None  # this file's portability score (score_definition)

@@ -78,9 +78,12 @@ def _groups(t: TargetReport) -> Table:
 
 def _files(t: TargetReport) -> Table:
     table = Table(title=f"{t.target}: effort per file (heaviest first)", title_justify="left")
+    helpers = any(f.helper_uses or f.direct_uses for f in t.files)  # a target with a helper library (SYCL)
+    extra = (("helper/direct", "right"),) if helpers else ()
     for name, justify in (("file", "left"), ("status", "left"), ("lines", "right"), ("CUDA lines", "right"),
                           ("kernels", "right"), ("uses", "right"), ("manual+unsupported", "right"),
-                          ("findings", "right"), ("verification", "left"), ("score", "right"), ("hours", "right")):
+                          ("findings", "right"), ("verification", "left"), ("score", "right"), ("hours", "right"),
+                          *extra):
         table.add_column(name, justify=justify)  # type: ignore[arg-type]
     for f in t.files[:TOP_FILES]:
         hard = f.outcomes.get("manual", 0) + f.outcomes.get("unsupported", 0)
@@ -88,7 +91,8 @@ def _files(t: TargetReport) -> Table:
                                                                           else "")
         table.add_row(f.path, f.status + (f" ({f.reason})" if f.reason else ""), str(f.lines), str(f.cuda_lines),
                       str(len(f.kernels)), str(sum(f.outcomes.values())), str(hard), str(f.findings), verified,
-                      "n/a" if f.score is None else f"{f.score:.1f}%", f"{f.effort.hours:.2f}")
+                      "n/a" if f.score is None else f"{f.score:.1f}%", f"{f.effort.hours:.2f}",
+                      *((f"{f.helper_uses}/{f.direct_uses}",) if helpers else ()))
     if len(t.files) > TOP_FILES:
         table.caption = f"{len(t.files) - TOP_FILES} more files in the JSON/HTML report"
     return table

@@ -16,6 +16,7 @@ from translator.engine import expand_template, include_anchor
 from translator.frontend.lexer import LineIndex
 from translator.frontend.sites import TokenView
 from translator.model import Span
+from translator.targets.simd import hip_simd
 
 if TYPE_CHECKING:
     from translator.engine import FileContext
@@ -46,6 +47,8 @@ class HipTarget:
             return _default_last_arg(site, rule, mapping, ctx)
         if handler == "func_address":
             return _func_address(site, rule, mapping, ctx)
+        if handler == "simd":  # SIMD-within-a-word intrinsics: HIP 5.2 has none; their definitions go in the file
+            return hip_simd(site, ctx)
         if handler == "graph_instantiate":
             # CUDA 11 code passes five arguments (error node, log buffer, size): HIP's hipGraphInstantiate
             # has that form. CUDA 12's (exec, graph[, flags]) is hipGraphInstantiateWithFlags.

@@ -535,6 +535,33 @@ static inline cudaError_t cudaOccupancyMaxActiveBlocksPerMultiprocessor(int* num
 }
 #endif
 
+#if defined(__cplusplus) && !defined(max) && !defined(min)
+/* nvcc gives host code min/max overloads for the integer and floating types (CUDA's math_functions.hpp); programs
+ * call max(1, atoi(s)) in main() without <algorithm>. The same set here; mixed signedness returns the unsigned. */
+#define CP_MINMAX(R, A, B)                                                       \
+    static inline R max(A a, B b) { return (R)a > (R)b ? (R)a : (R)b; }          \
+    static inline R min(A a, B b) { return (R)a < (R)b ? (R)a : (R)b; }
+CP_MINMAX(int, int, int)
+CP_MINMAX(unsigned int, unsigned int, unsigned int)
+CP_MINMAX(unsigned int, int, unsigned int)
+CP_MINMAX(unsigned int, unsigned int, int)
+CP_MINMAX(long, long, long)
+CP_MINMAX(unsigned long, unsigned long, unsigned long)
+CP_MINMAX(long long, long long, long long)
+CP_MINMAX(unsigned long long, unsigned long long, unsigned long long)
+CP_MINMAX(unsigned long long, long long, unsigned long long)
+CP_MINMAX(unsigned long long, unsigned long long, long long)
+#undef CP_MINMAX
+static inline float max(float a, float b) { return fmaxf(a, b); }
+static inline float min(float a, float b) { return fminf(a, b); }
+static inline double max(double a, double b) { return fmax(a, b); }
+static inline double min(double a, double b) { return fmin(a, b); }
+static inline double max(float a, double b) { return fmax(a, b); }
+static inline double min(float a, double b) { return fmin(a, b); }
+static inline double max(double a, float b) { return fmax(a, b); }
+static inline double min(double a, float b) { return fmin(a, b); }
+#endif
+
 /* cuda_fp16.h and cuda_bf16.h map to this header too: their host types */
 #include "cudaport_opencl_half.h"
 

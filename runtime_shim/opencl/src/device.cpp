@@ -1,5 +1,6 @@
 // Device selection and lifetime, error state (last/sticky), device properties and attributes, versions,
 // device-wide synchronisation and reset, cache/shared-memory configuration and occupancy queries.
+#include <pthread.h>
 #include <strings.h>
 
 #include <algorithm>
@@ -86,12 +87,33 @@ static bool env_is_zero(const char* name) {
     return v && (strcmp(v, "0") == 0 || strcasecmp(v, "false") == 0 || strcasecmp(v, "off") == 0);
 }
 
+// CPU OpenCL drivers (PoCL) run a whole work-group on one worker thread, so each work-item's private arrays
+// share that thread's stack: a CUDA kernel with a 32 KB local array per thread (valid CUDA, whose per-thread
+// local memory is spilled to device memory) needs 8 MB per 256-item group and overflows glibc's default.
+// Before the driver starts its threads, the default stack of new threads is raised to
+// CUDAPORT_OPENCL_STACK_MB (default 256; address space only, pages are committed as they are touched).
+static void raise_thread_stack() {
+#if defined(__GLIBC__)
+    const char* mb_env = getenv("CUDAPORT_OPENCL_STACK_MB");
+    long mb = mb_env ? strtol(mb_env, nullptr, 10) : 256;
+    if (mb <= 0) return;
+    pthread_attr_t attr;
+    if (pthread_getattr_default_np(&attr) != 0) return;
+    size_t current = 0;
+    pthread_attr_getstacksize(&attr, &current);
+    size_t want = static_cast<size_t>(mb) << 20;
+    if (current < want && pthread_attr_setstacksize(&attr, want) == 0) pthread_setattr_default_np(&attr);
+    pthread_attr_destroy(&attr);
+#endif
+}
+
 // Picks the device: CUDAPORT_OPENCL_DEVICE as a case-insensitive substring of the platform's name, vendor or
 // version or the device's name (PoCL's platform is "Portable Computing Language", its version names "PoCL"),
 // else the first GPU, else the first CPU, else anything.
 static cudaError_t choose_device(State& g) {
     const char* want = getenv("CUDAPORT_OPENCL_DEVICE");
     std::string needle = want ? lower(want) : "";
+    raise_thread_stack();
     cl_uint np = 0;
     if (clGetPlatformIDs(0, nullptr, &np) != CL_SUCCESS) np = 0;
     std::vector<cl_platform_id> plats(np);

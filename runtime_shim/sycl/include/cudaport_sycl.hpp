@@ -26,6 +26,7 @@
 #include "cudaport_sycl/host_logic.hpp"
 #include "cudaport_sycl/half.hpp"
 #include "cudaport_sycl/minmax.hpp"
+#include "cudaport_sycl/simd.hpp"
 
 namespace cpsycl {
 

@@ -246,3 +246,32 @@ def test_host_use_of_a_type_opencl_lacks_keeps_its_diagnostic() -> None:
     src = "#include <cuda_runtime.h>\nvoid f(void* p) { cudaTextureObject_t* h = (cudaTextureObject_t*)p; (void)h; }\n"
     r = translate_text(src, "opencl", name="t.cu")
     assert any(f.code == "CP3005" and f.api == "cudaTextureObject_t" for f in r.findings)
+
+
+def test_large_private_arrays_run_on_a_cpu_device(tmp_path: Path) -> None:
+    # 32 KB of local memory per thread is valid CUDA; a CPU OpenCL driver runs a 256-item work-group on one
+    # worker thread's stack (8 MB here), which overflowed glibc's default stack before the shim raised it
+    main_cu = """#include <cstdio>
+__global__ void k(int* out) {
+    unsigned char state[32768];
+    for (int j = 0; j < 32768; j++) state[j] = (unsigned char)(j + threadIdx.x);
+    int s = 0;
+    for (int j = 0; j < 32768; j += 4096) s += state[j];
+    out[blockIdx.x * blockDim.x + threadIdx.x] = s;
+}
+int main() {
+    int *d, h[512];
+    cudaMalloc(&d, sizeof(h));
+    k<<<2, 256>>>(d);
+    cudaMemcpy(h, d, sizeof(h), cudaMemcpyDeviceToHost);
+    for (int i = 0; i < 512; i++) {
+        int t = i % 256, want = 0;
+        for (int j = 0; j < 32768; j += 4096) want += (unsigned char)(j + t);
+        if (h[i] != want) { printf("FAIL at %d: %d != %d\\n", i, h[i], want); return 1; }
+    }
+    printf("PASS\\n");
+    return 0;
+}
+"""
+    out = translate_project(tmp_path, {"main.cu": main_cu})
+    assert "PASS" in _build_and_run(out)

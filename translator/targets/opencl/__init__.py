@@ -18,7 +18,12 @@ from translator.frontend.includes import HEADER_SUFFIXES, input_root, local_head
 from translator.frontend.lexer import lex
 from translator.frontend.sites import TokenView, find_kernels
 from translator.model import Severity
+from translator.targets.opencl.constfold import fold, local_constants
+from translator.targets.opencl.convsat import saturating_conversions
+from translator.targets.opencl.coop import rewrite_groups
+from translator.targets.opencl.cub import rewrite_cub
 from translator.targets.opencl.emit import KernelInstance, ProgramBuilder
+from translator.targets.opencl.exits import predicate_early_exits
 from translator.targets.opencl.halfconv import explicit_half_conversions
 from translator.targets.opencl.headers import (
     SHIFT,
@@ -29,7 +34,7 @@ from translator.targets.opencl.headers import (
     take_device_edits,
 )
 from translator.targets.opencl.host import launch_stub, preamble, stub_declaration, symbol_registration
-from translator.targets.opencl.prelude import PRELUDE
+from translator.targets.opencl.prelude import PRELUDE, with_simd
 from translator.targets.opencl.scan import DevFunc, DeviceScan, idents, parse_tparams, scan_device, split_top
 from translator.targets.opencl.spelling import BASE_TYPES, VECTOR_TYPE, cl_func_name, constant_decl, mangle, type_decl
 from translator.targets.opencl.text import sub_idents
@@ -50,8 +55,8 @@ _VOTE = {"__ballot_sync": "cp_ballot", "__any_sync": "cp_any", "__all_sync": "cp
          "__reduce_min_sync": "cp_reduce_min", "__reduce_max_sync": "cp_reduce_max",
          "__reduce_and_sync": "cp_reduce_and", "__reduce_or_sync": "cp_reduce_or",
          "__reduce_xor_sync": "cp_reduce_xor"}
-_ERROR_CODES = ("CP3004", "CP3005", "CP3006", "CP3007", "CP2001", "CP2002", "CP2006", "CP4031", "CP4032", "CP4033",
-                "CP4034")
+_ERROR_CODES = ("CP3004", "CP3005", "CP3006", "CP3007", "CP2001", "CP2002", "CP2006", "CP2008", "CP4031", "CP4032",
+                "CP4033", "CP4034")
 
 
 @dataclass
@@ -69,6 +74,10 @@ class OpenCLTarget:
             return True
         if handler == "warp":
             return self._warp(site, rule, ctx)
+        if handler == "cub":
+            return rewrite_cub(site, ctx)
+        if handler == "cooperative_groups":
+            return rewrite_groups(site, ctx)
         return False
 
     def _warp(self, site: NameSite, rule: Rule, ctx: FileContext) -> bool:
@@ -111,6 +120,8 @@ class OpenCLTarget:
         view = TokenView.build(parsed.data, parsed.tokens)
         scan = scan_device(view)
         explicit_half_conversions(ctx, scan.ranges())
+        saturating_conversions(ctx, scan.ranges())
+        predicate_early_exits(ctx, [(f.start, f.end) for f in scan.funcs if f.kind == "kernel"])
         protos = [k for k in find_kernels(view, "__global__") if k.body is None]
         if not scan.funcs and not scan.vars and not parsed.launches and not parsed.includes and not protos:
             return  # a snippet without declarations: the rule edits stand as they are
@@ -284,6 +295,7 @@ class FileEmitter:
         launches: list[tuple[KernelLaunch, DevFunc]] = []
         aliases = builtin_aliases(ctx.parsed.tu) if any(f.tparams for f in merged.funcs) else {}
         object_defs = object_macros([decl_texts[(d.start, d.end)] for d in merged.decls if d.kind == "macro"])
+        self._object_defs = object_defs
         type_args: list[str] = []
         external: list[KernelLaunch] = []
         dev_ranges = scan.ranges()
@@ -351,7 +363,7 @@ class FileEmitter:
             elif d.kind != "macro":
                 text = constant_decl(text, d.name)
             head.append(f"#if {d.cond}\n{text}\n#endif" if d.cond else text)
-        cl_text = builder.program("\n".join(head) + "\n")
+        cl_text = with_simd(builder.program("\n".join(head) + "\n"))
         for code, func, detail in builder.notes:
             self._note(code, func, detail)
         ctx.extra_files[self.cl_rel] = cl_text.encode("utf-8", "surrogateescape")
@@ -414,14 +426,27 @@ class FileEmitter:
             if unknown:
                 self.ctx.report("CP4034", launch.span, f"{func.name}: {', '.join(unknown)}", inline=True)
                 return []
-            return self._named_the_same(launch, func, [base])
+            return self._named_the_same(launch, func, [self._fold_values(launch, func, base, {})])
         out = []
         for b in bindings:
-            out.append({k: " ".join(_sub_words(v, b).split()) for k, v in base.items()})
+            inst = {k: " ".join(_sub_words(v, b).split()) for k, v in base.items()}
+            out.append(self._fold_values(launch, func, inst, b))
         if not out:
             self.ctx.report("CP4008", launch.span, f"{func.name}: no instantiation of the enclosing template found",
                             inline=True)
         return self._named_the_same(launch, func, out)
+
+    def _fold_values(self, launch: KernelLaunch, func: DevFunc, inst: dict[str, str], binding: dict[str, str]
+                     ) -> dict[str, str]:
+        """Value arguments naming host constants or macros (`k<NUM_THREADS>`), folded to their values with the
+        enclosing host template's arguments substituted."""
+        todo = [tp.name for tp in func.tparams if tp.kind == "value" and tp.name in inst
+                and not _LITERAL_ARG.fullmatch(inst[tp.name].strip())]
+        if not todo:
+            return inst
+        names = {**getattr(self, "_object_defs", {}), **local_constants(self.view.toks, launch.span.offset)}
+        names = {k: _sub_words(v, binding) for k, v in names.items()}
+        return {k: (fold(v, names) or v) if k in todo else v for k, v in inst.items()}
 
     def _macro_words(self, offset: int, base: dict[str, str]) -> list[str]:
         """Template arguments of a launch written in a #define body that name nothing this file defines (the

@@ -18,6 +18,7 @@ from translator.targets.opencl.races import unsynchronised_exchange
 from translator.targets.opencl.scan import DevFunc, DeviceScan, idents
 from translator.targets.opencl.spaces import Env
 from translator.targets.opencl.spelling import (
+    BASE_TYPES,
     CL_RESERVED,
     SPACES,
     add_space,
@@ -408,6 +409,10 @@ class ProgramBuilder:
                 env.local_scalars.add(vname)
             if is_extern:
                 dyn = f"__local {elem}* {vname}"
+            elif not dims and set(elem.split()) <= BASE_TYPES:
+                # PoCL (3.1) keeps a __local scalar in a register across the barriers of a loop that tests it
+                # (`for (...; !found; ...) { ... found = true; barrier }` read false afterwards); volatile stops it
+                decls.append(f"volatile __local {decl_text.strip()};")
             else:
                 decls.append(f"__local {decl_text.strip()};")
         return rw.result(), decls, dyn

@@ -5,13 +5,20 @@ handle-table paths), fixed-width typedefs, CUDA-layout 3-component vectors, over
 functions (int, uint, long, ulong, float and double on __global and __local memory), CUDA's bit intrinsics
 with CUDA's parameter types (`cp_popc`, `cp_brev`, `cp_byte_perm`, `cp_funnelshift_*`, ...), bytewise memset/memcpy
 per address space, the 32-wide warp emulation over a __local scratch array (`cp_shfl*`, `cp_ballot`,
-`cp_any`, `cp_all`, `cp_reduce_*`), and CUDA's half/bfloat16 as storage types with float arithmetic
-(prelude_half.py).
+`cp_any`, `cp_all`, `cp_reduce_*`), CUB's block reduce and scan (prelude_cub.py), cuRAND's Philox device API
+(prelude_curand.py), and CUDA's half/bfloat16 as storage types with float arithmetic (prelude_half.py).
+`with_simd` adds CUDA's SIMD-within-a-word intrinsics (`cp_vmaxs4`, ...) that a program calls, after the
+prelude (translator/targets/simd.py generates them).
 """
 
 from __future__ import annotations
 
+import re
+
+from translator.targets.opencl.prelude_cub import CUB
+from translator.targets.opencl.prelude_curand import CURAND
 from translator.targets.opencl.prelude_half import HALF
+from translator.targets.simd import opencl_definitions
 
 _HEAD = r"""/* cudaport OpenCL C prelude */
 #ifdef cl_khr_fp64
@@ -260,4 +267,13 @@ CP_REDUCE(cp_reduce_max, int, max(r, o)) CP_REDUCE(cp_reduce_max, uint, max(r, o
 CP_REDUCE(cp_reduce_and, uint, r & o) CP_REDUCE(cp_reduce_or, uint, r | o) CP_REDUCE(cp_reduce_xor, uint, r ^ o)
 """
 
-PRELUDE = _HEAD + _ATOMICS + _BITS + _MEM + _WARP + HALF
+PRELUDE = _HEAD + _ATOMICS + _BITS + _MEM + _WARP + CUB + CURAND + HALF
+
+
+def with_simd(cl_text: str) -> str:
+    """`cl_text` (a program that starts with PRELUDE) with the definitions of the SIMD intrinsics it calls
+    inserted after the prelude: 118 functions are too many to compile into every program."""
+    if not cl_text.startswith(PRELUDE):
+        return cl_text
+    defs = opencl_definitions(set(re.findall(r"\bcp_v\w+", cl_text[len(PRELUDE):])))
+    return PRELUDE + defs + cl_text[len(PRELUDE):] if defs else cl_text

@@ -48,6 +48,8 @@ ITEM_QUERY = f"const sycl::nd_item<3> item = {ITEM_EXPR};"
 @dataclass
 class SyclTarget:
     name: str = "sycl"
+    # The runtime helper header's namespace: rewrites into it count as helper uses in the report.
+    helper_namespace: str = "cpsycl::"
 
     # -- handlers named by rules/ ------------------------------------------------------------------------
     def handle(self, handler: str, site: NameSite, rule: Rule, mapping: TargetRule, ctx: FileContext) -> bool:

@@ -2,7 +2,9 @@
 float) but sycl::rsqrt is a template over floating types, so an integer argument matches nothing (or several
 overloads). Where clang says an argument's type is not the parameter's floating type, the argument gets an
 explicit conversion to it: float for the single-precision functions, double for the double-precision ones.
-Input: a FileContext with a clang TU. Output: insert Edits. Without a TU nothing changes.
+Host calls of C library functions keep their spelling and overloads (keep_host_math);
+CUDA-only ones (rsqrtf) are sycl:: calls on the host too and get the conversion. Input: a FileContext with a clang TU.
+Output: insert Edits. Without a TU nothing changes.
 """
 
 from __future__ import annotations
@@ -32,11 +34,17 @@ def convert_math_arguments(ctx: FileContext) -> None:
         return
     from clang.cindex import CursorKind, TypeKind  # the clang front end is installed whenever tu is set
 
+    from translator.targets.sycl.analysis import analyse, body_at
+    from translator.targets.sycl.hostmath import HOST_MATH
+
+    an = analyse(ctx)
     main = str(ctx.parsed.path)
     data = ctx.parsed.data
     for cur in tu.cursor.walk_preorder():
         if cur.kind != CursorKind.CALL_EXPR or cur.location.file is None or cur.location.file.name != main:
             continue
+        if cur.spelling in HOST_MATH and body_at(an, cur.extent.start.offset) is None:
+            continue  # host code keeps the C library's overloads (keep_host_math)
         want = _param_type(ctx, cur.spelling)
         if want is None:
             continue

@@ -1,0 +1,288 @@
+"""OpenCL target: CUB's block-wide primitives in device code become functions of the OpenCL prelude
+(prelude_cub.py). Handles the shape CUB's documentation teaches, found from the tokens of the file (comments and
+strings are not tokens):
+
+    typedef cub::BlockReduce<T, THREADS[, ALGO, DIM_Y, DIM_Z]> BR;   (or `using BR = cub::BlockReduce<...>;`)
+    __shared__ typename BR::TempStorage ts[, ts2];                   -> __shared__ ulong ts[THREADS * DIM_Y * DIM_Z];
+    BR(ts).Sum(x [, valid]), .Reduce(x, cub::Max() or cuda::maximum<>{} [, valid])  -> cp_block_reduce(ts, x, op, n)
+    cub::BlockScan: BS(ts).ExclusiveSum(x, out [, total]) / .InclusiveSum(...)       -> out = cp_block_scan(...)
+
+Input: the site of a `cub` token and the file context. Output: edits, or CP2008 at every use it cannot map (another
+CUB class, a user functor, an alias used otherwise), so the function is refused rather than miscompiled.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from translator.edits import Edit
+from translator.frontend.lexer import LineIndex
+from translator.model import Span
+
+if TYPE_CHECKING:
+    from translator.engine import FileContext
+    from translator.model import NameSite
+
+_PRIMITIVES = {"BlockReduce": ("Sum", "Reduce"), "BlockScan": ("ExclusiveSum", "InclusiveSum")}
+_OPS = {"Sum": "0", "Max": "1", "Min": "2"}  # cp_block_reduce's op argument
+# CUB's functors (removed in CCCL 3) and their libcu++ successors
+_FUNCTORS = {"cub::Sum": "0", "cub::Max": "1", "cub::Min": "2", "cuda::std::plus": "0", "cuda::maximum": "1",
+             "cuda::minimum": "2"}
+_HANDLED_HERE = ("cub::BlockReduce (Sum, Reduce with cub::Sum/Max/Min or cuda::std::plus, cuda::maximum/minimum) "
+                 "and cub::BlockScan (ExclusiveSum, InclusiveSum)")
+
+
+@dataclass(frozen=True)
+class _Alias:
+    name: str
+    kind: str  # BlockReduce | BlockScan
+    elem: str  # element type as written
+    threads: str  # block size expression
+    end: int  # token index: the alias is in scope up to here (its block's closing brace)
+
+
+def rewrite_cub(site: NameSite, ctx: FileContext) -> bool:
+    """Rewrites the CUB construct starting at this `cub` token, or reports CP2008 there. Always handled."""
+    toks = ctx.parsed.tokens
+    i = bisect.bisect_left([t.offset for t in toks], site.span.offset)
+    member = toks[i + 2].text if i + 2 < len(toks) and toks[i + 1].text == "::" else ""
+    if member in _OPS and _in_call_of(toks, i, ("Reduce",)):
+        return True  # the functor of a Reduce call rewritten from its alias
+    if member.startswith(("BLOCK_REDUCE_", "BLOCK_SCAN_")) and _in_call_of(toks, i, tuple(_PRIMITIVES), "<"):
+        return True  # the algorithm argument of a declaration rewritten whole
+    alias = _alias_declaration(ctx, i, member) if member in _PRIMITIVES else None
+    if alias is None:
+        _unmapped(ctx, site.span, f"cub::{member or '?'}")
+    return True
+
+
+def _unmapped(ctx: FileContext, span: Span, what: str) -> None:
+    ctx.report("CP2008", span, f"CUB {what} has no OpenCL mapping (cudaport maps {_HANDLED_HERE})", api="cub",
+               family="libs/cub")
+
+
+def _in_call_of(toks, i: int, names: tuple[str, ...], opener: str = "(") -> bool:  # type: ignore[no-untyped-def]
+    """Whether token i sits directly inside `NAME(`...`)` (or `NAME<`...`>`) for one of the names."""
+    depth = 0
+    angles = opener == "<"  # a `<` in a call's arguments is a comparison
+    for j in range(i - 1, max(-1, i - 200), -1):
+        t = toks[j].text
+        if t in (")", "]", "}") or (angles and t in (">", ">>")):
+            depth += 2 if t == ">>" else 1
+        elif t in ("(", "[", "{") or (angles and t == "<"):
+            if depth == 0:
+                return t == opener and j > 0 and toks[j - 1].text in names
+            depth -= 1
+        elif t == ";":
+            return False
+    return False
+
+
+def _angle_args(toks, i: int) -> tuple[list[tuple[int, int]], int] | None:  # type: ignore[no-untyped-def]
+    """Token ranges of the template arguments of the `<` at i, and the index after the closing `>`."""
+    depth, start, args = 0, i + 1, []
+    for j in range(i, len(toks)):
+        t = toks[j].text
+        if t in ("(", "[", "{"):
+            depth += 1
+        elif t in (")", "]", "}"):
+            depth -= 1
+        elif t == "<":
+            depth += 1
+        elif t in (">", ">>"):
+            for _ in range(len(t)):
+                depth -= 1
+                if depth == 0:
+                    args.append((start, j))
+                    return args, j + 1
+        elif t == "," and depth == 1:
+            args.append((start, j))
+            start = j + 1
+        elif t == ";":
+            return None
+    return None
+
+
+def _alias_declaration(ctx: FileContext, i: int, kind: str) -> _Alias | None:
+    """`typedef cub::K<...> A;` or `using A = cub::K<...>;` at token i (the `cub`): removes it and rewrites the
+    alias's uses in its scope. None (nothing changed) when the shape is another."""
+    toks, data = ctx.parsed.tokens, ctx.parsed.data
+    if i + 3 >= len(toks) or toks[i + 3].text != "<":
+        return None
+    parsed = _angle_args(toks, i + 3)
+    if parsed is None or len(parsed[0]) < 2:
+        return None
+    args, after = parsed
+    if toks[i - 1].text == "typedef" and after + 1 < len(toks) and toks[after + 1].text == ";":
+        first, name, semi = i - 1, toks[after].text, after + 1
+    elif (i >= 3 and toks[i - 1].text == "=" and toks[i - 3].text == "using" and after < len(toks)
+          and toks[after].text == ";"):
+        first, name, semi = i - 3, toks[i - 2].text, after
+    else:
+        return None
+
+    def text(a: tuple[int, int]) -> str:
+        return data[toks[a[0]].offset:toks[a[1] - 1].end].decode("utf-8", "surrogateescape")
+
+    dims = [f"({text(a)})" for k, a in enumerate(args) if k in (1, 3, 4)]
+    alias = _Alias(name, kind, text(args[0]), " * ".join(dims), _scope_end(toks, semi))
+    ctx.edits.append(Edit(toks[first].offset, toks[semi].end - toks[first].offset,
+                          f"/* {name}: cub::{kind} -> cp_block_{kind[5:].lower()} (OpenCL prelude) */",
+                          origin="cub"))
+    _rewrite_uses(ctx, alias, semi + 1)
+    return alias
+
+
+def _scope_end(toks, j: int) -> int:  # type: ignore[no-untyped-def]
+    depth = 0
+    for k in range(j, len(toks)):
+        if toks[k].text == "{":
+            depth += 1
+        elif toks[k].text == "}":
+            depth -= 1
+            if depth < 0:
+                return k
+    return len(toks)
+
+
+def _rewrite_uses(ctx: FileContext, alias: _Alias, j: int) -> None:
+    toks = ctx.parsed.tokens
+    k = j
+    while k < alias.end:
+        t = toks[k]
+        if t.text != alias.name or t.kind != "ident" or (k > 0 and toks[k - 1].text in (".", "->", "::")):
+            k += 1
+            continue
+        nxt = _temp_storage(ctx, alias, k) or _call(ctx, alias, k)
+        if nxt is None:
+            _unmapped(ctx, _tok_span(ctx, k), f"{alias.name} (cub::{alias.kind}) used this way")
+            k += 1
+        else:
+            k = nxt
+
+
+def _tok_span(ctx: FileContext, k: int) -> Span:
+    t = ctx.parsed.tokens[k]
+    line, col = LineIndex(ctx.parsed.data).line_col(t.offset)
+    return Span(t.offset, t.end - t.offset, line, col)
+
+
+def _temp_storage(ctx: FileContext, alias: _Alias, k: int) -> int | None:
+    """`__shared__ [typename] A::TempStorage a, b;` -> `__shared__ T a[N]; __shared__ T b[N];`."""
+    toks = ctx.parsed.tokens
+    if k + 3 >= len(toks) or toks[k + 1].text != "::" or toks[k + 2].text != "TempStorage":
+        return None
+    start = k - 1 if toks[k - 1].text == "typename" else k
+    if toks[start - 1].text != "__shared__":
+        return None
+    names, m = [], k + 3
+    while m + 1 < len(toks) and toks[m].kind == "ident" and toks[m + 1].text in (",", ";"):
+        names.append(toks[m].text)
+        if toks[m + 1].text == ";":
+            break
+        m += 2
+    if not names or toks[m + 1].text != ";":
+        return None
+    # 64-bit slots whatever the element type: the prelude stores each value's bits there, so the array has no
+    # template-dependent type (a device function template's shared array is hoisted to its kernel as written)
+    decl = "; __shared__ ".join(f"unsigned long long {n}[{alias.threads}]" for n in names)
+    ctx.edits.append(Edit(toks[start].offset, toks[m].end - toks[start].offset, decl, origin="cub"))
+    return m + 2
+
+
+def _call(ctx: FileContext, alias: _Alias, k: int) -> int | None:
+    """`A(ts).Method(args)` -> the prelude call (args rendered with their own translations)."""
+    toks = ctx.parsed.tokens
+    if k + 5 >= len(toks) or toks[k + 1].text != "(" or toks[k + 3].text != ")" or toks[k + 4].text != ".":
+        return None
+    method = toks[k + 5].text
+    if method not in _PRIMITIVES[alias.kind] or k + 6 >= len(toks) or toks[k + 6].text != "(":
+        return None
+    close = _close_paren(toks, k + 6)
+    if close < 0:
+        return None
+    args = _split(toks, k + 6, close)
+    spans = [(toks[a].offset, toks[b - 1].end) for a, b in args]
+    storage = (toks[k + 2].offset, toks[k + 2].end)
+    build = _reduce_call(toks, method, args, spans, storage) if alias.kind == "BlockReduce" else \
+        _scan_call(method, spans, storage)
+    if build is None:
+        return None
+    ctx.edits.append(Edit(toks[k].offset, toks[close].end - toks[k].offset, origin="cub", build=build))
+    return close + 1
+
+
+def _reduce_call(toks, method: str, args: list[tuple[int, int]], spans: list[tuple[int, int]],  # type: ignore[no-untyped-def]
+                 storage: tuple[int, int]):
+    if method == "Sum" and len(args) in (1, 2):
+        op, valid = "0", spans[1] if len(args) == 2 else None
+    elif method == "Reduce" and len(args) in (2, 3):
+        op = _functor(toks, *args[1])
+        if op is None:
+            return None  # a user functor: its operator() is C++ the prelude cannot call
+        valid = spans[2] if len(args) == 3 else None
+    else:
+        return None
+    x = spans[0]
+
+    def build(r) -> str:  # type: ignore[no-untyped-def]
+        n = f"(int)({r(*valid)})" if valid else "-1"
+        return f"cp_block_reduce({r(*storage)}, {r(*x)}, {op}, {n})"
+
+    return build
+
+
+def _functor(toks, a: int, b: int) -> str | None:  # type: ignore[no-untyped-def]
+    """The op code of a library functor written `NAME()`/`NAME{}` (`cub::Max()`, `cuda::maximum<>{}`), else None."""
+    words = [t.text for t in toks[a:b]]
+    if len(words) < 3 or words[-2:] not in (["(", ")"], ["{", "}"]):
+        return None
+    words = words[:-2]
+    if words[-1:] == [">"] and "<" in words:
+        words = words[:words.index("<")]  # cuda::maximum<int>: the element type is the reduction's own
+    return _FUNCTORS.get("".join(words))
+
+
+def _scan_call(method: str, args: list[tuple[int, int]], storage: tuple[int, int]):  # type: ignore[no-untyped-def]
+    if len(args) not in (2, 3):
+        return None
+    exclusive = "1" if method == "ExclusiveSum" else "0"
+    return lambda r, a=args: _scan_text(r, a, storage, exclusive)
+
+
+def _scan_text(r, args, storage, exclusive: str) -> str:  # type: ignore[no-untyped-def]
+    x, out = (r(*a) for a in args[:2])
+    if len(args) == 3:
+        return f"({out}) = cp_block_scan_total({r(*storage)}, {x}, {exclusive}, &({r(*args[2])}))"
+    return f"({out}) = cp_block_scan({r(*storage)}, {x}, {exclusive})"
+
+
+def _close_paren(toks, i: int) -> int:  # type: ignore[no-untyped-def]
+    depth = 0
+    for j in range(i, len(toks)):
+        if toks[j].text in ("(", "[", "{"):
+            depth += 1
+        elif toks[j].text in (")", "]", "}"):
+            depth -= 1
+            if depth == 0:
+                return j
+    return -1
+
+
+def _split(toks, open_i: int, close_i: int) -> list[tuple[int, int]]:  # type: ignore[no-untyped-def]
+    """Top-level arguments between brackets as token index ranges [a, b)."""
+    out, depth, start = [], 0, open_i + 1
+    for j in range(open_i + 1, close_i):
+        t = toks[j].text
+        if t in ("(", "[", "{"):
+            depth += 1
+        elif t in (")", "]", "}"):
+            depth -= 1
+        elif t == "," and depth == 0:
+            out.append((start, j))
+            start = j + 1
+    if start < close_i:
+        out.append((start, close_i))
+    return out

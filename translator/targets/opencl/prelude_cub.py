@@ -1,0 +1,58 @@
+"""OpenCL C prelude part: CUB's block-wide reduce and scan (cub.py rewrites the calls to these) and cooperative
+groups' tile reduce (coop.py). One overload per
+element type; every work-item of the group must call (as CUB requires). Values go through the caller's __local
+array of one 64-bit slot per work-item (CUB's TempStorage; bits stored as the warp emulation does), with barriers
+before and after so the storage may be reused at once. Every work-item gets the aggregate (CUB promises it to
+thread 0 only).
+"""
+
+from __future__ import annotations
+
+CUB = r"""
+/* cub::BlockReduce / cub::BlockScan over the whole work-group; op 0 sum, 1 max, 2 min; valid < 0: all items */
+#define CP_RED_OP(op, a, b) ((op) == 0 ? (a) + (b) : (op) == 1 ? ((b) > (a) ? (b) : (a)) : ((b) < (a) ? (b) : (a)))
+#define CP_BLOCK_PRIMS(T, TOB, FROMB) \
+CP_OVL T cp_block_reduce(__local ulong* s, T x, int op, int valid) { \
+    uint l = cp_lid(); uint n = cp_gsize(); uint cnt = valid < 0 ? n : min((uint)valid, n); \
+    barrier(CLK_LOCAL_MEM_FENCE); \
+    if (l < cnt) s[l] = TOB(x); \
+    barrier(CLK_LOCAL_MEM_FENCE); \
+    for (uint h = 1u; h < cnt; h <<= 1) { \
+        if ((l & (2u * h - 1u)) == 0u && l + h < cnt) { \
+            T a = FROMB(s[l]); T b = FROMB(s[l + h]); s[l] = TOB(CP_RED_OP(op, a, b)); } \
+        barrier(CLK_LOCAL_MEM_FENCE); \
+    } \
+    T r = cnt ? FROMB(s[0]) : x; \
+    barrier(CLK_LOCAL_MEM_FENCE); \
+    return r; } \
+CP_OVL T cp_block_scan_total(__local ulong* s, T x, int exclusive, __private T* total) { \
+    uint l = cp_lid(); uint n = cp_gsize(); \
+    barrier(CLK_LOCAL_MEM_FENCE); \
+    s[l] = TOB(x); \
+    barrier(CLK_LOCAL_MEM_FENCE); \
+    for (uint d = 1u; d < n; d <<= 1) { \
+        T t = l >= d ? FROMB(s[l - d]) : (T)0; \
+        barrier(CLK_LOCAL_MEM_FENCE); \
+        if (l >= d) s[l] = TOB(FROMB(s[l]) + t); \
+        barrier(CLK_LOCAL_MEM_FENCE); \
+    } \
+    T r = exclusive ? (l ? FROMB(s[l - 1u]) : (T)0) : FROMB(s[l]); \
+    *total = FROMB(s[n - 1u]); \
+    barrier(CLK_LOCAL_MEM_FENCE); \
+    return r; } \
+CP_OVL T cp_block_scan(__local ulong* s, T x, int exclusive) { T t; return cp_block_scan_total(s, x, exclusive, &t); }
+CP_BLOCK_PRIMS(int, CP_U2B, CP_B2I) CP_BLOCK_PRIMS(uint, CP_U2B, CP_B2U) CP_BLOCK_PRIMS(float, CP_F2B, CP_B2F)
+CP_BLOCK_PRIMS(long, as_ulong, as_long) CP_BLOCK_PRIMS(ulong, CP_ID, CP_ID)
+#ifdef CP_HAS_FP64
+CP_BLOCK_PRIMS(double, as_ulong, as_double)
+#endif
+/* cooperative groups' reduce over a tile of w work-items (a power of two up to 32): butterfly through cp_shfl_xor */
+#define CP_TILE_REDUCE(T) \
+CP_OVL T cp_tile_reduce(__local ulong* s, T v, int op, int w) { \
+    for (int m = w / 2; m > 0; m >>= 1) { T o = cp_shfl_xor(s, v, (uint)m, w); v = CP_RED_OP(op, v, o); } \
+    return v; }
+CP_TILE_REDUCE(int) CP_TILE_REDUCE(uint) CP_TILE_REDUCE(float) CP_TILE_REDUCE(long) CP_TILE_REDUCE(ulong)
+#ifdef CP_HAS_FP64
+CP_TILE_REDUCE(double)
+#endif
+"""
