@@ -19,9 +19,11 @@ from pathlib import Path
 
 from programs import Program  # type: ignore[import-not-found]
 
+# Units, their Makefile flags and the HIP/SYCL checker commands are shared with `cudaport report --verify`.
+from translator.report.units import Unit, checker_command, make_units, tree_units  # noqa: F401
+
 STAGES = {"opencl": ("translate", "build", "run", "verify"), "hip": ("translate", "compile"),
           "sycl": ("translate", "compile")}
-SOURCE_RE = re.compile(r"\.(cu|cpp|cc|cxx|c|hip)$")
 CP_RE = re.compile(r"\bCP\d{4}\b")
 ERROR_RE = re.compile(r"\b(error|fatal error|undefined reference|Error)\b")
 # cudaport build's kernel check names the .cl line, function and CUDA file: better than the device's raw log
@@ -30,9 +32,6 @@ COMPILER_ERROR_RE = re.compile(r"^(?!cudaport:).*(error:|undefined reference)")
 SPECIFIC_ERROR_RE = re.compile(r"(error:|undefined reference|cudaport: error)")
 TRANSLATE_TIMEOUT = 600
 COMPILE_TIMEOUT = 300
-# The compile flags a translation unit keeps from its migrated build line; the checker adds its own mode flags.
-KEEP_WITH_VALUE = ("-I", "-isystem", "-include", "-D", "-U", "-iquote")
-KEEP_PREFIX = ("-std=", "-fopenmp")
 
 
 @dataclass
@@ -48,14 +47,6 @@ class Outcome:
         data = asdict(self)
         data["seconds"] = round(self.seconds, 1)
         return data
-
-
-@dataclass(frozen=True)
-class Unit:
-    """One translation unit as the migrated build compiles it: the folder make runs in, the file, its flags."""
-    cwd: Path
-    source: str
-    flags: tuple[str, ...]
 
 
 def cudaport_exe() -> list[str]:
@@ -100,52 +91,6 @@ def translate(program: Program, src_root: Path, out: Path, target: str) -> tuple
     return rc in (0, 1, 3), text
 
 
-def make_units(prog_dir: Path) -> list[Unit]:
-    """The translation units and their flags, read from a dry run of the translated Makefile (`make -n -B`),
-    so the check uses the include paths and defines a user building the translated tree would get."""
-    if not (prog_dir / "Makefile").is_file() or not shutil.which("make"):
-        return []
-    rc, text = _run(["make", "-n", "-B"], prog_dir, 60)
-    units: list[Unit] = []
-    seen: set[str] = set()
-    for line in text.splitlines():
-        try:
-            words = shlex.split(line)
-        except ValueError:
-            continue
-        sources = [w for w in words if SOURCE_RE.search(w) and not w.startswith("-") and (prog_dir / w).is_file()]
-        if not sources:
-            continue
-        flags = _kept_flags(words)
-        for s in sources:
-            if s not in seen:
-                seen.add(s)
-                units.append(Unit(prog_dir, s, flags))
-    return units
-
-
-def _kept_flags(words: list[str]) -> tuple[str, ...]:
-    kept: list[str] = []
-    i = 0
-    while i < len(words):
-        w = words[i]
-        if w in KEEP_WITH_VALUE and i + 1 < len(words):
-            kept += [w, words[i + 1]]
-            i += 2
-            continue
-        if w.startswith(KEEP_WITH_VALUE) or w.startswith(KEEP_PREFIX):
-            kept.append(w)
-        i += 1
-    return tuple(kept)
-
-
-def tree_units(prog_dir: Path, suffixes: tuple[str, ...]) -> list[Unit]:
-    """Fallback when there is no usable Makefile: every source of the program folder, with -I. only."""
-    skip = {"build", "cudaport_runtime"}
-    return [Unit(prog_dir, str(p.relative_to(prog_dir)), ("-I.",))
-            for p in sorted(prog_dir.rglob("*")) if p.suffix in suffixes and not skip & set(p.parts)]
-
-
 def compile_check(target: str, prog_dir: Path, defines: tuple[str, ...] = ()) -> tuple[bool, str, int]:
     """(all units passed, first failing unit's output, units checked) for HIP or SYCL."""
     suffixes = (".cu", ".hip", ".cpp", ".cc") if target == "hip" else (".cpp", ".cc", ".cxx")
@@ -154,36 +99,13 @@ def compile_check(target: str, prog_dir: Path, defines: tuple[str, ...] = ()) ->
         return False, "no translation units found", 0
     env = dict(os.environ, HIP_PLATFORM="amd")
     for unit in units:
-        cmd = checker_command(target, unit)
+        cmd = checker_command(target, unit, tuple(f"-D{d}" for d in defines))
         if cmd is None:
             return False, f"{target}: checker not installed", 0
-        cmd[-1:-1] = [f"-D{d}" for d in defines]
         rc, text = _run(cmd, unit.cwd, COMPILE_TIMEOUT, env=env)
         if rc != 0:
             return False, f"{unit.source}: {text}", len(units)
     return True, "", len(units)
-
-
-def checker_command(target: str, unit: Unit) -> list[str] | None:
-    if target == "hip":
-        hipcc = shutil.which("hipcc")
-        if not hipcc:
-            return None
-        lang = ["-x", "hip"] if unit.source.endswith((".cu", ".hip")) or _mentions_hip(unit) else []
-        std = [] if any(f.startswith("-std=") for f in unit.flags) else ["-std=c++17"]
-        return [hipcc, "-fsyntax-only", "--offload-arch=gfx90a", "-w", *std, *unit.flags, *lang, unit.source]
-    from translator.targets_support import sycl_include_dir
-
-    include = sycl_include_dir()
-    if include is None:
-        return None
-    return ["g++", "-std=c++17", "-fsyntax-only", "-w", "-DSYCL_DISABLE_FSYCL_SYCLHPP_WARNING",
-            *[f for f in unit.flags if not f.startswith("-std=")], f"-I{include}", "-x", "c++", unit.source]
-
-
-def _mentions_hip(unit: Unit) -> bool:
-    text = (unit.cwd / unit.source).read_text("utf-8", "replace")
-    return "hip/hip_runtime" in text or "__global__" in text
 
 
 def build_opencl(out: Path, defines: tuple[str, ...], includes: tuple[str, ...] = ()) -> tuple[bool, str, list[Path]]:

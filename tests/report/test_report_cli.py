@@ -65,4 +65,6 @@ def test_translate_report_writes_the_same_numbers(project, tmp_path) -> None:  #
     report = tmp_path / "run.md"
     main(["translate", str(project), "--to", "hip", "-o", str(out), "--report", str(report), "-q", "-j", "1"])
     md = report.read_text()
-    assert "| CUDA API uses | 28 |" in md and "| **portability score** | **96.4%** |" in md
+    # inline PTX and an API with no HIP equivalent are error diagnostics: the rule score 96.4 % is capped at 90 %
+    assert "| CUDA API uses | 28 |" in md and "| rule score | 96.4% |" in md
+    assert "| **portability score** | **90.0%** |" in md

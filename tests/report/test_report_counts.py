@@ -77,8 +77,15 @@ def test_unported_api_with_its_place(sample_report) -> None:  # type: ignore[no-
         "cudaConfigureCall", "runtime", "unsupported", "CP2001", ("kernels.cu:32",))
 
 
-def test_portability_score_is_translated_share(sample_report) -> None:  # type: ignore[no-untyped-def]
-    assert _hip(sample_report).score == pytest.approx(round(100 * 27 / 28, 1))  # 96.4
+def test_rule_score_is_translated_share(sample_report) -> None:  # type: ignore[no-untyped-def]
+    assert _hip(sample_report).rule_score == pytest.approx(round(100 * 27 / 28, 1))  # 96.4
+
+
+def test_error_diagnostics_cap_the_score_below_the_threshold(sample_report) -> None:  # type: ignore[no-untyped-def]
+    t = _hip(sample_report)  # inline PTX (CP3004) and cudaConfigureCall (CP2001) are left for a person
+    assert t.score == 90.0 and t.capped_by == "2 error diagnostic(s)"
+    assert not t.predicted_to_work and t.score_basis == "estimate"
+    assert {f.path: f.score for f in t.files if f.errors} == {"kernels.cu": 90.0}
 
 
 def test_effort_is_the_documented_sum(sample_report) -> None:  # type: ignore[no-untyped-def]

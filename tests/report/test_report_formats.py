@@ -25,7 +25,8 @@ def test_json_is_valid_against_the_shipped_schema(sample_report) -> None:  # typ
     doc = json.loads(json_report.render(sample_report))
     jsonschema.validate(doc, schema, cls=jsonschema.Draft202012Validator)
     (hip,) = [t for t in doc["targets"] if t["target"] == "hip"]
-    assert hip["summary"]["api_uses"] == 28 and hip["summary"]["score"] == 96.4
+    assert hip["summary"]["api_uses"] == 28 and hip["summary"]["rule_score"] == 96.4
+    assert hip["summary"]["score"] == 90.0 and hip["summary"]["verification"] is None and doc["version"] == 2
     assert hip["summary"]["outcomes"] == {"auto": 25, "shim": 0, "review": 2, "manual": 0, "unsupported": 1,
                                           "user": 0}
     assert hip["effort"]["hours"] == 9.6 and doc["effort_model"]["outcomes"]["unsupported"] == 2.0
@@ -83,8 +84,8 @@ def test_csv_has_one_row_per_api_use(sample_report) -> None:  # type: ignore[no-
 def test_markdown_shows_the_counted_numbers(sample_report) -> None:  # type: ignore[no-untyped-def]
     md = markdown_report.render(sample_report)
     assert "| CUDA API uses | 28 |" in md
-    assert "| **portability score** | **96.4%** |" in md
-    assert "| `kernels.cu` | partial | 44 | 23 | 2 | 26 | 1 | 8 | 9.35 |" in md
+    assert "| **portability score** | **90.0%** |" in md and "| rule score | 96.4% |" in md
+    assert "| `kernels.cu` | partial | 44 | 23 | 2 | 26 | 1 | 8 | - | 90.0% | 9.35 |" in md
     assert "| `cudaConfigureCall` | runtime | unsupported | CP2001 | 1 | kernels.cu:32 |" in md
     assert "| inline PTX assembly | CP3004 | 1 |" in md
     assert "| finding:CP3004 | 1 | 4.0 | 4.00 |" in md

@@ -2,15 +2,18 @@
 and prints or writes the migration report (terminal, JSON, CSV, Markdown, HTML, SARIF).
 
 Input: parsed CLI arguments. Output: the report on stdout or in -o FILE (never inside SRC); exit 0, or 2 with
-one line on bad input. The analysis is runner.run(..., out=None), the same pipeline as `cudaport translate`.
+one line on bad input. The analysis is runner.run(..., out=None), the same pipeline as `cudaport translate`;
+with --verify the run writes a scratch tree per target, which report/verify.py checks.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
-from collections.abc import Callable
+import tempfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from translator.commands.common import EXIT_OK, jobs_from, parse_version
@@ -31,6 +34,17 @@ def register(sub: argparse._SubParsersAction, add_common: Callable, add_source: 
     p.add_argument("-o", "--output", type=Path, metavar="FILE", help="write the report to FILE instead of stdout")
     p.add_argument("--effort-weights", type=Path, metavar="FILE",
                    help="effort model weights (YAML, same keys as translator/report/effort.yaml)")
+    p.add_argument("--verify", action="store_true",
+                   help="translate into a scratch tree and check what this machine can check per target (HIP: "
+                        "hipcc -fsyntax-only; SYCL: a SYCL compiler or g++ against the SYCL headers; OpenCL: host "
+                        "code built with the shim, each .cl compiled for the device); errors become CP6xxx findings")
+    p.add_argument("--verify-out", type=Path, metavar="DIR",
+                   help="with --verify: keep the checked translations in DIR/<target> (the HTML report links "
+                        "each failure to its translated line); default: a scratch directory, removed after")
+    p.add_argument("--tests", nargs="*", type=Path, metavar="CASE_DIR", default=None,
+                   help="with --verify: also run differential cases (folders with case.yaml, as `cudaport test` "
+                        "takes them; default: those inside SRC) on PoCL; a failing case fails its kernel file "
+                        "(CP6004). OpenCL only")
     add_source(p)
     add_common(p)
 
@@ -66,8 +80,33 @@ def run(args: argparse.Namespace) -> int:
     if args.output:
         _check_output(args.src, args.output)
     rules = load_rules(args.rules) if args.rules else default_rules()
-    report = analyse(tree, targets, rules, weights, source=str(args.src), extra_rules=args.rules,
-                     hip_version=hip_version, jobs=jobs_from(args))
+    if (args.verify_out or args.tests is not None) and not args.verify:
+        raise CliError("--verify-out and --tests need --verify")
+    tests = None if args.tests is None else (args.tests or [args.src])
+    with _scratch(args) as verify_dir:
+        report = analyse(tree, targets, rules, weights, source=str(args.src), extra_rules=args.rules,
+                         hip_version=hip_version, jobs=jobs_from(args), verify_dir=verify_dir,
+                         defines=tuple(args.defines), keep=args.verify_out is not None, tests=tests)
+        _write(report, fmt, args)
+    return EXIT_OK
+
+
+@contextlib.contextmanager
+def _scratch(args: argparse.Namespace) -> Iterator[Path | None]:
+    """Where --verify translates: --verify-out (kept), else a temporary directory removed afterwards."""
+    if not args.verify:
+        yield None
+        return
+    if args.verify_out:
+        _check_output(args.src, args.verify_out)
+        args.verify_out.mkdir(parents=True, exist_ok=True)
+        yield Path(os.path.abspath(args.verify_out))
+        return
+    with tempfile.TemporaryDirectory(prefix="cudaport-verify-") as tmp:
+        yield Path(tmp)
+
+
+def _write(report, fmt: str, args: argparse.Namespace) -> None:  # type: ignore[no-untyped-def]
     if args.output:
         write_report(report, fmt, args.output)
         if not args.quiet:
@@ -80,4 +119,3 @@ def run(args: argparse.Namespace) -> int:
         terminal.render(report, Console(highlight=False))
     else:
         sys.stdout.write(render(report, fmt, link_base=Path.cwd()))
-    return EXIT_OK

@@ -1,4 +1,6 @@
-"""Report stage, CSV format: one row per CUDA API use per target, for spreadsheets and ad-hoc queries.
+"""Report stage, CSV format: one row per CUDA API use per target, for spreadsheets and ad-hoc queries, and with
+--verify one row per verification error (kind `verification`, api empty, the code CP6xxx) and per file status
+(kind `file-verification`, outcome = passed | failed | not-checked, code_title = the reason).
 
 Input: a Report. Output: CSV text with a header row; targets not available in this build have no rows.
 """
@@ -24,4 +26,14 @@ def render(report: Report) -> str:
             title = CATALOGUE[u.code].title if u.code in CATALOGUE else ""
             writer.writerow((t.target, u.file, u.line, u.col, u.api, u.group, u.family, u.kind, u.outcome.value,
                              OUTCOME_LABELS[u.outcome], u.code or "", title))
+        if t.verification is None:
+            continue
+        for f in t.files:
+            writer.writerow((t.target, f.path, 0, 0, "", "", "", "file-verification", f.verification or "not-checked",
+                             f"score {f.score:.1f}%" if f.score is not None else "score n/a", "",
+                             f.verify_reason or ""))
+        for e in t.findings:
+            if e.code.startswith("CP6"):
+                writer.writerow((t.target, e.file, e.line, e.col, "", "", "", "verification", "failed",
+                                 e.message, e.code, CATALOGUE[e.code].title))
     return buf.getvalue()

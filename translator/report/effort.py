@@ -21,16 +21,30 @@ DEFAULT_WEIGHTS = effort_weights_file()
 
 
 @dataclass(frozen=True, slots=True)
+class ScoreWeights:
+    """The portability score's thresholds (percent): predicted to work at or above `threshold`; a failed
+    verification caps the score at `failed_cap`, an error-severity diagnostic at `error_cap`."""
+
+    threshold: float = 95.0
+    failed_cap: float = 90.0
+    error_cap: float = 90.0
+
+    def as_dict(self) -> dict[str, float]:
+        return {"threshold": self.threshold, "failed_cap": self.failed_cap, "error_cap": self.error_cap}
+
+
+@dataclass(frozen=True, slots=True)
 class EffortWeights:
     per_file: float
     per_kernel: float
     outcomes: dict[str, float]
     findings: dict[str, float]
     source: str  # the file the weights came from, as shown to the reader
+    score: ScoreWeights = ScoreWeights()
 
     def as_dict(self) -> dict:
         return {"source": self.source, "per_file": self.per_file, "per_kernel": self.per_kernel,
-                "outcomes": dict(self.outcomes), "findings": dict(self.findings)}
+                "outcomes": dict(self.outcomes), "findings": dict(self.findings), "score": self.score.as_dict()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,8 +82,18 @@ def load_weights(path: Path | None = None) -> EffortWeights:
 
     outcomes_raw = raw.get("outcomes") or {}
     findings_raw = raw.get("findings") or {}
-    if not isinstance(outcomes_raw, dict) or not isinstance(findings_raw, dict):
-        raise InputError(f"{path}: 'outcomes' and 'findings' must be mappings")
+    score_raw = raw.get("score") or {}
+    if not isinstance(outcomes_raw, dict) or not isinstance(findings_raw, dict) or not isinstance(score_raw, dict):
+        raise InputError(f"{path}: 'outcomes', 'findings' and 'score' must be mappings")
+    default = ScoreWeights()
+    unknown_score = set(score_raw) - set(default.as_dict())
+    if unknown_score:
+        raise InputError(f"{path}: unknown score setting {sorted(unknown_score)[0]!r}; use threshold, failed_cap, "
+                         "error_cap")
+    score = ScoreWeights(**{k: number(score_raw.get(k, v), f"score.{k}") for k, v in default.as_dict().items()})
+    if max(score.failed_cap, score.error_cap) >= score.threshold:
+        raise InputError(f"{path}: score caps must lie below score.threshold ({score.threshold:g}), or a file that "
+                         "does not compile could still be predicted to work")
     known = {o.value for o in Outcome}
     unknown = set(outcomes_raw) - known
     if unknown:
@@ -79,7 +103,7 @@ def load_weights(path: Path | None = None) -> EffortWeights:
     shown = "built-in effort.yaml" if path == DEFAULT_WEIGHTS else str(path)
     return EffortWeights(per_file=number(raw.get("per_file", 0.0), "per_file"),
                          per_kernel=number(raw.get("per_kernel", 0.0), "per_kernel"),
-                         outcomes=outcomes, findings=findings, source=shown)
+                         outcomes=outcomes, findings=findings, source=shown, score=score)
 
 
 def estimate(weights: EffortWeights, files: int, kernels: int, outcomes: Counter[str],

@@ -16,7 +16,7 @@ from markupsafe import Markup
 from translator.diagnostics import CATALOGUE
 from translator.report import charts
 from translator.report.classify import GROUPS, RISK_CATEGORIES
-from translator.report.model import OUTCOME_LABELS, OUTCOMES, SCORE_DEFINITION, Report, TargetReport
+from translator.report.model import OUTCOME_LABELS, OUTCOMES, Report, TargetReport
 from translator.resources import report_templates_dir
 
 TOP_FILES_CHART = 12
@@ -42,6 +42,37 @@ def _unported_chart(t: TargetReport) -> str:
                        "chart-unsupported", colour=charts.OUTCOME_COLOURS["unsupported"])
 
 
+def plan(t: TargetReport) -> dict[str, list]:
+    """Files in migration order: verified and left to no person first, then unverified, then those that need a
+    person (failed verification, error diagnostics, or API uses with no rule), each with why."""
+    steps: dict[str, list] = {"move first": [], "check": [], "needs a person": []}
+    for f in t.files:
+        hard = f.outcomes.get("manual", 0) + f.outcomes.get("unsupported", 0)
+        why = []
+        if f.verification == "failed":
+            why.append(f"does not verify ({f.verify_reason})" if f.verify_reason else "does not verify")
+        if f.errors:
+            why.append(f"{f.errors} error diagnostic(s)")
+        if hard:
+            why.append(f"{hard} API use(s) with no translation")
+        if f.status == "skipped":
+            why.append(f"not translated ({f.reason})")
+        if why:
+            steps["needs a person"].append((f, "; ".join(why)))
+        elif f.verification == "passed":
+            steps["move first"].append((f, "verified: " + (f.verify_reason or "compiles for the target")))
+        else:
+            reason = f.verify_reason or "not verified (run cudaport report --verify)"
+            steps["check"].append((f, reason))
+    return steps
+
+
+def _explained(report: Report) -> list:
+    """The catalogue entries of every code the report shows, for the page's explanations section."""
+    codes = sorted({f.code for t in report.available for f in t.findings if f.code in CATALOGUE})
+    return [CATALOGUE[c] for c in codes]
+
+
 def render(report: Report, *, link_base: Path | None = None) -> str:
     base = link_base or Path.cwd()
 
@@ -49,12 +80,21 @@ def render(report: Report, *, link_base: Path | None = None) -> str:
         target = os.path.relpath(report.root / file, base)
         return Path(target).as_posix() + f"#L{line}"
 
+    def translated_link(t: TargetReport, where: str | None) -> str | None:
+        """Link to a translated FILE:LINE when --verify-out kept the translated tree, else None."""
+        root = t.verification.translated_root if t.verification else None
+        if root is None or not where:
+            return None
+        file, _, line = where.rpartition(":")
+        return Path(os.path.relpath(root / file, base)).as_posix() + f"#L{line}"
+
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(report_templates_dir()), autoescape=True,
                              trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
     template = env.get_template("report.html.j2")
     return template.render(
         report=report, groups=GROUPS, outcomes=OUTCOMES, labels=OUTCOME_LABELS, risk_categories=RISK_CATEGORIES,
-        score_definition=SCORE_DEFINITION, catalogue=CATALOGUE, link=link, colours=charts.OUTCOME_COLOURS,
+        score_definition=report.score_definition, catalogue=CATALOGUE, link=link, colours=charts.OUTCOME_COLOURS,
+        translated_link=translated_link, plan=plan, explained=_explained(report),
         outcome_chart=Markup(_outcome_chart(report)) if report.available else "",
         effort_chart=lambda t: Markup(_effort_chart(t)),
         unported_chart=lambda t: Markup(_unported_chart(t)),

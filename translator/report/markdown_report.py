@@ -8,7 +8,7 @@ from __future__ import annotations
 import jinja2
 
 from translator.report.classify import GROUPS, RISK_CATEGORIES
-from translator.report.model import OUTCOME_LABELS, OUTCOMES, SCORE_DEFINITION, Report
+from translator.report.model import OUTCOME_LABELS, OUTCOMES, Report
 from translator.resources import report_templates_dir
 
 TOP_UNPORTED = 10
@@ -38,6 +38,6 @@ def environment() -> jinja2.Environment:
 def render(report: Report) -> str:
     template = environment().get_template("report.md.j2")
     text = template.render(report=report, groups=GROUPS, outcomes=OUTCOMES, labels=OUTCOME_LABELS,
-                           risk_categories=RISK_CATEGORIES, score_definition=SCORE_DEFINITION,
+                           risk_categories=RISK_CATEGORIES, score_definition=report.score_definition,
                            top_unported=TOP_UNPORTED, top_locations=TOP_LOCATIONS)
     return "\n".join(line.rstrip() for line in text.splitlines()) + "\n"

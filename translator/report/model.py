@@ -24,9 +24,24 @@ OUTCOME_LABELS = {
     Outcome.USER: "user's own name",
 }
 TRANSLATED = (Outcome.AUTO, Outcome.SHIM, Outcome.REVIEW)
-SCORE_DEFINITION = ("portability score = API uses translated without a person writing code (translated by a "
-                    "rule, through the runtime shim, or translated with a review note) / all CUDA API uses, "
-                    "the user's own names that shadow CUDA names excluded; in percent")
+RULE_SCORE_DEFINITION = ("rule score = API uses translated without a person writing code (translated by a rule, "
+                         "through the runtime shim, or translated with a review note) / all CUDA API uses, the "
+                         "user's own names that shadow CUDA names excluded; in percent")
+VERIFICATION_STATUSES = ("passed", "failed", "not-checked")
+
+
+def score_definition(weights: EffortWeights) -> str:
+    """The portability score's definition with the thresholds in use (they are weights: editable)."""
+    s = weights.score
+    return (f"portability score = the rule score, capped at {s.failed_cap:g} % for a file (and its target) whose "
+            f"translation failed verification (--verify: it does not compile, link, or the device rejects a "
+            f"kernel) and at {s.error_cap:g} % where the translator left an error-severity diagnostic (a "
+            f"construct it could not translate); a target scored at least {s.threshold:g} % with no failed "
+            f"verification is predicted to work. Without --verify the score is the rule-based estimate "
+            f"(marked 'estimate'); with it, 'verified' when every file passed. {RULE_SCORE_DEFINITION}")
+
+
+SCORE_DEFINITION = RULE_SCORE_DEFINITION  # kept for callers of the first report version
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +69,9 @@ class FindingRecord:
     severity: str
     message: str
     api: str | None
+    translated: str | None = None  # verification errors: the translated file:line the compiler named
+    translated_text: str | None = None  # that translated line
+    mapping: str | None = None  # how the CUDA line was found: exact | nearest | unit
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +116,25 @@ class FileReport:
     reason: str | None = None  # why a file was skipped
     helper_uses: int = 0  # API uses rewritten into the target's helper library (SYCL: cpsycl::)
     direct_uses: int = 0  # API uses rewritten into the target's own calls where a helper form also exists
+    verification: str | None = None  # passed | failed | not-checked; None without --verify
+    verify_reason: str | None = None  # why not checked, or how many errors
+    score: float | None = None  # this file's portability score (score_definition)
+    errors: int = 0  # error-severity findings of the translator in this file
+
+
+@dataclass(frozen=True)
+class VerificationSummary:
+    """What `--verify` did for one target: how it checked, and the per-file statuses counted."""
+
+    method: str
+    checked: int
+    failed: int
+    not_checked: int
+    notes: tuple[str, ...] = ()
+    translated_root: Path | None = None  # the checked translated tree, when kept (--verify-out)
+
+    def as_dict(self) -> dict[str, int]:
+        return {"checked": self.checked, "failed": self.failed, "not_checked": self.not_checked}
 
 
 @dataclass(frozen=True)
@@ -112,6 +149,23 @@ class TargetReport:
     unported: tuple[UnportedApi, ...] = ()
     effort: Effort | None = None
     not_cuda: int = 0  # files looked at and found to hold no CUDA (copied unchanged)
+    verification: VerificationSummary | None = None  # None: not asked (--verify)
+    score_cap: float | None = None  # the cap applied to the rule score, when one applies
+    capped_by: str | None = None  # why: "failed verification" | "error diagnostics"
+    threshold: float = 95.0  # predicted to work at or above (from the weights)
+    estimate_cap: float | None = None  # the cap without verification (error diagnostics only)
+
+    @property
+    def estimate_score(self) -> float | None:
+        """The score `cudaport report` gives without --verify (same analysis, verification ignored)."""
+        rule = self.rule_score
+        if self.estimate_cap is None:
+            return rule
+        return self.estimate_cap if rule is None else min(rule, self.estimate_cap)
+
+    @property
+    def estimate_predicted(self) -> bool:
+        return self.estimate_cap is None and (self.estimate_score is None or self.estimate_score >= self.threshold)
 
     @property
     def outcomes(self) -> Counter[str]:
@@ -128,12 +182,34 @@ class TargetReport:
         return sum(1 for u in self.uses if u.outcome != Outcome.USER)
 
     @property
+    def rule_score(self) -> float | None:
+        """Share of API uses translated, in percent (RULE_SCORE_DEFINITION); None when there is none to score."""
+        return rule_score(self.uses)
+
+    @property
     def score(self) -> float | None:
-        """Portability score in percent (SCORE_DEFINITION); None when there is no CUDA API use to score."""
-        total = self.scored_uses
-        if not total:
-            return None
-        return round(100.0 * sum(1 for u in self.uses if u.outcome in TRANSLATED) / total, 1)
+        """Portability score in percent (score_definition): the rule score, capped when verification failed or
+        the translator left error diagnostics; None when there is nothing to score and nothing capped it."""
+        rule = self.rule_score
+        if self.score_cap is None:
+            return rule
+        return self.score_cap if rule is None else min(rule, self.score_cap)
+
+    @property
+    def score_basis(self) -> str:
+        """verified (every file passed --verify), failed, partly verified, or estimate (not verified)."""
+        v = self.verification
+        if v is None or not v.checked:
+            return "estimate"
+        if v.failed:
+            return "failed"
+        return "verified" if not v.not_checked else "partly verified"
+
+    @property
+    def predicted_to_work(self) -> bool:
+        """Score at or above the threshold and no failed verification: the report's prediction."""
+        failed = self.verification is not None and self.verification.failed > 0
+        return not failed and self.capped_by is None and (self.score is None or self.score >= self.threshold)
 
     @property
     def analysed(self) -> tuple[FileReport, ...]:
@@ -162,6 +238,13 @@ class TargetReport:
         return Counter(f.code for f in self.findings if f.code.startswith("CP3"))
 
 
+def rule_score(uses: tuple[UseRecord, ...] | list[UseRecord]) -> float | None:
+    scored = [u for u in uses if u.outcome != Outcome.USER]
+    if not scored:
+        return None
+    return round(100.0 * sum(1 for u in scored if u.outcome in TRANSLATED) / len(scored), 1)
+
+
 @dataclass(frozen=True)
 class Report:
     source: str  # the input as the user named it
@@ -171,6 +254,11 @@ class Report:
     tool_version: str
     files_scanned: int = 0
     notes: tuple[str, ...] = field(default_factory=tuple)
+    verified: bool = False  # --verify was asked
+
+    @property
+    def score_definition(self) -> str:
+        return score_definition(self.weights)
 
     @property
     def available(self) -> tuple[TargetReport, ...]:

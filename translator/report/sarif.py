@@ -48,14 +48,17 @@ def _run(report: Report, t: TargetReport) -> dict:
                 "artifactLocation": {"uri": uri, "uriBaseId": "%SRCROOT%"},
                 "region": {"startLine": f.line, "startColumn": f.col},
             }}],
-            "properties": {"target": t.target, **({"api": f.api} if f.api else {})},
+            "properties": {"target": t.target, **({"api": f.api} if f.api else {}),
+                           **({"translated": f.translated, "lineMapping": f.mapping} if f.translated else {})},
         })
     return {
         "tool": {"driver": {"name": "cudaport", "version": report.tool_version, "rules": _rules(codes)}},
         "automationDetails": {"id": f"cudaport/{t.target}/"},
         "originalUriBaseIds": {"%SRCROOT%": {"uri": report.root.as_uri() + "/"}},
         "results": results,
-        "properties": {"target": t.target, "portabilityScore": t.score,
+        "properties": {"target": t.target, "portabilityScore": t.score, "ruleScore": t.rule_score,
+                       "scoreBasis": t.score_basis, "predictedToWork": t.predicted_to_work,
+                       "verification": t.verification.as_dict() if t.verification else None,
                        "effortHours": t.effort.hours if t.effort else 0.0},
     }
 

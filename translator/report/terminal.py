@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.table import Table
 
 from translator.report.classify import GROUPS, RISK_CATEGORIES
-from translator.report.model import OUTCOME_LABELS, OUTCOMES, SCORE_DEFINITION, Report, TargetReport
+from translator.report.model import OUTCOME_LABELS, OUTCOMES, Report, TargetReport
 
 _STYLE = {"auto": "green", "shim": "cyan", "review": "yellow", "manual": "magenta", "unsupported": "red",
           "user": "dim"}
@@ -22,7 +22,14 @@ TOP_FILES = 15
 
 
 def _score(t: TargetReport) -> str:
-    return "n/a" if t.score is None else f"{t.score:.1f}%"
+    return "n/a" if t.score is None else f"{t.score:.1f}% ({t.score_basis})"
+
+
+def _verification(t: TargetReport) -> str:
+    v = t.verification
+    if v is None:
+        return "not asked (--verify)"
+    return f"{v.checked} checked, {v.failed} failed, {v.not_checked} not checked"
 
 
 def _comparison(report: Report) -> Table:
@@ -44,7 +51,11 @@ def _comparison(report: Report) -> Table:
     for o in OUTCOMES:
         row(OUTCOME_LABELS[o], lambda t, o=o: t.outcomes.get(o.value, 0), _STYLE[o.value])
     row("semantic risks", lambda t: len(t.risks))
+    row("rule score", lambda t: "n/a" if t.rule_score is None else f"{t.rule_score:.1f}%")
+    row("verification (files)", _verification)
     row("portability score", _score, "bold")
+    row("predicted to work", lambda t: "yes" if t.predicted_to_work else f"no ({t.capped_by or 'score below '}"
+        + (f"{t.threshold:g}%)" if not t.capped_by else ")"))
     row("effort (person-hours)", lambda t: f"{t.effort.hours:.1f}" if t.effort else "0", "bold")
     for label, cells in rows:
         table.add_row(label, *cells)
@@ -71,13 +82,17 @@ def _files(t: TargetReport) -> Table:
     extra = (("helper/direct", "right"),) if helpers else ()
     for name, justify in (("file", "left"), ("status", "left"), ("lines", "right"), ("CUDA lines", "right"),
                           ("kernels", "right"), ("uses", "right"), ("manual+unsupported", "right"),
-                          ("findings", "right"), ("hours", "right"), *extra):
+                          ("findings", "right"), ("verification", "left"), ("score", "right"), ("hours", "right"),
+                          *extra):
         table.add_column(name, justify=justify)  # type: ignore[arg-type]
     for f in t.files[:TOP_FILES]:
         hard = f.outcomes.get("manual", 0) + f.outcomes.get("unsupported", 0)
+        verified = "-" if f.verification is None else f.verification + (f" ({f.verify_reason})" if f.verify_reason
+                                                                          else "")
         table.add_row(f.path, f.status + (f" ({f.reason})" if f.reason else ""), str(f.lines), str(f.cuda_lines),
-                      str(len(f.kernels)), str(sum(f.outcomes.values())), str(hard), str(f.findings),
-                      f"{f.effort.hours:.2f}", *((f"{f.helper_uses}/{f.direct_uses}",) if helpers else ()))
+                      str(len(f.kernels)), str(sum(f.outcomes.values())), str(hard), str(f.findings), verified,
+                      "n/a" if f.score is None else f"{f.score:.1f}%", f"{f.effort.hours:.2f}",
+                      *((f"{f.helper_uses}/{f.direct_uses}",) if helpers else ()))
     if len(t.files) > TOP_FILES:
         table.caption = f"{len(t.files) - TOP_FILES} more files in the JSON/HTML report"
     return table
@@ -108,11 +123,26 @@ def _risks(t: TargetReport) -> Table:
     return table
 
 
+def _print_verification(t: TargetReport, console: Console) -> None:
+    v = t.verification
+    assert v is not None
+    console.print(f"verification: {v.method}", highlight=False)
+    for note in v.notes:
+        console.print(f"  note: {note}", highlight=False, style="yellow")
+    failures = [f for f in t.findings if f.code.startswith("CP6")]
+    for f in failures[:TOP_UNPORTED]:
+        console.print(f"  {f.file}:{f.line}: {f.code} {f.message}", highlight=False, style="red")
+    if len(failures) > TOP_UNPORTED:
+        console.print(f"  {len(failures) - TOP_UNPORTED} more verification errors in the JSON/HTML report",
+                      highlight=False)
+
+
 def _weights(report: Report) -> str:
     w = report.weights
     parts = [f"per_file {w.per_file:g}", f"per_kernel {w.per_kernel:g}"]
     parts += [f"{k} {v:g}" for k, v in w.outcomes.items()]
     parts += [f"{k} {v:g}" for k, v in w.findings.items()]
+    parts += [f"score.{k} {v:g}" for k, v in w.score.as_dict().items()]
     return f"effort weights (hours, from {w.source}): " + ", ".join(parts)
 
 
@@ -138,11 +168,13 @@ def render(report: Report, console: Console) -> None:
             console.print(_unported(t))
         if t.risks:
             console.print(_risks(t))
+        if t.verification is not None:
+            _print_verification(t, console)
         if t.effort:
             terms = ", ".join(f"{x.item} {x.count}x{x.weight:g}={x.hours:.2f}" for x in t.effort.terms)
             console.print(f"effort {t.effort.hours:.2f} person-hours = {terms}", highlight=False)
     console.print()
-    console.print(SCORE_DEFINITION, highlight=False, style="dim")
+    console.print(report.score_definition, highlight=False, style="dim")
     console.print(_weights(report), highlight=False, style="dim")
 
 
