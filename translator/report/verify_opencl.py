@@ -15,8 +15,8 @@ from pathlib import Path
 from translator.build.common import BuildError, defines_main, find_cxx, include_flags, parallel, tree_files
 from translator.build.kernel_check import NO_DEVICE, checker
 from translator.build.opencl import HOST_SUFFIXES, shim_library, shim_paths
+from translator.report.checkerrors import CheckError, TargetCheck, _Origins, _run, parse_errors
 from translator.report.units import Unit
-from translator.report.verify import CheckError, TargetCheck, _Origins, _run, parse_errors
 
 
 def _makefile_includes(units: list[Unit]) -> list[str]:
