@@ -20,8 +20,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from translator.edits import Edit
+from translator.frontend.brackets import match_close
 from translator.frontend.lexer import LineIndex
 from translator.model import Span
+from translator.targets.opencl.cub import split_top
 
 if TYPE_CHECKING:
     from translator.engine import FileContext
@@ -112,7 +114,7 @@ class _File:
             close = _angle_close(toks, q + 3)
             if close < 0 or toks[close + 1].text != "(":
                 return False
-            pclose = _paren_close(toks, close + 1)
+            pclose = match_close(toks, close + 1)
             if pclose < 0 or pclose + 1 >= len(toks) or toks[pclose + 1].text != ";":
                 return False
             size, semi = self.text(q + 4, close), pclose + 1
@@ -159,10 +161,10 @@ class _File:
         toks = self.toks
         if k + 3 >= len(toks) or toks[k + 1].text != "." or toks[k + 3].text != "(":
             return False
-        method, close = toks[k + 2].text, _paren_close(toks, k + 3)
+        method, close = toks[k + 2].text, match_close(toks, k + 3)
         if close < 0:
             return False
-        args = _split(toks, k + 3, close)
+        args = split_top(toks, k + 3, close)
         spans = [(toks[a].offset, toks[b - 1].end) for a, b in args]
         n = f"({g.size})" if g.size else ""
         simple = {
@@ -194,8 +196,8 @@ class _File:
         fn = toks[k + 2].text
         if fn not in ("sync", "reduce") or k + 3 >= len(toks) or toks[k + 3].text != "(":
             return False
-        close = _paren_close(toks, k + 3)
-        args = _split(toks, k + 3, close) if close > 0 else []
+        close = match_close(toks, k + 3)
+        args = split_top(toks, k + 3, close) if close > 0 else []
         if not args or args[0][1] - args[0][0] != 1:
             return False
         name = toks[args[0][0]].text
@@ -235,34 +237,6 @@ def _angle_close(toks, i: int) -> int:  # type: ignore[no-untyped-def]
         elif t == ";":
             return -1
     return -1
-
-
-def _paren_close(toks, i: int) -> int:  # type: ignore[no-untyped-def]
-    depth = 0
-    for j in range(i, len(toks)):
-        if toks[j].text in ("(", "[", "{"):
-            depth += 1
-        elif toks[j].text in (")", "]", "}"):
-            depth -= 1
-            if depth == 0:
-                return j
-    return -1
-
-
-def _split(toks, open_i: int, close_i: int) -> list[tuple[int, int]]:  # type: ignore[no-untyped-def]
-    out, depth, start = [], 0, open_i + 1
-    for j in range(open_i + 1, close_i):
-        t = toks[j].text
-        if t in ("(", "[", "{"):
-            depth += 1
-        elif t in (")", "]", "}"):
-            depth -= 1
-        elif t == "," and depth == 0:
-            out.append((start, j))
-            start = j + 1
-    if start < close_i:
-        out.append((start, close_i))
-    return out
 
 
 def _scope_end(toks, j: int) -> int:  # type: ignore[no-untyped-def]

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from translator.edits import Edit
+from translator.frontend.brackets import match_close
 from translator.frontend.lexer import LineIndex
 from translator.model import Span
 
@@ -200,10 +201,10 @@ def _call(ctx: FileContext, alias: _Alias, k: int) -> int | None:
     method = toks[k + 5].text
     if method not in _PRIMITIVES[alias.kind] or k + 6 >= len(toks) or toks[k + 6].text != "(":
         return None
-    close = _close_paren(toks, k + 6)
+    close = match_close(toks, k + 6)
     if close < 0:
         return None
-    args = _split(toks, k + 6, close)
+    args = split_top(toks, k + 6, close)
     spans = [(toks[a].offset, toks[b - 1].end) for a, b in args]
     storage = (toks[k + 2].offset, toks[k + 2].end)
     build = _reduce_call(toks, method, args, spans, storage) if alias.kind == "BlockReduce" else \
@@ -259,19 +260,7 @@ def _scan_text(r, args, storage, exclusive: str) -> str:  # type: ignore[no-unty
     return f"({out}) = cp_block_scan({r(*storage)}, {x}, {exclusive})"
 
 
-def _close_paren(toks, i: int) -> int:  # type: ignore[no-untyped-def]
-    depth = 0
-    for j in range(i, len(toks)):
-        if toks[j].text in ("(", "[", "{"):
-            depth += 1
-        elif toks[j].text in (")", "]", "}"):
-            depth -= 1
-            if depth == 0:
-                return j
-    return -1
-
-
-def _split(toks, open_i: int, close_i: int) -> list[tuple[int, int]]:  # type: ignore[no-untyped-def]
+def split_top(toks, open_i: int, close_i: int) -> list[tuple[int, int]]:  # type: ignore[no-untyped-def]
     """Top-level arguments between brackets as token index ranges [a, b)."""
     out, depth, start = [], 0, open_i + 1
     for j in range(open_i + 1, close_i):
