@@ -21,6 +21,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from gen_hip_rules import HIP_TAGS  # noqa: E402  (the HIP release tags both generators read)
+
 from translator.ruleset import load_rules  # noqa: E402
 
 CUDA_INC = Path("/usr/local/cuda/include")
@@ -34,17 +36,6 @@ CUDA_FILES = (
     "cudaGL.h",
     "cuda_gl_interop.h",
     "cudaProfiler.h",
-)
-HIP_TAGS = (
-    "rocm-5.3.0",
-    "rocm-5.4.0",
-    "rocm-5.5.0",
-    "rocm-5.6.0",
-    "rocm-5.7.0",
-    "rocm-6.0.0",
-    "rocm-6.1.0",
-    "rocm-6.2.0",
-    "HEAD",
 )
 _TYPEDEF_BODY = re.compile(
     r"\btypedef\s+(enum|struct|union)\s+(?:__\w+__\s+|CUDA_ALIGN\w*\(\d+\)\s+)?(\w+)?\s*"
