@@ -399,9 +399,9 @@ class FileEmitter:
         ctx = self.ctx
         if ctx.rel.suffix != ".cu" or not ctx.parsed.path.is_absolute():
             return []
-        data = ctx.parsed.data
-        return includer_macros(ctx.parsed.path, input_root(ctx.parsed.path, ctx.rel), used_names(data),
-                               file_macro_names(data))
+        toks = ctx.parsed.tokens
+        return includer_macros(ctx.parsed.path, input_root(ctx.parsed.path, ctx.rel), used_names(toks),
+                               file_macro_names(toks))
 
     def _note(self, code: str, func: DevFunc, detail: str) -> None:
         if func.start >= SHIFT:

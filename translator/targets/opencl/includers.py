@@ -9,10 +9,11 @@ Input: the included file's path, its input root and its tokens. Output: `#define
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 from translator.frontend.includes import local_headers
-from translator.frontend.lexer import IDENT, lex
+from translator.frontend.lexer import IDENT, Tok, lex
 
 _SOURCES = (".cu", ".cpp", ".cc", ".cxx")
 _DEFINE = re.compile(r"\s*#\s*define\s+([A-Za-z_]\w*)(\(?)", re.S)
@@ -66,10 +67,12 @@ def _sources(root: Path) -> list[tuple[Path, bytes]]:
     return found
 
 
-def file_macro_names(data: bytes) -> set[str]:
-    return {m.group(1) for m in (_DEFINE.match(data[d.offset:d.end].decode("utf-8", "replace"))
-                                 for d in lex(data)[1] if d.name == "define") if m}
+def file_macro_names(toks: Sequence[Tok]) -> set[str]:
+    """Names the file's own `#define`s define (from its lexer tokens)."""
+    return {toks[k + 1].text for k in range(1, len(toks) - 1)
+            if toks[k].text == "define" and toks[k].directive >= 0 and toks[k - 1].text == "#"
+            and toks[k + 1].kind == IDENT}
 
 
-def used_names(data: bytes) -> set[str]:
-    return {t.text for t in lex(data)[0] if t.kind == IDENT}
+def used_names(toks: Sequence[Tok]) -> set[str]:
+    return {t.text for t in toks if t.kind == IDENT}
