@@ -170,3 +170,24 @@ def parse(path: Path, data: bytes, extra_args: Sequence[str] = (),
         else:
             semantic.append((*where, text))
     return ClangResult(tu=tu, syntax_errors=syntax, semantic_errors=semantic)
+
+
+_MAIN_CURSORS: dict[int, tuple[object, list]] = {}
+
+
+def main_file_cursors(tu, main: str) -> list:  # type: ignore[no-untyped-def]
+    """Every cursor under the top-level declarations of `main` in the TU, in preorder, walked once per TU:
+    the passes that read the AST (conversions, early exits, math arguments) need only the file's own code,
+    not the prelude's and the system headers' declarations a walk of the whole TU visits."""
+    cached = _MAIN_CURSORS.get(id(tu))
+    if cached is not None and cached[0] is tu:
+        return cached[1]
+    out = []
+    for top in tu.cursor.get_children():
+        loc = top.location
+        if loc.file is not None and loc.file.name == main:
+            out.extend(top.walk_preorder())
+    if len(_MAIN_CURSORS) > 8:  # one file's TU at a time is what the passes share
+        _MAIN_CURSORS.clear()
+    _MAIN_CURSORS[id(tu)] = (tu, out)
+    return out

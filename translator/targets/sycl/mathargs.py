@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from translator.frontend.clang import main_file_cursors
+
 if TYPE_CHECKING:
     from translator.engine import FileContext
 
@@ -40,7 +42,7 @@ def convert_math_arguments(ctx: FileContext) -> None:
     an = analyse(ctx)
     main = str(ctx.parsed.path)
     data = ctx.parsed.data
-    for cur in tu.cursor.walk_preorder():
+    for cur in main_file_cursors(tu, main):
         if cur.kind != CursorKind.CALL_EXPR or cur.location.file is None or cur.location.file.name != main:
             continue
         if cur.spelling in HOST_MATH and body_at(an, cur.extent.start.offset) is None:
