@@ -187,7 +187,10 @@ def main_file_cursors(tu, main: str) -> list:  # type: ignore[no-untyped-def]
         loc = top.location
         if loc.file is not None and loc.file.name == main:
             out.extend(top.walk_preorder())
-    if len(_MAIN_CURSORS) > 8:  # one file's TU at a time is what the passes share
-        _MAIN_CURSORS.clear()
+    _MAIN_CURSORS.clear()  # one file's TU at a time is what the passes share; the cursors keep it alive
     _MAIN_CURSORS[id(tu)] = (tu, out)
     return out
+
+
+# Freed before interpreter shutdown takes clang.cindex apart (a TU deleted after that raises in __del__).
+atexit.register(_MAIN_CURSORS.clear)
