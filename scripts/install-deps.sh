@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 # hipCUB, rocThrust and hipBLAS are not packaged in Debian 12, so those programs cannot be compile-checked here.
 # CLBlast (libclblast-dev) runs the OpenCL shim's cuBLAS calls (loaded at run time; the shim builds without it).
 APT_PACKAGES=(hipcc libamdhip64-dev libhipsparse-dev libhiprand-dev librocprim-dev libclblast-dev
-              ocl-icd-opencl-dev opencl-headers pocl-opencl-icd oclgrind clinfo chromium cmake g++ make bzip2)
+              ocl-icd-opencl-dev opencl-headers pocl-opencl-icd oclgrind clinfo chromium cmake g++ clang-15 make bzip2)
 SUDO=""
 if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
 missing=()
@@ -32,6 +32,9 @@ fi
 .venv/bin/python -m pip install -q --upgrade pip
 # A plain (non-editable) install checks that rules/, runtime_shim/ and corpus/ ship in the wheel.
 .venv/bin/python -m pip install -q ".[test]"
-# SYCL 2020 headers for the SYCL type-checks (no SYCL compiler is installable here).
+# SYCL 2020 headers for the SYCL type-checks (no SYCL compiler is installable here; clang++-15 checks them).
 .venv/bin/python -m pip install -q "intel-sycl-rt>=2024.1"
+# oneDPL (thrust and CUB device-wide algorithms) and oneMKL (cuBLAS, cuFFT, cuRAND, cuSPARSE, cuSOLVER) headers
+# for the same type-checks; headers only, they land beside sycl/ in .venv/include.
+.venv/bin/python -m pip install -q --no-deps "onedpl-devel>=2022.5" "onemkl-sycl-include>=2024.1" "mkl-include>=2024.1"
 echo "install-deps: done ($(.venv/bin/python --version), $(.venv/bin/cudaport --version))"

@@ -22,6 +22,21 @@ def sycl_include_dir() -> Path | None:
     return None
 
 
+def sycl_host_cxx() -> str | None:
+    """The host compiler that type-checks SYCL without a SYCL compiler: $CUDAPORT_SYCL_CXX, else clang++ (any
+    Debian clang++-NN; hipcc brings clang-15), else $CXX/g++. clang first because g++ 12 cannot parse oneDPL's
+    device backend (class template argument deduction in a declaration), which thrust and CUB translations use."""
+    wanted = os.environ.get("CUDAPORT_SYCL_CXX")
+    if wanted:
+        return shutil.which(wanted)
+    for name in ("clang++", *(f"clang++-{v}" for v in range(22, 14, -1))):
+        found = shutil.which(name)
+        if found:
+            return found
+    compiler = cxx()
+    return shutil.which(compiler) if compiler else None
+
+
 def hipcc() -> str | None:
     return shutil.which("hipcc")
 

@@ -1,7 +1,8 @@
 """Real-code harness, one program on one target: translate with the installed `cudaport`, then check what
 this machine can check (OpenCL: `cudaport build`, run on PoCL, the program's own verdict; HIP: hipcc
--fsyntax-only; SYCL: g++ -fsyntax-only against the SYCL 2020 headers), each translation unit with the flags
-the translated Makefile gives it. Output: one `Outcome` (stage reached, verdict, seconds, first error).
+-fsyntax-only; SYCL: clang++ (else g++) -fsyntax-only against the SYCL 2020 headers), each translation
+unit with the flags the translated Makefile gives it. Output: one `Outcome` (stage reached, verdict, seconds,
+first error).
 """
 
 from __future__ import annotations

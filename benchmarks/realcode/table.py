@@ -17,7 +17,8 @@ TARGETS = ("hip", "sycl", "opencl")
 MEANING = {
     "hip": "compile-only: every translated translation unit passes hipcc -fsyntax-only (HIP 5.2, gfx90a, "
            "translated with --hip-version 5.2) with the flags of the translated Makefile; nothing runs (no AMD GPU)",
-    "sycl": "type-check only: every translated translation unit passes g++ -std=c++17 -fsyntax-only against the "
+    "sycl": "type-check only: every translated translation unit passes clang++ (Debian clang-15) -std=c++17 "
+            "-fsyntax-only against the "
             "SYCL 2020 headers of intel-sycl-rt with the flags of the translated Makefile; nothing runs (no SYCL "
             "compiler installable here)",
     "opencl": "run and verified: cudaport build, then the program runs on PoCL (CPU) with CPU-sized arguments "

@@ -1,7 +1,7 @@
 """SYCL build: compiles each unit of a tree translated with `--to sycl` with a SYCL compiler (`icpx -fsycl`
 or AdaptiveCpp's `acpp`) and links the units that define `main` into OUT/build/<stem>. Without one,
 --syntax-only type-checks every unit with the host C++ compiler against the SYCL 2020 headers of the
-intel-sycl-rt wheel (g++ -fsyntax-only). Input: OUT. Output: BuildResult.
+intel-sycl-rt wheel (clang++, else g++, -fsyntax-only). Input: OUT. Output: BuildResult.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from translator.build.common import (
     tree_files,
 )
 from translator.resources import shim_dir
-from translator.targets_support import sycl_include_dir
+from translator.targets_support import sycl_host_cxx, sycl_include_dir
 
 
 def sycl_compiler() -> list[str] | None:
@@ -78,7 +78,7 @@ def _syntax_only(out: Path, units: list[Path], marks: list, compiler: list[str] 
     if compiler is not None:
         cmd = [*compiler, "-std=c++17", "-fsyntax-only", *_includes(out)]
     else:
-        host, include = find_cxx(), sycl_include_dir()
+        host, include = sycl_host_cxx() or find_cxx(), sycl_include_dir()
         if include is None:
             raise BuildError("no SYCL compiler and no SYCL 2020 headers found (pip install intel-sycl-rt, or set "
                              "CUDAPORT_SYCL_INCLUDE to the directory holding sycl/sycl.hpp)", setup=True)

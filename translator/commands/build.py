@@ -30,7 +30,8 @@ def register(sub: argparse._SubParsersAction, add_common: Callable, add_source: 
     b.add_argument("--config", choices=["Release", "Debug"], default="Release", help="Release (-O2) or Debug (-O0 -g)")
     b.add_argument("--offload-arch", default="gfx90a", metavar="ARCH", help="HIP: GPU architecture (default gfx90a)")
     b.add_argument("--syntax-only", action="store_true",
-                   help="SYCL: only type-check (g++ -fsyntax-only against the SYCL headers without a SYCL compiler)")
+                   help="SYCL: only type-check (clang++, else g++, -fsyntax-only against the SYCL headers "
+                        "without a SYCL compiler)")
     b.add_argument("--ignore-diagnostics", action="store_true",
                    help="try to build even when the translation left error diagnostics (CUDAPORT CPnnnn comments)")
     b.add_argument("-D", "--define", dest="defines", action="append", default=[], metavar="NAME[=VALUE]",

@@ -1,6 +1,7 @@
 """Report stage, verification inputs: the translation units of a translated tree with the flags its migrated
 build gives them (a dry run of each Makefile, `make -n -B`), and the checker command per target (HIP: hipcc
--fsyntax-only for gfx90a; SYCL: a SYCL compiler, else g++ -fsyntax-only against the SYCL 2020 headers).
+-fsyntax-only for gfx90a; SYCL: a SYCL compiler, else clang++ (g++ without clang) -fsyntax-only against the
+SYCL 2020 headers).
 Shared by `cudaport report --verify` and the real-code harness (benchmarks/realcode/checks.py).
 
 Input: a translated tree. Output: Unit records and argv lists; no compiler is run here.
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from translator.build.sycl import sycl_compiler
-from translator.targets_support import sycl_include_dir
+from translator.targets_support import sycl_host_cxx, sycl_include_dir
 
 SOURCE_SUFFIXES = {"hip": (".cu", ".hip", ".cpp", ".cc"), "sycl": (".cpp", ".cc", ".cxx"),
                    "opencl": (".cpp", ".cc", ".cxx", ".c")}
@@ -159,5 +160,8 @@ def checker_command(target: str, unit: Unit, extra: tuple[str, ...] = ()) -> lis
     include = sycl_include_dir()
     if include is None:
         return None
-    return ["g++", "-std=c++17", "-fsyntax-only", "-w", "-DSYCL_DISABLE_FSYCL_SYCLHPP_WARNING",
+    host = sycl_host_cxx()
+    if host is None:
+        return None
+    return [host, "-std=c++17", "-fsyntax-only", "-w", "-DSYCL_DISABLE_FSYCL_SYCLHPP_WARNING",
             *[f for f in unit.flags if not f.startswith("-std=")], *extra, f"-I{include}", "-x", "c++", unit.source]

@@ -1,7 +1,8 @@
 """Report stage, verification (`cudaport report --verify`): checks a translated scratch tree with what this
-machine has, per target. HIP: hipcc -fsyntax-only for gfx90a; SYCL: a SYCL compiler, else g++ -fsyntax-only
-against the SYCL 2020 headers; OpenCL: every host unit compiled against the runtime shim and linked with it
-and the OpenCL loader, and every .cl compiled for the run-time device (cp_clcheck, as `cudaport build` does).
+machine has, per target. HIP: hipcc -fsyntax-only for gfx90a; SYCL: a SYCL compiler, else clang++ (g++ without
+clang) -fsyntax-only against the SYCL 2020 headers; OpenCL: every host unit compiled against the runtime shim
+and linked with it and the OpenCL loader, and every .cl compiled for the run-time device (cp_clcheck, as
+`cudaport build` does).
 Units and their flags come from the translated Makefiles (units.py), as a user's build would give them.
 
 Input: the RunResult of a translation written to `out`, the CUDA tree, the user's -D flags. Output: a
@@ -153,7 +154,8 @@ def _check_syntax(target: str, out: Path, units: list[Unit], how: str, extra: tu
     first = checker_command(target, units[0], extra) if units else None
     tool = Path(first[0]).name if first else target
     mode = "hipcc -fsyntax-only --offload-arch=gfx90a (HIP_PLATFORM=amd)" if target == "hip" else (
-        f"{tool} -fsyntax-only" + (" against the SYCL 2020 headers" if tool in ("g++", "c++") else ""))
+        f"{tool} -fsyntax-only"
+        + (" against the SYCL 2020 headers" if tool.startswith(("g++", "c++", "clang++")) else ""))
     check = TargetCheck(target, f"{mode}, units from {how}", out=out)
     if not units:
         check.notes.append("no translation units found in the translated tree")
