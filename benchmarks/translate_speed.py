@@ -8,8 +8,13 @@ With 2 jobs it runs as two perl processes over the two halves of the file list. 
 every plain HIP rename with one compiled regex (it parses nothing and rewrites comments and strings too): a
 lower bound on time, not a competitor in quality. Each tool runs --repeat times, interleaved, and its best
 wall time and CPU time (user+sys of its processes) are kept: the machines are shared, so the CPU-time ratios
-are the steadier ones. Run: python benchmarks/translate_speed.py [--files N] [--hipify-repo DIR]
-[--cuda-samples DIR] [--json FILE]
+are the steadier ones.
+
+--to opencl|sycl measures those paths instead (they parse with libclang; hipify-perl and the regex renamer
+only exist for HIP). --baseline-rev REV adds the same translation by an older commit of cudaport, checked out
+into a temporary git worktree and run in the same loop, so "no slower than N x" is a ratio measured under
+the same load. Run: python benchmarks/translate_speed.py [--files N] [--to hip|opencl|sycl]
+[--baseline-rev REV] [--hipify-repo DIR] [--cuda-samples DIR] [--json FILE]
 """
 
 from __future__ import annotations
@@ -74,9 +79,27 @@ def hipify_perl(script: Path, src: Path, out: Path, jobs: int) -> None:
         raise SystemExit("hipify-perl failed")
 
 
-def cudaport(src: Path, out: Path, jobs: int, parser: str) -> None:
-    subprocess.run([sys.executable, "-m", "translator.cli", "translate", str(src), "--to", "hip", "-o", str(out),
-                    "-q", "--force", "-j", str(jobs), "--parser", parser], check=True)
+REPO = Path(__file__).resolve().parent.parent
+
+
+def cudaport(src: Path, out: Path, jobs: int, parser: str | None, to: str = "hip", code: Path = REPO) -> None:
+    """`cudaport translate` run from the checkout at `code` (this one, or a baseline commit's worktree)."""
+    argv = [sys.executable, "-m", "translator.cli", "translate", str(src), "--to", to, "-o", str(out), "-q",
+            "--force", "-j", str(jobs)]
+    if parser:
+        argv += ["--parser", parser]
+    env = dict(os.environ, PYTHONPATH=str(code))
+    subprocess.run(argv, check=True, cwd=code, env=env, stdout=subprocess.DEVNULL)
+
+
+def baseline_checkout(rev: str, dest: Path) -> Path:
+    """A detached worktree of `rev` at dest (removed again by remove_checkout)."""
+    subprocess.run(["git", "-C", str(REPO), "worktree", "add", "-q", "--detach", str(dest), rev], check=True)
+    return dest
+
+
+def remove_checkout(dest: Path) -> None:
+    subprocess.run(["git", "-C", str(REPO), "worktree", "remove", "--force", str(dest)], check=False)
 
 
 def _read_from_git(repo: Path, path: str, dest: Path) -> Path:
@@ -102,15 +125,22 @@ def cuda_samples_tree(repo: Path, dest: Path) -> int:
     return sum(p.read_bytes().count(b"\n") for p in dest.rglob("*") if p.is_file())
 
 
-def tools(script: Path | None) -> dict[str, tuple[str, Callable[[Path, Path], None], bool]]:
+def tools(script: Path | None, to: str = "hip",
+          baseline: tuple[str, Path] | None = None) -> dict[str, tuple[str, Callable[[Path, Path], None], bool]]:
     """label, run(src, out), in_process, by key."""
-    out: dict[str, tuple[str, Callable[[Path, Path], None], bool]] = {
-        "regex": ("regex baseline (1 process)", regex_baseline, True),
-        "cudaport_j1": ("cudaport -j1", lambda s, o: cudaport(s, o, 1, "auto"), False),
-        "cudaport_j2": ("cudaport -j2", lambda s, o: cudaport(s, o, 2, "auto"), False),
-        "cudaport_j2_clang": ("cudaport -j2 --parser clang", lambda s, o: cudaport(s, o, 2, "clang"), False),
-    }
-    if script is not None:
+    out: dict[str, tuple[str, Callable[[Path, Path], None], bool]] = {}
+    if to == "hip":
+        out["regex"] = ("regex baseline (1 process)", regex_baseline, True)
+        out["cudaport_j1"] = ("cudaport -j1", lambda s, o: cudaport(s, o, 1, "auto"), False)
+    out["cudaport_j2"] = (f"cudaport -j2 --to {to}", lambda s, o: cudaport(s, o, 2, "auto" if to == "hip" else None,
+                                                                         to), False)
+    if to == "hip":
+        out["cudaport_j2_clang"] = ("cudaport -j2 --parser clang", lambda s, o: cudaport(s, o, 2, "clang"), False)
+    if baseline is not None:
+        rev, code = baseline
+        out["baseline_j2"] = (f"cudaport@{rev[:10]} -j2 --to {to}",
+                              lambda s, o: cudaport(s, o, 2, None, to, code), False)
+    if script is not None and to == "hip":
         out["hipify_perl_j2"] = ("hipify-perl, 2 processes", lambda s, o: hipify_perl(script, s, o, 2), False)
     return out
 
@@ -129,17 +159,19 @@ def measure(src: Path, work: Path, runs: dict, repeat: int) -> dict[str, dict[st
 
 def report(name: str, lines: int, best: dict[str, dict[str, float]], runs: dict) -> dict:
     print(f"\n{name}: {lines} lines")
-    print(f"{'':<32}{'wall s':>9}{'CPU s':>9}{'lines/s':>10}{'vs hipify-perl (wall, CPU)':>30}")
-    ref = best.get("hipify_perl_j2")
+    versus = "hipify-perl" if "hipify_perl_j2" in best else "baseline"
+    print(f"{'':<40}{'wall s':>9}{'CPU s':>9}{'lines/s':>10}{f'vs {versus} (wall, CPU)':>30}")
+    ref_key = "hipify_perl_j2" if "hipify_perl_j2" in best else "baseline_j2"
+    ref = best.get(ref_key)
     for key, (label, _, _) in runs.items():
         b = best[key]
         b["lines_per_s"] = round(lines / b["wall_s"])
         ratio = ""
         if ref:
-            b["speed_vs_hipify_perl_wall"] = round(ref["wall_s"] / b["wall_s"], 2)
-            b["speed_vs_hipify_perl_cpu"] = round(ref["cpu_s"] / b["cpu_s"], 2)
-            ratio = f"{b['speed_vs_hipify_perl_wall']:.2f}x, {b['speed_vs_hipify_perl_cpu']:.2f}x"
-        print(f"{label:<32}{b['wall_s']:>9.2f}{b['cpu_s']:>9.2f}{b['lines_per_s']:>10}{ratio:>30}")
+            b[f"speed_vs_{ref_key}_wall"] = round(ref["wall_s"] / b["wall_s"], 2)
+            b[f"speed_vs_{ref_key}_cpu"] = round(ref["cpu_s"] / b["cpu_s"], 2)
+            ratio = f"{b[f'speed_vs_{ref_key}_wall']:.2f}x, {b[f'speed_vs_{ref_key}_cpu']:.2f}x"
+        print(f"{label:<40}{b['wall_s']:>9.2f}{b['cpu_s']:>9.2f}{b['lines_per_s']:>10}{ratio:>30}")
     return {"lines": lines, **best}
 
 
@@ -157,18 +189,26 @@ def main() -> int:
     ap.add_argument("--hipify-perl", type=Path, help="the hipify-perl script (from github.com/ROCm/HIPIFY)")
     ap.add_argument("--hipify-repo", type=Path, help="a clone or bare mirror of github.com/ROCm/HIPIFY")
     ap.add_argument("--cuda-samples", type=Path, help="a clone, bare mirror or folder of NVIDIA/cuda-samples")
+    ap.add_argument("--to", choices=["hip", "opencl", "sycl"], default="hip")
+    ap.add_argument("--baseline-rev", metavar="REV", help="also time this older commit of cudaport, same run")
     ap.add_argument("--repeat", type=int, default=2)
     ap.add_argument("--json", type=Path)
     args = ap.parse_args()
     results: dict[str, dict] = {}
     with tempfile.TemporaryDirectory(prefix="cudaport-bench-") as tmp:
         root = Path(tmp)
-        runs = tools(_hipify_script(args, root))
-        trees = {"generated": (root / "generated", generate(root / "generated", args.files))}
-        if args.cuda_samples:
-            trees["cuda-samples"] = (root / "samples", cuda_samples_tree(args.cuda_samples, root / "samples"))
-        for name, (src, lines) in trees.items():
-            results[name] = report(name, lines, measure(src, root / f"out-{name}", runs, args.repeat), runs)
+        baseline = (args.baseline_rev, baseline_checkout(args.baseline_rev, root / "baseline")) \
+            if args.baseline_rev else None
+        try:
+            runs = tools(_hipify_script(args, root), args.to, baseline)
+            trees = {"generated": (root / "generated", generate(root / "generated", args.files))}
+            if args.cuda_samples:
+                trees["cuda-samples"] = (root / "samples", cuda_samples_tree(args.cuda_samples, root / "samples"))
+            for name, (src, lines) in trees.items():
+                results[name] = report(name, lines, measure(src, root / f"out-{name}", runs, args.repeat), runs)
+        finally:
+            if baseline:
+                remove_checkout(baseline[1])
     if args.json:
         args.json.write_text(json.dumps(results, indent=1))
     return 0

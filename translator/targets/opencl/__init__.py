@@ -242,6 +242,8 @@ class FileEmitter:
         self.cl_name = PurePosixPath(self.cl_rel).name
         self.headers: list[HeaderPart] = []
         self._included: set[str] | None = None
+        self._calls: list | None = None  # type: ignore[type-arg]
+        self._calls_at: dict[int, object] | None = None
 
     def _header_parts(self) -> list[HeaderPart]:
         parsed = self.ctx.parsed
@@ -560,12 +562,8 @@ class FileEmitter:
         tu = self.ctx.parsed.tu
         if tu is None:
             return []
-        from clang.cindex import CursorKind
-
         out: list[dict[str, str]] = []
-        for c in tu.cursor.walk_preorder():
-            if c.kind != CursorKind.CALL_EXPR:
-                continue
+        for c in self._main_calls():
             ref = c.referenced
             if ref is None or ref.location.file is None or ref.location.file.name != tu.spelling \
                     or ref.location.offset != name_offset or ref.get_num_template_arguments() != len(tps):
@@ -591,13 +589,28 @@ class FileEmitter:
         tu = self.ctx.parsed.tu
         if tu is None:
             return None
-        from clang.cindex import CursorKind
+        if self._calls_at is None:
+            self._calls_at = {}
+            for c in self._main_calls():
+                start = c.extent.start
+                if start.file is not None and start.file.name == tu.spelling:
+                    self._calls_at.setdefault(start.offset, c)
+        return self._calls_at.get(launch.span.offset)
 
-        for c in tu.cursor.walk_preorder():
-            if c.kind == CursorKind.CALL_EXPR and c.extent.start.file is not None \
-                    and c.extent.start.offset == launch.span.offset and c.extent.start.file.name == tu.spelling:
-                return c
-        return None
+    def _main_calls(self) -> list:  # type: ignore[type-arg]
+        """clang's CALL_EXPRs under the main file's declarations, in preorder (one walk per TU, shared with the
+        other AST passes: frontend.clang.main_file_cursors)."""
+        tu = self.ctx.parsed.tu
+        if tu is None:
+            return []
+        if self._calls is None:
+            from clang.cindex import CursorKind
+
+            from translator.frontend.clang import main_file_cursors
+
+            self._calls = [c for c in main_file_cursors(tu, str(self.ctx.parsed.path))
+                           if c.kind == CursorKind.CALL_EXPR]
+        return self._calls
 
     def _deduce(self, launch: KernelLaunch, func: DevFunc) -> dict[str, str] | None:
         target = self._launch_call(launch)

@@ -15,6 +15,7 @@ import re
 from typing import TYPE_CHECKING
 
 from translator.edits import Edit
+from translator.frontend.clang import main_file_cursors
 
 if TYPE_CHECKING:
     from translator.engine import FileContext
@@ -51,7 +52,7 @@ def explicit_half_conversions(ctx: FileContext, ranges: list[tuple[int, int]]) -
     data = ctx.parsed.data
     main = str(ctx.parsed.path)
     seen: set[tuple[int, int, str]] = set()
-    for cur in tu.cursor.walk_preorder():
+    for cur in main_file_cursors(tu, main):
         if cur.kind != CursorKind.CALL_EXPR:
             continue
         ref = cur.referenced
