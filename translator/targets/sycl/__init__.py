@@ -25,6 +25,7 @@ from translator.targets.sycl.analysis import (
     initializer_lists,
     tok_index,
 )
+from translator.targets.sycl.depmembers import dependent_vector_members
 from translator.targets.sycl.device import atomic, qualifier, warp
 from translator.targets.sycl.hostmath import keep_host_math
 from translator.targets.sycl.launch import rewrite_launch
@@ -245,6 +246,7 @@ class SyclTarget:
                 continue  # inside a macro expansion: the token is not where the cursor says
             seen.add(start)
             ctx.insert(end, "()", "vector member")
+        dependent_vector_members(ctx, seen)
 
 
     def output_path(self, rel: PurePosixPath, is_cuda: bool) -> PurePosixPath:
