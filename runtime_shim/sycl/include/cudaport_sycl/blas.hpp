@@ -9,6 +9,7 @@
 #include "../cudaport_sycl.hpp"
 
 #include <oneapi/mkl/blas.hpp>
+#include <oneapi/mkl/exceptions.hpp>
 #include <oneapi/mkl/lapack.hpp>
 
 #include <cstdint>

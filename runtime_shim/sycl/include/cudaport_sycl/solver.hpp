@@ -7,6 +7,7 @@
 
 #include "../cudaport_sycl.hpp"
 
+#include <oneapi/mkl/exceptions.hpp>
 #include <oneapi/mkl/lapack.hpp>
 
 #include <cstdint>
