@@ -129,7 +129,8 @@ SPARSE = r"""
 int main() {
   const int rows = 4, cols = 4, nnz = 6;
   int *off, *col; float *val, *dB, *dC, alpha = 1.f, beta = 0.f; int64_t *idx; void* buf; size_t size = 0;
-  cudaMalloc(&off, (rows + 1) * sizeof(int)); cudaMalloc(&col, nnz * sizeof(int)); cudaMalloc(&val, nnz * sizeof(float));
+  cudaMalloc(&off, (rows + 1) * sizeof(int)); cudaMalloc(&col, nnz * sizeof(int));
+  cudaMalloc(&val, nnz * sizeof(float));
   cudaMalloc(&dB, rows * cols * sizeof(float)); cudaMalloc(&dC, rows * cols * sizeof(float));
   cudaMalloc(&idx, nnz * sizeof(int64_t));
   cusparseHandle_t h; cusparseSpMatDescr_t A; cusparseDnMatDescr_t B, C; cusparseSpVecDescr_t x; cusparseDnVecDescr_t y;
@@ -240,6 +241,7 @@ def test_every_cpsycl_name_of_the_library_rules_exists(tmp_path: Path) -> None:
             lines.append(f"static_assert(sizeof({n}) > 0);\n")
         else:  # a function (template, overload set) or an unscoped enumerator
             lines.append(f"namespace p{i} {{ using {n}; }}\n")
-    includes = "".join(f"#include <cudaport_sycl/{h}.hpp>\n" for h in ("blas", "solver", "fft", "complex", "rng", "sparse"))
+    layers = ("blas", "solver", "fft", "complex", "rng", "sparse")
+    includes = "".join(f"#include <cudaport_sycl/{h}.hpp>\n" for h in layers)
     done = _typecheck(tmp_path, "names.cpp", includes + "namespace probe {\n" + "".join(lines) + "}\nint main() {}\n")
     assert done.returncode == 0, done.stderr[-4000:]
