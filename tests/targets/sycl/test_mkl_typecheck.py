@@ -164,6 +164,25 @@ int main() {
                                      CUDA_R_32F));
   CHECK_CUSPARSE(cusparseCreateDnVec(&y, rows * cols, dC, CUDA_R_32F));
   CHECK_CUSPARSE(cusparseAxpby(h, &alpha, x, &beta, y));
+  cusparseSpMatDescr_t P; cusparseSpGEMMDescr_t g; size_t s1 = 0, s2 = 0; void *b1, *b2;
+  CHECK_CUSPARSE(cusparseCreateCsr(&P, rows, cols, 0, NULL, NULL, NULL, CUSPARSE_INDEX_32I, CUSPARSE_INDEX_32I,
+                                   CUSPARSE_INDEX_BASE_ZERO, CUDA_R_32F));
+  CHECK_CUSPARSE(cusparseSpGEMM_createDescr(&g));
+  cusparseOperation_t op = CUSPARSE_OPERATION_NON_TRANSPOSE;
+  CHECK_CUSPARSE(cusparseSpGEMM_workEstimation(h, op, op, &alpha, A, A, &beta, P, CUDA_R_32F, CUSPARSE_SPGEMM_DEFAULT,
+                                               g, &s1, NULL));
+  cudaMalloc(&b1, s1);
+  CHECK_CUSPARSE(cusparseSpGEMM_workEstimation(h, op, op, &alpha, A, A, &beta, P, CUDA_R_32F, CUSPARSE_SPGEMM_DEFAULT,
+                                               g, &s1, b1));
+  CHECK_CUSPARSE(cusparseSpGEMM_compute(h, op, op, &alpha, A, A, &beta, P, CUDA_R_32F, CUSPARSE_SPGEMM_DEFAULT,
+                                        g, &s2, NULL));
+  cudaMalloc(&b2, s2);
+  CHECK_CUSPARSE(cusparseSpGEMM_compute(h, op, op, &alpha, A, A, &beta, P, CUDA_R_32F, CUSPARSE_SPGEMM_DEFAULT,
+                                        g, &s2, b2));
+  CHECK_CUSPARSE(cusparseSpMatGetSize(P, &r, &c, &z));
+  CHECK_CUSPARSE(cusparseCsrSetPointers(P, off, col, val));
+  CHECK_CUSPARSE(cusparseSpGEMM_copy(h, op, op, &alpha, A, A, &beta, P, CUDA_R_32F, CUSPARSE_SPGEMM_DEFAULT, g));
+  cusparseSpGEMM_destroyDescr(g); cusparseDestroySpMat(P);
   cusparseSpSM_destroyDescr(sm);
   cusparseDestroySpVec(x); cusparseDestroyDnVec(y);
   cusparseDestroySpMat(A); cusparseDestroyDnMat(B); cusparseDestroyDnMat(C);
@@ -215,10 +234,10 @@ def test_wrong_argument_type_fails_the_check(tmp_path: Path) -> None:
 
 
 def test_unmapped_library_call_is_a_numbered_diagnostic() -> None:
-    res = translate_text("#include <cusparse.h>\nvoid f(cusparseHandle_t h, cusparseSpGEMMDescr_t d) {\n"
-                         "  cusparseSpGEMM_destroyDescr(d);\n}\n", "sycl", name="g.cu")
+    res = translate_text("#include <cusparse.h>\nvoid f(cusparseHandle_t h, cusparseSpSVDescr_t d) {\n"
+                         "  cusparseSpSV_destroyDescr(d);\n}\n", "sycl", name="g.cu")
     named = [f for f in res.findings if f.code == "CP2008"]
-    assert any("cusparseSpGEMM_destroyDescr" in f.message for f in named), res.findings
+    assert any("cusparseSpSV_destroyDescr" in f.message for f in named), res.findings
 
 
 def test_every_cpsycl_name_of_the_library_rules_exists(tmp_path: Path) -> None:

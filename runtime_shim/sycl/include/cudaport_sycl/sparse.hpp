@@ -1,7 +1,8 @@
 // cudaport SYCL helper: cuSPARSE's generic API. A cusparseHandle_t is a cpsycl::sparse::handle_t (queue and
 // pointer mode); cuSPARSE's SpMat/DnMat/DnVec/SpVec descriptors are small structs holding the same pointers,
 // sizes, types, layout and batch strides. Operations oneMKL sparse BLAS has run there on a oneMKL matrix handle
-// made for the call: SpMM -> sparse::gemm (CSR, COO), SpMV -> sparse::gemv, SpSM -> sparse::trsm (CSR).
+// made for the call: SpMM -> sparse::gemm (CSR, COO), SpMV -> sparse::gemv, SpSM -> sparse::trsm (CSR), SpGEMM ->
+// sparse::matmat (CSR, sparse_spgemm.hpp).
 // Operations it lacks are SYCL kernels of this file: SDDMM (CSR), Axpby, SparseToDense and DenseToSparse (CSR).
 // Values float or double, indices 32- or 64-bit; other combinations return CUSPARSE_STATUS_NOT_SUPPORTED.
 #pragma once
@@ -401,3 +402,4 @@ inline status_t spsm_solve(handle_t h, oneapi::mkl::transpose op_a, oneapi::mkl:
 }  // namespace cpsycl::sparse
 
 #include "sparse_kernels.hpp"
+#include "sparse_spgemm.hpp"

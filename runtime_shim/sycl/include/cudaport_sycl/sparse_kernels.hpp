@@ -1,7 +1,7 @@
 // cudaport SYCL helper: the cuSPARSE generic operations oneMKL's sparse BLAS lacks, as SYCL kernels over the
 // descriptors of sparse.hpp: SDDMM (CSR result, strided batches), Axpby (sparse x, dense y), SparseToDense
 // (CSR, COO) and DenseToSparse (CSR: the analysis counts each row's non-zeros and writes the row offsets and
-// nnz, the conversion writes columns and values). Included by sparse.hpp only.
+// nnz, the conversion writes columns and values). Included by sparse.hpp only, as is sparse_spgemm.hpp.
 #pragma once
 
 namespace cpsycl::sparse {
