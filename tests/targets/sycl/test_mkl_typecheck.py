@@ -1,6 +1,6 @@
 """CUDA math-library programs translated to SYCL type-check against the SYCL 2020 and oneMKL headers: cuBLAS v2,
-cuSOLVER dense, cuFFT with cuComplex, cuRAND's host API and cuSPARSE's generic API become the cpsycl layers of
-runtime_shim/sycl/include/cudaport_sycl/{blas,solver,fft,complex,rng,sparse}.hpp over oneMKL. Each program is
+cuBLASLt's plain matmul, cuSOLVER dense, cuFFT with cuComplex, cuRAND's host API and cuSPARSE's generic API
+become the cpsycl layers of runtime_shim/sycl/include/cudaport_sycl/{blas,blaslt,solver,fft,complex,rng,sparse}.hpp over oneMKL. Each program is
 our own; a call with a wrong argument type must fail the same check, and every cpsycl name the rules of these
 libraries spell must exist in the layers."""
 
@@ -46,6 +46,48 @@ int main() {
   CHECK_CUBLAS(cublasDestroy(h));
   printf("%f %d %d\n", r, idx, (int)s);
   return 0;
+}
+"""
+
+BLASLT = r"""
+#include <cuda_runtime.h>
+#include <cublasLt.h>
+int matmul_relu(cublasLtHandle_t lt, int m, int n, int k, const float* A, const float* B, float* C, const float* bias,
+                cudaStream_t stream) {
+  float alpha = 1.f, beta = 0.f;
+  cublasOperation_t ta = CUBLAS_OP_T, tb = CUBLAS_OP_N;
+  cublasLtMatmulDescOpaque_t op = {};
+  cublasLtMatrixLayoutOpaque_t a = {}, b = {}, c = {};
+  cublasLtMatmulPreferenceOpaque_t pref = {};
+  cublasLtMatmulHeuristicResult_t heur = {};
+  cublasLtEpilogue_t epi = CUBLASLT_EPILOGUE_RELU_BIAS;
+  size_t ws = 0;
+  int found = 0;
+  cublasStatus_t s = cublasLtMatmulDescInit(&op, CUBLAS_COMPUTE_32F, CUDA_R_32F);
+  if (s != CUBLAS_STATUS_SUCCESS) return 1;
+  cublasLtMatmulDescSetAttribute(&op, CUBLASLT_MATMUL_DESC_TRANSA, &ta, sizeof(ta));
+  cublasLtMatmulDescSetAttribute(&op, CUBLASLT_MATMUL_DESC_TRANSB, &tb, sizeof(tb));
+  cublasLtMatmulDescSetAttribute(&op, CUBLASLT_MATMUL_DESC_BIAS_POINTER, &bias, sizeof(bias));
+  cublasLtMatmulDescSetAttribute(&op, CUBLASLT_MATMUL_DESC_EPILOGUE, &epi, sizeof(epi));
+  cublasLtMatrixLayoutInit(&a, CUDA_R_32F, k, m, k);
+  cublasLtMatrixLayoutInit(&b, CUDA_R_32F, k, n, k);
+  cublasLtMatrixLayoutInit(&c, CUDA_R_32F, m, n, m);
+  cublasLtMatmulPreferenceInit(&pref);
+  cublasLtMatmulPreferenceSetAttribute(&pref, CUBLASLT_MATMUL_PREF_MAX_WORKSPACE_BYTES, &ws, sizeof(ws));
+  cublasLtMatmulAlgoGetHeuristic(lt, &op, &a, &b, &c, &c, &pref, 1, &heur, &found);
+  if (found == 0) return 1;
+  s = cublasLtMatmul(lt, &op, &alpha, A, &a, B, &b, &beta, C, &c, C, &c, &heur.algo, NULL, 0, stream);
+  return s == CUBLAS_STATUS_SUCCESS ? 0 : 1;
+}
+int main() {
+  cublasLtHandle_t lt;
+  cublasLtCreate(&lt);
+  float *A, *B, *C, *bias;
+  cudaMalloc(&A, 64 * sizeof(float)); cudaMalloc(&B, 64 * sizeof(float)); cudaMalloc(&C, 64 * sizeof(float));
+  cudaMalloc(&bias, 8 * sizeof(float));
+  int r = matmul_relu(lt, 8, 8, 8, A, B, C, bias, 0);
+  cublasLtDestroy(lt);
+  return r;
 }
 """
 
@@ -193,6 +235,7 @@ int main() {
 
 PROGRAMS = {
     "blas": (BLAS, "cpsycl::blas::geam(h, oneapi::mkl::transpose::trans, oneapi::mkl::transpose::nontrans"),
+    "blaslt": (BLASLT, "cpsycl::blaslt::matmul(lt, &op, &alpha, A, &a, B, &b, &beta, C, &c, C, &c, &heur.algo"),
     "solver": (SOLVER, "cpsycl::solver::potrf(h, oneapi::mkl::uplo::lower"),
     "fft": (FFT, "cpsycl::fft::exec_z2z(p2, z, z, cpsycl::fft::forward)"),
     "rand": (RAND, "cpsycl::rng::generate_uniform(g, d, n)"),
@@ -260,7 +303,7 @@ def test_every_cpsycl_name_of_the_library_rules_exists(tmp_path: Path) -> None:
             lines.append(f"static_assert(sizeof({n}) > 0);\n")
         else:  # a function (template, overload set) or an unscoped enumerator
             lines.append(f"namespace p{i} {{ using {n}; }}\n")
-    layers = ("blas", "solver", "fft", "complex", "rng", "sparse")
+    layers = ("blas", "blaslt", "solver", "fft", "complex", "rng", "sparse")
     includes = "".join(f"#include <cudaport_sycl/{h}.hpp>\n" for h in layers)
     done = _typecheck(tmp_path, "names.cpp", includes + "namespace probe {\n" + "".join(lines) + "}\nint main() {}\n")
     assert done.returncode == 0, done.stderr[-4000:]
