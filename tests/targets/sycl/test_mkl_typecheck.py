@@ -1,8 +1,8 @@
 """CUDA math-library programs translated to SYCL type-check against the SYCL 2020 and oneMKL headers: cuBLAS v2,
 cuBLASLt's plain matmul, cuSOLVER dense, cuFFT with cuComplex, cuRAND's host API and cuSPARSE's generic API
-become the cpsycl layers of runtime_shim/sycl/include/cudaport_sycl/{blas,blaslt,solver,fft,complex,rng,sparse}.hpp over oneMKL. Each program is
-our own; a call with a wrong argument type must fail the same check, and every cpsycl name the rules of these
-libraries spell must exist in the layers."""
+become the cpsycl layers of runtime_shim/sycl/include/cudaport_sycl/ (blas, blaslt, solver, fft, complex, rng,
+sparse) over oneMKL. Each program is our own; a call with a wrong argument type must fail the same check, and
+every cpsycl name the rules of these libraries spell must exist in the layers."""
 
 from __future__ import annotations
 
