@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 # hipCUB, rocThrust and hipBLAS are not packaged in Debian 12, so those programs cannot be compile-checked here.
 # CLBlast (libclblast-dev) runs the OpenCL shim's cuBLAS calls (loaded at run time; the shim builds without it).
 APT_PACKAGES=(hipcc libamdhip64-dev libhipsparse-dev libhiprand-dev librocprim-dev libclblast-dev
-              ocl-icd-opencl-dev opencl-headers pocl-opencl-icd oclgrind clinfo chromium cmake g++ clang-15 make bzip2)
+              ocl-icd-opencl-dev opencl-headers pocl-opencl-icd oclgrind clinfo chromium cmake g++ clang-15 libomp-15-dev make bzip2)
 SUDO=""
 if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
 missing=()

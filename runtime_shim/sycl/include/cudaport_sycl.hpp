@@ -27,6 +27,7 @@
 #include "cudaport_sycl/half.hpp"
 #include "cudaport_sycl/minmax.hpp"
 #include "cudaport_sycl/simd.hpp"
+#include "cudaport_sycl/library_types.hpp"
 
 namespace cpsycl {
 
