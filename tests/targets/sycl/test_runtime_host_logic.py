@@ -1,5 +1,6 @@
 """The SYCL helper's host-side logic (error codes and strings, sticky last error, dim3 reversal, pitch,
-2D copy checks, handle tables, event timing) compiled with plain g++ and run: no SYCL needed."""
+2D copy checks, handle tables, event timing, CUB's temp-storage protocol) compiled with plain g++ and run: no
+SYCL needed."""
 
 from __future__ import annotations
 
@@ -23,7 +24,8 @@ def test_host_logic_unit_tests_pass(tmp_path: Path) -> None:
     assert run.stdout.startswith("ok ")
 
 
-def test_host_logic_header_needs_no_sycl() -> None:
-    text = (SHIM / "include" / "cudaport_sycl" / "host_logic.hpp").read_text()
+@pytest.mark.parametrize("header", ["host_logic.hpp", "cub_temp_storage.hpp"])
+def test_host_logic_header_needs_no_sycl(header: str) -> None:
+    text = (SHIM / "include" / "cudaport_sycl" / header).read_text()
     includes = [line for line in text.splitlines() if line.startswith("#include")]
     assert includes and not [line for line in includes if "sycl" in line]
