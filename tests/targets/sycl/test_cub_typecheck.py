@@ -1,8 +1,9 @@
 """CUB translated to SYCL: our own CUDA programs using each mapped family (BlockReduce with cub::Max and a user
 functor, BlockScan on one and several items, BlockLoad/BlockStore, BlockAdjacentDifference, a __shared__ union of
 TempStorages, WarpReduce/WarpScan, DeviceReduce/DeviceScan/DeviceSelect with the two-call temp-storage protocol,
-Counting/TransformInputIterator) become cpsycl::cub calls and type-check against the SYCL 2020, oneDPL and helper
-headers with the host compiler the SYCL check uses (clang++: g++ 12 cannot parse oneDPL's device backend)."""
+Counting/Transform/ConstantInputIterator, DeviceRunLengthEncode, CachingDeviceAllocator, CubDebugExit) become
+cpsycl::cub calls and type-check against the SYCL 2020, oneDPL and helper headers with the host compiler the SYCL
+check uses (clang++: g++ 12 cannot parse oneDPL's device backend)."""
 
 from __future__ import annotations
 
@@ -128,6 +129,8 @@ int main() {
 USING_NAMESPACE = r"""
 #include <cub/block/block_load.cuh>
 #include <cub/block/block_scan.cuh>
+#include <cub/util_allocator.cuh>
+#include <cub/device/device_run_length_encode.cuh>
 using namespace cub;
 template <int THREADS, BlockScanAlgorithm ALGORITHM>
 __global__ void k(const int* in, int* out) {
@@ -140,10 +143,21 @@ __global__ void k(const int* in, int* out) {
   S(st).InclusiveScan(d, d, Max());
   out[threadIdx.x] = d[0] + d[1];
 }
+CachingDeviceAllocator g_allocator(true);
 int main() {
   int* p; cudaMalloc(&p, 1024);
   k<64, BLOCK_SCAN_RAKING><<<1, 64>>>(p, p);
-  return 0;
+  int *unique, *counts, *runs; void* temp = NULL; size_t temp_bytes = 0;
+  CubDebugExit(g_allocator.DeviceAllocate((void**)&unique, 256 * sizeof(int)));
+  CubDebugExit(g_allocator.DeviceAllocate((void**)&counts, 256 * sizeof(int)));
+  CubDebugExit(g_allocator.DeviceAllocate((void**)&runs, sizeof(int)));
+  ConstantInputIterator<int, int> ones(1);
+  int first = ones[3];
+  CubDebugExit(DeviceRunLengthEncode::Encode(temp, temp_bytes, p, unique, counts, runs, 256));
+  CubDebugExit(g_allocator.DeviceAllocate(&temp, temp_bytes));
+  CubDebugExit(DeviceRunLengthEncode::Encode(temp, temp_bytes, ones, unique, counts, runs, 256));
+  CubDebugExit(g_allocator.DeviceFree(temp));
+  return first - 1;
 }
 """
 
@@ -197,10 +211,10 @@ def test_cub_used_through_using_namespace_type_checks(tmp_path: Path) -> None:
 def test_unmapped_cub_names_are_cp2008_at_their_sites() -> None:
     source = ("#include <cub/cub.cuh>\nusing namespace cub;\nvoid f(void* t, size_t& b, int* k, int n) {\n"
               "  cub::DeviceRadixSort::SortKeys(t, b, k, k, n);\n"
-              "  DeviceRunLengthEncode::Encode(t, b, k, k, k, k, n);\n"
+              "  DeviceRunLengthEncode::NonTrivialRuns(t, b, k, k, k, k, n);\n  BlockRadixSort<int, 128> x;\n"
               "  cub::DeviceScan::ExclusiveSumByKey(t, b, k, k, k, n);\n  cub::DeviceReduce::Sum(t, b, k, k, n);\n}\n")
     res = translate_text(source, "sycl", name="f.cu")
     lines = sorted((f.line, f.api) for f in res.findings if f.code == "CP2008")
-    assert lines == [(4, "cub::DeviceRadixSort"), (5, "DeviceRunLengthEncode"),
-                     (6, "cub::DeviceScan::ExclusiveSumByKey")]
+    assert lines == [(4, "cub::DeviceRadixSort"), (5, "DeviceRunLengthEncode::NonTrivialRuns"), (6, "BlockRadixSort"),
+                     (7, "cub::DeviceScan::ExclusiveSumByKey")]
     assert "cpsycl::cub::DeviceReduce::Sum(t, b, k, k, n);" in res.output.decode()

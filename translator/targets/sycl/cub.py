@@ -26,7 +26,8 @@ ANY = frozenset({"*"})
 PROVIDED: dict[str, frozenset[str]] = {
     **{name: ANY for name in (
         "BlockReduce", "BlockScan", "BlockLoad", "BlockStore", "BlockAdjacentDifference", "WarpReduce", "WarpScan",
-        "Sum", "Max", "Min", "CountingInputIterator", "TransformInputIterator",
+        "Sum", "Max", "Min", "CountingInputIterator", "TransformInputIterator", "ConstantInputIterator",
+        "CachingDeviceAllocator", "Debug",
         "BlockReduceAlgorithm", "BlockScanAlgorithm", "BlockLoadAlgorithm", "BlockStoreAlgorithm",
         "BLOCK_REDUCE_RAKING_COMMUTATIVE_ONLY", "BLOCK_REDUCE_RAKING", "BLOCK_REDUCE_WARP_REDUCTIONS",
         "BLOCK_SCAN_RAKING", "BLOCK_SCAN_RAKING_MEMOIZE", "BLOCK_SCAN_WARP_SCANS",
@@ -37,17 +38,18 @@ PROVIDED: dict[str, frozenset[str]] = {
     "DeviceReduce": frozenset({"Sum", "Max", "Min", "Reduce"}),
     "DeviceScan": frozenset({"ExclusiveSum", "InclusiveSum", "ExclusiveScan", "InclusiveScan"}),
     "DeviceSelect": frozenset({"Flagged", "If"}),
+    "DeviceRunLengthEncode": frozenset({"Encode"}),
 }
 # CUB's other public names (from its documentation), reported where a file uses them bare after
 # `using namespace cub;`; with `cub::` in front every name not in PROVIDED is reported anyway.
 OTHER_CUB_NAMES = frozenset({
     "DeviceRadixSort", "DeviceSegmentedRadixSort", "DeviceSegmentedReduce", "DeviceSegmentedSort", "DeviceMergeSort",
-    "DeviceRunLengthEncode", "DeviceHistogram", "DevicePartition", "DeviceSpmv", "DeviceAdjacentDifference",
+    "DeviceHistogram", "DevicePartition", "DeviceSpmv", "DeviceAdjacentDifference",
     "DeviceCopy", "DeviceMemcpy", "DeviceFor", "DeviceTransform", "BlockRadixSort", "BlockHistogram",
     "BlockExchange", "BlockDiscontinuity", "BlockShuffle", "BlockMergeSort", "BlockRunLengthDecode", "WarpLoad",
-    "WarpStore", "WarpExchange", "WarpMergeSort", "CachingDeviceAllocator", "ConstantInputIterator",
-    "ArgIndexInputIterator", "CacheModifiedInputIterator", "CacheModifiedOutputIterator", "TexObjInputIterator",
-    "DiscardOutputIterator", "KeyValuePair", "ArgMax", "ArgMin", "DoubleBuffer", "CubDebug", "CubDebugExit",
+    "WarpStore", "WarpExchange", "WarpMergeSort", "ArgIndexInputIterator", "CacheModifiedInputIterator",
+    "CacheModifiedOutputIterator", "TexObjInputIterator", "DiscardOutputIterator", "KeyValuePair", "ArgMax",
+    "ArgMin", "DoubleBuffer",
     "ShuffleIndex", "ShuffleUp", "ShuffleDown", "LaneId", "WarpId", "Traits", "NumericTraits",
 })
 
@@ -61,15 +63,25 @@ def rewrite_cub(site: NameSite, ctx: FileContext) -> bool:
         ctx.replace(site.span, NAMESPACE, "cub")
         _bare_unmapped_names(ctx, i)
         return True
-    member = toks[i + 2].text if i + 2 < len(toks) and toks[i + 1].text == "::" else ""
-    inner = toks[i + 4].text if i + 4 < len(toks) and toks[i + 3].text == "::" else ""
-    provided = PROVIDED.get(member)
-    if provided is not None and (provided is ANY or inner in provided):
+    missing = _missing(toks, i + 2) if i + 2 < len(toks) and toks[i + 1].text == "::" else "?"
+    if missing is None:
         ctx.replace(site.span, NAMESPACE, "cub")
-        return True
-    what = f"cub::{member}::{inner}" if provided is not None else f"cub::{member or '?'}"
-    _unmapped(ctx, site, what)
+    else:
+        _unmapped(ctx, site, f"cub::{missing}")
     return True
+
+
+def _missing(toks, k: int) -> str | None:  # type: ignore[no-untyped-def]
+    """None when the helper has the CUB name at token k (and its static member, for the device-wide classes);
+    else the name (`DeviceRadixSort`, `DeviceReduce::ArgMax`) as the diagnostic names it."""
+    name = toks[k].text
+    provided = PROVIDED.get(name)
+    if provided is None:
+        return name
+    if provided is ANY:
+        return None
+    inner = toks[k + 2].text if k + 2 < len(toks) and toks[k + 1].text == "::" else ""
+    return None if inner in provided else f"{name}::{inner or '?'}"
 
 
 def _unmapped(ctx: FileContext, site_or_span, what: str) -> None:  # type: ignore[no-untyped-def]
@@ -81,7 +93,7 @@ def _unmapped(ctx: FileContext, site_or_span, what: str) -> None:  # type: ignor
 def _summary() -> str:
     devices = ", ".join(f"{k}::{{{','.join(sorted(v))}}}" for k, v in PROVIDED.items() if v is not ANY)
     return ("BlockReduce, BlockScan, BlockLoad, BlockStore, BlockAdjacentDifference, WarpReduce, WarpScan, "
-            f"Sum/Max/Min, Counting/TransformInputIterator, {devices}")
+            f"Sum/Max/Min, Counting/Transform/ConstantInputIterator, CachingDeviceAllocator, {devices}")
 
 
 def _bare_unmapped_names(ctx: FileContext, start: int) -> None:
@@ -90,8 +102,9 @@ def _bare_unmapped_names(ctx: FileContext, start: int) -> None:
     toks = ctx.parsed.tokens
     for k in range(start + 1, len(toks)):
         t = toks[k]
-        if t.kind != IDENT or t.text not in OTHER_CUB_NAMES or t.text in ctx.parsed.user_declared:
+        if t.kind != IDENT or t.text in ctx.parsed.user_declared or toks[k - 1].text in (".", "->", "::"):
             continue
-        if toks[k - 1].text in (".", "->", "::"):
-            continue
-        _unmapped(ctx, byte_span(ctx, t.offset, t.end), t.text)
+        if t.text in OTHER_CUB_NAMES:
+            _unmapped(ctx, byte_span(ctx, t.offset, t.end), t.text)
+        elif PROVIDED.get(t.text, ANY) is not ANY and _missing(toks, k) is not None:
+            _unmapped(ctx, byte_span(ctx, t.offset, t.end), str(_missing(toks, k)))

@@ -415,6 +415,72 @@ template <class T, class OffsetT = std::ptrdiff_t> using CountingInputIterator =
 template <class ValueT, class ConversionOp, class InputIt, class OffsetT = std::ptrdiff_t>
 using TransformInputIterator = oneapi::dpl::transform_iterator<InputIt, ConversionOp>;
 
+// The same value at every position (oneDPL has none); usable on the host and, passed directly, in oneDPL kernels.
+template <class T, class OffsetT = std::ptrdiff_t>
+class ConstantInputIterator {
+  public:
+    using iterator_category = std::random_access_iterator_tag;
+    using value_type = T;
+    using difference_type = OffsetT;
+    using pointer = const T*;
+    using reference = T;
+    using is_passed_directly = std::true_type;
+
+    ConstantInputIterator() = default;
+    explicit ConstantInputIterator(T value, OffsetT offset = 0) : value_(value), offset_(offset) {}
+
+    T operator*() const { return value_; }
+    T operator[](OffsetT) const { return value_; }
+    ConstantInputIterator& operator++() { ++offset_; return *this; }
+    ConstantInputIterator operator++(int) { ConstantInputIterator r = *this; ++offset_; return r; }
+    ConstantInputIterator& operator--() { --offset_; return *this; }
+    ConstantInputIterator& operator+=(OffsetT n) { offset_ += n; return *this; }
+    ConstantInputIterator& operator-=(OffsetT n) { offset_ -= n; return *this; }
+    ConstantInputIterator operator+(OffsetT n) const { return ConstantInputIterator(value_, offset_ + n); }
+    ConstantInputIterator operator-(OffsetT n) const { return ConstantInputIterator(value_, offset_ - n); }
+    OffsetT operator-(const ConstantInputIterator& o) const { return offset_ - o.offset_; }
+    bool operator==(const ConstantInputIterator& o) const { return offset_ == o.offset_; }
+    bool operator!=(const ConstantInputIterator& o) const { return offset_ != o.offset_; }
+    bool operator<(const ConstantInputIterator& o) const { return offset_ < o.offset_; }
+    bool operator>(const ConstantInputIterator& o) const { return offset_ > o.offset_; }
+    bool operator<=(const ConstantInputIterator& o) const { return offset_ <= o.offset_; }
+    bool operator>=(const ConstantInputIterator& o) const { return offset_ >= o.offset_; }
+
+  private:
+    T value_{};
+    OffsetT offset_ = 0;
+};
+
+// ---- utilities: error reporting (cub/util_debug.cuh) and the caching allocator (cub/util_allocator.cuh) -----
+// Debug prints a failed call's error when the program defines CUB_STDERR, as CUB does, and returns it.
+inline error_t Debug(error_t error, const char* filename, int line) {
+#ifdef CUB_STDERR
+    if (error != success) std::fprintf(stderr, "CUDA error %d [%s, %d]: %s\n", int(error), filename, line,
+                                       error_string(error));
+#else
+    (void)filename;
+    (void)line;
+#endif
+    return error;
+}
+
+// Same interface as CUB's; device memory comes straight from the helper's allocator (no cache: the results of
+// a program do not depend on it).
+class CachingDeviceAllocator {
+  public:
+    explicit CachingDeviceAllocator(bool skip_cleanup = false, bool debug = false) { (void)skip_cleanup; (void)debug; }
+    CachingDeviceAllocator(unsigned int, unsigned int = 1, unsigned int = ~0u, std::size_t = ~std::size_t(0),
+                           bool = false, bool = false) {}
+
+    error_t DeviceAllocate(void** d_ptr, std::size_t bytes, stream_t = nullptr) { return cpsycl::malloc_device(d_ptr, bytes); }
+    error_t DeviceAllocate(int, void** d_ptr, std::size_t bytes, stream_t = nullptr) {
+        return cpsycl::malloc_device(d_ptr, bytes);
+    }
+    error_t DeviceFree(void* d_ptr) { return cpsycl::free(d_ptr); }
+    error_t DeviceFree(int, void* d_ptr) { return cpsycl::free(d_ptr); }
+    error_t FreeAllCached() { return success; }
+};
+
 // ---- device-wide algorithms: CUB's temp-storage protocol, oneDPL on the stream's queue ---------------------
 namespace detail {
 
@@ -529,5 +595,28 @@ struct DeviceSelect {
     }
 };
 
+struct DeviceRunLengthEncode {
+    // unique_out gets the first item of each run of equal items, counts_out its length, *num_runs_out the runs
+    template <class InIt, class UniqueIt, class CountIt, class NumRunsIt, class NumT>
+    static error_t Encode(void* d_temp_storage, std::size_t& temp_storage_bytes, InIt in, UniqueIt unique_out,
+                          CountIt counts_out, NumRunsIt num_runs_out, NumT num_items, stream_t s = nullptr) {
+        return detail::run_device(d_temp_storage, temp_storage_bytes, s, [&](auto& policy, sycl::queue& q) {
+            using L = typename std::iterator_traits<CountIt>::value_type;
+            auto ends = oneapi::dpl::reduce_by_segment(policy, in, in + num_items, ConstantInputIterator<L>(L(1)),
+                                                       unique_out, counts_out);
+            detail::store_one(q, num_runs_out, ends.first - unique_out);
+        });
+    }
+};
+
 }  // namespace cub
 }  // namespace cpsycl
+
+// CUB's error-check macros (cub/util_debug.cuh)
+#ifndef CubDebug
+#define CubDebug(e) ::cpsycl::cub::Debug(static_cast<::cpsycl::error_t>(e), __FILE__, __LINE__)
+#endif
+#ifndef CubDebugExit
+#define CubDebugExit(e) \
+    if (::cpsycl::cub::Debug(static_cast<::cpsycl::error_t>(e), __FILE__, __LINE__)) { std::exit(1); }
+#endif
