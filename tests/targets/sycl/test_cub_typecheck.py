@@ -1,9 +1,9 @@
-"""CUB translated to SYCL: our own CUDA programs using each mapped family (BlockReduce with cub::Max and a user
-functor, BlockScan on one and several items, BlockLoad/BlockStore, BlockAdjacentDifference, a __shared__ union of
-TempStorages, WarpReduce/WarpScan, DeviceReduce/DeviceScan/DeviceSelect with the two-call temp-storage protocol,
-Counting/Transform/ConstantInputIterator, DeviceRunLengthEncode, CachingDeviceAllocator, CubDebugExit) become
-cpsycl::cub calls and type-check against the SYCL 2020, oneDPL and helper headers with the host compiler the SYCL
-check uses (clang++: g++ 12 cannot parse oneDPL's device backend)."""
+"""CUB translated to SYCL: our own CUDA programs using each mapped family (BlockReduce with cub::Max, a user
+functor and cub::ArgMax on KeyValuePair, BlockScan on one and several items, BlockLoad/BlockStore,
+BlockAdjacentDifference, a __shared__ union of TempStorages, WarpReduce/WarpScan, DeviceReduce/DeviceScan/
+DeviceSelect/DeviceRunLengthEncode with the two-call temp-storage protocol, Counting/Transform/ConstantInputIterator,
+CachingDeviceAllocator, CubDebugExit) become cpsycl::cub calls and type-check against the SYCL 2020, oneDPL and
+helper headers with the host compiler the SYCL check uses (clang++: g++ 12 cannot parse oneDPL's device backend)."""
 
 from __future__ import annotations
 
@@ -45,7 +45,11 @@ __global__ void reduce_kernel(const float* in, float* out, float* amax, int n) {
   float m = BR(t1).Reduce(x, cub::Max());
   __syncthreads();
   float a = BR(t2).Reduce(x, AbsMax{}, n);
-  if (threadIdx.x == 0) { out[blockIdx.x] = s + m; amax[blockIdx.x] = a; }
+  typedef cub::KeyValuePair<int, float> KV;
+  typedef cub::BlockReduce<KV, THREADS> BKV;
+  __shared__ typename BKV::TempStorage tkv;
+  KV best = BKV(tkv).Reduce(KV(threadIdx.x, x), cub::ArgMax());
+  if (threadIdx.x == 0) { out[blockIdx.x] = s + m + best.value; amax[blockIdx.x] = a; }
 }
 
 template <int ITEMS>
@@ -111,6 +115,10 @@ int main() {
   cudaMalloc(&d_temp, temp_bytes);
   cub::DeviceReduce::Sum(d_temp, temp_bytes, fin, fsum, n);
   cub::DeviceReduce::Max(d_temp, temp_bytes, fin, fsum, n);
+  cub::KeyValuePair<int, float>* where;
+  cudaMalloc(&where, sizeof(cub::KeyValuePair<int, float>));
+  cub::DeviceReduce::ArgMax(d_temp, temp_bytes, fin, where, n);
+  cub::DeviceReduce::ArgMin(d_temp, temp_bytes, fin, where, n);
   cudaStream_t st; cudaStreamCreate(&st);
   cudaError_t e = cub::DeviceScan::ExclusiveSum(d_temp, temp_bytes, iin, iscan, n, st);
   cub::DeviceScan::InclusiveSum(d_temp, temp_bytes, iin, iscan, n);

@@ -27,7 +27,7 @@ PROVIDED: dict[str, frozenset[str]] = {
     **{name: ANY for name in (
         "BlockReduce", "BlockScan", "BlockLoad", "BlockStore", "BlockAdjacentDifference", "WarpReduce", "WarpScan",
         "Sum", "Max", "Min", "CountingInputIterator", "TransformInputIterator", "ConstantInputIterator",
-        "CachingDeviceAllocator", "Debug",
+        "CachingDeviceAllocator", "Debug", "KeyValuePair", "ArgMax", "ArgMin",
         "BlockReduceAlgorithm", "BlockScanAlgorithm", "BlockLoadAlgorithm", "BlockStoreAlgorithm",
         "BLOCK_REDUCE_RAKING_COMMUTATIVE_ONLY", "BLOCK_REDUCE_RAKING", "BLOCK_REDUCE_WARP_REDUCTIONS",
         "BLOCK_SCAN_RAKING", "BLOCK_SCAN_RAKING_MEMOIZE", "BLOCK_SCAN_WARP_SCANS",
@@ -35,7 +35,7 @@ PROVIDED: dict[str, frozenset[str]] = {
         "BLOCK_LOAD_WARP_TRANSPOSE", "BLOCK_LOAD_WARP_TRANSPOSE_TIMESLICED",
         "BLOCK_STORE_DIRECT", "BLOCK_STORE_STRIPED", "BLOCK_STORE_VECTORIZE", "BLOCK_STORE_TRANSPOSE",
         "BLOCK_STORE_WARP_TRANSPOSE", "BLOCK_STORE_WARP_TRANSPOSE_TIMESLICED")},
-    "DeviceReduce": frozenset({"Sum", "Max", "Min", "Reduce"}),
+    "DeviceReduce": frozenset({"Sum", "Max", "Min", "Reduce", "ArgMax", "ArgMin"}),
     "DeviceScan": frozenset({"ExclusiveSum", "InclusiveSum", "ExclusiveScan", "InclusiveScan"}),
     "DeviceSelect": frozenset({"Flagged", "If"}),
     "DeviceRunLengthEncode": frozenset({"Encode"}),
@@ -48,8 +48,7 @@ OTHER_CUB_NAMES = frozenset({
     "DeviceCopy", "DeviceMemcpy", "DeviceFor", "DeviceTransform", "BlockRadixSort", "BlockHistogram",
     "BlockExchange", "BlockDiscontinuity", "BlockShuffle", "BlockMergeSort", "BlockRunLengthDecode", "WarpLoad",
     "WarpStore", "WarpExchange", "WarpMergeSort", "ArgIndexInputIterator", "CacheModifiedInputIterator",
-    "CacheModifiedOutputIterator", "TexObjInputIterator", "DiscardOutputIterator", "KeyValuePair", "ArgMax",
-    "ArgMin", "DoubleBuffer",
+    "CacheModifiedOutputIterator", "TexObjInputIterator", "DiscardOutputIterator", "DoubleBuffer",
     "ShuffleIndex", "ShuffleUp", "ShuffleDown", "LaneId", "WarpId", "Traits", "NumericTraits",
 })
 
@@ -93,7 +92,8 @@ def _unmapped(ctx: FileContext, site_or_span, what: str) -> None:  # type: ignor
 def _summary() -> str:
     devices = ", ".join(f"{k}::{{{','.join(sorted(v))}}}" for k, v in PROVIDED.items() if v is not ANY)
     return ("BlockReduce, BlockScan, BlockLoad, BlockStore, BlockAdjacentDifference, WarpReduce, WarpScan, "
-            f"Sum/Max/Min, Counting/Transform/ConstantInputIterator, CachingDeviceAllocator, {devices}")
+            f"Sum/Max/Min/ArgMax/ArgMin, KeyValuePair, Counting/Transform/ConstantInputIterator, "
+            f"CachingDeviceAllocator, {devices}")
 
 
 def _bare_unmapped_names(ctx: FileContext, start: int) -> None:

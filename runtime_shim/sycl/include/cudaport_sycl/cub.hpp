@@ -39,6 +39,31 @@ struct Min {
     template <class T> T operator()(const T& a, const T& b) const { return b < a ? b : a; }
 };
 
+// A key (an index, for ArgMax/ArgMin) with its value, and the functors that pick the larger / smaller value, the
+// smaller key on ties, as CUB's do.
+template <class K, class V>
+struct KeyValuePair {
+    using Key = K;
+    using Value = V;
+    K key;
+    V value;
+    KeyValuePair() = default;
+    KeyValuePair(const K& k, const V& v) : key(k), value(v) {}
+    bool operator!=(const KeyValuePair& b) const { return value != b.value || key != b.key; }
+};
+struct ArgMax {
+    template <class K, class V>
+    KeyValuePair<K, V> operator()(const KeyValuePair<K, V>& a, const KeyValuePair<K, V>& b) const {
+        return (b.value > a.value || (a.value == b.value && b.key < a.key)) ? b : a;
+    }
+};
+struct ArgMin {
+    template <class K, class V>
+    KeyValuePair<K, V> operator()(const KeyValuePair<K, V>& a, const KeyValuePair<K, V>& b) const {
+        return (b.value < a.value || (a.value == b.value && b.key < a.key)) ? b : a;
+    }
+};
+
 // ---- algorithm tags: CUB's choices of implementation; results do not depend on them ------------------------
 enum BlockReduceAlgorithm { BLOCK_REDUCE_RAKING_COMMUTATIVE_ONLY, BLOCK_REDUCE_RAKING, BLOCK_REDUCE_WARP_REDUCTIONS };
 enum BlockScanAlgorithm { BLOCK_SCAN_RAKING, BLOCK_SCAN_RAKING_MEMOIZE, BLOCK_SCAN_WARP_SCANS };
@@ -533,6 +558,17 @@ struct DeviceReduce {
         return Reduce(d_temp_storage, temp_storage_bytes, in, out, num_items, cub::Min(),
                       std::numeric_limits<A>::max(), s);
     }
+    // *out = {index, value} of the first largest (smallest) item, as CUB's ArgMax (ArgMin)
+    template <class InIt, class OutIt, class NumT>
+    static error_t ArgMax(void* d_temp_storage, std::size_t& temp_storage_bytes, InIt in, OutIt out, NumT num_items,
+                          stream_t s = nullptr) {
+        return arg(d_temp_storage, temp_storage_bytes, in, out, num_items, true, s);
+    }
+    template <class InIt, class OutIt, class NumT>
+    static error_t ArgMin(void* d_temp_storage, std::size_t& temp_storage_bytes, InIt in, OutIt out, NumT num_items,
+                          stream_t s = nullptr) {
+        return arg(d_temp_storage, temp_storage_bytes, in, out, num_items, false, s);
+    }
     template <class InIt, class OutIt, class NumT, class Op, class T>
     static error_t Reduce(void* d_temp_storage, std::size_t& temp_storage_bytes, InIt in, OutIt out, NumT num_items,
                           Op op, T init, stream_t s = nullptr) {
@@ -541,7 +577,25 @@ struct DeviceReduce {
             detail::store_one(q, out, v);
         });
     }
+
+  private:
+    template <class InIt, class OutIt, class NumT>
+    static error_t arg(void* d_temp_storage, std::size_t& temp_storage_bytes, InIt in, OutIt out, NumT num_items,
+                       bool largest, stream_t s);
 };
+
+template <class InIt, class OutIt, class NumT>
+error_t DeviceReduce::arg(void* d_temp_storage, std::size_t& temp_storage_bytes, InIt in, OutIt out, NumT num_items,
+                          bool largest, stream_t s) {
+    return detail::run_device(d_temp_storage, temp_storage_bytes, s, [&](auto& policy, sycl::queue& q) {
+        using Pair = typename std::iterator_traits<OutIt>::value_type;
+        const auto at = largest ? oneapi::dpl::max_element(policy, in, in + num_items) - in
+                                : oneapi::dpl::min_element(policy, in, in + num_items) - in;
+        q.single_task([=] {
+            *out = Pair(static_cast<typename Pair::Key>(at), static_cast<typename Pair::Value>(in[at]));
+        }).wait();
+    });
+}
 
 struct DeviceScan {
     template <class InIt, class OutIt, class NumT>
