@@ -1,9 +1,10 @@
 """CUB translated to SYCL: our own CUDA programs using each mapped family (BlockReduce with cub::Max, a user
 functor and cub::ArgMax on KeyValuePair, BlockScan on one and several items, BlockLoad/BlockStore,
 BlockAdjacentDifference, a __shared__ union of TempStorages, WarpReduce/WarpScan, DeviceReduce/DeviceScan/
-DeviceSelect/DeviceRunLengthEncode with the two-call temp-storage protocol, Counting/Transform/ConstantInputIterator,
-CachingDeviceAllocator, CubDebugExit) become cpsycl::cub calls and type-check against the SYCL 2020, oneDPL and
-helper headers with the host compiler the SYCL check uses (clang++: g++ 12 cannot parse oneDPL's device backend)."""
+DeviceSelect/DeviceRunLengthEncode/DeviceRadixSort (DoubleBuffer too) with the two-call temp-storage protocol,
+Counting/Transform/ConstantInputIterator, CachingDeviceAllocator, CubDebugExit) become cpsycl::cub calls and
+type-check against the SYCL 2020, oneDPL and helper headers with the host compiler the SYCL check uses (clang++:
+g++ 12 cannot parse oneDPL's device backend)."""
 
 from __future__ import annotations
 
@@ -127,6 +128,10 @@ int main() {
   cub::DeviceReduce::Sum(d_temp, temp_bytes, flags, nz, n);
   cub::CountingInputIterator<long long> counting(0);
   cub::DeviceSelect::Flagged(d_temp, temp_bytes, counting, flags, picked, npicked, n);
+  cub::DeviceRadixSort::SortPairs(d_temp, temp_bytes, iin, iout, iscan, itot, n);
+  cub::DeviceRadixSort::SortKeysDescending(d_temp, temp_bytes, fin, fout, n, 0, 32, st);
+  cub::DoubleBuffer<int> keys(iin, iout), values(iscan, itot);
+  cub::DeviceRadixSort::SortPairs(d_temp, temp_bytes, keys, values, n, 0, 16);
   float h; cudaMemcpy(&h, fsum, sizeof(float), cudaMemcpyDeviceToHost);
   printf("%f %d\n", h, (int)e);
   cudaFree(d_temp);
@@ -218,11 +223,11 @@ def test_cub_used_through_using_namespace_type_checks(tmp_path: Path) -> None:
 
 def test_unmapped_cub_names_are_cp2008_at_their_sites() -> None:
     source = ("#include <cub/cub.cuh>\nusing namespace cub;\nvoid f(void* t, size_t& b, int* k, int n) {\n"
-              "  cub::DeviceRadixSort::SortKeys(t, b, k, k, n);\n"
+              "  cub::DeviceSegmentedRadixSort::SortKeys(t, b, k, k, n, 1, k, k);\n"
               "  DeviceRunLengthEncode::NonTrivialRuns(t, b, k, k, k, k, n);\n  BlockRadixSort<int, 128> x;\n"
               "  cub::DeviceScan::ExclusiveSumByKey(t, b, k, k, k, n);\n  cub::DeviceReduce::Sum(t, b, k, k, n);\n}\n")
     res = translate_text(source, "sycl", name="f.cu")
     lines = sorted((f.line, f.api) for f in res.findings if f.code == "CP2008")
-    assert lines == [(4, "cub::DeviceRadixSort"), (5, "DeviceRunLengthEncode::NonTrivialRuns"), (6, "BlockRadixSort"),
-                     (7, "cub::DeviceScan::ExclusiveSumByKey")]
+    assert lines == [(4, "cub::DeviceSegmentedRadixSort"), (5, "DeviceRunLengthEncode::NonTrivialRuns"),
+                     (6, "BlockRadixSort"), (7, "cub::DeviceScan::ExclusiveSumByKey")]
     assert "cpsycl::cub::DeviceReduce::Sum(t, b, k, k, n);" in res.output.decode()

@@ -649,6 +649,100 @@ struct DeviceSelect {
     }
 };
 
+// Two buffers of which `Current()` holds the data (CUB's DoubleBuffer); the sorts below leave the result in the
+// current one, as CUB's DoubleBuffer overloads may.
+template <class T>
+struct DoubleBuffer {
+    T* d_buffers[2] = {nullptr, nullptr};
+    int selector = 0;
+    DoubleBuffer() = default;
+    DoubleBuffer(T* current, T* alternate) : d_buffers{current, alternate} {}
+    T* Current() { return d_buffers[selector]; }
+    T* Alternate() { return d_buffers[selector ^ 1]; }
+};
+
+namespace detail {
+
+// CUB's radix sorts order by the key bits [begin_bit, end_bit); the full range is the key order itself. Stable.
+template <class K> struct radix_less {
+    int begin_bit, end_bit;
+    bool descending;
+    bool operator()(const K& a, const K& b) const {
+        if constexpr (std::is_integral_v<K>) {
+            if (begin_bit != 0 || end_bit < int(sizeof(K) * 8)) {
+                using U = std::make_unsigned_t<K>;
+                const int width = end_bit - begin_bit;
+                const U mask = width >= int(sizeof(U) * 8) ? U(~U(0)) : U((U(1) << width) - 1);
+                const U x = U(U(a) >> begin_bit) & mask, y = U(U(b) >> begin_bit) & mask;
+                return descending ? y < x : x < y;
+            }
+        }
+        return descending ? b < a : a < b;
+    }
+};
+
+template <class K, class V>
+error_t radix_sort(void* d_temp_storage, std::size_t& temp_storage_bytes, const K* keys_in, K* keys_out,
+                   const V* values_in, V* values_out, std::size_t n, int begin_bit, int end_bit, bool descending,
+                   stream_t s) {
+    return run_device(d_temp_storage, temp_storage_bytes, s, [&](auto& policy, sycl::queue& q) {
+        if (keys_out != keys_in) q.memcpy(keys_out, keys_in, n * sizeof(K)).wait();
+        const radix_less<K> less{begin_bit, end_bit, descending};
+        if constexpr (std::is_void_v<V>) {
+            oneapi::dpl::stable_sort(policy, keys_out, keys_out + n, less);
+        } else {
+            if (values_out != values_in) q.memcpy(values_out, values_in, n * sizeof(V)).wait();
+            oneapi::dpl::stable_sort_by_key(policy, keys_out, keys_out + n, values_out, less);
+        }
+    });
+}
+
+}  // namespace detail
+
+struct DeviceRadixSort {
+    template <class K, class V, class NumT>
+    static error_t SortPairs(void* d_temp_storage, std::size_t& temp_storage_bytes, const K* keys_in, K* keys_out,
+                             const V* values_in, V* values_out, NumT num_items, int begin_bit = 0,
+                             int end_bit = sizeof(K) * 8, stream_t s = nullptr) {
+        return detail::radix_sort(d_temp_storage, temp_storage_bytes, keys_in, keys_out, values_in, values_out,
+                                  std::size_t(num_items), begin_bit, end_bit, false, s);
+    }
+    template <class K, class V, class NumT>
+    static error_t SortPairsDescending(void* d_temp_storage, std::size_t& temp_storage_bytes, const K* keys_in,
+                                       K* keys_out, const V* values_in, V* values_out, NumT num_items,
+                                       int begin_bit = 0, int end_bit = sizeof(K) * 8, stream_t s = nullptr) {
+        return detail::radix_sort(d_temp_storage, temp_storage_bytes, keys_in, keys_out, values_in, values_out,
+                                  std::size_t(num_items), begin_bit, end_bit, true, s);
+    }
+    template <class K, class NumT>
+    static error_t SortKeys(void* d_temp_storage, std::size_t& temp_storage_bytes, const K* keys_in, K* keys_out,
+                            NumT num_items, int begin_bit = 0, int end_bit = sizeof(K) * 8, stream_t s = nullptr) {
+        return detail::radix_sort<K, void>(d_temp_storage, temp_storage_bytes, keys_in, keys_out, nullptr, nullptr,
+                                           std::size_t(num_items), begin_bit, end_bit, false, s);
+    }
+    template <class K, class NumT>
+    static error_t SortKeysDescending(void* d_temp_storage, std::size_t& temp_storage_bytes, const K* keys_in,
+                                      K* keys_out, NumT num_items, int begin_bit = 0, int end_bit = sizeof(K) * 8,
+                                      stream_t s = nullptr) {
+        return detail::radix_sort<K, void>(d_temp_storage, temp_storage_bytes, keys_in, keys_out, nullptr, nullptr,
+                                           std::size_t(num_items), begin_bit, end_bit, true, s);
+    }
+    // DoubleBuffer forms: sorted in place in the current buffers
+    template <class K, class V, class NumT>
+    static error_t SortPairs(void* d_temp_storage, std::size_t& temp_storage_bytes, DoubleBuffer<K>& keys,
+                             DoubleBuffer<V>& values, NumT num_items, int begin_bit = 0, int end_bit = sizeof(K) * 8,
+                             stream_t s = nullptr) {
+        return SortPairs(d_temp_storage, temp_storage_bytes, keys.Current(), keys.Current(), values.Current(),
+                         values.Current(), num_items, begin_bit, end_bit, s);
+    }
+    template <class K, class NumT>
+    static error_t SortKeys(void* d_temp_storage, std::size_t& temp_storage_bytes, DoubleBuffer<K>& keys,
+                            NumT num_items, int begin_bit = 0, int end_bit = sizeof(K) * 8, stream_t s = nullptr) {
+        return SortKeys(d_temp_storage, temp_storage_bytes, keys.Current(), keys.Current(), num_items, begin_bit,
+                        end_bit, s);
+    }
+};
+
 struct DeviceRunLengthEncode {
     // unique_out gets the first item of each run of equal items, counts_out its length, *num_runs_out the runs
     template <class InIt, class UniqueIt, class CountIt, class NumRunsIt, class NumT>
