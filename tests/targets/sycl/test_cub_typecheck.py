@@ -1,10 +1,10 @@
 """CUB translated to SYCL: our own CUDA programs using each mapped family (BlockReduce with cub::Max, a user
 functor and cub::ArgMax on KeyValuePair, BlockScan on one and several items, BlockLoad/BlockStore,
-BlockAdjacentDifference, a __shared__ union of TempStorages, WarpReduce/WarpScan, DeviceReduce/DeviceScan/
-DeviceSelect/DeviceRunLengthEncode/DeviceRadixSort (DoubleBuffer too) with the two-call temp-storage protocol,
-Counting/Transform/ConstantInputIterator, CachingDeviceAllocator, CubDebugExit) become cpsycl::cub calls and
-type-check against the SYCL 2020, oneDPL and helper headers with the host compiler the SYCL check uses (clang++:
-g++ 12 cannot parse oneDPL's device backend)."""
+BlockAdjacentDifference, a __shared__ union of TempStorages, WarpReduce/WarpScan; DeviceReduce, DeviceScan,
+DeviceSelect, DeviceRunLengthEncode, DeviceRadixSort (DoubleBuffer too) and DeviceSegmentedReduce with the two-call
+temp-storage protocol; Counting/Transform/ConstantInputIterator, CachingDeviceAllocator, CubDebugExit) become
+cpsycl::cub calls and type-check against the SYCL 2020, oneDPL and helper headers with the host compiler the SYCL
+check uses (clang++: g++ 12 cannot parse oneDPL's device backend)."""
 
 from __future__ import annotations
 
@@ -128,6 +128,8 @@ int main() {
   cub::DeviceReduce::Sum(d_temp, temp_bytes, flags, nz, n);
   cub::CountingInputIterator<long long> counting(0);
   cub::DeviceSelect::Flagged(d_temp, temp_bytes, counting, flags, picked, npicked, n);
+  cub::DeviceSegmentedReduce::Sum(d_temp, temp_bytes, fin, fout, 4, itot, itot + 1);
+  cub::DeviceSegmentedReduce::Reduce(d_temp, temp_bytes, fin, fout, 4, itot, itot + 1, AbsMax(), 0.0f, st);
   cub::DeviceRadixSort::SortPairs(d_temp, temp_bytes, iin, iout, iscan, itot, n);
   cub::DeviceRadixSort::SortKeysDescending(d_temp, temp_bytes, fin, fout, n, 0, 32, st);
   cub::DoubleBuffer<int> keys(iin, iout), values(iscan, itot);

@@ -20,6 +20,7 @@
 #include <cstddef>
 #include <functional>
 #include <iterator>
+#include <limits>
 #include <type_traits>
 
 #include "../cudaport_sycl.hpp"
@@ -596,6 +597,49 @@ error_t DeviceReduce::arg(void* d_temp_storage, std::size_t& temp_storage_bytes,
         }).wait();
     });
 }
+
+// One work-item per segment folds [begin_offsets[i], end_offsets[i]) into out[i] (an empty segment gives init,
+// as in CUB); oneDPL has no segmented reduction over offset arrays.
+struct DeviceSegmentedReduce {
+    template <class InIt, class OutIt, class BeginIt, class EndIt, class Op, class T>
+    static error_t Reduce(void* d_temp_storage, std::size_t& temp_storage_bytes, InIt in, OutIt out,
+                          int num_segments, BeginIt begin_offsets, EndIt end_offsets, Op op, T init,
+                          stream_t s = nullptr) {
+        const temp_storage_step step = temp_storage_protocol(d_temp_storage, temp_storage_bytes);
+        if (step == temp_storage_step::size_query) return success;
+        if (step == temp_storage_step::too_small) return record(error_invalid_value);
+        if (num_segments <= 0) return success;
+        return checked([&] {
+            queue_of(s).parallel_for(sycl::range<1>(std::size_t(num_segments)), [=](sycl::id<1> id) {
+                const std::size_t i = id[0];
+                T acc = init;
+                for (auto k = begin_offsets[i]; k < end_offsets[i]; ++k) acc = op(acc, in[k]);
+                out[i] = acc;
+            }).wait_and_throw();
+        }, error_launch_failure);
+    }
+    template <class InIt, class OutIt, class BeginIt, class EndIt>
+    static error_t Sum(void* d_temp_storage, std::size_t& temp_storage_bytes, InIt in, OutIt out, int num_segments,
+                       BeginIt begin_offsets, EndIt end_offsets, stream_t s = nullptr) {
+        using A = typename detail::accum<OutIt, InIt>::type;
+        return Reduce(d_temp_storage, temp_storage_bytes, in, out, num_segments, begin_offsets, end_offsets,
+                      cub::Sum(), A(), s);
+    }
+    template <class InIt, class OutIt, class BeginIt, class EndIt>
+    static error_t Max(void* d_temp_storage, std::size_t& temp_storage_bytes, InIt in, OutIt out, int num_segments,
+                       BeginIt begin_offsets, EndIt end_offsets, stream_t s = nullptr) {
+        using A = typename std::iterator_traits<InIt>::value_type;
+        return Reduce(d_temp_storage, temp_storage_bytes, in, out, num_segments, begin_offsets, end_offsets,
+                      cub::Max(), std::numeric_limits<A>::lowest(), s);
+    }
+    template <class InIt, class OutIt, class BeginIt, class EndIt>
+    static error_t Min(void* d_temp_storage, std::size_t& temp_storage_bytes, InIt in, OutIt out, int num_segments,
+                       BeginIt begin_offsets, EndIt end_offsets, stream_t s = nullptr) {
+        using A = typename std::iterator_traits<InIt>::value_type;
+        return Reduce(d_temp_storage, temp_storage_bytes, in, out, num_segments, begin_offsets, end_offsets,
+                      cub::Min(), std::numeric_limits<A>::max(), s);
+    }
+};
 
 struct DeviceScan {
     template <class InIt, class OutIt, class NumT>
