@@ -2,8 +2,8 @@
 (runtime_shim/sycl/include/cudaport_sycl/cub.hpp: block and warp primitives on SYCL 2020 group algorithms,
 device-wide algorithms on oneDPL with CUB's temp-storage protocol), which keeps CUB's class and member names, so
 the code around it (typedefs, __shared__ TempStorage, `BR(ts).Sum(x)`, the two-call protocol) stays as written.
-Only what the layer implements is renamed: any other CUB name (`cub::DeviceRadixSort`, `cub::DeviceReduce::ArgMax`,
-or one used bare after `using namespace cub;`) gets CP2008 at its site, naming the call.
+Only what the layer implements is renamed: any other CUB name (`cub::BlockRadixSort`, `cub::DeviceScan::
+ExclusiveSumByKey`, or one used bare after `using namespace cub;`) gets CP2008 at its site, naming the call.
 Input: the site of a `cub` token and the file context (tokens: comments and strings are never sites). Output: edits.
 """
 
