@@ -233,3 +233,6 @@ def test_unmapped_cub_names_are_cp2008_at_their_sites() -> None:
     assert lines == [(4, "cub::DeviceSegmentedRadixSort"), (5, "DeviceRunLengthEncode::NonTrivialRuns"),
                      (6, "BlockRadixSort"), (7, "cub::DeviceScan::ExclusiveSumByKey")]
     assert "cpsycl::cub::DeviceReduce::Sum(t, b, k, k, n);" in res.output.decode()
+    # the report counts a refused use as unsupported, the mapped one as translated
+    outcomes = sorted((u.line, u.outcome.value) for u in res.uses if u.name == "cub" and u.line > 2)
+    assert outcomes == [(4, "unsupported"), (7, "unsupported"), (8, "auto")]
