@@ -182,7 +182,14 @@ def _translate_name(ctx: FileContext, site: NameSite) -> None:
     for header in mapping.include:
         ctx.need_include(header)
     if mapping.handler:
+        before = len(ctx.findings)
         if ctx.target.handle(mapping.handler, site, rule, mapping, ctx):
+            # a handler that found this use beyond its library mapping (CP2008 at the site) leaves it unsupported
+            refused = next((f.code for f in ctx.findings[before:]
+                            if f.code in ("CP2008", "CP2009") and f.offset == site.span.offset), None)
+            if refused:
+                ctx.use(rule, site.span, Outcome.UNSUPPORTED, refused)
+                return
             ctx.use(rule, site.span, _outcome(mapping), mapping.code)
             _status_finding(ctx, site, rule, mapping, mapping.code, mapping.note)
             return

@@ -4,6 +4,7 @@
 #include <cstring>
 #include <memory>
 
+#include "cudaport_sycl/cub_temp_storage.hpp"
 #include "cudaport_sycl/host_logic.hpp"
 
 static int failures = 0;
@@ -86,6 +87,25 @@ static void test_elapsed() {
     EXPECT(cpsycl::elapsed_ms(5000000, 5000000) == 0.0f);
 }
 
+// CUB's two-call protocol: the first call (null storage) only sets the size; a program allocating that size gets
+// storage its second call runs with. A zero size would break it: a zero-byte allocation may give a null pointer.
+static void test_cub_temp_storage_protocol() {
+    using cpsycl::cub::temp_storage_protocol;
+    using cpsycl::cub::temp_storage_step;
+    std::size_t bytes = 0;
+    EXPECT(temp_storage_protocol(nullptr, bytes) == temp_storage_step::size_query);
+    EXPECT(bytes >= 1);
+    std::unique_ptr<char[]> storage(new char[bytes]);
+    std::size_t asked = bytes;
+    EXPECT(temp_storage_protocol(storage.get(), bytes) == temp_storage_step::run);
+    EXPECT(bytes == asked);  // the second call leaves the size alone
+    std::size_t none = 0;
+    EXPECT(temp_storage_protocol(storage.get(), none) == temp_storage_step::too_small);
+    std::size_t big = 1 << 20;
+    EXPECT(temp_storage_protocol(nullptr, big) == temp_storage_step::size_query);
+    EXPECT(big == asked);  // a size query overwrites whatever the caller had there
+}
+
 int main() {
     test_error_codes();
     test_sticky_last_error();
@@ -93,6 +113,7 @@ int main() {
     test_pitch();
     test_handle_table();
     test_elapsed();
+    test_cub_temp_storage_protocol();
     if (failures) {
         std::printf("%d of %d checks failed\n", failures, checks);
         return 1;

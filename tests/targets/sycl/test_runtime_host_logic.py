@@ -1,5 +1,6 @@
 """The SYCL helper's host-side logic (error codes and strings, sticky last error, dim3 reversal, pitch,
-2D copy checks, handle tables, event timing) compiled with plain g++ and run: no SYCL needed."""
+2D copy checks, handle tables, event timing, CUB's temp-storage protocol) compiled with plain g++ and run: no
+SYCL needed."""
 
 from __future__ import annotations
 
@@ -23,7 +24,24 @@ def test_host_logic_unit_tests_pass(tmp_path: Path) -> None:
     assert run.stdout.startswith("ok ")
 
 
-def test_host_logic_header_needs_no_sycl() -> None:
-    text = (SHIM / "include" / "cudaport_sycl" / "host_logic.hpp").read_text()
+@pytest.mark.parametrize("header", ["host_logic.hpp", "cub_temp_storage.hpp"])
+def test_host_logic_header_needs_no_sycl(header: str) -> None:
+    text = (SHIM / "include" / "cudaport_sycl" / header).read_text()
     includes = [line for line in text.splitlines() if line.startswith("#include")]
     assert includes and not [line for line in includes if "sycl" in line]
+
+
+@pytest.mark.gxx
+@pytest.mark.sycl_headers
+def test_dot_product_intrinsics_compute_cudas_values(tmp_path: Path) -> None:
+    """cpsycl::dp4a/dp2a_lo/dp2a_hi (header-only, plain host functions) run on the host against the SYCL headers:
+    signed and unsigned bytes as CUDA's overloads pick them, hand-computed expected values."""
+    from translator.targets_support import sycl_include_dir
+
+    exe = tmp_path / "test_dot"
+    build = subprocess.run(["g++", "-std=c++17", "-w", "-DSYCL_DISABLE_FSYCL_SYCLHPP_WARNING",
+                            f"-I{sycl_include_dir()}", f"-I{SHIM / 'include'}", str(SHIM / "tests" / "test_dot.cpp"),
+                            "-o", str(exe)], capture_output=True, text=True, check=False, timeout=300)
+    assert build.returncode == 0, build.stderr[-3000:]
+    run = subprocess.run([str(exe)], capture_output=True, text=True, check=False, timeout=60)
+    assert run.returncode == 0 and run.stdout.strip() == "ok", run.stdout

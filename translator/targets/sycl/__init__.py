@@ -25,12 +25,14 @@ from translator.targets.sycl.analysis import (
     initializer_lists,
     tok_index,
 )
+from translator.targets.sycl.cub import rewrite_cub
 from translator.targets.sycl.depmembers import dependent_vector_members
 from translator.targets.sycl.device import atomic, qualifier, warp
 from translator.targets.sycl.hostmath import keep_host_math
 from translator.targets.sycl.launch import rewrite_launch
 from translator.targets.sycl.mathargs import convert_math_arguments
 from translator.targets.sycl.operators import drop_elementwise_operators
+from translator.targets.sycl.shared_aggregate import rewrite_shared_aggregates
 
 if TYPE_CHECKING:
     from translator.engine import FileContext
@@ -60,6 +62,8 @@ class SyclTarget:
             return atomic(site, ctx)
         if handler == "warp":
             return warp(site, ctx)
+        if handler == "cub":
+            return rewrite_cub(site, ctx)
         return False
 
     # -- structural rewrites -------------------------------------------------------------------------------
@@ -75,6 +79,7 @@ class SyclTarget:
         keep_host_math(ctx, an)
         drop_elementwise_operators(ctx, an)
         self._signatures(ctx, an)
+        rewrite_shared_aggregates(ctx, an)
         self._device_code_tokens(ctx, an)
         self._members(ctx)
         convert_math_arguments(ctx)

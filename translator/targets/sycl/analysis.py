@@ -15,6 +15,7 @@ from translator.edits import Edit
 from translator.frontend.lexer import IDENT, LineIndex
 from translator.frontend.sites import TokenView, find_kernels
 from translator.model import KernelDef, Span
+from translator.targets.sycl.cub_warp import cub_warp_names
 
 if TYPE_CHECKING:
     from translator.engine import FileContext
@@ -386,6 +387,7 @@ _DEFAULT = re.compile(r"(?<![=!<>])=(?!=)")  # `int n = 4`, not `==` in a templa
 def _find_uses(an: FileAnalysis) -> None:
     """Which functions use builtins / warp operations, directly or through calls (to a fixed point)."""
     toks = an.view.toks
+    cub_warp = cub_warp_names(toks)
     for start, end, f in [*an.bodies, *initializer_lists(an)]:
         for k in range(tok_index(an.view, start), tok_index(an.view, end)):
             t = toks[k]
@@ -393,7 +395,7 @@ def _find_uses(an: FileAnalysis) -> None:
                 continue
             if t.text in _ITEM_BUILTINS or _is_warp(t.text):
                 f.needs_item = True
-            if _is_warp(t.text):
+            if _is_warp(t.text) or t.text in cub_warp:
                 f.uses_warp = True
             if (t.text in an.funcs or t.text in an.external) and k + 1 < len(toks) and toks[k + 1].text in ("(", "<"):
                 f.calls.add(t.text)
