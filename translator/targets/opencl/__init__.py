@@ -20,6 +20,7 @@ from translator.frontend.lexer import lex
 from translator.frontend.sites import TokenView, find_kernels
 from translator.model import Severity
 from translator.targets.opencl.constfold import fold, local_constants
+from translator.targets.opencl.autotype import deduced_autos
 from translator.targets.opencl.convsat import saturating_conversions
 from translator.targets.opencl.coop import rewrite_groups
 from translator.targets.opencl.cub import rewrite_cub
@@ -124,6 +125,7 @@ class OpenCLTarget:
         scan = scan_device(view)
         explicit_half_conversions(ctx, scan.ranges())
         saturating_conversions(ctx, scan.ranges())
+        deduced_autos(ctx, [(f.start, f.end) for f in scan.funcs])
         predicate_early_exits(ctx, [(f.start, f.end) for f in scan.funcs if f.kind == "kernel"])
         protos = [k for k in find_kernels(view, "__global__") if k.body is None]
         if not scan.funcs and not scan.vars and not parsed.launches and not parsed.includes and not protos:

@@ -260,6 +260,8 @@ class Env:
         toks = rw.toks
         if a > b:
             return None
+        if toks[a].text == "(" and rw.match(a) == b and self._cast_at(rw, a) < 0:
+            return self._whole_type(rw, a + 1, b - 1)  # `((T*)(p))`, as the reinterpret_cast rule writes it
         if toks[a].text == "(":
             c = self._cast_at(rw, a)
             if c < 0 or c + 1 > b or not self._unary(rw, c + 1, b):
