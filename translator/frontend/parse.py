@@ -33,6 +33,7 @@ def parse_file(path: Path, data: bytes, is_cuda_name: Callable[[str], bool], *, 
     tu = None
     user_declared: frozenset[str] = frozenset()
     clang_ok = False
+    compiler_args: tuple[str, ...] = ()
     local_scopes: dict[str, list[tuple[int, int]]] = {}
     if use_clang:
         try:
@@ -50,6 +51,7 @@ def parse_file(path: Path, data: bytes, is_cuda_name: Callable[[str], bool], *, 
                 clang_ok = True
                 frontend = "clang"
                 tu = result.tu
+                compiler_args = tuple(clang.compiler_args(extra_args, stub_headers))
                 if result.semantic_errors:
                     line, col, msg = result.semantic_errors[0]
                     more = f" (+{len(result.semantic_errors) - 1} more)" if len(result.semantic_errors) > 1 else ""
@@ -83,5 +85,5 @@ def parse_file(path: Path, data: bytes, is_cuda_name: Callable[[str], bool], *, 
         includes=site_finder.find_includes(view, directives), kernels=site_finder.find_kernels(view),
         launches=site_finder.find_launches(view), shared=site_finder.find_shared(view),
         asm=site_finder.find_asm(view), user_declared=user_declared, findings=findings, tu=tu,
-        local_scopes={n: s for n, s in local_scopes.items() if is_cuda_name(n)},
+        local_scopes={n: s for n, s in local_scopes.items() if is_cuda_name(n)}, compiler_args=compiler_args,
     )

@@ -18,9 +18,10 @@ from translator.frontend.brackets import split_text
 from translator.frontend.includes import HEADER_SUFFIXES, input_root, local_headers
 from translator.frontend.lexer import lex
 from translator.frontend.sites import TokenView, find_kernels
+from translator.frontend.specializations import specializations
 from translator.model import Severity
-from translator.targets.opencl.constfold import fold, local_constants
 from translator.targets.opencl.autotype import deduced_autos
+from translator.targets.opencl.constfold import fold, local_constants
 from translator.targets.opencl.convsat import saturating_conversions
 from translator.targets.opencl.coop import rewrite_groups
 from translator.targets.opencl.cub import rewrite_cub
@@ -244,6 +245,7 @@ class FileEmitter:
         self.cl_name = PurePosixPath(self.cl_rel).name
         self.headers: list[HeaderPart] = []
         self._included: set[str] | None = None
+        self._clang_made: dict[str, list[dict[str, str]]] = {}
 
     def _header_parts(self) -> list[HeaderPart]:
         parsed = self.ctx.parsed
@@ -420,6 +422,8 @@ class FileEmitter:
         if "<" not in text:
             subst = self._deduce(launch, func)
             if subst is None:
+                if self._clang_instances(func):
+                    return self._clang_instances(func)
                 self.ctx.report("CP4008", launch.span, f"{func.name}: template arguments of this launch could not "
                                 "be deduced; write them explicitly", inline=True)
                 return []
@@ -438,6 +442,8 @@ class FileEmitter:
         dependent = [n for n in host_tps if any(n in idents(a) for a in base.values())]
         if not dependent:
             unknown = self._macro_words(launch.span.offset, base)
+            if unknown and self._clang_instances(func):
+                return self._clang_instances(func)
             if unknown:
                 self.ctx.report("CP4034", launch.span, f"{func.name}: {', '.join(unknown)}", inline=True)
                 return []
@@ -446,10 +452,27 @@ class FileEmitter:
         for b in bindings:
             inst = {k: " ".join(_sub_words(v, b).split()) for k, v in base.items()}
             out.append(self._fold_values(launch, func, inst, b))
+        if not out and self._clang_instances(func):
+            return self._clang_instances(func)
         if not out:
             self.ctx.report("CP4008", launch.span, f"{func.name}: no instantiation of the enclosing template found",
                             inline=True)
         return self._named_the_same(launch, func, out)
+
+    def _clang_instances(self, func: DevFunc) -> list[dict[str, str]]:
+        """Every specialization of the kernel template that clang instantiated in this translation unit
+        (frontend.specializations): where the text of a launch does not say its arguments (a macro's parameter,
+        a constexpr in a dispatch lambda, an enumerator, a deduced host template), the program still launches
+        only instances clang made, so the .cl gets all of them. Empty without an installed clang. Asked only
+        where the text fails (one clang run per template), cached per kernel."""
+        parsed = self.ctx.parsed
+        if not parsed.compiler_args:
+            return []
+        if func.name not in self._clang_made:
+            lists = specializations(parsed.path, self.data, parsed.compiler_args, func.name, len(func.tparams))
+            self._clang_made[func.name] = [dict(zip((tp.name for tp in func.tparams), al, strict=True))
+                                           for al in lists or []]
+        return self._clang_made[func.name]
 
     def _fold_values(self, launch: KernelLaunch, func: DevFunc, inst: dict[str, str], binding: dict[str, str]
                      ) -> dict[str, str]:
@@ -484,6 +507,8 @@ class FileEmitter:
         (`k<BLOCK_X>` with a local `const int BLOCK_X`) would launch a kernel the program does not have."""
         values = [tp.name for tp in func.tparams if tp.kind == "value"]
         good = [i for i in insts if all(_LITERAL_ARG.fullmatch(i.get(n, "0").strip()) for n in values)]
+        if len(good) < len(insts) and self._clang_instances(func):
+            return good + self._clang_instances(func)
         if len(good) < len(insts):
             bad = next(i for i in insts if i not in good)
             names = ", ".join(bad[n] for n in values if not _LITERAL_ARG.fullmatch(bad[n].strip()))

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from translator.targets.opencl.cxxonly import cxx_only
 from translator.targets.opencl.halfconv import cl_half_types
 from translator.targets.opencl.hoist import Program, hoist_function
-from translator.targets.opencl.program import Extra, FuncInfo
+from translator.targets.opencl.program import Extra, FuncInfo, clone_name
 from translator.targets.opencl.races import unsynchronised_exchange
 from translator.targets.opencl.scan import DevFunc, DeviceScan, idents
 from translator.targets.opencl.spaces import Env
@@ -24,7 +24,6 @@ from translator.targets.opencl.spelling import (
     SPACES,
     add_space,
     canonical_c_type,
-    cl_func_name,
     cxx_to_c_types,
     inner_dims,
     split_param,
@@ -212,9 +211,9 @@ class ProgramBuilder:
     def add_kernel(self, inst: KernelInstance) -> None:
         info = self.infos[inst.func.start]
         key = ("k", inst.func.start, tuple(sorted(inst.subst.items())), inst.name)
-        if key in self.done:
-            return
-        self.done[key] = ""
+        if key in self.done or ("k", inst.name) in self.done:
+            return  # the second test: one instance reached twice, its arguments spelled two ways
+        self.done[key] = self.done[("k", inst.name)] = ""
         if inst.func.start in self.poisoned:
             self.bodies.append(_error_block(self.poisoned[inst.func.start], inst.name))
             return
@@ -226,9 +225,9 @@ class ProgramBuilder:
             _, start, subst, spaces = key
             info = self.infos[start]
             if start in self.poisoned:
-                self.bodies.append(_error_block(self.poisoned[start], cl_func_name(info.func.name, kernel=False)))
+                self.bodies.append(_error_block(self.poisoned[start], clone_name(info, dict(subst))))
                 continue
-            self.bodies.append(self._emit(info, dict(subst), spaces, cl_func_name(info.func.name, kernel=False)))
+            self.bodies.append(self._emit(info, dict(subst), spaces, clone_name(info, dict(subst))))
 
     def request(self, info: FuncInfo, subst: dict[str, str], spaces: tuple[str, ...]) -> None:
         key = ("d", info.func.start, tuple(sorted(subst.items())), spaces)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from translator.frontend.brackets import split_text
-from translator.targets.opencl.program import Builder, FuncInfo
+from translator.targets.opencl.program import Builder, FuncInfo, clone_name
 from translator.targets.opencl.scan import TParam
 from translator.targets.opencl.spelling import (
     BASE_TYPES,
@@ -327,14 +327,14 @@ class Env:
             return
         close = rw.match(j)
         args = rw.split(j, close)
-        if cl_func_name(name, kernel=False) != name:
-            rw.replace(toks[k].offset, toks[k].end, cl_func_name(name, kernel=False))
         cands = [i for i in self.b.by_name[name] if len(i.params) == len(args)] or self.b.by_name[name]
         # Overloads of one arity: the one whose parameter types the arguments spell; where that is unclear all
         # of them are emitted (they are CP_OVL, so the OpenCL compiler resolves the call as C++ would).
         chosen = self._overloads(rw, cands, args)
-        for n_info, info in enumerate(chosen):
-            self._request(rw, info, args, targs, name, edit=n_info == 0)
+        clones = [self._request(rw, info, args, targs, edit=n_info == 0) for n_info, info in enumerate(chosen)]
+        new = clones[0] if clones else cl_func_name(name, kernel=False)
+        if new != name:
+            rw.replace(toks[k].offset, toks[k].end, new)
         extra = [self.b.extras[x].pname for x in self.b.func_extras.get(name, [])]
         if extra:
             rw.insert(toks[close].offset, (", " if args else "") + ", ".join(extra))
@@ -358,8 +358,9 @@ class Env:
         return [c for c, s in zip(cands, scores, strict=True) if s == max(scores)]
 
     def _request(self, rw: Rewriter, info: FuncInfo, args: list[tuple[int, int]], targs: list[str] | None,
-                 name: str, edit: bool) -> None:
-        """Request the clone of `info` this call needs; `edit`: also rewrite reference arguments to `&(arg)`."""
+                 edit: bool) -> str:
+        """Request the clone of `info` this call needs and return its name; `edit`: also rewrite reference
+        arguments to `&(arg)`."""
         toks = rw.toks
         spaces = []
         types: dict[str, str] = {}
@@ -384,10 +385,11 @@ class Env:
             if tp.name not in types:
                 fallback = self.subst.get(tp.name) or next(iter(self.subst.values()), None)
                 if fallback is None:
-                    self.b.notes.append(("CP4003", info.func, f"template arguments of {name} not deduced"))
+                    self.b.notes.append(("CP4003", info.func, f"template arguments of {info.func.name} not deduced"))
                     fallback = "int" if tp.kind == "value" else "float"
                 types[tp.name] = fallback
         self.b.request(info, types, tuple(spaces))
+        return clone_name(info, types)
 
 
 def _norm_type(t: str) -> str:
