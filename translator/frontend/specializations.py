@@ -30,6 +30,10 @@ def _clang() -> str | None:
     return next((p for p in map(shutil.which, _CLANGS) if p), None)
 
 
+def specializations_available() -> bool:
+    return _clang() is not None
+
+
 def specializations(path: Path, data: bytes, args: Sequence[str], name: str, count: int
                     ) -> list[list[str]] | None:
     """Argument lists of the specializations of the function template(s) named `name` (unqualified) with

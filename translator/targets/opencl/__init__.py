@@ -18,7 +18,7 @@ from translator.frontend.brackets import split_text
 from translator.frontend.includes import HEADER_SUFFIXES, input_root, local_headers
 from translator.frontend.lexer import lex
 from translator.frontend.sites import TokenView, find_kernels
-from translator.frontend.specializations import specializations
+from translator.frontend.specializations import specializations, specializations_available
 from translator.model import Severity
 from translator.targets.opencl.autotype import deduced_autos
 from translator.targets.opencl.constfold import fold, local_constants
@@ -209,13 +209,15 @@ class HeaderEmitter:
         CP4005 rather than a stub call that would find no kernel in the program."""
         ctx = self.ctx
         dev_ranges = self.scan.ranges()
-        templates = {f.name for f in self.scan.funcs if f.kind == "kernel" and f.tparams}
-        templates |= {k.name for k in self.protos if k.template_params}
+        own_templates = {f.name for f in self.scan.funcs if f.kind == "kernel" and f.tparams}
+        templates = own_templates | {k.name for k in self.protos if k.template_params}
         for launch in ctx.parsed.launches:
             if any(a <= launch.span.offset < b for a, b in dev_ranges):
                 continue
             name = launch.kernel.split("<")[0].strip().split("::")[-1]
-            if name in templates:
+            if name in own_templates and specializations_available():
+                pass  # each including file's program gets the instances clang made there (FileEmitter)
+            elif name in templates:
                 ctx.report("CP4005", launch.span, f"{name}: template kernel launched in a header; launch it from "
                            "a .cu file that includes the header", inline=True)
                 continue
@@ -323,6 +325,12 @@ class FileEmitter:
                 continue
             launches.append((launch, func))
             for subst in self._instances(launch, func):
+                subst = canonical_subst(func, subst, aliases, object_defs)
+                type_args += [subst[tp.name] for tp in func.tparams if tp.kind == "type" and tp.name in subst]
+                suffix = "".join("_" + mangle(subst[tp.name]) for tp in func.tparams)
+                builder.add_kernel(KernelInstance(func, subst, cl_func_name(func.name, kernel=True) + suffix))
+        for func in self._header_launched(header_kernels):
+            for subst in self._clang_instances(func):
                 subst = canonical_subst(func, subst, aliases, object_defs)
                 type_args += [subst[tp.name] for tp in func.tparams if tp.kind == "type" and tp.name in subst]
                 suffix = "".join("_" + mangle(subst[tp.name]) for tp in func.tparams)
@@ -458,6 +466,21 @@ class FileEmitter:
             self.ctx.report("CP4008", launch.span, f"{func.name}: no instantiation of the enclosing template found",
                             inline=True)
         return self._named_the_same(launch, func, out)
+
+    def _header_launched(self, header_kernels: dict[str, tuple[DevFunc, HeaderPart]]) -> list[DevFunc]:
+        """The template kernels of the included headers that a header's own host code launches (through the
+        stub, HeaderEmitter._launches): their instances are the ones clang made in this file's translation
+        unit; none found is CP4008, since the header's launch would find no kernel in this program."""
+        out = []
+        for name, (func, part) in header_kernels.items():
+            if not func.tparams or name not in part.launched:
+                continue
+            if not self._clang_instances(func):
+                self.ctx.report("CP4008", None, f"{name}: launched in {part.name}, and this file instantiates it "
+                                "with no template arguments clang could report", inline=False)
+                continue
+            out.append(func)
+        return out
 
     def _clang_instances(self, func: DevFunc) -> list[dict[str, str]]:
         """Every specialization of the kernel template that clang instantiated in this translation unit

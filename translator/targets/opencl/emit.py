@@ -381,6 +381,14 @@ class ProgramBuilder:
             elem, vname, dims = m.group(1).strip(), m.group(2), m.group(3).strip()
             if not kernel:
                 continue  # passed in as an extra parameter
+            if dims:  # hoisted above the body's own constants: `const int n = W / 2; __shared__ T s[n];`
+                consts = _local_constants(toks, rw, k)
+                for _ in range(4):
+                    new_dims = sub_idents(dims, consts)
+                    if new_dims == dims:
+                        break
+                    dims = new_dims
+                decl_text = f"{elem} {vname}{dims}"
             env.declare(vname, "local", elem + "*" if dims else elem)
             if not dims:
                 env.local_scalars.add(vname)
@@ -430,6 +438,30 @@ class ProgramBuilder:
         protos = "\n".join(dict.fromkeys(self.protos))
         return head + ("\n/* device functions */\n" + protos + "\n" if protos else "") + "\n" + "\n".join(
             self.bodies)
+
+
+def _local_constants(toks: list, rw: Rewriter, before: int) -> dict[str, str]:
+    """`name -> (initialiser)` of the integer constants a function body declares before token `before`
+    (`const int n = W / 2;`, `constexpr unsigned m = 4;`), for array sizes that move above them."""
+    out: dict[str, str] = {}
+    for i in range(before):
+        if toks[i].text not in ("const", "constexpr"):
+            continue
+        j = i + 1
+        while j < before and toks[j].text in _INT_WORDS:
+            j += 1
+        if j == i + 1 or j + 2 >= before or toks[j].kind != IDENT or toks[j + 1].text != "=":
+            continue
+        e = j + 2
+        while e < before and toks[e].text not in (";", ",", "{", "}"):
+            e += 1
+        if e < before and toks[e].text == ";" and e > j + 2:
+            out[toks[j].text] = f"({rw.tok_text(j + 2, e - 1)})"
+    return out
+
+
+_INT_WORDS = {"int", "unsigned", "signed", "long", "short", "char", "size_t", "uint", "ulong", "const", "constexpr",
+              "static"}
 
 
 def _error_block(code_detail: str, name: str) -> str:
