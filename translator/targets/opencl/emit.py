@@ -28,7 +28,7 @@ from translator.targets.opencl.spelling import (
     inner_dims,
     split_param,
 )
-from translator.targets.opencl.text import IDENT, Rewriter, sub_idents
+from translator.targets.opencl.text import IDENT, Rewriter, c_local_struct_names, c_static_asserts, sub_idents
 from translator.targets.opencl.vecstore import scalar_component_stores
 from translator.targets.opencl.warpsync import BARRIER, add_exchange_barriers
 
@@ -254,8 +254,8 @@ class ProgramBuilder:
         smap = {k: cl_half_types(v) for k, v in subst.items()}
         params = [cxx_to_c_types(sub_idents(p, smap)) for p in info.params]
         ret = cxx_to_c_types(sub_idents(info.ret, smap)) if not kernel else "void"
-        body = cxx_to_c_types(sub_idents(info.body, smap))
         env = Env(self, info, smap)
+        body = c_local_struct_names(c_static_asserts(cxx_to_c_types(sub_idents(info.body, smap))), env.local_types)
         cxx = cxx_only(params, body)
         if cxx and (f.name, "cxx") not in self.warned:
             self.warned.add((f.name, "cxx"))

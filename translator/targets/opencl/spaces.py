@@ -36,13 +36,14 @@ class Env:
         self.space: dict[str, str | None] = {}
         self.types: dict[str, str] = {}
         self.local_scalars: set[str] = set()
+        self.local_types: set[str] = set()  # structs the function body defines
 
     def declare(self, name: str, space: str | None, ctype: str) -> None:
         self.space[name] = space
         self.types[name] = ctype.strip()
 
     def is_type_word(self, t: str) -> bool:
-        return t in BASE_TYPES or bool(VECTOR_TYPE.fullmatch(t)) or t in self.b.type_names
+        return t in BASE_TYPES or bool(VECTOR_TYPE.fullmatch(t)) or t in self.b.type_names or t in self.local_types
 
     # base address space of an expression starting at token k
     def expr_space(self, rw: Rewriter, k: int, end: int) -> str | None:
