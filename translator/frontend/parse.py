@@ -43,6 +43,7 @@ def parse_file(path: Path, data: bytes, is_cuda_name: Callable[[str], bool], *, 
         except Exception as exc:  # noqa: BLE001 - libclang missing or crashed: fall back, say why
             findings.append(make_finding("CP1001", display, 1, 1, f"libclang unavailable ({type(exc).__name__})"))
         else:
+            compiler_args = tuple(clang.compiler_args(extra_args, stub_headers))
             if result.syntax_errors:
                 line, col, msg = result.syntax_errors[0]
                 more = f" (+{len(result.syntax_errors) - 1} more)" if len(result.syntax_errors) > 1 else ""
@@ -51,7 +52,6 @@ def parse_file(path: Path, data: bytes, is_cuda_name: Callable[[str], bool], *, 
                 clang_ok = True
                 frontend = "clang"
                 tu = result.tu
-                compiler_args = tuple(clang.compiler_args(extra_args, stub_headers))
                 if result.semantic_errors:
                     line, col, msg = result.semantic_errors[0]
                     more = f" (+{len(result.semantic_errors) - 1} more)" if len(result.semantic_errors) > 1 else ""

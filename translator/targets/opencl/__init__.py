@@ -38,7 +38,7 @@ from translator.targets.opencl.headers import (
     take_device_edits,
 )
 from translator.targets.opencl.host import launch_stub, preamble, stub_declaration, symbol_registration
-from translator.targets.opencl.includers import file_macro_names, includer_macros, used_names
+from translator.targets.opencl.includers import file_macro_names, includer_macros, includers, used_names
 from translator.targets.opencl.prelude import PRELUDE, with_simd
 from translator.targets.opencl.scan import DevFunc, DeviceScan, idents, parse_tparams, scan_device
 from translator.targets.opencl.spelling import BASE_TYPES, VECTOR_TYPE, cl_func_name, constant_decl, mangle, type_decl
@@ -489,10 +489,17 @@ class FileEmitter:
         only instances clang made, so the .cl gets all of them. Empty without an installed clang. Asked only
         where the text fails (one clang run per template), cached per kernel."""
         parsed = self.ctx.parsed
-        if not parsed.compiler_args:
-            return []
         if func.name not in self._clang_made:
-            lists = specializations(parsed.path, self.data, parsed.compiler_args, func.name, len(func.tparams))
+            lists = None
+            if parsed.compiler_args and parsed.tu is not None:
+                lists = specializations(parsed.path, self.data, parsed.compiler_args, func.name, len(func.tparams))
+            if not lists and parsed.compiler_args and self.ctx.rel.suffix == ".cu" and parsed.path.is_absolute():
+                # a .cu another source includes textually (`#include "kernels.cu"`): its templates are
+                # instantiated in that source's unit, where the macros it relies on are defined too
+                for src, data in includers(parsed.path, input_root(parsed.path, self.ctx.rel)):
+                    lists = specializations(src, data, parsed.compiler_args, func.name, len(func.tparams))
+                    if lists:
+                        break
             self._clang_made[func.name] = [dict(zip((tp.name for tp in func.tparams), al, strict=True))
                                            for al in lists or []]
         return self._clang_made[func.name]
