@@ -56,7 +56,8 @@ class ProgramBuilder:
                  type_names: set[str], report: Callable[[str, DevFunc, str], None],
                  macros: dict[str, str] | None = None) -> None:
         self.scan = scan
-        self.warp_macros = _warp_macros(macros or {})
+        self.macros = macros or {}
+        self.warp_macros = _warp_macros(self.macros)
         self.report = report
         self.poisoned = poisoned
         self.type_names = set(type_names)
@@ -256,6 +257,7 @@ class ProgramBuilder:
         ret = cxx_to_c_types(sub_idents(info.ret, smap)) if not kernel else "void"
         env = Env(self, info, smap)
         body = c_local_struct_names(c_static_asserts(cxx_to_c_types(sub_idents(info.body, smap))), env.local_types)
+        body = self._macro_tparams(body, smap)
         cxx = cxx_only(params, body)
         if cxx and (f.name, "cxx") not in self.warned:
             self.warned.add((f.name, "cxx"))
@@ -356,6 +358,27 @@ class ProgramBuilder:
             text = _error_block(f"CP4033: {f.name}: {cxx}", name) + text
         self._check_warp(info, text)
         return text
+
+    def _macro_tparams(self, body: str, smap: dict[str, str]) -> str:
+        """A macro the body expands that names the function's template parameters (`#define LOOP(i, n)
+        for (IndexType i = ...)` used in `template <typename IndexType>`): CUDA expands it inside the template,
+        where the parameter is the instance's argument; here each parameter it names is #defined as that
+        argument for the body and #undef'd after it."""
+        if not smap or not self.macros:
+            return body
+        used = {n for n in idents(body) if n in self.macros}
+        seen: set[str] = set()
+        while used - seen:  # macros the used ones expand, to the bottom
+            name = (used - seen).pop()
+            seen.add(name)
+            used |= {n for n in idents(self.macros[name]) if n in self.macros}
+        named = sorted({n for m in seen for n in idents(self.macros[m]) if n in smap} - set(self.macros))
+        if not named:
+            return body
+        defines = "".join(f"#define {n} {smap[n]}\n" for n in named)
+        undefs = "".join(f"#undef {n}\n" for n in named)
+        inner = body.strip()
+        return "{\n" + defines + inner[1:-1] + "\n" + undefs + "}"
 
     def _shared(self, info: FuncInfo, body: str, kernel: bool, env: Env) -> tuple[str, list[str], str]:
         rw = Rewriter(body)

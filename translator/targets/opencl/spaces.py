@@ -200,9 +200,9 @@ class Env:
             want: str | None = None
             if stars:
                 sp = None
-                if toks[j].text == "=":
+                if toks[j].text == "=" and not (end == j + 2 and toks[j + 1].text in ("0", "NULL", "nullptr")):
                     sp = self.expr_space(rw, j + 1, end - 1)
-                else:
+                else:  # no initialiser, or a null pointer one: the space of what is assigned to it later
                     sp = self._assigned_space(rw, name_k)
                 sp = sp or "global"
                 want = sp
