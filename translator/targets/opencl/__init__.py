@@ -209,8 +209,11 @@ class HeaderEmitter:
         CP4005 rather than a stub call that would find no kernel in the program."""
         ctx = self.ctx
         dev_ranges = self.scan.ranges()
-        own_templates = {f.name for f in self.scan.funcs if f.kind == "kernel" and f.tparams}
-        templates = own_templates | {k.name for k in self.protos if k.template_params}
+        # a kernel with explicit specializations (`template <> __global__ void k<float>`) has no one stub
+        specialized = {f.name for f in self.scan.funcs if f.kind == "kernel" and f.template_text and not f.tparams}
+        templates = {f.name for f in self.scan.funcs if f.kind == "kernel" and f.tparams} | specialized
+        own_templates = templates - specialized
+        templates |= {k.name for k in self.protos if k.template_params}
         for launch in ctx.parsed.launches:
             if any(a <= launch.span.offset < b for a, b in dev_ranges):
                 continue
@@ -324,17 +327,9 @@ class FileEmitter:
                 ctx.report("CP4005", launch.span, detail, inline=True)
                 continue
             launches.append((launch, func))
-            for subst in self._instances(launch, func):
-                subst = canonical_subst(func, subst, aliases, object_defs)
-                type_args += [subst[tp.name] for tp in func.tparams if tp.kind == "type" and tp.name in subst]
-                suffix = "".join("_" + mangle(subst[tp.name]) for tp in func.tparams)
-                builder.add_kernel(KernelInstance(func, subst, cl_func_name(func.name, kernel=True) + suffix))
+            type_args += _add_instances(builder, func, self._instances(launch, func), aliases, object_defs)
         for func in self._header_launched(header_kernels):
-            for subst in self._clang_instances(func):
-                subst = canonical_subst(func, subst, aliases, object_defs)
-                type_args += [subst[tp.name] for tp in func.tparams if tp.kind == "type" and tp.name in subst]
-                suffix = "".join("_" + mangle(subst[tp.name]) for tp in func.tparams)
-                builder.add_kernel(KernelInstance(func, subst, cl_func_name(func.name, kernel=True) + suffix))
+            type_args += _add_instances(builder, func, self._clang_instances(func), aliases, object_defs)
         program_kernels = list(kernels.values()) + [f for f, _p in header_kernels.values()]
         for f in program_kernels:
             if not f.tparams and not any(fn is f for _, fn in launches):  # defined but not launched here
@@ -746,6 +741,18 @@ class FileEmitter:
         for ns in reversed(part.scan.qualifier(orig)):
             stub = f"namespace {ns} {{\n{stub}\n}}"
         return stub
+
+
+def _add_instances(builder: ProgramBuilder, func: DevFunc, substs: list[dict[str, str]], aliases: dict[str, str],
+                   object_defs: dict[str, str]) -> list[str]:
+    """Adds one kernel instance per substitution; returns the type arguments (for the host's cp_tn names)."""
+    type_args = []
+    for subst in substs:
+        subst = canonical_subst(func, subst, aliases, object_defs)
+        type_args += [subst[tp.name] for tp in func.tparams if tp.kind == "type" and tp.name in subst]
+        suffix = "".join("_" + mangle(subst[tp.name]) for tp in func.tparams)
+        builder.add_kernel(KernelInstance(func, subst, cl_func_name(func.name, kernel=True) + suffix))
+    return type_args
 
 
 def _launch_call(launch: KernelLaunch, render) -> str:  # type: ignore[no-untyped-def]
