@@ -171,6 +171,8 @@ class ParsedFile:
     tu: Any = None
     # Names the user declares in local scopes (a variable `y1`, a parameter `round`): name -> byte ranges
     local_scopes: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    # arguments for an installed clang that reproduce the libclang parse (frontend.clang.compiler_args)
+    compiler_args: tuple[str, ...] = ()
 
     def declared_locally(self, name: str, offset: int) -> bool:
         return any(start <= offset < end for start, end in self.local_scopes.get(name, ()))

@@ -113,6 +113,12 @@ def parse_args(extra_args: Sequence[str] = (), stub_headers: Iterable[str] = ())
     return args + list(extra_args)
 
 
+def compiler_args(extra_args: Sequence[str] = (), stub_headers: Iterable[str] = ()) -> list[str]:
+    """The same arguments for an installed clang binary (frontend.specializations): the prelude as a header,
+    since the precompiled one is libclang's and another clang version rejects it."""
+    return _base_args(stub_headers) + ["-include", str(prelude_dir() / "cuda_prelude.h"), *extra_args]
+
+
 _pch_lock = threading.Lock()
 
 

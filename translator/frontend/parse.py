@@ -33,6 +33,7 @@ def parse_file(path: Path, data: bytes, is_cuda_name: Callable[[str], bool], *, 
     tu = None
     user_declared: frozenset[str] = frozenset()
     clang_ok = False
+    compiler_args: tuple[str, ...] = ()
     local_scopes: dict[str, list[tuple[int, int]]] = {}
     if use_clang:
         try:
@@ -42,6 +43,7 @@ def parse_file(path: Path, data: bytes, is_cuda_name: Callable[[str], bool], *, 
         except Exception as exc:  # noqa: BLE001 - libclang missing or crashed: fall back, say why
             findings.append(make_finding("CP1001", display, 1, 1, f"libclang unavailable ({type(exc).__name__})"))
         else:
+            compiler_args = tuple(clang.compiler_args(extra_args, stub_headers))
             if result.syntax_errors:
                 line, col, msg = result.syntax_errors[0]
                 more = f" (+{len(result.syntax_errors) - 1} more)" if len(result.syntax_errors) > 1 else ""
@@ -83,5 +85,5 @@ def parse_file(path: Path, data: bytes, is_cuda_name: Callable[[str], bool], *, 
         includes=site_finder.find_includes(view, directives), kernels=site_finder.find_kernels(view),
         launches=site_finder.find_launches(view), shared=site_finder.find_shared(view),
         asm=site_finder.find_asm(view), user_declared=user_declared, findings=findings, tu=tu,
-        local_scopes={n: s for n, s in local_scopes.items() if is_cuda_name(n)},
+        local_scopes={n: s for n, s in local_scopes.items() if is_cuda_name(n)}, compiler_args=compiler_args,
     )

@@ -18,7 +18,9 @@ from translator.frontend.brackets import split_text
 from translator.frontend.includes import HEADER_SUFFIXES, input_root, local_headers
 from translator.frontend.lexer import lex
 from translator.frontend.sites import TokenView, find_kernels
+from translator.frontend.specializations import specializations, specializations_available
 from translator.model import Severity
+from translator.targets.opencl.autotype import deduced_autos
 from translator.targets.opencl.constfold import fold, local_constants
 from translator.targets.opencl.convsat import saturating_conversions
 from translator.targets.opencl.coop import rewrite_groups
@@ -36,7 +38,7 @@ from translator.targets.opencl.headers import (
     take_device_edits,
 )
 from translator.targets.opencl.host import launch_stub, preamble, stub_declaration, symbol_registration
-from translator.targets.opencl.includers import file_macro_names, includer_macros, used_names
+from translator.targets.opencl.includers import file_macro_names, includer_macros, includers, used_names
 from translator.targets.opencl.prelude import PRELUDE, with_simd
 from translator.targets.opencl.scan import DevFunc, DeviceScan, idents, parse_tparams, scan_device
 from translator.targets.opencl.spelling import BASE_TYPES, VECTOR_TYPE, cl_func_name, constant_decl, mangle, type_decl
@@ -132,6 +134,7 @@ class OpenCLTarget:
         scan = scan_device(view)
         explicit_half_conversions(ctx, scan.ranges())
         saturating_conversions(ctx, scan.ranges())
+        deduced_autos(ctx, [(f.start, f.end) for f in scan.funcs])
         predicate_early_exits(ctx, [(f.start, f.end) for f in scan.funcs if f.kind == "kernel"])
         protos = [k for k in find_kernels(view, "__global__") if k.body is None]
         if not scan.funcs and not scan.vars and not parsed.launches and not parsed.includes and not protos:
@@ -214,13 +217,18 @@ class HeaderEmitter:
         CP4005 rather than a stub call that would find no kernel in the program."""
         ctx = self.ctx
         dev_ranges = self.scan.ranges()
-        templates = {f.name for f in self.scan.funcs if f.kind == "kernel" and f.tparams}
+        # a kernel with explicit specializations (`template <> __global__ void k<float>`) has no one stub
+        specialized = {f.name for f in self.scan.funcs if f.kind == "kernel" and f.template_text and not f.tparams}
+        templates = {f.name for f in self.scan.funcs if f.kind == "kernel" and f.tparams} | specialized
+        own_templates = templates - specialized
         templates |= {k.name for k in self.protos if k.template_params}
         for launch in ctx.parsed.launches:
             if any(a <= launch.span.offset < b for a, b in dev_ranges):
                 continue
             name = launch.kernel.split("<")[0].strip().split("::")[-1]
-            if name in templates:
+            if name in own_templates and specializations_available():
+                pass  # each including file's program gets the instances clang made there (FileEmitter)
+            elif name in templates:
                 ctx.report("CP4005", launch.span, f"{name}: template kernel launched in a header; launch it from "
                            "a .cu file that includes the header", inline=True)
                 continue
@@ -252,6 +260,7 @@ class FileEmitter:
         self._included: set[str] | None = None
         self._calls: list | None = None  # type: ignore[type-arg]
         self._calls_at: dict[int, object] | None = None
+        self._clang_made: dict[str, list[dict[str, str]]] = {}
 
     def _header_parts(self) -> list[HeaderPart]:
         parsed = self.ctx.parsed
@@ -328,11 +337,9 @@ class FileEmitter:
                 ctx.report("CP4005", launch.span, detail, inline=True)
                 continue
             launches.append((launch, func))
-            for subst in self._instances(launch, func):
-                subst = canonical_subst(func, subst, aliases, object_defs)
-                type_args += [subst[tp.name] for tp in func.tparams if tp.kind == "type" and tp.name in subst]
-                suffix = "".join("_" + mangle(subst[tp.name]) for tp in func.tparams)
-                builder.add_kernel(KernelInstance(func, subst, cl_func_name(func.name, kernel=True) + suffix))
+            type_args += _add_instances(builder, func, self._instances(launch, func), aliases, object_defs)
+        for func in self._header_launched(header_kernels):
+            type_args += _add_instances(builder, func, self._clang_instances(func), aliases, object_defs)
         program_kernels = list(kernels.values()) + [f for f, _p in header_kernels.values()]
         for f in program_kernels:
             if not f.tparams and not any(fn is f for _, fn in launches):  # defined but not launched here
@@ -428,6 +435,8 @@ class FileEmitter:
         if "<" not in text:
             subst = self._deduce(launch, func)
             if subst is None:
+                if self._clang_instances(func):
+                    return self._clang_instances(func)
                 self.ctx.report("CP4008", launch.span, f"{func.name}: template arguments of this launch could not "
                                 "be deduced; write them explicitly", inline=True)
                 return []
@@ -446,6 +455,8 @@ class FileEmitter:
         dependent = [n for n in host_tps if any(n in idents(a) for a in base.values())]
         if not dependent:
             unknown = self._macro_words(launch.span.offset, base)
+            if unknown and self._clang_instances(func):
+                return self._clang_instances(func)
             if unknown:
                 self.ctx.report("CP4034", launch.span, f"{func.name}: {', '.join(unknown)}", inline=True)
                 return []
@@ -454,10 +465,49 @@ class FileEmitter:
         for b in bindings:
             inst = {k: " ".join(_sub_words(v, b).split()) for k, v in base.items()}
             out.append(self._fold_values(launch, func, inst, b))
+        if not out and self._clang_instances(func):
+            return self._clang_instances(func)
         if not out:
             self.ctx.report("CP4008", launch.span, f"{func.name}: no instantiation of the enclosing template found",
                             inline=True)
         return self._named_the_same(launch, func, out)
+
+    def _header_launched(self, header_kernels: dict[str, tuple[DevFunc, HeaderPart]]) -> list[DevFunc]:
+        """The template kernels of the included headers that a header's own host code launches (through the
+        stub, HeaderEmitter._launches): their instances are the ones clang made in this file's translation
+        unit; none found is CP4008, since the header's launch would find no kernel in this program."""
+        out = []
+        for name, (func, part) in header_kernels.items():
+            if not func.tparams or name not in part.launched:
+                continue
+            if not self._clang_instances(func):
+                self.ctx.report("CP4008", None, f"{name}: launched in {part.name}, and this file instantiates it "
+                                "with no template arguments clang could report", inline=False)
+                continue
+            out.append(func)
+        return out
+
+    def _clang_instances(self, func: DevFunc) -> list[dict[str, str]]:
+        """Every specialization of the kernel template that clang instantiated in this translation unit
+        (frontend.specializations): where the text of a launch does not say its arguments (a macro's parameter,
+        a constexpr in a dispatch lambda, an enumerator, a deduced host template), the program still launches
+        only instances clang made, so the .cl gets all of them. Empty without an installed clang. Asked only
+        where the text fails (one clang run per template), cached per kernel."""
+        parsed = self.ctx.parsed
+        if func.name not in self._clang_made:
+            lists = None
+            if parsed.compiler_args and parsed.tu is not None:
+                lists = specializations(parsed.path, self.data, parsed.compiler_args, func.name, len(func.tparams))
+            if not lists and parsed.compiler_args and self.ctx.rel.suffix == ".cu" and parsed.path.is_absolute():
+                # a .cu another source includes textually (`#include "kernels.cu"`): its templates are
+                # instantiated in that source's unit, where the macros it relies on are defined too
+                for src, data in includers(parsed.path, input_root(parsed.path, self.ctx.rel)):
+                    lists = specializations(src, data, parsed.compiler_args, func.name, len(func.tparams))
+                    if lists:
+                        break
+            self._clang_made[func.name] = [dict(zip((tp.name for tp in func.tparams), al, strict=True))
+                                           for al in lists or []]
+        return self._clang_made[func.name]
 
     def _fold_values(self, launch: KernelLaunch, func: DevFunc, inst: dict[str, str], binding: dict[str, str]
                      ) -> dict[str, str]:
@@ -492,6 +542,8 @@ class FileEmitter:
         (`k<BLOCK_X>` with a local `const int BLOCK_X`) would launch a kernel the program does not have."""
         values = [tp.name for tp in func.tparams if tp.kind == "value"]
         good = [i for i in insts if all(_LITERAL_ARG.fullmatch(i.get(n, "0").strip()) for n in values)]
+        if len(good) < len(insts) and self._clang_instances(func):
+            return good + self._clang_instances(func)
         if len(good) < len(insts):
             bad = next(i for i in insts if i not in good)
             names = ", ".join(bad[n] for n in values if not _LITERAL_ARG.fullmatch(bad[n].strip()))
@@ -710,6 +762,18 @@ class FileEmitter:
         for ns in reversed(part.scan.qualifier(orig)):
             stub = f"namespace {ns} {{\n{stub}\n}}"
         return stub
+
+
+def _add_instances(builder: ProgramBuilder, func: DevFunc, substs: list[dict[str, str]], aliases: dict[str, str],
+                   object_defs: dict[str, str]) -> list[str]:
+    """Adds one kernel instance per substitution; returns the type arguments (for the host's cp_tn names)."""
+    type_args = []
+    for subst in substs:
+        subst = canonical_subst(func, subst, aliases, object_defs)
+        type_args += [subst[tp.name] for tp in func.tparams if tp.kind == "type" and tp.name in subst]
+        suffix = "".join("_" + mangle(subst[tp.name]) for tp in func.tparams)
+        builder.add_kernel(KernelInstance(func, subst, cl_func_name(func.name, kernel=True) + suffix))
+    return type_args
 
 
 def _launch_call(launch: KernelLaunch, render) -> str:  # type: ignore[no-untyped-def]

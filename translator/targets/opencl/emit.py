@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from translator.targets.opencl.cxxonly import cxx_only
 from translator.targets.opencl.halfconv import cl_half_types
 from translator.targets.opencl.hoist import Program, hoist_function
-from translator.targets.opencl.program import Extra, FuncInfo
+from translator.targets.opencl.program import Extra, FuncInfo, clone_name
 from translator.targets.opencl.races import unsynchronised_exchange
 from translator.targets.opencl.scan import DevFunc, DeviceScan, idents
 from translator.targets.opencl.spaces import Env
@@ -24,12 +24,11 @@ from translator.targets.opencl.spelling import (
     SPACES,
     add_space,
     canonical_c_type,
-    cl_func_name,
     cxx_to_c_types,
     inner_dims,
     split_param,
 )
-from translator.targets.opencl.text import IDENT, Rewriter, sub_idents
+from translator.targets.opencl.text import IDENT, Rewriter, c_local_struct_names, c_static_asserts, sub_idents
 from translator.targets.opencl.vecstore import scalar_component_stores
 from translator.targets.opencl.warpsync import BARRIER, add_exchange_barriers
 
@@ -57,7 +56,8 @@ class ProgramBuilder:
                  type_names: set[str], report: Callable[[str, DevFunc, str], None],
                  macros: dict[str, str] | None = None) -> None:
         self.scan = scan
-        self.warp_macros = _warp_macros(macros or {})
+        self.macros = macros or {}
+        self.warp_macros = _warp_macros(self.macros)
         self.report = report
         self.poisoned = poisoned
         self.type_names = set(type_names)
@@ -212,9 +212,9 @@ class ProgramBuilder:
     def add_kernel(self, inst: KernelInstance) -> None:
         info = self.infos[inst.func.start]
         key = ("k", inst.func.start, tuple(sorted(inst.subst.items())), inst.name)
-        if key in self.done:
-            return
-        self.done[key] = ""
+        if key in self.done or ("k", inst.name) in self.done:
+            return  # the second test: one instance reached twice, its arguments spelled two ways
+        self.done[key] = self.done[("k", inst.name)] = ""
         if inst.func.start in self.poisoned:
             self.bodies.append(_error_block(self.poisoned[inst.func.start], inst.name))
             return
@@ -226,9 +226,9 @@ class ProgramBuilder:
             _, start, subst, spaces = key
             info = self.infos[start]
             if start in self.poisoned:
-                self.bodies.append(_error_block(self.poisoned[start], cl_func_name(info.func.name, kernel=False)))
+                self.bodies.append(_error_block(self.poisoned[start], clone_name(info, dict(subst))))
                 continue
-            self.bodies.append(self._emit(info, dict(subst), spaces, cl_func_name(info.func.name, kernel=False)))
+            self.bodies.append(self._emit(info, dict(subst), spaces, clone_name(info, dict(subst))))
 
     def request(self, info: FuncInfo, subst: dict[str, str], spaces: tuple[str, ...]) -> None:
         key = ("d", info.func.start, tuple(sorted(subst.items())), spaces)
@@ -255,8 +255,9 @@ class ProgramBuilder:
         smap = {k: cl_half_types(v) for k, v in subst.items()}
         params = [cxx_to_c_types(sub_idents(p, smap)) for p in info.params]
         ret = cxx_to_c_types(sub_idents(info.ret, smap)) if not kernel else "void"
-        body = cxx_to_c_types(sub_idents(info.body, smap))
         env = Env(self, info, smap)
+        body = c_local_struct_names(c_static_asserts(cxx_to_c_types(sub_idents(info.body, smap))), env.local_types)
+        body = self._macro_tparams(body, smap)
         cxx = cxx_only(params, body)
         if cxx and (f.name, "cxx") not in self.warned:
             self.warned.add((f.name, "cxx"))
@@ -358,6 +359,27 @@ class ProgramBuilder:
         self._check_warp(info, text)
         return text
 
+    def _macro_tparams(self, body: str, smap: dict[str, str]) -> str:
+        """A macro the body expands that names the function's template parameters (`#define LOOP(i, n)
+        for (IndexType i = ...)` used in `template <typename IndexType>`): CUDA expands it inside the template,
+        where the parameter is the instance's argument; here each parameter it names is #defined as that
+        argument for the body and #undef'd after it."""
+        if not smap or not self.macros:
+            return body
+        used = {n for n in idents(body) if n in self.macros}
+        seen: set[str] = set()
+        while used - seen:  # macros the used ones expand, to the bottom
+            name = (used - seen).pop()
+            seen.add(name)
+            used |= {n for n in idents(self.macros[name]) if n in self.macros}
+        named = sorted({n for m in seen for n in idents(self.macros[m]) if n in smap} - set(self.macros))
+        if not named:
+            return body
+        defines = "".join(f"#define {n} {smap[n]}\n" for n in named)
+        undefs = "".join(f"#undef {n}\n" for n in named)
+        inner = body.strip()
+        return "{\n" + defines + inner[1:-1] + "\n" + undefs + "}"
+
     def _shared(self, info: FuncInfo, body: str, kernel: bool, env: Env) -> tuple[str, list[str], str]:
         rw = Rewriter(body)
         decls: list[str] = []
@@ -382,6 +404,14 @@ class ProgramBuilder:
             elem, vname, dims = m.group(1).strip(), m.group(2), m.group(3).strip()
             if not kernel:
                 continue  # passed in as an extra parameter
+            if dims:  # hoisted above the body's own constants: `const int n = W / 2; __shared__ T s[n];`
+                consts = _local_constants(toks, rw, k)
+                for _ in range(4):
+                    new_dims = sub_idents(dims, consts)
+                    if new_dims == dims:
+                        break
+                    dims = new_dims
+                decl_text = f"{elem} {vname}{dims}"
             env.declare(vname, "local", elem + "*" if dims else elem)
             if not dims:
                 env.local_scalars.add(vname)
@@ -431,6 +461,30 @@ class ProgramBuilder:
         protos = "\n".join(dict.fromkeys(self.protos))
         return head + ("\n/* device functions */\n" + protos + "\n" if protos else "") + "\n" + "\n".join(
             self.bodies)
+
+
+def _local_constants(toks: list, rw: Rewriter, before: int) -> dict[str, str]:
+    """`name -> (initialiser)` of the integer constants a function body declares before token `before`
+    (`const int n = W / 2;`, `constexpr unsigned m = 4;`), for array sizes that move above them."""
+    out: dict[str, str] = {}
+    for i in range(before):
+        if toks[i].text not in ("const", "constexpr"):
+            continue
+        j = i + 1
+        while j < before and toks[j].text in _INT_WORDS:
+            j += 1
+        if j == i + 1 or j + 2 >= before or toks[j].kind != IDENT or toks[j + 1].text != "=":
+            continue
+        e = j + 2
+        while e < before and toks[e].text not in (";", ",", "{", "}"):
+            e += 1
+        if e < before and toks[e].text == ";" and e > j + 2:
+            out[toks[j].text] = f"({rw.tok_text(j + 2, e - 1)})"
+    return out
+
+
+_INT_WORDS = {"int", "unsigned", "signed", "long", "short", "char", "size_t", "uint", "ulong", "const", "constexpr",
+              "static"}
 
 
 def _error_block(code_detail: str, name: str) -> str:

@@ -45,6 +45,7 @@ class HeaderPart:
     prototypes: list[KernelDef]  # __global__ declarations without a body
     view: TokenView
     shift: int = 0
+    launched: frozenset[str] = frozenset()  # kernels the header's host code launches
 
 
 def called_at(data: bytes, offset: int) -> bool:
@@ -129,6 +130,7 @@ class _Collector:
         self.base = base
         self.name = base.name
         self.part: tuple[DeviceScan, DeviceTexts, TokenView] | None = None
+        self.launched: frozenset[str] = frozenset()
 
     def handle(self, handler, site, rule, mapping, ctx) -> bool:  # type: ignore[no-untyped-def]
         return self.base.handle(handler, site, rule, mapping, ctx)
@@ -137,6 +139,9 @@ class _Collector:
         view = TokenView.build(ctx.parsed.data, ctx.parsed.tokens)
         scan = scan_device(view)
         self.part = (scan, take_device_edits(ctx, scan), view)
+        ranges = scan.ranges()
+        self.launched = frozenset(ln.kernel.split("<")[0].strip().split("::")[-1] for ln in ctx.parsed.launches
+                                  if not any(a <= ln.span.offset < b for a, b in ranges))
 
     def output_path(self, rel: PurePosixPath, is_cuda: bool) -> PurePosixPath:
         return self.base.output_path(rel, is_cuda)
@@ -150,6 +155,6 @@ def header_part(path: Path, root: Path, rules: RuleSet, options: Options, target
             return None
         scan, device, view = collector.part
         protos = [k for k in find_kernels(view, "__global__") if k.body is None]
-        return HeaderPart(path, name, scan, device, protos, view)
+        return HeaderPart(path, name, scan, device, protos, view, launched=collector.launched)
 
     return header_pass(path, root, rules, options, _Collector(target), keep)

@@ -20,15 +20,17 @@ _DEFINE = re.compile(r"\s*#\s*define\s+([A-Za-z_]\w*)(\(?)", re.S)
 _MAX_FILES = 400
 
 
-def includer_macros(path: Path, root: Path, used: set[str], own: set[str]) -> list[str]:
+def includers(path: Path, root: Path) -> list[tuple[Path, bytes]]:
+    """The project's sources that include `path` textually (path and bytes)."""
     if not path.is_absolute() or not root.is_dir():
         return []
+    return [(src, data) for src, data in _sources(root) if src != path and path.name.encode() in data
+            and path in local_headers(src, data, root, (".cu",))]
+
+
+def includer_macros(path: Path, root: Path, used: set[str], own: set[str]) -> list[str]:
     out: dict[str, str] = {}
-    for src, data in _sources(root):
-        if src == path or path.name.encode() not in data:
-            continue
-        if path not in local_headers(src, data, root, (".cu",)):
-            continue
+    for _src, data in includers(path, root):
         directives = lex(data)[1]
         include_at = next((d.offset for d in directives if d.name == "include"
                            and path.name.encode() in data[d.offset:d.end]), len(data))

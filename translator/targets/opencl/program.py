@@ -6,10 +6,12 @@ modules depend on this one, not on emit.py, which uses them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Protocol
 
 from translator.targets.opencl.scan import DevFunc
+from translator.targets.opencl.spelling import cl_func_name, mangle
 
 
 @dataclass
@@ -33,6 +35,18 @@ class FuncInfo:
     own_extras: list[str] = field(default_factory=list)
     callees: set[str] = field(default_factory=set)
     shared: list[tuple[str, str, str, bool]] = field(default_factory=list)  # (name, elem type, dims text, extern)
+
+
+def clone_name(info: FuncInfo, subst: dict[str, str]) -> str:
+    """The .cl name of one clone of a device function: its own name, and for a template whose instances the
+    parameter types cannot tell apart (a value parameter `template <int N>`, a type only the body uses) the
+    arguments of those parameters too, or two instances would be one overloaded function defined twice."""
+    base = cl_func_name(info.func.name, kernel=False)
+    hidden = [tp.name for tp in info.func.tparams
+              if tp.kind == "value" or not any(re.search(rf"\b{re.escape(tp.name)}\b", p) for p in info.params)]
+    if not hidden or any(n not in subst for n in hidden):
+        return base
+    return base + "".join("_" + mangle(subst[n]) for n in hidden)
 
 
 class Builder(Protocol):

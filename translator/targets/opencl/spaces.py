@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from translator.frontend.brackets import split_text
-from translator.targets.opencl.program import Builder, FuncInfo
+from translator.targets.opencl.program import Builder, FuncInfo, clone_name
 from translator.targets.opencl.scan import TParam
 from translator.targets.opencl.spelling import (
     BASE_TYPES,
@@ -36,13 +36,14 @@ class Env:
         self.space: dict[str, str | None] = {}
         self.types: dict[str, str] = {}
         self.local_scalars: set[str] = set()
+        self.local_types: set[str] = set()  # structs the function body defines
 
     def declare(self, name: str, space: str | None, ctype: str) -> None:
         self.space[name] = space
         self.types[name] = ctype.strip()
 
     def is_type_word(self, t: str) -> bool:
-        return t in BASE_TYPES or bool(VECTOR_TYPE.fullmatch(t)) or t in self.b.type_names
+        return t in BASE_TYPES or bool(VECTOR_TYPE.fullmatch(t)) or t in self.b.type_names or t in self.local_types
 
     # base address space of an expression starting at token k
     def expr_space(self, rw: Rewriter, k: int, end: int) -> str | None:
@@ -199,9 +200,9 @@ class Env:
             want: str | None = None
             if stars:
                 sp = None
-                if toks[j].text == "=":
+                if toks[j].text == "=" and not (end == j + 2 and toks[j + 1].text in ("0", "NULL", "nullptr")):
                     sp = self.expr_space(rw, j + 1, end - 1)
-                else:
+                else:  # no initialiser, or a null pointer one: the space of what is assigned to it later
                     sp = self._assigned_space(rw, name_k)
                 sp = sp or "global"
                 want = sp
@@ -260,6 +261,8 @@ class Env:
         toks = rw.toks
         if a > b:
             return None
+        if toks[a].text == "(" and rw.match(a) == b and self._cast_at(rw, a) < 0:
+            return self._whole_type(rw, a + 1, b - 1)  # `((T*)(p))`, as the reinterpret_cast rule writes it
         if toks[a].text == "(":
             c = self._cast_at(rw, a)
             if c < 0 or c + 1 > b or not self._unary(rw, c + 1, b):
@@ -325,14 +328,14 @@ class Env:
             return
         close = rw.match(j)
         args = rw.split(j, close)
-        if cl_func_name(name, kernel=False) != name:
-            rw.replace(toks[k].offset, toks[k].end, cl_func_name(name, kernel=False))
         cands = [i for i in self.b.by_name[name] if len(i.params) == len(args)] or self.b.by_name[name]
         # Overloads of one arity: the one whose parameter types the arguments spell; where that is unclear all
         # of them are emitted (they are CP_OVL, so the OpenCL compiler resolves the call as C++ would).
         chosen = self._overloads(rw, cands, args)
-        for n_info, info in enumerate(chosen):
-            self._request(rw, info, args, targs, name, edit=n_info == 0)
+        clones = [self._request(rw, info, args, targs, edit=n_info == 0) for n_info, info in enumerate(chosen)]
+        new = clones[0] if clones else cl_func_name(name, kernel=False)
+        if new != name:
+            rw.replace(toks[k].offset, toks[k].end, new)
         extra = [self.b.extras[x].pname for x in self.b.func_extras.get(name, [])]
         if extra:
             rw.insert(toks[close].offset, (", " if args else "") + ", ".join(extra))
@@ -356,8 +359,9 @@ class Env:
         return [c for c, s in zip(cands, scores, strict=True) if s == max(scores)]
 
     def _request(self, rw: Rewriter, info: FuncInfo, args: list[tuple[int, int]], targs: list[str] | None,
-                 name: str, edit: bool) -> None:
-        """Request the clone of `info` this call needs; `edit`: also rewrite reference arguments to `&(arg)`."""
+                 edit: bool) -> str:
+        """Request the clone of `info` this call needs and return its name; `edit`: also rewrite reference
+        arguments to `&(arg)`."""
         toks = rw.toks
         spaces = []
         types: dict[str, str] = {}
@@ -382,10 +386,11 @@ class Env:
             if tp.name not in types:
                 fallback = self.subst.get(tp.name) or next(iter(self.subst.values()), None)
                 if fallback is None:
-                    self.b.notes.append(("CP4003", info.func, f"template arguments of {name} not deduced"))
+                    self.b.notes.append(("CP4003", info.func, f"template arguments of {info.func.name} not deduced"))
                     fallback = "int" if tp.kind == "value" else "float"
                 types[tp.name] = fallback
         self.b.request(info, types, tuple(spaces))
+        return clone_name(info, types)
 
 
 def _norm_type(t: str) -> str:

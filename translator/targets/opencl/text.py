@@ -87,4 +87,44 @@ def sub_idents(text: str, mapping: dict[str, str], *, skip_members: bool = True)
     return rw.result()
 
 
-__all__ = ["IDENT", "KEYWORD", "PUNCT", "Rewriter", "sub_idents"]
+def c_static_asserts(text: str) -> str:
+    """C++'s `static_assert(c)` / `static_assert(c, "why")` as C11's `_Static_assert(c, "why")`, which the
+    OpenCL C compilers built on clang accept: the kernel's instance has its template arguments substituted, so
+    the check still runs, once per instance, when the device compiles the program."""
+    rw = Rewriter(text)
+    for k, t in enumerate(rw.toks):
+        if t.text != "static_assert" or k + 1 >= len(rw.toks) or rw.toks[k + 1].text != "(":
+            continue
+        close = rw.match(k + 1)
+        if close < 0:
+            continue
+        rw.replace(t.offset, t.end, "_Static_assert")
+        if len(rw.split(k + 1, close)) == 1:
+            rw.insert(rw.toks[close].offset, ', ""')
+    return rw.result()
+
+
+def c_local_struct_names(text: str, names: set[str] | None = None) -> str:
+    """A struct a function body defines (`struct U { float v[4]; }; U a;`) is named without `struct` in C++;
+    in C the tag needs a typedef, added after the definition's `;`. `names` collects the struct names."""
+    rw = Rewriter(text)
+    toks = rw.toks
+    for k, t in enumerate(toks):
+        if t.text not in ("struct", "union") or (k and toks[k - 1].text == "typedef"):
+            continue
+        j = k + 1
+        while j < len(toks) and toks[j].text == "__attribute__" and j + 1 < len(toks):
+            j = rw.match(j + 1) + 1
+        if j + 1 >= len(toks) or toks[j].kind != IDENT or toks[j + 1].text != "{":
+            continue
+        e = rw.match(j + 1) + 1
+        while 0 < e < len(toks) and toks[e].text != ";":
+            e += 1
+        if 0 < e < len(toks):
+            rw.insert(toks[e].end, f" typedef {t.text} {toks[j].text} {toks[j].text};")
+            if names is not None:
+                names.add(toks[j].text)
+    return rw.result()
+
+
+__all__ = ["IDENT", "KEYWORD", "PUNCT", "Rewriter", "c_local_struct_names", "c_static_asserts", "sub_idents"]
