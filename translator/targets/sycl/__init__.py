@@ -27,6 +27,7 @@ from translator.targets.sycl.analysis import (
 from translator.targets.sycl.device import atomic, qualifier, warp
 from translator.targets.sycl.hostmath import keep_host_math
 from translator.targets.sycl.launch import rewrite_launch
+from translator.targets.sycl.libns import COOPERATIVE_GROUPS, THRUST, check_library_uses
 from translator.targets.sycl.mathargs import convert_math_arguments
 from translator.targets.sycl.operators import drop_elementwise_operators
 
@@ -58,6 +59,10 @@ class SyclTarget:
             return atomic(site, ctx)
         if handler == "warp":
             return warp(site, ctx)
+        if handler == "thrust":
+            return check_library_uses(site, ctx, THRUST)
+        if handler == "cooperative_groups":
+            return check_library_uses(site, ctx, COOPERATIVE_GROUPS)
         return False
 
     # -- structural rewrites -------------------------------------------------------------------------------
