@@ -49,7 +49,7 @@ def test_stream_capture_becomes_a_command_graph(tmp_path: Path) -> None:
     res = translate_text(PROGRAM, "sycl", name="graph.cu")
     assert not [f for f in res.findings if f.code in ("CP2001", "CP2002", "CP2008")], res.findings
     text = res.output.decode()
-    assert "#include <cudaport_sycl/graph.hpp>" in text
+    assert "cpsycl::graph_t graph;" in text
     assert "cpsycl::stream_begin_capture(s, cpsycl::stream_capture_mode_global);" in text
     assert "cpsycl::queue_of(s).ext_oneapi_graph(*(exec));" in text
     done = typecheck(tmp_path, "graph.cpp", text)

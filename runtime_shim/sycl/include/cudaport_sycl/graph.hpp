@@ -5,6 +5,7 @@
 // (as in CUDA), and waiting on a recording queue is an error in SYCL as it is in CUDA. The capture mode
 // (global, thread-local, relaxed) only restricts other threads' calls in CUDA; every mode records the same here.
 // Graphs built node by node (cudaGraphAddKernelNode...) are not mapped (the translator reports them).
+// cudaport_sycl.hpp includes this header, so the graph types are known wherever the helper is.
 #pragma once
 
 #include <sycl/sycl.hpp>

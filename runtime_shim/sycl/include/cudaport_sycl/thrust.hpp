@@ -32,6 +32,13 @@
 
 #include "../cudaport_sycl.hpp"
 
+// The thrust release whose API this layer follows where it maps it (par_nosync is thrust 1.16's): programs pick
+// APIs by it (`#if THRUST_VERSION < 101600`), so it says what they get here, not which thrust is installed.
+#define THRUST_VERSION 101700
+#define THRUST_MAJOR_VERSION 1
+#define THRUST_MINOR_VERSION 17
+#define THRUST_SUBMINOR_VERSION 0
+
 namespace thrust {
 
 using std::get;
