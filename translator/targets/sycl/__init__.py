@@ -26,6 +26,7 @@ from translator.targets.sycl.analysis import (
 )
 from translator.targets.sycl.device import atomic, qualifier, warp
 from translator.targets.sycl.hostmath import keep_host_math
+from translator.targets.sycl.kernelrefs import flag_kernel_values
 from translator.targets.sycl.launch import rewrite_launch
 from translator.targets.sycl.libns import COOPERATIVE_GROUPS, THRUST, check_library_uses
 from translator.targets.sycl.mathargs import convert_math_arguments
@@ -83,6 +84,7 @@ class SyclTarget:
         convert_math_arguments(ctx)
         for launch in parsed.launches:
             rewrite_launch(ctx, an, launch)
+        flag_kernel_values(ctx, an)
         self._pasted_vector_names(ctx)
         self._dedupe_comments(ctx)
 
