@@ -35,3 +35,12 @@ def test_a_local_variable_named_like_a_kernel_is_not_flagged() -> None:
     cuda = "__global__ void scale(float* x) {}\nint main() {\n  int scale = 3;\n  int y = scale;\n  return y;\n}\n"
     res = translate_text(cuda, "sycl", name="v.cu")
     assert not [f for f in res.findings if f.code == "CP4514"]
+
+
+def test_without_clang_only_the_address_of_a_kernel_is_flagged() -> None:
+    """A file clang cannot parse (here: an unknown namespace alias) is translated from tokens: `&kernel` is still
+    CP4514, a plain name after `=` is not (it may be a variable)."""
+    cuda = PROGRAM.replace("int main() {", "namespace nope = not_declared_anywhere;\nint main() {")
+    res = translate_text(cuda, "sycl", name="f.cu")
+    assert any(f.code == "CP1001" for f in res.findings)
+    assert [f.line for f in res.findings if f.code == "CP4514"] == [8, 9]

@@ -3,7 +3,9 @@ parameters, so `void (*k)(float*, int) = &scale;` or `k == &scale` no longer fit
 launch through the pointer cannot make the kernel's local accessors. Each such use is CP4514 at its site, so the
 compiler error the translation then meets is named. Kernels passed to runtime calls (`cudaFuncGetAttributes(&a,
 scale)`) are the rules' business and are not flagged. What a name refers to comes from clang (a reference to a
-__global__ function), its use from the tokens around it. Input: the file's analysis and clang TU; output: findings.
+__global__ function), its use from the tokens around it; in a file clang could not parse (CP1001, the tree-sitter
+fallback) only `&name` of a kernel this file defines is flagged. Input: the file's analysis and clang TU;
+output: findings.
 """
 
 from __future__ import annotations
@@ -21,11 +23,11 @@ if TYPE_CHECKING:
 _BEFORE_ADDRESS = {"=", "==", "!=", "(", ",", "return", "?", ":", "{"}
 
 
-def _kernel_references(ctx: FileContext) -> set[int]:
-    """Offsets of the main file's expressions that clang resolves to a __global__ function."""
+def _kernel_references(ctx: FileContext) -> set[int] | None:
+    """Offsets of the main file's expressions that clang resolves to a __global__ function; None without clang."""
     tu = ctx.parsed.tu
     if tu is None:
-        return set()
+        return None
     from clang.cindex import CursorKind  # the clang front end is installed whenever tu is set
 
     main = str(ctx.parsed.path)
@@ -46,12 +48,15 @@ def flag_kernel_values(ctx: FileContext, an: FileAnalysis) -> None:
     if not any(f.kernel for fs in an.funcs.values() for f in fs):
         return
     refs = _kernel_references(ctx)
+    kernels = {name for name, fs in an.funcs.items() if any(f.kernel for f in fs)}
     for k, t in enumerate(toks):
-        if t.kind != IDENT or t.offset not in refs or t.directive >= 0 or k == 0:
+        if t.kind != IDENT or t.directive >= 0 or k == 0:
+            continue
+        if (t.offset not in refs) if refs is not None else (t.text not in kernels):
             continue
         prev, nxt = toks[k - 1].text, toks[k + 1].text if k + 1 < len(toks) else ""
         address = prev == "&" and (k < 2 or toks[k - 2].text in _BEFORE_ADDRESS)
-        assigned = prev in ("=", "==", "!=") and nxt in (";", ")", ",", "}")
+        assigned = refs is not None and prev in ("=", "==", "!=") and nxt in (";", ")", ",", "}")
         if address or assigned:
             start = toks[k - 1].offset if address else t.offset
             ctx.report("CP4514", byte_span(ctx, start, t.end), t.text)
