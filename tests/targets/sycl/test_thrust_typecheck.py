@@ -27,6 +27,9 @@ PROGRAM = r"""
 #include <thrust/shuffle.h>
 #include <thrust/tuple.h>
 #include <thrust/execution_policy.h>
+#include <thrust/iterator/counting_iterator.h>
+#include <thrust/iterator/transform_iterator.h>
+#include <thrust/iterator/permutation_iterator.h>
 #include <cstdio>
 #include <type_traits>
 
@@ -36,6 +39,13 @@ struct square {
 struct closer {
   __host__ __device__ bool operator()(const float& a, const float& b) const { return a * a < b * b; }
 };
+
+struct stride {
+  long step;
+  __host__ __device__ long operator()(const long& i) const { return step * i; }
+};
+typedef thrust::transform_iterator<stride, thrust::counting_iterator<long>> Strided;
+typedef thrust::permutation_iterator<thrust::device_vector<float>::iterator, Strided> Diagonal;
 
 __device__ thrust::tuple<float, int> pair_of(float x) { return {x, 1}; }
 
@@ -70,7 +80,11 @@ int main() {
   thrust::device_ptr<float> p(raw);
   thrust::scatter(p, p + n, keys.begin(), d.begin());
   use_tuple<<<(n + 255) / 256, 256>>>(raw, thrust::raw_pointer_cast(d.data()), n);
+  Diagonal diag(d.begin(), Strided(thrust::counting_iterator<long>(0), stride{11}));
+  float prod = thrust::reduce(diag, diag + 10, 1.0f, thrust::multiplies<float>());
+  thrust::transform(thrust::make_counting_iterator(0), thrust::make_counting_iterator(n), out.begin(), square());
   h = out;
+  printf("%f\n", prod);
   printf("%f %ld %f %d\n", sum, at, (float)out.back(), (int)thrust::is_sorted(h.begin(), h.end()));
   return 0;
 }
@@ -103,3 +117,11 @@ def test_unmapped_thrust_api_is_cp2008_naming_it() -> None:
     found = [f for f in res.findings if f.code == "CP2008"]
     assert [f.api for f in found] == ["thrust::set_union"] and found[0].line == 3
     assert "No such file" not in res.output.decode()
+
+
+def test_unmapped_thrust_api_in_an_if_block_is_a_cp2009_warning() -> None:
+    cuda = ("#include <thrust/iterator/zip_iterator.h>\n#if defined(NEW_CUDA)\n"
+            "thrust::zip_iterator<Tuple> it(t);\n#endif\n")
+    res = translate_text(cuda, "sycl", name="c.cu")
+    assert [(f.code, f.api) for f in res.findings if f.code in ("CP2008", "CP2009")] == \
+        [("CP2009", "thrust::zip_iterator")]

@@ -3,7 +3,8 @@ compatibility header of the SYCL runtime (runtime_shim/sycl/include/cudaport_syc
 built on oneDPL and SYCL 2020 groups). The code is left as written; this pass checks every qualified use
 (`thrust::sort`, `cg::this_grid` through `namespace cg = cooperative_groups;`) against what the header provides and
 reports CP2008 naming the library and the API at each use it does not, so an unmapped call is a diagnostic at its
-site rather than a compiler error in the header. Input: the first site of the namespace in a file; output: findings.
+site rather than a compiler error in the header (CP2009 inside #if blocks and #define bodies). Input: the first
+site of the namespace in a file; output: findings.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from translator.engine import in_conditional, in_directive
 from translator.frontend.lexer import IDENT, LineIndex
 from translator.model import Span
 
@@ -57,7 +59,9 @@ def check_library_uses(site: NameSite, ctx: FileContext, lib: LibraryNamespace) 
             continue
         line, col = lines.line_col(t.offset)
         span = Span(t.offset, toks[last].end - t.offset, line, col)
-        ctx.report("CP2008", span, f"{lib.library} {lib.namespace}::{name} has no SYCL mapping in cudaport "
+        # in an #if block or a #define body the code may never be compiled: a warning (CP2009), as the engine does
+        code = "CP2009" if in_conditional(ctx, t.offset) or in_directive(ctx, t.offset) else "CP2008"
+        ctx.report(code, span, f"{lib.library} {lib.namespace}::{name} has no SYCL mapping in cudaport "
                    f"({lib.provides})", api=f"{lib.namespace}::{name}",
                    family=lib.family)
     return True
@@ -69,7 +73,10 @@ _ALGORITHMS = ("sort stable_sort sort_by_key stable_sort_by_key is_sorted reduce
 _OBJECTS = ("device_vector host_vector device_ptr device_reference raw_pointer_cast device_pointer_cast device host "
             "cuda::par cuda::par_nosync tuple get make_tuple pair make_pair tie tuple_element tuple_size plus minus "
             "multiplies divides modulus negate less greater less_equal greater_equal equal_to not_equal_to "
-            "logical_and logical_or bit_and bit_or bit_xor maximum minimum identity default_random_engine")
+            "logical_and logical_or bit_and bit_or bit_xor maximum minimum identity default_random_engine "
+            "counting_iterator transform_iterator permutation_iterator constant_iterator make_counting_iterator "
+            "make_transform_iterator make_permutation_iterator make_constant_iterator iterator_difference "
+            "iterator_value iterator_traits")
 
 THRUST = LibraryNamespace(
     "thrust", "thrust", "libs/thrust",

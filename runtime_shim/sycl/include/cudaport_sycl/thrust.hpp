@@ -285,10 +285,24 @@ struct is_device_iterator : std::false_type {};
 template <class T>
 struct is_device_iterator<device_ptr<T>> : std::true_type {};
 
+// What oneDPL is given for an iterator: the raw USM pointer of a device_ptr, oneDPL's own iterator for thrust's
+// adapted iterators (specialised below with them), the iterator itself otherwise.
 template <class It>
-auto raw(It it) { return it; }
+struct raw_type {
+  using type = It;
+};
 template <class T>
-T* raw(device_ptr<T> p) { return p.get(); }
+struct raw_type<device_ptr<T>> {
+  using type = T*;
+};
+template <class It>
+using raw_t = typename raw_type<std::decay_t<It>>::type;
+
+template <class It>
+raw_t<It> raw(const It& it) {
+  if constexpr (std::is_pointer_v<raw_t<It>> && !std::is_pointer_v<It>) return it.get();
+  else return static_cast<raw_t<It>>(it);
+}
 
 // The result iterator in the caller's kind: a device_ptr where the caller passed one.
 template <class Like, class R>
@@ -297,11 +311,13 @@ auto wrap(R r) {
   else return r;
 }
 
-// Calls f(policy, args...) with the caller's policy, or with the one its first iterator implies.
+// Calls f(policy, args...) with the caller's policy, or on the device when an iterator argument is a device one
+// (thrust's rule: the system of the iterators decides), else on the host.
 template <class F, class First, class... A>
 auto dispatch(F f, First&& first, A&&... a) {
   if constexpr (is_policy_v<First>) return f(first, std::forward<A>(a)...);
-  else if constexpr (is_device_iterator<std::decay_t<First>>::value)
+  else if constexpr (is_device_iterator<std::decay_t<First>>::value ||
+                     (is_device_iterator<std::decay_t<A>>::value || ...))
     return f(device_policy{}, std::forward<First>(first), std::forward<A>(a)...);
   else return f(host_policy{}, std::forward<First>(first), std::forward<A>(a)...);
 }
@@ -309,6 +325,120 @@ auto dispatch(F f, First&& first, A&&... a) {
 template <class P>
 inline constexpr bool on_device_v = std::is_same_v<std::decay_t<P>, device_policy>;
 
+}  // namespace detail
+
+// ---- fancy iterators -----------------------------------------------------------------------------------------
+// thrust's iterators on oneDPL's (which a device policy reads on the device). Each wraps the oneDPL iterator of
+// the raw pointers, so oneDPL gets its own type; `it + n` and `it - n` keep thrust's type (first and last of a
+// range must have one type).
+#define CUDAPORT_THRUST_ADAPTED_ARITHMETIC(X)                                                              \
+  using difference_type = typename base::difference_type;                                                 \
+  friend X operator+(const X& a, difference_type n) { return X(static_cast<const base&>(a) + n); }         \
+  friend X operator+(difference_type n, const X& a) { return X(static_cast<const base&>(a) + n); }         \
+  friend X operator-(const X& a, difference_type n) { return X(static_cast<const base&>(a) - n); }         \
+  friend difference_type operator-(const X& a, const X& b) {                                              \
+    return static_cast<const base&>(a) - static_cast<const base&>(b);                                     \
+  }
+
+namespace detail {
+template <class T>
+struct constant_fn {
+  T value;
+  template <class I>
+  T operator()(const I&) const { return value; }
+};
+}  // namespace detail
+
+template <class T>
+class counting_iterator : public oneapi::dpl::counting_iterator<T> {
+  using base = oneapi::dpl::counting_iterator<T>;
+
+ public:
+  counting_iterator() = default;
+  counting_iterator(T v) : base(v) {}
+  counting_iterator(const base& b) : base(b) {}
+  CUDAPORT_THRUST_ADAPTED_ARITHMETIC(counting_iterator)
+};
+
+template <class F, class It>
+class transform_iterator : public oneapi::dpl::transform_iterator<detail::raw_t<It>, F> {
+  using base = oneapi::dpl::transform_iterator<detail::raw_t<It>, F>;
+
+ public:
+  transform_iterator(It it, F f) : base(detail::raw(it), f) {}
+  transform_iterator(const base& b) : base(b) {}
+  CUDAPORT_THRUST_ADAPTED_ARITHMETIC(transform_iterator)
+};
+
+template <class E, class I>
+class permutation_iterator
+    : public oneapi::dpl::permutation_iterator<detail::raw_t<E>,
+                                               detail::raw_t<I>> {
+  using base = oneapi::dpl::permutation_iterator<detail::raw_t<E>,
+                                                 detail::raw_t<I>>;
+
+ public:
+  permutation_iterator(E elements, I indices) : base(detail::raw(elements), detail::raw(indices)) {}
+  permutation_iterator(const base& b) : base(b) {}
+  CUDAPORT_THRUST_ADAPTED_ARITHMETIC(permutation_iterator)
+};
+
+// oneDPL has no constant iterator: a transform of a counting iterator that returns the value.
+template <class T, class Incr = std::ptrdiff_t>
+class constant_iterator
+    : public oneapi::dpl::transform_iterator<oneapi::dpl::counting_iterator<Incr>, detail::constant_fn<T>> {
+  using base = oneapi::dpl::transform_iterator<oneapi::dpl::counting_iterator<Incr>, detail::constant_fn<T>>;
+
+ public:
+  constant_iterator(T v, Incr i = 0) : base(oneapi::dpl::counting_iterator<Incr>(i), detail::constant_fn<T>{v}) {}
+  constant_iterator(const base& b) : base(b) {}
+  CUDAPORT_THRUST_ADAPTED_ARITHMETIC(constant_iterator)
+};
+
+#undef CUDAPORT_THRUST_ADAPTED_ARITHMETIC
+
+template <class T>
+counting_iterator<T> make_counting_iterator(T v) { return counting_iterator<T>(v); }
+template <class It, class F>
+transform_iterator<F, It> make_transform_iterator(It it, F f) { return transform_iterator<F, It>(it, f); }
+template <class E, class I>
+permutation_iterator<E, I> make_permutation_iterator(E e, I i) { return permutation_iterator<E, I>(e, i); }
+template <class T>
+constant_iterator<T> make_constant_iterator(T v) { return constant_iterator<T>(v); }
+
+template <class It>
+struct iterator_difference {
+  using type = typename std::iterator_traits<It>::difference_type;
+};
+template <class It>
+struct iterator_value {
+  using type = typename std::iterator_traits<It>::value_type;
+};
+using std::iterator_traits;
+
+namespace detail {
+// An adapted iterator is on the device when what it reads is; counting and constant iterators are on neither.
+template <class F, class It>
+struct is_device_iterator<transform_iterator<F, It>> : is_device_iterator<It> {};
+template <class E, class I>
+struct is_device_iterator<permutation_iterator<E, I>> : is_device_iterator<E> {};
+
+template <class T>
+struct raw_type<counting_iterator<T>> {
+  using type = oneapi::dpl::counting_iterator<T>;
+};
+template <class F, class It>
+struct raw_type<transform_iterator<F, It>> {
+  using type = oneapi::dpl::transform_iterator<raw_t<It>, F>;
+};
+template <class E, class I>
+struct raw_type<permutation_iterator<E, I>> {
+  using type = oneapi::dpl::permutation_iterator<raw_t<E>, raw_t<I>>;
+};
+template <class T, class Incr>
+struct raw_type<constant_iterator<T, Incr>> {
+  using type = oneapi::dpl::transform_iterator<oneapi::dpl::counting_iterator<Incr>, constant_fn<T>>;
+};
 }  // namespace detail
 
 inline constexpr detail::host_policy host{};
