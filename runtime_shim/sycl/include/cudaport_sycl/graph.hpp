@@ -4,6 +4,8 @@
 // executable graph and cudaGraphLaunch submits that to a stream's queue. Work recorded while capturing is not run
 // (as in CUDA), and waiting on a recording queue is an error in SYCL as it is in CUDA. The capture mode
 // (global, thread-local, relaxed) only restricts other threads' calls in CUDA; every mode records the same here.
+// DPC++'s graphs may refuse a recorded copy to or from host memory that is not USM (a stack array), which CUDA
+// graphs take: such a program needs its host buffer from sycl::malloc_host (cudaMallocHost).
 // Graphs built node by node (cudaGraphAddKernelNode...) are not mapped (the translator reports them).
 // cudaport_sycl.hpp includes this header, so the graph types are known wherever the helper is.
 #pragma once

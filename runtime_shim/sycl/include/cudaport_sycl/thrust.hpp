@@ -266,13 +266,13 @@ class host_vector : public std::vector<T> {
 namespace detail {
 
 struct host_policy {};
-// A device policy: the queue its algorithms run on; `sync` false for par_nosync (thrust then leaves the wait to
-// the caller; oneDPL's algorithms returning a value wait anyway).
+// A device policy: the queue its algorithms run on. Every algorithm waits for its work, par_nosync's too: thrust
+// allows par_nosync not to wait, never requires it, and the other queues do not wait for this one (cpsycl's
+// streams do not synchronise with the default stream), so a later algorithm on another queue sees the results.
 struct device_policy {
   sycl::queue* queue = nullptr;
-  bool sync = true;
   sycl::queue& get() const { return queue ? *queue : cpsycl::default_queue(); }
-  device_policy on(cpsycl::stream_t s) const { return device_policy{&cpsycl::queue_of(s), sync}; }
+  device_policy on(cpsycl::stream_t s) const { return device_policy{&cpsycl::queue_of(s)}; }
   auto dpl() const { return oneapi::dpl::execution::make_device_policy(get()); }
 };
 
@@ -445,7 +445,7 @@ inline constexpr detail::host_policy host{};
 inline constexpr detail::device_policy device{};
 namespace cuda {
 inline constexpr detail::device_policy par{};
-inline constexpr detail::device_policy par_nosync{nullptr, false};
+inline constexpr detail::device_policy par_nosync{};
 }  // namespace cuda
 
 // ---- algorithms -----------------------------------------------------------------------------------------------
@@ -625,7 +625,7 @@ struct sequence_fn {
       sycl::event e = p.get().parallel_for(sycl::range<1>(n), [=](sycl::id<1> i) {
         out[i] = init + static_cast<T>(i[0]) * step;
       });
-      if (p.sync) e.wait();
+      e.wait();
     } else {
       for (std::size_t i = 0; first != last; ++first, ++i) *first = init + static_cast<T>(i) * step;
     }
@@ -640,7 +640,7 @@ struct scatter_fn {  // out[map[i]] = in[i]
       auto o = raw(out);
       sycl::event e = p.get().parallel_for(sycl::range<1>(static_cast<std::size_t>(last - first)),
                                            [=](sycl::id<1> i) { o[m[i[0]]] = in[i[0]]; });
-      if (p.sync) e.wait();
+      e.wait();
     } else {
       for (; first != last; ++first, ++map) out[*map] = *first;
     }
@@ -655,7 +655,7 @@ struct gather_fn {  // out[i] = in[map[i]]
       auto src = raw(in);
       auto o = raw(out);
       sycl::event e = p.get().parallel_for(sycl::range<1>(n), [=](sycl::id<1> i) { o[i[0]] = src[m[i[0]]]; });
-      if (p.sync) e.wait();
+      e.wait();
     } else {
       for (; map_first != map_last; ++map_first, ++out) *out = in[*map_first];
       return out;
