@@ -15,7 +15,7 @@
 #include <map>
 #include <mutex>
 
-#include "../cudaport_sycl.hpp"
+// No include of cudaport_sycl.hpp: it includes this header at its end, after everything used here.
 
 namespace cpsycl {
 

@@ -30,7 +30,7 @@
 #include <utility>
 #include <vector>
 
-#include "../cudaport_sycl.hpp"
+#include <cudaport_sycl.hpp>  // by the search path, as translated files name it: one copy even when it is precompiled
 
 // The thrust release whose API this layer follows where it maps it (par_nosync is thrust 1.16's): programs pick
 // APIs by it (`#if THRUST_VERSION < 101600`), so it says what they get here, not which thrust is installed.
