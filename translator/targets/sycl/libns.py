@@ -9,6 +9,7 @@ site of the namespace in a file; output: findings.
 
 from __future__ import annotations
 
+import atexit
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -32,6 +33,8 @@ class LibraryNamespace:
 
 
 _DONE: dict[str, object] = {}  # namespace -> the file context already checked (handlers run file by file)
+# The last context holds its clang TU: free it before interpreter shutdown takes clang.cindex apart.
+atexit.register(_DONE.clear)
 
 
 def check_library_uses(site: NameSite, ctx: FileContext, lib: LibraryNamespace) -> bool:
