@@ -643,3 +643,4 @@ inline unsigned int active_mask(const sycl::sub_group& sg) { return ballot(sg, t
 }  // namespace cpsycl
 
 #include "cudaport_sycl/vector_names.hpp"
+#include "cudaport_sycl/graph.hpp"  // CUDA graphs by stream capture on oneAPI command graphs

@@ -29,7 +29,9 @@ from translator.targets.sycl.cub import rewrite_cub
 from translator.targets.sycl.depmembers import dependent_vector_members
 from translator.targets.sycl.device import atomic, qualifier, warp
 from translator.targets.sycl.hostmath import keep_host_math
+from translator.targets.sycl.kernelrefs import flag_kernel_values
 from translator.targets.sycl.launch import rewrite_launch
+from translator.targets.sycl.libns import COOPERATIVE_GROUPS, THRUST, check_library_uses
 from translator.targets.sycl.mathargs import convert_math_arguments
 from translator.targets.sycl.operators import drop_elementwise_operators
 from translator.targets.sycl.shared_aggregate import rewrite_shared_aggregates
@@ -64,6 +66,10 @@ class SyclTarget:
             return warp(site, ctx)
         if handler == "cub":
             return rewrite_cub(site, ctx)
+        if handler == "thrust":
+            return check_library_uses(site, ctx, THRUST)
+        if handler == "cooperative_groups":
+            return check_library_uses(site, ctx, COOPERATIVE_GROUPS)
         return False
 
     # -- structural rewrites -------------------------------------------------------------------------------
@@ -85,6 +91,7 @@ class SyclTarget:
         convert_math_arguments(ctx)
         for launch in parsed.launches:
             rewrite_launch(ctx, an, launch)
+        flag_kernel_values(ctx, an)
         self._pasted_vector_names(ctx)
         self._dedupe_comments(ctx)
 

@@ -28,6 +28,11 @@ _WARP = {"__shfl_sync", "__shfl_up_sync", "__shfl_down_sync", "__shfl_xor_sync",
          "__activemask", "__match_any_sync", "__match_all_sync", "__syncwarp", "warpSize"}
 
 
+# Cooperative-groups names whose groups are sub-groups (cudaport_sycl/cooperative_groups.hpp): the kernel needs
+# the required sub-group size 32, as warp intrinsics do, but no nd_item (the header queries the work-item).
+_CG_SUB_GROUPS = {"tiled_partition", "thread_block_tile", "coalesced_threads", "coalesced_group"}
+
+
 def _is_warp(name: str) -> bool:
     return name in _WARP or (name.startswith("__reduce_") and name.endswith("_sync"))
 
@@ -395,7 +400,7 @@ def _find_uses(an: FileAnalysis) -> None:
                 continue
             if t.text in _ITEM_BUILTINS or _is_warp(t.text):
                 f.needs_item = True
-            if _is_warp(t.text) or t.text in cub_warp:
+            if _is_warp(t.text) or t.text in cub_warp or t.text in _CG_SUB_GROUPS:
                 f.uses_warp = True
             if (t.text in an.funcs or t.text in an.external) and k + 1 < len(toks) and toks[k + 1].text in ("(", "<"):
                 f.calls.add(t.text)

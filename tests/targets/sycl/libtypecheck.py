@@ -1,0 +1,27 @@
+"""Type-checks SYCL translations of CUDA library code with the host compiler the SYCL checks use (clang++ where
+installed: g++ 12 cannot parse oneDPL's device backend) against the SYCL 2020, oneDPL and cpsycl headers."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.targets.sycl.typecheck import typecheck_command
+from translator.targets_support import sycl_host_cxx, sycl_include_dir
+
+
+def onedpl_available() -> bool:
+    include = sycl_include_dir()
+    return include is not None and (Path(include) / "oneapi" / "dpl" / "algorithm").exists()
+
+
+def typecheck(tmp_path: Path, name: str, text: str) -> subprocess.CompletedProcess[str]:
+    cxx = sycl_host_cxx()
+    if cxx is None:
+        pytest.skip("no host C++ compiler")
+    out = tmp_path / name
+    out.write_text(text)
+    return subprocess.run(typecheck_command(str(out), str(sycl_include_dir()), cxx), capture_output=True,
+                          text=True, check=False)
