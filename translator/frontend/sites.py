@@ -240,7 +240,7 @@ def find_kernels(view: TokenView, qualifier: str = "__global__") -> list[KernelD
     for i, t in enumerate(toks):
         if t.text != qualifier or t.kind != IDENT or t.directive >= 0:
             continue
-        if i > 0 and toks[i - 1].text == "]" and qualifier != "__global__":
+        if i > 0 and toks[i - 1].text == "]" and toks[i - 1].directive < 0 and qualifier != "__global__":
             continue  # an extended lambda (`[=] __device__ (int i) {...}`), not a function
         # find the parameter list: first '(' at depth 0 not belonging to __launch_bounds__/__attribute__
         j = i + 1

@@ -126,8 +126,10 @@ class OpenCLTarget:
         saturating_conversions(ctx, scan.ranges())
         predicate_early_exits(ctx, [(f.start, f.end) for f in scan.funcs if f.kind == "kernel"])
         protos = [k for k in find_kernels(view, "__global__") if k.body is None]
-        if not scan.funcs and not scan.vars and not parsed.launches and not parsed.includes and not protos:
+        if not scan.funcs and not scan.vars and not parsed.launches and not parsed.includes and not protos \
+                and ctx.rel.suffix not in HEADER_SUFFIXES:
             return  # a snippet without declarations: the rule edits stand as they are
+        # (a header without device code is host code: HeaderEmitter drops its device-only renames, `half` stays)
         if ctx.rel.suffix in CUDA_SUFFIXES or protos:
             ctx.need_include("cudaport_opencl.h")
         retract_host_findings(ctx, scan)

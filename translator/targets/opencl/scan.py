@@ -219,7 +219,8 @@ def scan_device(view: TokenView) -> DeviceScan:
                 continue
             stmt = toks[i:end + 1]
             texts = [s.text for s in stmt]
-            if any(q in texts for q in ("__constant__", "__device__", "__managed__")) and "(" not in texts[:3]:
+            if any(q in _outside_braces(stmt) for q in ("__constant__", "__device__", "__managed__")) and \
+                    "(" not in texts[:3]:
                 var = _dev_var(view, stmt)
                 if var:
                     out.vars.append(var)
@@ -259,6 +260,21 @@ def _stmt_end(view: TokenView, i: int) -> int:
             return -1
         j += 1
     return -1
+
+
+def _outside_braces(stmt: list[Tok]) -> set[str]:
+    """Spellings of the statement's tokens outside `{...}`: a `__device__` member of a struct body
+    (`struct P { __host__ __device__ P(int x); };`) does not make the struct a device variable."""
+    out = set()
+    depth = 0
+    for s in stmt:
+        if s.kind == PUNCT and s.text == "{":
+            depth += 1
+        elif s.kind == PUNCT and s.text == "}":
+            depth -= 1
+        elif depth == 0:
+            out.add(s.text)
+    return out
 
 
 def _declared_names(stmt: list[Tok]) -> set[str]:
