@@ -27,6 +27,7 @@ from translator.targets.opencl.emit import KernelInstance, ProgramBuilder
 from translator.targets.opencl.exits import predicate_early_exits
 from translator.targets.opencl.halfcast import storage_casts
 from translator.targets.opencl.halfconv import explicit_half_conversions
+from translator.targets.opencl.mathargs import math_argument_conversions
 from translator.targets.opencl.headers import (
     SHIFT,
     HeaderPart,
@@ -124,6 +125,7 @@ class OpenCLTarget:
         scan = scan_device(view)
         explicit_half_conversions(ctx, scan.ranges())
         saturating_conversions(ctx, scan.ranges())
+        math_argument_conversions(ctx, scan.ranges())
         predicate_early_exits(ctx, [(f.start, f.end) for f in scan.funcs if f.kind == "kernel"])
         protos = [k for k in find_kernels(view, "__global__") if k.body is None]
         if not scan.funcs and not scan.vars and not parsed.launches and not parsed.includes and not protos \

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from translator.targets.opencl.cxxonly import cxx_only
 from translator.targets.opencl.halfconv import cl_half_types
 from translator.targets.opencl.hoist import Program, hoist_function
+from translator.targets.opencl.prelude_half import HALF_TYPES
 from translator.targets.opencl.program import Extra, FuncInfo
 from translator.targets.opencl.races import unsynchronised_exchange
 from translator.targets.opencl.scan import DevFunc, DeviceScan, idents
@@ -60,7 +61,7 @@ class ProgramBuilder:
         self.warp_macros = _warp_macros(macros or {})
         self.report = report
         self.poisoned = poisoned
-        self.type_names = set(type_names)
+        self.type_names = set(type_names) | HALF_TYPES
         self.vars = {v.name: v for v in scan.vars}
         self.infos: dict[int, FuncInfo] = {}
         self.by_name: dict[str, list[FuncInfo]] = {}

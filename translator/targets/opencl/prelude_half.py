@@ -10,6 +10,9 @@ integer computed silently. bfloat16 is the top half of a float, rounded to neare
 
 from __future__ import annotations
 
+# the struct types HALF defines, for the address-space pass's casts and declarations (`(const cp_half2*)p`)
+HALF_TYPES = frozenset({"cp_half", "cp_half2", "cp_bfloat16", "cp_bfloat162"})
+
 HALF = r"""
 /* CUDA half/bfloat16: 16-bit storage, float arithmetic (no cl_khr_fp16 needed) */
 typedef struct { ushort cp_bits; } cp_half;
