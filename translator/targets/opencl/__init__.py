@@ -24,6 +24,7 @@ from translator.targets.opencl.convsat import saturating_conversions
 from translator.targets.opencl.coop import rewrite_groups
 from translator.targets.opencl.cub import rewrite_cub
 from translator.targets.opencl.emit import KernelInstance, ProgramBuilder
+from translator.targets.opencl.directinit import copy_initialise, direct_initialisations
 from translator.targets.opencl.exits import predicate_early_exits
 from translator.targets.opencl.halfcast import storage_casts
 from translator.targets.opencl.halfconv import explicit_half_conversions
@@ -40,7 +41,15 @@ from translator.targets.opencl.host import launch_stub, preamble, stub_declarati
 from translator.targets.opencl.includers import file_macro_names, includer_macros, used_names
 from translator.targets.opencl.prelude import PRELUDE, with_simd
 from translator.targets.opencl.scan import DevFunc, DeviceScan, idents, parse_tparams, scan_device
-from translator.targets.opencl.spelling import BASE_TYPES, VECTOR_TYPE, cl_func_name, constant_decl, mangle, type_decl
+from translator.targets.opencl.spelling import (
+    BASE_TYPES,
+    VECTOR_TYPE,
+    cl_func_name,
+    constant_decl,
+    cxx_to_c_types,
+    mangle,
+    type_decl,
+)
 from translator.targets.opencl.text import sub_idents
 from translator.targets.opencl.typenames import builtin_aliases, canonical_subst, object_macros, user_type_names
 
@@ -122,7 +131,9 @@ class OpenCLTarget:
     def structural(self, ctx: FileContext) -> None:
         parsed = ctx.parsed
         view = TokenView.build(parsed.data, parsed.tokens)
-        scan = scan_device(view)
+        inits = direct_initialisations(ctx)
+        scan = scan_device(view, frozenset(d.name for d in inits if d.top_level))
+        copy_initialise(ctx, inits, scan.ranges())
         explicit_half_conversions(ctx, scan.ranges())
         saturating_conversions(ctx, scan.ranges())
         math_argument_conversions(ctx, scan.ranges())
@@ -370,6 +381,8 @@ class FileEmitter:
                 text = type_decl(text)
             elif d.kind != "macro":
                 text = constant_decl(text, d.name)
+            else:  # a macro's C++ (`#define dist(a, b) int(...)`) is expanded inside OpenCL C functions
+                text = cxx_to_c_types(text)
             head.append(f"#if {d.cond}\n{text}\n#endif" if d.cond else text)
         cl_text = storage_casts(with_simd(builder.program("\n".join(head) + "\n")), len(PRELUDE))
         for code, func, detail in builder.notes:

@@ -143,7 +143,9 @@ class _Conditions:
         return " && ".join(parts)
 
 
-def scan_device(view: TokenView) -> DeviceScan:
+def scan_device(view: TokenView, direct_init: frozenset[int] = frozenset()) -> DeviceScan:
+    """`direct_init`: offsets of the names of top-level variables initialised with parentheses
+    (`constexpr int N(16);`, from clang: the tokens alone read as a function declaration)."""
     out = DeviceScan()
     data = view.data
     seen: set[int] = set()
@@ -229,6 +231,14 @@ def scan_device(view: TokenView) -> DeviceScan:
                 continue
             if texts[0] in ("struct", "union", "enum", "typedef", "class"):
                 out.decls.append(TopDecl(t.offset, toks[end].end, _declared_names(stmt), "type", cond=conds.current()))
+                i = end + 1
+                stmt_start = i
+                continue
+            paren = next((k for k, s in enumerate(stmt) if s.offset in direct_init and k + 1 < len(stmt)
+                          and stmt[k + 1].text == "("), -1)
+            if paren > 0 and ("const" in texts or "constexpr" in texts) and "(" not in texts[:paren]:
+                out.decls.append(TopDecl(t.offset, toks[end].end, {texts[paren]}, "const", texts[paren],
+                                         conds.current()))
                 i = end + 1
                 stmt_start = i
                 continue

@@ -42,8 +42,9 @@ _CL_SHARED_BUILTINS = frozenset(
 
 
 def cl_func_name(name: str, *, kernel: bool) -> str:
-    """The OpenCL C name of a user kernel or device function (`normalize` -> `cp_normalize`)."""
-    clash = name in _CL_ONLY_BUILTINS or (kernel and name in _CL_SHARED_BUILTINS)
+    """The OpenCL C name of a user kernel or device function (`normalize` -> `cp_normalize`, a keyword such as
+    `kernel` -> `cp_kernel`, as sub_idents(CL_RESERVED) spells its calls; template instances add suffixes)."""
+    clash = name in _CL_ONLY_BUILTINS or name in CL_RESERVED or (kernel and name in _CL_SHARED_BUILTINS)
     return f"cp_{name}" if clash else name
 
 
@@ -99,9 +100,22 @@ def cxx_to_c_types(text: str) -> str:
                 rw.replace(t.offset, toks[close].end, f"({rw.tok_text(k + 2, close - 1)})")
         elif t.kind in (IDENT, KEYWORD) and (t.text in BASE_TYPES or VECTOR_TYPE.fullmatch(t.text)) \
                 and k + 1 < len(toks) and toks[k + 1].text == "(" and k > 0 \
-                and toks[k - 1].kind == PUNCT and toks[k - 1].text not in (")", "]"):
+                and toks[k - 1].kind == PUNCT and (toks[k - 1].text not in (")", "]") or _macro_params(toks, k - 1)):
             rw.replace(t.offset, t.end, f"({t.text})")
     return rw.result()
+
+
+def _macro_params(toks: list, close: int) -> bool:
+    """Token `close` ends the parameter list of a function-like macro (`#define dist(a, b) int(...)`): what
+    follows starts the replacement list, so a type name and `(` there is a functional cast."""
+    t = toks[close]
+    if t.text != ")" or t.directive < 0:
+        return False
+    k = close - 1
+    while k >= 0 and toks[k].directive == t.directive and toks[k].text not in ("(", ")"):
+        k -= 1
+    return k >= 2 and toks[k].text == "(" and toks[k - 1].kind == IDENT and toks[k - 1].end == toks[k].offset \
+        and toks[k - 2].text == "define" and toks[k - 2].directive == t.directive
 
 
 def canonical_c_type(t: str) -> str:
