@@ -15,7 +15,7 @@ from translator.targets.opencl.cxxonly import cxx_only
 from translator.targets.opencl.halfconv import cl_half_types
 from translator.targets.opencl.hoist import Program, hoist_function
 from translator.targets.opencl.prelude_half import HALF_TYPES
-from translator.targets.opencl.program import Extra, FuncInfo
+from translator.targets.opencl.program import Extra, FuncInfo, instance_suffix
 from translator.targets.opencl.races import unsynchronised_exchange
 from translator.targets.opencl.scan import DevFunc, DeviceScan, idents
 from translator.targets.opencl.spaces import Env
@@ -59,6 +59,7 @@ class ProgramBuilder:
                  macros: dict[str, str] | None = None) -> None:
         self.scan = scan
         self.warp_macros = _warp_macros(macros or {})
+        self.qual_macros = _qualifier_macros(macros or {})  # `#define DI __device__ inline`: DI in a head
         self.report = report
         self.poisoned = poisoned
         self.type_names = set(type_names) | HALF_TYPES
@@ -109,7 +110,7 @@ class ProgramBuilder:
         while body_i < len(toks) and toks[body_i].text != "{":
             body_i += 1
         head_toks = toks[:name_i]
-        quals = {t.text for t in head_toks if t.text in _FUNC_QUALS}
+        quals = {q for t in head_toks for q in self.qual_macros.get(t.text, (t.text,)) if q in _FUNC_QUALS}
         ret_parts = []
         skip_to = -1
         for k, t in enumerate(head_toks):
@@ -119,7 +120,7 @@ class ProgramBuilder:
                 skip_to = rw.match(k + 1)
                 quals.add("__launch_bounds__")
                 continue
-            if t.text in _FUNC_QUALS:
+            if t.text in _FUNC_QUALS or t.text in self.qual_macros:
                 continue
             ret_parts.append(t.text)
         params = [rw.tok_text(a, b) for a, b in rw.split(open_i, close_i)]
@@ -229,7 +230,8 @@ class ProgramBuilder:
             if start in self.poisoned:
                 self.bodies.append(_error_block(self.poisoned[start], cl_func_name(info.func.name, kernel=False)))
                 continue
-            self.bodies.append(self._emit(info, dict(subst), spaces, cl_func_name(info.func.name, kernel=False)))
+            name = cl_func_name(info.func.name, kernel=False) + instance_suffix(info, dict(subst))
+            self.bodies.append(self._emit(info, dict(subst), spaces, name))
 
     def request(self, info: FuncInfo, subst: dict[str, str], spaces: tuple[str, ...]) -> None:
         key = ("d", info.func.start, tuple(sorted(subst.items())), spaces)
@@ -437,6 +439,17 @@ class ProgramBuilder:
 def _error_block(code_detail: str, name: str) -> str:
     return (f"#ifndef CUDAPORT_ALLOW_PARTIAL\n#error \"CUDAPORT {code_detail} (in {name}); the rest of this "
             f"program was translated: build with -DCUDAPORT_ALLOW_PARTIAL to use it\"\n#endif\n")
+
+
+def _qualifier_macros(macros: dict[str, str]) -> dict[str, tuple[str, ...]]:
+    """Object-like macros (name -> `#define` text) that stand for function specifiers, with them."""
+    out = {}
+    for name, text in macros.items():
+        words = Rewriter(text).toks[3:] if text.lstrip().startswith("#") else []
+        spelled = tuple(t.text for t in words)
+        if spelled and all(w in _FUNC_QUALS for w in spelled) and not text.split(name, 1)[1].startswith("("):
+            out[name] = spelled
+    return out
 
 
 def _warp_macros(macros: dict[str, str]) -> set[str]:

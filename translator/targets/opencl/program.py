@@ -6,10 +6,12 @@ modules depend on this one, not on emit.py, which uses them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Protocol
 
 from translator.targets.opencl.scan import DevFunc
+from translator.targets.opencl.spelling import mangle
 
 
 @dataclass
@@ -33,6 +35,15 @@ class FuncInfo:
     own_extras: list[str] = field(default_factory=list)
     callees: set[str] = field(default_factory=set)
     shared: list[tuple[str, str, str, bool]] = field(default_factory=list)  # (name, elem type, dims text, extern)
+
+
+def instance_suffix(info: FuncInfo, subst: dict[str, str]) -> str:
+    """The name suffix of a device function template's instance: one part per template parameter that its
+    parameter types do not show (every value parameter; a type parameter used only in the body or the result),
+    so that instances the OpenCL compiler could not tell apart by overloading get names of their own."""
+    shown = set(re.findall(r"[A-Za-z_]\w*", " ".join(info.params)))
+    return "".join(f"_{mangle(subst[tp.name])}" for tp in info.func.tparams
+                   if tp.name in subst and (tp.kind == "value" or tp.name not in shown))
 
 
 class Builder(Protocol):

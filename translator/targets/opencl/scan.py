@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from translator.frontend.brackets import split_text
 from translator.frontend.lexer import IDENT, KEYWORD, PUNCT, Tok
-from translator.frontend.sites import TokenView, find_kernels
+from translator.frontend.sites import TokenView, find_kernels, qualifier_macros
 from translator.model import KernelDef
 
 
@@ -21,6 +21,7 @@ class TParam:
     kind: str  # "type" | "value"
     name: str
     ctype: str  # for value parameters: their C type
+    default: str = ""  # the default argument as written (`bool aT = false`), or ""
 
 
 @dataclass
@@ -97,10 +98,11 @@ def parse_tparams(text: str) -> list[TParam]:
         if not words:
             continue
         name = words[-1]
+        default = part.split("=", 1)[1].strip() if "=" in part else ""
         if words[0] in ("typename", "class"):
-            out.append(TParam("type", name, ""))
+            out.append(TParam("type", name, "", default))
         else:
-            out.append(TParam("value", name, " ".join(words[:-1])))
+            out.append(TParam("value", name, " ".join(words[:-1]), default))
     return out
 
 
@@ -149,8 +151,9 @@ def scan_device(view: TokenView, direct_init: frozenset[int] = frozenset()) -> D
     out = DeviceScan()
     data = view.data
     seen: set[int] = set()
+    macros = qualifier_macros(view)
     for qual in ("__global__", "__device__"):
-        for k in find_kernels(view, qual):
+        for k in find_kernels(view, qual, macros):
             if k.body is None or k.span.offset in seen:
                 continue
             seen.add(k.span.offset)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from translator.frontend.brackets import split_text
-from translator.targets.opencl.program import Builder, FuncInfo
+from translator.targets.opencl.program import Builder, FuncInfo, instance_suffix
 from translator.targets.opencl.scan import TParam
 from translator.targets.opencl.spelling import (
     BASE_TYPES,
@@ -23,7 +23,7 @@ from translator.targets.opencl.spelling import (
     split_param,
     strip_cv,
 )
-from translator.targets.opencl.text import IDENT, KEYWORD, PUNCT, Rewriter
+from translator.targets.opencl.text import IDENT, KEYWORD, PUNCT, Rewriter, sub_idents
 
 
 class Env:
@@ -325,14 +325,16 @@ class Env:
             return
         close = rw.match(j)
         args = rw.split(j, close)
-        if cl_func_name(name, kernel=False) != name:
-            rw.replace(toks[k].offset, toks[k].end, cl_func_name(name, kernel=False))
         cands = [i for i in self.b.by_name[name] if len(i.params) == len(args)] or self.b.by_name[name]
         # Overloads of one arity: the one whose parameter types the arguments spell; where that is unclear all
         # of them are emitted (they are CP_OVL, so the OpenCL compiler resolves the call as C++ would).
         chosen = self._overloads(rw, cands, args)
-        for n_info, info in enumerate(chosen):
-            self._request(rw, info, args, targs, name, edit=n_info == 0)
+        suffixes = {instance_suffix(info, self._request(rw, info, args, targs, name, edit=n_info == 0))
+                    for n_info, info in enumerate(chosen)}
+        # instances that differ only in template values (`MM_l<8>`, `MM_l<8, false, true>`) are named apart
+        cl_name = cl_func_name(name, kernel=False) + (suffixes.pop() if len(suffixes) == 1 else "")
+        if cl_name != name:
+            rw.replace(toks[k].offset, toks[k].end, cl_name)
         extra = [self.b.extras[x].pname for x in self.b.func_extras.get(name, [])]
         if extra:
             rw.insert(toks[close].offset, (", " if args else "") + ", ".join(extra))
@@ -356,8 +358,9 @@ class Env:
         return [c for c, s in zip(cands, scores, strict=True) if s == max(scores)]
 
     def _request(self, rw: Rewriter, info: FuncInfo, args: list[tuple[int, int]], targs: list[str] | None,
-                 name: str, edit: bool) -> None:
-        """Request the clone of `info` this call needs; `edit`: also rewrite reference arguments to `&(arg)`."""
+                 name: str, edit: bool) -> dict[str, str]:
+        """Request the clone of `info` this call needs (returns its template arguments); `edit`: also rewrite
+        reference arguments to `&(arg)`."""
         toks = rw.toks
         spaces = []
         types: dict[str, str] = {}
@@ -379,6 +382,8 @@ class Env:
             if at:
                 _bind(ptype, at, tparams, types)
         for tp in tparams:
+            if tp.name not in types and tp.default:
+                types[tp.name] = sub_idents(tp.default, types)  # `template <int n, bool aT = false>`
             if tp.name not in types:
                 fallback = self.subst.get(tp.name) or next(iter(self.subst.values()), None)
                 if fallback is None:
@@ -386,6 +391,7 @@ class Env:
                     fallback = "int" if tp.kind == "value" else "float"
                 types[tp.name] = fallback
         self.b.request(info, types, tuple(spaces))
+        return types
 
 
 def _norm_type(t: str) -> str:
