@@ -60,6 +60,9 @@ class ProgramBuilder:
         self.scan = scan
         self.warp_macros = _warp_macros(macros or {})
         self.qual_macros = _qualifier_macros(macros or {})  # `#define DI __device__ inline`: DI in a head
+        self.macros = macros or {}
+        self.fn_macros = {n for n, t in (macros or {}).items()
+                          if re.match(r"\s*#\s*define\s+" + re.escape(n) + r"\(", t)}
         self.report = report
         self.poisoned = poisoned
         self.type_names = set(type_names) | HALF_TYPES
@@ -220,7 +223,7 @@ class ProgramBuilder:
         if inst.func.start in self.poisoned:
             self.bodies.append(_error_block(self.poisoned[inst.func.start], inst.name))
             return
-        self.bodies.append(self._emit(info, inst.subst, None, inst.name))
+        self.bodies.append(self._macro_tparams(info, inst.subst, self._emit(info, inst.subst, None, inst.name)))
 
     def drain(self) -> None:
         while self.queue:
@@ -231,7 +234,7 @@ class ProgramBuilder:
                 self.bodies.append(_error_block(self.poisoned[start], cl_func_name(info.func.name, kernel=False)))
                 continue
             name = cl_func_name(info.func.name, kernel=False) + instance_suffix(info, dict(subst))
-            self.bodies.append(self._emit(info, dict(subst), spaces, name))
+            self.bodies.append(self._macro_tparams(info, dict(subst), self._emit(info, dict(subst), spaces, name)))
 
     def request(self, info: FuncInfo, subst: dict[str, str], spaces: tuple[str, ...]) -> None:
         key = ("d", info.func.start, tuple(sorted(subst.items())), spaces)
@@ -360,6 +363,23 @@ class ProgramBuilder:
             text = _error_block(f"CP4033: {f.name}: {cxx}", name) + text
         self._check_warp(info, text)
         return text
+
+    def _macro_tparams(self, info: FuncInfo, subst: dict[str, str], text: str) -> str:
+        """An instance whose body uses a macro that names one of its template parameters
+        (`#define H2F(x) static_cast<accscalar_t>(x)`, expanded inside the template in CUDA) gets that parameter
+        defined as its argument around it: the .cl's macros come before every function."""
+        names = {tp.name for tp in info.func.tparams if tp.name in subst}
+        used = idents(info.body) & set(self.macros)
+        seen: set[str] = set()
+        while used - seen:  # macros expanding to other macros
+            m = (used - seen).pop()
+            seen.add(m)
+            used |= idents(self.macros[m]) & set(self.macros)
+        need = sorted(n for n in names if any(n in idents(self.macros[m]) for m in used))
+        if not need:
+            return text
+        return ("".join(f"#define {n} {cl_half_types(subst[n])}\n" for n in need) + text
+                + "".join(f"#undef {n}\n" for n in need))
 
     def _shared(self, info: FuncInfo, body: str, kernel: bool, env: Env) -> tuple[str, list[str], str]:
         rw = Rewriter(body)

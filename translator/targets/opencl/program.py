@@ -51,6 +51,7 @@ class Builder(Protocol):
     notes to report, and requests for a clone of a function with given template arguments and address spaces."""
 
     type_names: set[str]
+    fn_macros: set[str]  # function-like macros of the program (`#define GET(t, i) t[i]`)
     by_name: dict[str, list[FuncInfo]]
     extras: dict[str, Extra]
     func_extras: dict[str, list[str]]

@@ -58,6 +58,13 @@ class Env:
         if k > end or toks[k].kind != IDENT:
             return "private" if addr else None
         name = toks[k].text
+        if name not in self.space and name in self.b.fn_macros and k < end and toks[k + 1].text == "(":
+            # `&GET(_hy, i)` with `#define GET(t, i) t[i]`: the memory of the argument the macro indexes
+            close = rw.match(k + 1)
+            for a, b in rw.split(k + 1, close) if 0 < close <= end else []:
+                sp = self.expr_space(rw, a, b)
+                if sp is not None:
+                    return sp
         if name in self.space:
             sp = self.space[name]
             if sp is None:
