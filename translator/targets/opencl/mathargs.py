@@ -5,7 +5,8 @@ CUDA's `max(b.x, 0)` with a `char` b.x calls `max(int, int)` after the usual con
 one builtin per gentype with both arguments of the same type, so mixed arguments are "ambiguous" (or pick
 another type than CUDA did). Where an argument's own type differs from the parameter type of the declaration
 clang resolved (a CUDA math function, rules family `math`), the argument gets that conversion written out:
-`max((int)(b.x), 0)`. Only arithmetic scalars: pointers and vectors stay. Template bodies and macro
+`max((int)(b.x), 0)` (for min/max every argument then; elsewhere only integer -> floating, as the parsing
+prelude declares the C library's double versions where CUDA has float overloads too). Only arithmetic scalars: pointers and vectors stay. Template bodies and macro
 expansions (where the AST shows no resolved call or the text is elsewhere) stay as written.
 """
 
@@ -34,6 +35,9 @@ def math_argument_conversions(ctx: FileContext, ranges: list[tuple[int, int]]) -
     data = ctx.parsed.data
     main = str(ctx.parsed.path)
     lo, hi = min(a for a, _ in ranges), max(b for _, b in ranges)
+    templates = [(c.extent.start.offset, c.extent.end.offset) for c in main_file_cursors(tu, main)
+                 if c.kind == CursorKind.FUNCTION_TEMPLATE and c.extent.start.file is not None
+                 and c.extent.start.file.name == main]
     for cur in main_file_cursors(tu, main):
         if cur.kind != CursorKind.CALL_EXPR or not _is_math(ctx, cur, main):
             continue
@@ -44,11 +48,17 @@ def math_argument_conversions(ctx: FileContext, ranges: list[tuple[int, int]]) -
         if start < lo or start > hi or not any(a <= start < b for a, b in ranges):
             continue
         params = _conversions(cur)
-        for arg, want in zip(cur.get_arguments(), params, strict=False):
+        args = list(cur.get_arguments())
+        # min/max: once one argument converts, or in a template, all are written with the type: an instance's
+        # substituted values (`min(16, BITS - 3)` with BITS = 10u -> 10) change the types the AST showed
+        every = cur.spelling in _MIXED and (any(_before_conversion(a).type.get_canonical().kind.name != w
+                                                for a, w in zip(args, params, strict=False))
+                                            or any(a <= start < b for a, b in templates))
+        for arg, want in zip(args, params, strict=False):
             to = _SCALAR.get(want)
             inner = _before_conversion(arg)
             have = inner.type.get_canonical().kind.name
-            if to is None or have not in _SCALAR or have == want:
+            if to is None or have not in _SCALAR or (have == want and not every):
                 continue
             if cur.spelling not in _MIXED and not (have not in _FLOATING and want in _FLOATING):
                 continue  # only integer -> floating: the prelude's C declarations lack CUDA's float overloads

@@ -41,6 +41,8 @@ def instance_suffix(info: FuncInfo, subst: dict[str, str]) -> str:
     """The name suffix of a device function template's instance: one part per template parameter that its
     parameter types do not show (every value parameter; a type parameter used only in the body or the result),
     so that instances the OpenCL compiler could not tell apart by overloading get names of their own."""
+    if info.func.spec_clash:  # `template <> __half f(float)` beside `template <> __nv_bfloat16 f(float)`
+        return "".join(f"_{mangle(a)}" for a in info.func.spec_args)
     shown = set(re.findall(r"[A-Za-z_]\w*", " ".join(info.params)))
     return "".join(f"_{mangle(subst[tp.name])}" for tp in info.func.tparams
                    if tp.name in subst and (tp.kind == "value" or tp.name not in shown))

@@ -33,6 +33,10 @@ class DevFunc:
     kdef: KernelDef
     tparams: list[TParam]
     template_text: str  # `template <...>` as written, or ""
+    # an explicit specialisation (`template <> __half f(float)` of `template <typename T> T f(float)`): the
+    # template arguments as written, and whether another specialisation has the same parameter types
+    spec_args: tuple[str, ...] = ()
+    spec_clash: bool = False
 
 
 @dataclass
@@ -152,18 +156,29 @@ def scan_device(view: TokenView, direct_init: frozenset[int] = frozenset()) -> D
     data = view.data
     seen: set[int] = set()
     macros = qualifier_macros(view)
+    primaries: dict[str, list[tuple[KernelDef, list[TParam], str]]] = {}
+    prototypes: list[tuple[int, int]] = []  # declarations without a body: no device variables in them
     for qual in ("__global__", "__device__"):
         for k in find_kernels(view, qual, macros):
-            if k.body is None or k.span.offset in seen:
+            if k.span.offset in seen:
                 continue
             seen.add(k.span.offset)
             kind = "kernel" if "__global__" in k.qualifiers else ("hd" if "__host__" in k.qualifiers else "device")
             head = data[k.span.offset:k.name_span.offset].decode("utf-8", "surrogateescape")
             m = re.match(r"\s*(template\s*<.*?>)(?=\s*(?:__|static|inline|void|[A-Za-z_]))", head, re.DOTALL)
             ttext = m.group(1) if m else ""
-            out.funcs.append(DevFunc(k.name, k.span.offset, k.span.end, kind, k, parse_tparams(ttext), ttext))
+            if k.body is None:
+                prototypes.append((k.span.offset, k.span.end))
+                if ttext:
+                    primaries.setdefault(k.name, []).append((k, parse_tparams(ttext), _ret_type(head, ttext, macros)))
+                continue
+            func = DevFunc(k.name, k.span.offset, k.span.end, kind, k, parse_tparams(ttext), ttext)
+            if re.fullmatch(r"template\s*<\s*>", ttext):
+                func.spec_args = _spec_args(k, _ret_type(head, ttext, macros), primaries.get(k.name, []))
+            out.funcs.append(func)
+    _mark_spec_clashes(out.funcs)
     out.funcs.sort(key=lambda f: f.start)
-    franges = [(f.start, f.end) for f in out.funcs]
+    franges = [(f.start, f.end) for f in out.funcs] + prototypes
     toks = view.toks
     n = len(toks)
     depth = 0
@@ -255,6 +270,46 @@ def scan_device(view: TokenView, direct_init: frozenset[int] = frozenset()) -> D
                     continue
         i += 1
     return out
+
+
+def _ret_type(head: str, ttext: str, macros: dict[str, tuple[str, ...]]) -> str:
+    """The result type in a function's head (`template <> inline __device__ __half ` -> `__half`)."""
+    words = head.strip()[len(ttext):].split()
+    quals = {"__global__", "__device__", "__host__", "__forceinline__", "__noinline__", "static", "inline",
+             "__inline__", "extern"} | set(macros)
+    return " ".join(w for w in words if w not in quals)
+
+
+def _spec_args(k: KernelDef, ret: str, primaries: list[tuple[KernelDef, list[TParam], str]]) -> tuple[str, ...]:
+    """The template arguments of explicit specialisation k, bound against its primary template's declaration
+    (result and parameter types spelled as a parameter name: `T f(const float)`, `int g(const T)`)."""
+    for decl, tparams, pret in primaries:
+        if len(decl.params) != len(k.params):
+            continue
+        bound: dict[str, str] = {}
+        pairs = [(pret, ret)] + [(p.type, a.type) for p, a in zip(decl.params, k.params, strict=True)]
+        for want, have in pairs:
+            w = [x for x in want.split() if x not in ("const", "volatile")]
+            h = " ".join(x for x in have.split() if x not in ("const", "volatile"))
+            if len(w) == 1 and w[0] in {tp.name for tp in tparams if tp.kind == "type"}:
+                bound.setdefault(w[0], h)
+        if all(tp.name in bound for tp in tparams):
+            return tuple(bound[tp.name] for tp in tparams)
+    return ()
+
+
+def _mark_spec_clashes(funcs: list[DevFunc]) -> None:
+    """Specialisations of one template with the same parameter types (they differ in the result only) cannot
+    be told apart by overloading: each gets its template arguments in its OpenCL name."""
+    seen: dict[tuple[str, tuple[str, ...]], list[DevFunc]] = {}
+    for f in funcs:
+        if f.spec_args:
+            key = (f.name, tuple(" ".join(p.type.split()) for p in f.kdef.params))
+            seen.setdefault(key, []).append(f)
+    for group in seen.values():
+        if len(group) > 1:
+            for f in group:
+                f.spec_clash = True
 
 
 def _stmt_end(view: TokenView, i: int) -> int:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from translator.frontend.brackets import split_text
+from translator.targets.opencl.halfconv import cl_half_types
 from translator.targets.opencl.program import Builder, FuncInfo, instance_suffix
 from translator.targets.opencl.scan import TParam
 from translator.targets.opencl.spelling import (
@@ -333,6 +334,11 @@ class Env:
         close = rw.match(j)
         args = rw.split(j, close)
         cands = [i for i in self.b.by_name[name] if len(i.params) == len(args)] or self.b.by_name[name]
+        if targs is not None and any(i.func.spec_args for i in cands):
+            # `f<T>(x)` with explicit specialisations of f: the one for these arguments, else the others
+            want = [_norm_type(cl_half_types(a)) for a in targs]
+            cands = [i for i in cands if [_norm_type(cl_half_types(a)) for a in i.func.spec_args] == want] or \
+                [i for i in cands if not i.func.spec_args] or cands
         # Overloads of one arity: the one whose parameter types the arguments spell; where that is unclear all
         # of them are emitted (they are CP_OVL, so the OpenCL compiler resolves the call as C++ would).
         chosen = self._overloads(rw, cands, args)

@@ -21,6 +21,9 @@ VECTOR_TYPE = re.compile(r"(?:cp_)?(?:u?char|u?short|u?int|u?long|float|double)(
 # OpenCL C keywords that are ordinary identifiers in CUDA (`__shared__ int local[256];`): renamed in device code
 CL_RESERVED = {w: f"cp_{w}" for w in ("local", "global", "constant", "private", "kernel", "read_only", "write_only",
                                         "read_write", "uniform", "pipe")}
+# `half` is an OpenCL C type keyword but an ordinary name in CUDA code (`uint16_t half = 1 << n;`): after the
+# rules every CUDA `half` type is `cp_half`, so a `half` left in device code names a variable or function
+CL_RESERVED["half"] = "cp_v_half"
 # OpenCL C 1.2 builtin functions that CUDA device code lacks: a user kernel or device function of that name would
 # clash with the builtin in the .cl, so it is emitted (and called) as cp_<name>.
 _CL_ONLY_BUILTINS = frozenset(
@@ -44,7 +47,9 @@ _CL_SHARED_BUILTINS = frozenset(
 def cl_func_name(name: str, *, kernel: bool) -> str:
     """The OpenCL C name of a user kernel or device function (`normalize` -> `cp_normalize`, a keyword such as
     `kernel` -> `cp_kernel`, as sub_idents(CL_RESERVED) spells its calls; template instances add suffixes)."""
-    clash = name in _CL_ONLY_BUILTINS or name in CL_RESERVED or (kernel and name in _CL_SHARED_BUILTINS)
+    if name in CL_RESERVED:
+        return CL_RESERVED[name]
+    clash = name in _CL_ONLY_BUILTINS or (kernel and name in _CL_SHARED_BUILTINS)
     return f"cp_{name}" if clash else name
 
 
