@@ -23,12 +23,11 @@ from translator.targets.opencl.constfold import fold, local_constants
 from translator.targets.opencl.convsat import saturating_conversions
 from translator.targets.opencl.coop import rewrite_groups
 from translator.targets.opencl.cub import rewrite_cub
-from translator.targets.opencl.emit import KernelInstance, ProgramBuilder
 from translator.targets.opencl.directinit import copy_initialise, direct_initialisations
+from translator.targets.opencl.emit import KernelInstance, ProgramBuilder
 from translator.targets.opencl.exits import predicate_early_exits
 from translator.targets.opencl.halfcast import storage_casts
 from translator.targets.opencl.halfconv import explicit_half_conversions
-from translator.targets.opencl.mathargs import math_argument_conversions
 from translator.targets.opencl.headers import (
     SHIFT,
     HeaderPart,
@@ -39,6 +38,7 @@ from translator.targets.opencl.headers import (
 )
 from translator.targets.opencl.host import launch_stub, preamble, stub_declaration, symbol_registration
 from translator.targets.opencl.includers import file_macro_names, includer_macros, used_names
+from translator.targets.opencl.mathargs import math_argument_conversions
 from translator.targets.opencl.prelude import PRELUDE, with_simd
 from translator.targets.opencl.scan import DevFunc, DeviceScan, idents, parse_tparams, scan_device
 from translator.targets.opencl.spelling import (

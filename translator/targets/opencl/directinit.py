@@ -4,7 +4,8 @@ Input: a FileContext with its clang AST. Output: the variables found (for the sc
 and insertions in ctx.edits. `constexpr unsigned int N(16);` and `unsigned int x(blockIdx.x * 4);` are
 variables initialised with parentheses; in OpenCL C (as in C) the same text declares a function, so the .cl
 would not compile. Where clang says the declaration is a variable of arithmetic, enum or pointer type (a
-record's constructor is another matter, its copy constructor excepted), ` = ` goes before the `(`: `N = (16)`, the same value in C++ and C.
+record's constructor is another matter, its copy constructor excepted), ` = ` goes before the `(`:
+`N = (16)`, the same value in C++ and C.
 Only variables of device code and top-level ones (constants that may move to the .cl) are rewritten.
 """
 

@@ -6,8 +6,8 @@ one builtin per gentype with both arguments of the same type, so mixed arguments
 another type than CUDA did). Where an argument's own type differs from the parameter type of the declaration
 clang resolved (a CUDA math function, rules family `math`), the argument gets that conversion written out:
 `max((int)(b.x), 0)` (for min/max every argument then; elsewhere only integer -> floating, as the parsing
-prelude declares the C library's double versions where CUDA has float overloads too). Only arithmetic scalars: pointers and vectors stay. Template bodies and macro
-expansions (where the AST shows no resolved call or the text is elsewhere) stay as written.
+prelude declares the C library's double versions where CUDA has float overloads too). Only arithmetic
+scalars: pointers and vectors stay. Macro expansions (the text is elsewhere) stay as written.
 """
 
 from __future__ import annotations
