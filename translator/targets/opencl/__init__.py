@@ -40,7 +40,7 @@ from translator.targets.opencl.host import launch_stub, preamble, stub_declarati
 from translator.targets.opencl.includers import file_macro_names, includer_macros, used_names
 from translator.targets.opencl.mathargs import math_argument_conversions
 from translator.targets.opencl.prelude import PRELUDE, with_simd
-from translator.targets.opencl.scan import DevFunc, DeviceScan, idents, parse_tparams, scan_device
+from translator.targets.opencl.scan import DevFunc, DeviceScan, TopDecl, idents, parse_tparams, scan_device
 from translator.targets.opencl.spelling import (
     BASE_TYPES,
     VECTOR_TYPE,
@@ -376,13 +376,7 @@ class FileEmitter:
         head = [PRELUDE, f"/* translated by cudaport from {ctx.rel.name} */"]
         head += self._includer_head()
         for d in sorted(chosen, key=lambda d: (d.start < SHIFT, d.start)):
-            text = decl_texts[(d.start, d.end)]
-            if d.kind == "type":
-                text = type_decl(text)
-            elif d.kind != "macro":
-                text = constant_decl(text, d.name)
-            else:  # a macro's C++ (`#define dist(a, b) int(...)`) is expanded inside OpenCL C functions
-                text = cxx_to_c_types(text)
+            text = _cl_decl(d, decl_texts[(d.start, d.end)])
             head.append(f"#if {d.cond}\n{text}\n#endif" if d.cond else text)
         cl_text = storage_casts(with_simd(builder.program("\n".join(head) + "\n")), len(PRELUDE))
         for code, func, detail in builder.notes:
@@ -752,6 +746,14 @@ def _late_macros(merged: DeviceScan, texts: dict[int, str], decl_texts: dict[tup
         if users and all(before(u, d.start) for u in users):
             out.add(d.start)
     return out
+
+
+def _cl_decl(d: TopDecl, text: str) -> str:
+    """A top-level type, constant or macro as OpenCL C; a macro's C++ (`#define dist(a, b) int(...)`) is
+    expanded inside OpenCL C functions."""
+    if d.kind == "type":
+        return type_decl(text)
+    return constant_decl(text, d.name) if d.kind != "macro" else cxx_to_c_types(text)
 
 
 def _template_args(ref, count: int) -> list[str] | None:  # type: ignore[no-untyped-def]

@@ -149,10 +149,9 @@ class _Conditions:
         return " && ".join(parts)
 
 
-def scan_device(view: TokenView, direct_init: frozenset[int] = frozenset()) -> DeviceScan:
-    """`direct_init`: offsets of the names of top-level variables initialised with parentheses
-    (`constexpr int N(16);`, from clang: the tokens alone read as a function declaration)."""
-    out = DeviceScan()
+def _scan_functions(view: TokenView, out: DeviceScan) -> list[tuple[int, int]]:
+    """Device functions and kernels with a body into out.funcs (explicit specialisations bound to their
+    primary template's declaration); returns the spans of declarations without a body."""
     data = view.data
     seen: set[int] = set()
     macros = qualifier_macros(view)
@@ -178,6 +177,14 @@ def scan_device(view: TokenView, direct_init: frozenset[int] = frozenset()) -> D
             out.funcs.append(func)
     _mark_spec_clashes(out.funcs)
     out.funcs.sort(key=lambda f: f.start)
+    return prototypes
+
+
+def scan_device(view: TokenView, direct_init: frozenset[int] = frozenset()) -> DeviceScan:
+    """`direct_init`: offsets of the names of top-level variables initialised with parentheses
+    (`constexpr int N(16);`, from clang: the tokens alone read as a function declaration)."""
+    out = DeviceScan()
+    prototypes = _scan_functions(view, out)
     franges = [(f.start, f.end) for f in out.funcs] + prototypes
     toks = view.toks
     n = len(toks)
