@@ -232,15 +232,43 @@ def _param(view: TokenView, span: Span) -> Param:
     return Param(name=name, type=type_text + body[len(stripped):], span=span)
 
 
-def find_kernels(view: TokenView, qualifier: str = "__global__") -> list[KernelDef]:
-    """Function definitions (and declarations, body None) carrying `qualifier`."""
+_FUNC_SPECIFIERS = ("__global__", "__device__", "__host__", "__forceinline__", "__noinline__", "static", "inline",
+                    "__inline__")
+
+
+def qualifier_macros(view: TokenView) -> dict[str, tuple[str, ...]]:
+    """Object-like macros of the file that stand for function specifiers (`#define DI __device__ inline`),
+    with their specifiers."""
+    toks = view.toks
+    out: dict[str, tuple[str, ...]] = {}
+    for i, t in enumerate(toks):
+        if t.text != "define" or t.directive < 0 or i + 1 >= len(toks) or toks[i + 1].directive != t.directive:
+            continue
+        name = toks[i + 1]
+        if name.kind != IDENT or (i + 2 < len(toks) and toks[i + 2].text == "(" and toks[i + 2].offset == name.end):
+            continue
+        body = []
+        k = i + 2
+        while k < len(toks) and toks[k].directive == t.directive:
+            body.append(toks[k].text)
+            k += 1
+        if body and all(b in _FUNC_SPECIFIERS for b in body) and any(b.startswith("__") for b in body):
+            out[name.text] = tuple(body)
+    return out
+
+
+def find_kernels(view: TokenView, qualifier: str = "__global__",
+                 macros: dict[str, tuple[str, ...]] | None = None) -> list[KernelDef]:
+    """Function definitions (and declarations, body None) carrying `qualifier`, spelled out or through one of
+    `macros` (qualifier_macros: `DI void f()` with `#define DI __device__ inline`)."""
     toks = view.toks
     out = []
     n = len(toks)
+    macros = macros or {}
     for i, t in enumerate(toks):
-        if t.text != qualifier or t.kind != IDENT or t.directive >= 0:
+        if (t.text != qualifier and qualifier not in macros.get(t.text, ())) or t.kind != IDENT or t.directive >= 0:
             continue
-        if i > 0 and toks[i - 1].text == "]" and qualifier != "__global__":
+        if i > 0 and toks[i - 1].text == "]" and toks[i - 1].directive < 0 and qualifier != "__global__":
             continue  # an extended lambda (`[=] __device__ (int i) {...}`), not a function
         # find the parameter list: first '(' at depth 0 not belonging to __launch_bounds__/__attribute__
         j = i + 1
@@ -277,9 +305,8 @@ def find_kernels(view: TokenView, qualifier: str = "__global__") -> list[KernelD
             body = view.tok_span(k, end_b)
             end_i = end_b
         start_i, tparams = _template_prefix(view, i)
-        qualifiers = tuple(tok.text for tok in toks[start_i:name_i]
-                           if tok.text in ("__global__", "__device__", "__host__", "__forceinline__",
-                                           "__noinline__", "static", "inline"))
+        qualifiers = tuple(q for tok in toks[start_i:name_i] for q in macros.get(tok.text, (tok.text,))
+                           if q in _FUNC_SPECIFIERS[:-1])
         params = tuple(_param(view, s) for s in view.split_args(j, close))
         if len(params) == 1 and params[0].type.strip() == "void" and not params[0].name:
             params = ()

@@ -1,5 +1,5 @@
 """A kernel named like an OpenCL C keyword (`kernel`, `local`): the .cl renames the
-identifier `cp_<name>` (instances are `kernel_float`) and still finds its
+identifier `cp_<name>` (instances are `cp_kernel_float`; a non-template kernel is `cp_kernel`) and still finds its
 parameter list and body (the analysis looked for the CUDA spelling in the renamed text and emitted garbage).
 Built and run on PoCL."""
 
@@ -14,7 +14,8 @@ SRC = r"""
 #include <cuda_runtime.h>
 template <typename T>
 __global__ void kernel(T* x, T v) { x[threadIdx.x] = v * threadIdx.x; }
-void run(float* x) { kernel<float><<<1, 16>>>(x, 2.0f); }
+__global__ void local(float* x) { x[threadIdx.x] += 1.0f; }
+void run(float* x) { kernel<float><<<1, 16>>>(x, 2.0f); local<<<1, 16>>>(x); }
 """
 
 
@@ -24,7 +25,13 @@ def cl_text():
 
 
 def test_keyword_kernel_is_renamed_with_its_parameters(cl_text):
-    assert "__kernel void kernel_float(__global float* x CP_OFF(x), float v) {" in cl_text
+    assert "__kernel void cp_kernel_float(__global float* x CP_OFF(x), float v) {" in cl_text
+    assert "__kernel void cp_local(__global float* x CP_OFF(x)) {" in cl_text
+
+
+def test_host_stub_launches_the_renamed_kernel():
+    host = translate_text(SRC, "opencl", name="kw.cu").output.decode()
+    assert '"cp_local"' in host and 'std::string("cp_kernel_")' in host
 
 
 @pytest.mark.opencl
@@ -33,7 +40,8 @@ def test_keyword_kernel_runs_on_pocl(cl_text, pocl):
     prog = cl.Program(ctx, cl_text).build()
     out = np.zeros(16, np.float32)
     buf = cl.Buffer(ctx, cl.mem_flags.READ_WRITE | cl.mem_flags.COPY_HOST_PTR, hostbuf=out)
-    prog.kernel_float(q, (16,), (16,), buf, np.float32(2.0))
+    prog.cp_kernel_float(q, (16,), (16,), buf, np.float32(2.0))
+    prog.cp_local(q, (16,), (16,), buf)
     cl.enqueue_copy(q, out, buf)
     q.finish()
-    assert np.array_equal(out, 2.0 * np.arange(16, dtype=np.float32))
+    assert np.array_equal(out, 2.0 * np.arange(16, dtype=np.float32) + 1.0)

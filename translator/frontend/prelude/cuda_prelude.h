@@ -250,6 +250,19 @@ CP_API cudaConfigureCall(dim3 g, dim3 b, size_t shmem = 0, cudaStream_t s = 0);
 
 /* ---- device functions ---- */
 #define CP_DEV static __device__ inline
+/* min/max as CUDA's math_functions.hpp overloads them (C++): mixed signedness gives the unsigned type, a float
+ * with a double gives double; the OpenCL target writes the chosen conversions out (opencl/mathargs.py). */
+#define CP_MINMAX(R, A, B) __host__ __device__ R min(A, B); __host__ __device__ R max(A, B);
+CP_MINMAX(int, int, int) CP_MINMAX(unsigned int, unsigned int, unsigned int)
+CP_MINMAX(unsigned int, int, unsigned int) CP_MINMAX(unsigned int, unsigned int, int)
+CP_MINMAX(long, long, long) CP_MINMAX(unsigned long, unsigned long, unsigned long)
+CP_MINMAX(unsigned long, long, unsigned long) CP_MINMAX(unsigned long, unsigned long, long)
+CP_MINMAX(long long, long long, long long) CP_MINMAX(unsigned long long, unsigned long long, unsigned long long)
+CP_MINMAX(unsigned long long, long long, unsigned long long)
+CP_MINMAX(unsigned long long, unsigned long long, long long)
+CP_MINMAX(float, float, float) CP_MINMAX(double, double, double) CP_MINMAX(double, float, double)
+CP_MINMAX(double, double, float)
+#undef CP_MINMAX
 __device__ void __syncthreads(void);
 __device__ int __syncthreads_count(int);
 __device__ int __syncthreads_and(int);

@@ -25,6 +25,7 @@ from translator.targets.opencl.constfold import fold, local_constants
 from translator.targets.opencl.convsat import saturating_conversions
 from translator.targets.opencl.coop import rewrite_groups
 from translator.targets.opencl.cub import rewrite_cub
+from translator.targets.opencl.directinit import copy_initialise, direct_initialisations
 from translator.targets.opencl.emit import KernelInstance, ProgramBuilder
 from translator.targets.opencl.exits import predicate_early_exits
 from translator.targets.opencl.halfcast import storage_casts
@@ -39,9 +40,18 @@ from translator.targets.opencl.headers import (
 )
 from translator.targets.opencl.host import launch_stub, preamble, stub_declaration, symbol_registration
 from translator.targets.opencl.includers import file_macro_names, includer_macros, includers, used_names
+from translator.targets.opencl.mathargs import math_argument_conversions
 from translator.targets.opencl.prelude import PRELUDE, with_simd
-from translator.targets.opencl.scan import DevFunc, DeviceScan, idents, parse_tparams, scan_device
-from translator.targets.opencl.spelling import BASE_TYPES, VECTOR_TYPE, cl_func_name, constant_decl, mangle, type_decl
+from translator.targets.opencl.scan import DevFunc, DeviceScan, TopDecl, idents, parse_tparams, scan_device
+from translator.targets.opencl.spelling import (
+    BASE_TYPES,
+    VECTOR_TYPE,
+    cl_func_name,
+    constant_decl,
+    cxx_to_c_types,
+    mangle,
+    type_decl,
+)
 from translator.targets.opencl.text import sub_idents, take_conflicts
 from translator.targets.opencl.typenames import builtin_aliases, canonical_subst, object_macros, user_type_names
 
@@ -131,14 +141,19 @@ class OpenCLTarget:
     def _structural(self, ctx: FileContext) -> None:
         parsed = ctx.parsed
         view = TokenView.build(parsed.data, parsed.tokens)
-        scan = scan_device(view)
+        inits = direct_initialisations(ctx)
+        scan = scan_device(view, frozenset(d.name for d in inits if d.top_level))
+        copy_initialise(ctx, inits, scan.ranges())
         explicit_half_conversions(ctx, scan.ranges())
         saturating_conversions(ctx, scan.ranges())
         deduced_autos(ctx, [(f.start, f.end) for f in scan.funcs])
+        math_argument_conversions(ctx, scan.ranges())
         predicate_early_exits(ctx, [(f.start, f.end) for f in scan.funcs if f.kind == "kernel"])
         protos = [k for k in find_kernels(view, "__global__") if k.body is None]
-        if not scan.funcs and not scan.vars and not parsed.launches and not parsed.includes and not protos:
+        if not scan.funcs and not scan.vars and not parsed.launches and not parsed.includes and not protos \
+                and ctx.rel.suffix not in HEADER_SUFFIXES:
             return  # a snippet without declarations: the rule edits stand as they are
+        # (a header without device code is host code: HeaderEmitter drops its device-only renames, `half` stays)
         if ctx.rel.suffix in CUDA_SUFFIXES or protos:
             ctx.need_include("cudaport_opencl.h")
         retract_host_findings(ctx, scan)
@@ -378,11 +393,7 @@ class FileEmitter:
         head = [PRELUDE, f"/* translated by cudaport from {ctx.rel.name} */"]
         head += self._includer_head()
         for d in sorted(chosen, key=lambda d: (d.start < SHIFT, d.start)):
-            text = decl_texts[(d.start, d.end)]
-            if d.kind == "type":
-                text = type_decl(text)
-            elif d.kind != "macro":
-                text = constant_decl(text, d.name)
+            text = _cl_decl(d, decl_texts[(d.start, d.end)])
             head.append(f"#if {d.cond}\n{text}\n#endif" if d.cond else text)
         cl_text = storage_casts(with_simd(builder.program("\n".join(head) + "\n")), len(PRELUDE))
         for code, func, detail in builder.notes:
@@ -820,6 +831,14 @@ def _late_macros(merged: DeviceScan, texts: dict[int, str], decl_texts: dict[tup
         if users and all(before(u, d.start) for u in users):
             out.add(d.start)
     return out
+
+
+def _cl_decl(d: TopDecl, text: str) -> str:
+    """A top-level type, constant or macro as OpenCL C; a macro's C++ (`#define dist(a, b) int(...)`) is
+    expanded inside OpenCL C functions."""
+    if d.kind == "type":
+        return type_decl(text)
+    return constant_decl(text, d.name) if d.kind != "macro" else cxx_to_c_types(text)
 
 
 def _template_args(ref, count: int) -> list[str] | None:  # type: ignore[no-untyped-def]

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from translator.targets.opencl.cxxonly import cxx_only
 from translator.targets.opencl.halfconv import cl_half_types
 from translator.targets.opencl.hoist import Program, hoist_function
-from translator.targets.opencl.program import Extra, FuncInfo, clone_name
+from translator.targets.opencl.prelude_half import HALF_TYPES
+from translator.targets.opencl.program import Extra, FuncInfo, instance_suffix
 from translator.targets.opencl.races import unsynchronised_exchange
 from translator.targets.opencl.scan import DevFunc, DeviceScan, idents
 from translator.targets.opencl.spaces import Env
@@ -24,6 +25,7 @@ from translator.targets.opencl.spelling import (
     SPACES,
     add_space,
     canonical_c_type,
+    cl_func_name,
     cxx_to_c_types,
     inner_dims,
     split_param,
@@ -56,11 +58,14 @@ class ProgramBuilder:
                  type_names: set[str], report: Callable[[str, DevFunc, str], None],
                  macros: dict[str, str] | None = None) -> None:
         self.scan = scan
+        self.warp_macros = _warp_macros(macros or {})
+        self.qual_macros = _qualifier_macros(macros or {})  # `#define DI __device__ inline`: DI in a head
         self.macros = macros or {}
-        self.warp_macros = _warp_macros(self.macros)
+        self.fn_macros = {n for n, t in (macros or {}).items()
+                          if re.match(r"\s*#\s*define\s+" + re.escape(n) + r"\(", t)}
         self.report = report
         self.poisoned = poisoned
-        self.type_names = set(type_names)
+        self.type_names = set(type_names) | HALF_TYPES
         self.vars = {v.name: v for v in scan.vars}
         self.infos: dict[int, FuncInfo] = {}
         self.by_name: dict[str, list[FuncInfo]] = {}
@@ -108,7 +113,7 @@ class ProgramBuilder:
         while body_i < len(toks) and toks[body_i].text != "{":
             body_i += 1
         head_toks = toks[:name_i]
-        quals = {t.text for t in head_toks if t.text in _FUNC_QUALS}
+        quals = {q for t in head_toks for q in self.qual_macros.get(t.text, (t.text,)) if q in _FUNC_QUALS}
         ret_parts = []
         skip_to = -1
         for k, t in enumerate(head_toks):
@@ -118,7 +123,7 @@ class ProgramBuilder:
                 skip_to = rw.match(k + 1)
                 quals.add("__launch_bounds__")
                 continue
-            if t.text in _FUNC_QUALS:
+            if t.text in _FUNC_QUALS or t.text in self.qual_macros:
                 continue
             ret_parts.append(t.text)
         params = [rw.tok_text(a, b) for a, b in rw.split(open_i, close_i)]
@@ -218,7 +223,7 @@ class ProgramBuilder:
         if inst.func.start in self.poisoned:
             self.bodies.append(_error_block(self.poisoned[inst.func.start], inst.name))
             return
-        self.bodies.append(self._emit(info, inst.subst, None, inst.name))
+        self.bodies.append(self._macro_tparams(info, inst.subst, self._emit(info, inst.subst, None, inst.name)))
 
     def drain(self) -> None:
         while self.queue:
@@ -226,9 +231,11 @@ class ProgramBuilder:
             _, start, subst, spaces = key
             info = self.infos[start]
             if start in self.poisoned:
-                self.bodies.append(_error_block(self.poisoned[start], clone_name(info, dict(subst))))
+                self.bodies.append(_error_block(self.poisoned[start], cl_func_name(info.func.name, kernel=False)
+                                                + instance_suffix(info, dict(subst))))
                 continue
-            self.bodies.append(self._emit(info, dict(subst), spaces, clone_name(info, dict(subst))))
+            name = cl_func_name(info.func.name, kernel=False) + instance_suffix(info, dict(subst))
+            self.bodies.append(self._macro_tparams(info, dict(subst), self._emit(info, dict(subst), spaces, name)))
 
     def request(self, info: FuncInfo, subst: dict[str, str], spaces: tuple[str, ...]) -> None:
         key = ("d", info.func.start, tuple(sorted(subst.items())), spaces)
@@ -257,7 +264,6 @@ class ProgramBuilder:
         ret = cxx_to_c_types(sub_idents(info.ret, smap)) if not kernel else "void"
         env = Env(self, info, smap)
         body = c_local_struct_names(c_static_asserts(cxx_to_c_types(sub_idents(info.body, smap))), env.local_types)
-        body = self._macro_tparams(body, smap)
         cxx = cxx_only(params, body)
         if cxx and (f.name, "cxx") not in self.warned:
             self.warned.add((f.name, "cxx"))
@@ -359,26 +365,22 @@ class ProgramBuilder:
         self._check_warp(info, text)
         return text
 
-    def _macro_tparams(self, body: str, smap: dict[str, str]) -> str:
-        """A macro the body expands that names the function's template parameters (`#define LOOP(i, n)
-        for (IndexType i = ...)` used in `template <typename IndexType>`): CUDA expands it inside the template,
-        where the parameter is the instance's argument; here each parameter it names is #defined as that
-        argument for the body and #undef'd after it."""
-        if not smap or not self.macros:
-            return body
-        used = {n for n in idents(body) if n in self.macros}
+    def _macro_tparams(self, info: FuncInfo, subst: dict[str, str], text: str) -> str:
+        """An instance whose body uses a macro that names one of its template parameters
+        (`#define H2F(x) static_cast<accscalar_t>(x)`, expanded inside the template in CUDA) gets that parameter
+        defined as its argument around it: the .cl's macros come before every function."""
+        names = {tp.name for tp in info.func.tparams if tp.name in subst}
+        used = idents(info.body) & set(self.macros)
         seen: set[str] = set()
-        while used - seen:  # macros the used ones expand, to the bottom
-            name = (used - seen).pop()
-            seen.add(name)
-            used |= {n for n in idents(self.macros[name]) if n in self.macros}
-        named = sorted({n for m in seen for n in idents(self.macros[m]) if n in smap} - set(self.macros))
-        if not named:
-            return body
-        defines = "".join(f"#define {n} {smap[n]}\n" for n in named)
-        undefs = "".join(f"#undef {n}\n" for n in named)
-        inner = body.strip()
-        return "{\n" + defines + inner[1:-1] + "\n" + undefs + "}"
+        while used - seen:  # macros expanding to other macros
+            m = (used - seen).pop()
+            seen.add(m)
+            used |= idents(self.macros[m]) & set(self.macros)
+        need = sorted(n for n in names if any(n in idents(self.macros[m]) for m in used))
+        if not need:
+            return text
+        return ("".join(f"#define {n} {cl_half_types(subst[n])}\n" for n in need) + text
+                + "".join(f"#undef {n}\n" for n in need))
 
     def _shared(self, info: FuncInfo, body: str, kernel: bool, env: Env) -> tuple[str, list[str], str]:
         rw = Rewriter(body)
@@ -490,6 +492,17 @@ _INT_WORDS = {"int", "unsigned", "signed", "long", "short", "char", "size_t", "u
 def _error_block(code_detail: str, name: str) -> str:
     return (f"#ifndef CUDAPORT_ALLOW_PARTIAL\n#error \"CUDAPORT {code_detail} (in {name}); the rest of this "
             f"program was translated: build with -DCUDAPORT_ALLOW_PARTIAL to use it\"\n#endif\n")
+
+
+def _qualifier_macros(macros: dict[str, str]) -> dict[str, tuple[str, ...]]:
+    """Object-like macros (name -> `#define` text) that stand for function specifiers, with them."""
+    out = {}
+    for name, text in macros.items():
+        words = Rewriter(text).toks[3:] if text.lstrip().startswith("#") else []
+        spelled = tuple(t.text for t in words)
+        if spelled and all(w in _FUNC_QUALS for w in spelled) and not text.split(name, 1)[1].startswith("("):
+            out[name] = spelled
+    return out
 
 
 def _warp_macros(macros: dict[str, str]) -> set[str]:

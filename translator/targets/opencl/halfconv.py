@@ -52,7 +52,11 @@ def explicit_half_conversions(ctx: FileContext, ranges: list[tuple[int, int]]) -
     data = ctx.parsed.data
     main = str(ctx.parsed.path)
     seen: set[tuple[int, int, str]] = set()
-    for cur in main_file_cursors(tu, main):
+    var_names: set[int] = set()  # offsets of the names of declared variables: `half h(f)` starts its constructor
+    cursors = main_file_cursors(tu, main)
+    for cur in cursors:
+        if cur.kind == CursorKind.VAR_DECL and cur.location.file is not None and cur.location.file.name == main:
+            var_names.add(cur.location.offset)
         if cur.kind != CursorKind.CALL_EXPR:
             continue
         ref = cur.referenced
@@ -73,10 +77,14 @@ def explicit_half_conversions(ctx: FileContext, ranges: list[tuple[int, int]]) -
             wrap = "cp_f("
         elif ref.kind == CursorKind.CONSTRUCTOR:
             args = list(cur.get_arguments())
+            arg = args[0].type.get_canonical().get_declaration() if len(args) == 1 else None
+            copy = arg is not None and arg.spelling in _FROM_FLOAT
+            if len(args) == 1 and start in var_names:
+                _direct_init(ctx, start, end, args[0], "" if copy else _FROM_FLOAT[ref.semantic_parent.spelling])
+                continue
             if len(args) != 1 or (args[0].extent.start.offset, args[0].extent.end.offset) != (start, end):
-                continue  # an explicit `__half(x)` or a declaration with parentheses: left to fail loudly
-            arg = args[0].type.get_canonical().get_declaration()
-            if arg is not None and arg.spelling in _FROM_FLOAT:
+                continue  # an explicit `__half(x)`: left to fail loudly
+            if copy:
                 continue  # a copy, no conversion
             wrap = _FROM_FLOAT[ref.semantic_parent.spelling] + "("
         else:
@@ -86,6 +94,19 @@ def explicit_half_conversions(ctx: FileContext, ranges: list[tuple[int, int]]) -
         seen.add((start, end, wrap))
         ctx.insert(start, wrap, "half conversion")
         ctx.insert(end, ")", "half conversion")
+
+
+def _direct_init(ctx: FileContext, start: int, end: int, arg, convert: str) -> None:  # type: ignore[no-untyped-def]
+    """`__half h(f);` / `__half h{f};` (the constructor's extent starts at the variable's name) ->
+    `h = cp_float2half(f)`; a copy `__half g(h)` -> `g = (h)`. OpenCL C has no direct-initialisation."""
+    data = ctx.parsed.data
+    a, b = arg.extent.start.offset, arg.extent.end.offset
+    m = re.match(rb"[A-Za-z_]\w*\s*[({]", data[start:a + 1])
+    if m is None or data[end - 1:end] not in (b")", b"}") or not start < a <= b < end:
+        return
+    name_end = start + len(m.group(0).rstrip(b"({").rstrip())
+    _replace(ctx, name_end, a, f" = {convert}(")
+    _replace(ctx, b, end, ")")
 
 
 def _is_half_operator(ref) -> bool:  # type: ignore[no-untyped-def]

@@ -10,6 +10,9 @@ integer computed silently. bfloat16 is the top half of a float, rounded to neare
 
 from __future__ import annotations
 
+# the struct types HALF defines, for the address-space pass's casts and declarations (`(const cp_half2*)p`)
+HALF_TYPES = frozenset({"cp_half", "cp_half2", "cp_bfloat16", "cp_bfloat162"})
+
 HALF = r"""
 /* CUDA half/bfloat16: 16-bit storage, float arithmetic (no cl_khr_fp16 needed) */
 typedef struct { ushort cp_bits; } cp_half;
@@ -193,4 +196,14 @@ CP_TO_STORAGE(cp_to_bfloat16, cp_bfloat16, cp_float2bfloat16, cp_half)
 CP_OVL cp_half cp_to_half(double v) { return cp_float2half((float)v); }
 CP_OVL cp_bfloat16 cp_to_bfloat16(double v) { return cp_float2bfloat16((float)v); }
 #endif
+/* warp shuffles of the storage types move their bits (__shfl_xor_sync(m, __half, ...) is CUDA's too) */
+#define CP_S2B(v) ((ulong)(v).cp_bits)
+#define CP_P2B(v) ((ulong)(v).x.cp_bits | ((ulong)(v).y.cp_bits << 16))
+static inline cp_half cp_b2half(ulong b) { cp_half h; h.cp_bits = (ushort)b; return h; }
+static inline cp_bfloat16 cp_b2bf16(ulong b) { cp_bfloat16 h; h.cp_bits = (ushort)b; return h; }
+static inline cp_half2 cp_b2half2(ulong b) { cp_half2 p; p.x = cp_b2half(b); p.y = cp_b2half(b >> 16); return p; }
+static inline cp_bfloat162 cp_b2bf162(ulong b) {
+    cp_bfloat162 p; p.x = cp_b2bf16(b); p.y = cp_b2bf16(b >> 16); return p; }
+CP_SHFL32(cp_half, CP_S2B, cp_b2half) CP_SHFL32(cp_bfloat16, CP_S2B, cp_b2bf16)
+CP_SHFL32(cp_half2, CP_P2B, cp_b2half2) CP_SHFL32(cp_bfloat162, CP_P2B, cp_b2bf162)
 """

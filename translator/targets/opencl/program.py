@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from translator.targets.opencl.scan import DevFunc
-from translator.targets.opencl.spelling import cl_func_name, mangle
+from translator.targets.opencl.spelling import mangle
 
 
 @dataclass
@@ -37,16 +37,15 @@ class FuncInfo:
     shared: list[tuple[str, str, str, bool]] = field(default_factory=list)  # (name, elem type, dims text, extern)
 
 
-def clone_name(info: FuncInfo, subst: dict[str, str]) -> str:
-    """The .cl name of one clone of a device function: its own name, and for a template whose instances the
-    parameter types cannot tell apart (a value parameter `template <int N>`, a type only the body uses) the
-    arguments of those parameters too, or two instances would be one overloaded function defined twice."""
-    base = cl_func_name(info.func.name, kernel=False)
-    hidden = [tp.name for tp in info.func.tparams
-              if tp.kind == "value" or not any(re.search(rf"\b{re.escape(tp.name)}\b", p) for p in info.params)]
-    if not hidden or any(n not in subst for n in hidden):
-        return base
-    return base + "".join("_" + mangle(subst[n]) for n in hidden)
+def instance_suffix(info: FuncInfo, subst: dict[str, str]) -> str:
+    """The name suffix of a device function template's instance: one part per template parameter that its
+    parameter types do not show (every value parameter; a type parameter used only in the body or the result),
+    so that instances the OpenCL compiler could not tell apart by overloading get names of their own."""
+    if info.func.spec_clash:  # `template <> __half f(float)` beside `template <> __nv_bfloat16 f(float)`
+        return "".join(f"_{mangle(a)}" for a in info.func.spec_args)
+    shown = set(re.findall(r"[A-Za-z_]\w*", " ".join(info.params)))
+    return "".join(f"_{mangle(subst[tp.name])}" for tp in info.func.tparams
+                   if tp.name in subst and (tp.kind == "value" or tp.name not in shown))
 
 
 class Builder(Protocol):
@@ -54,6 +53,7 @@ class Builder(Protocol):
     notes to report, and requests for a clone of a function with given template arguments and address spaces."""
 
     type_names: set[str]
+    fn_macros: set[str]  # function-like macros of the program (`#define GET(t, i) t[i]`)
     by_name: dict[str, list[FuncInfo]]
     extras: dict[str, Extra]
     func_extras: dict[str, list[str]]

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from translator.frontend.brackets import split_text
 from translator.frontend.lexer import IDENT, KEYWORD, PUNCT, Tok
-from translator.frontend.sites import TokenView, find_kernels
+from translator.frontend.sites import TokenView, find_kernels, qualifier_macros
 from translator.model import KernelDef
 
 
@@ -21,6 +21,7 @@ class TParam:
     kind: str  # "type" | "value"
     name: str
     ctype: str  # for value parameters: their C type
+    default: str = ""  # the default argument as written (`bool aT = false`), or ""
 
 
 @dataclass
@@ -32,6 +33,10 @@ class DevFunc:
     kdef: KernelDef
     tparams: list[TParam]
     template_text: str  # `template <...>` as written, or ""
+    # an explicit specialisation (`template <> __half f(float)` of `template <typename T> T f(float)`): the
+    # template arguments as written, and whether another specialisation has the same parameter types
+    spec_args: tuple[str, ...] = ()
+    spec_clash: bool = False
 
 
 @dataclass
@@ -97,10 +102,11 @@ def parse_tparams(text: str) -> list[TParam]:
         if not words:
             continue
         name = words[-1]
+        default = part.split("=", 1)[1].strip() if "=" in part else ""
         if words[0] in ("typename", "class"):
-            out.append(TParam("type", name, ""))
+            out.append(TParam("type", name, "", default))
         else:
-            out.append(TParam("value", name, " ".join(words[:-1])))
+            out.append(TParam("value", name, " ".join(words[:-1]), default))
     return out
 
 
@@ -143,22 +149,43 @@ class _Conditions:
         return " && ".join(parts)
 
 
-def scan_device(view: TokenView) -> DeviceScan:
-    out = DeviceScan()
+def _scan_functions(view: TokenView, out: DeviceScan) -> list[tuple[int, int]]:
+    """Device functions and kernels with a body into out.funcs (explicit specialisations bound to their
+    primary template's declaration); returns the spans of declarations without a body."""
     data = view.data
     seen: set[int] = set()
+    macros = qualifier_macros(view)
+    primaries: dict[str, list[tuple[KernelDef, list[TParam], str]]] = {}
+    prototypes: list[tuple[int, int]] = []  # declarations without a body: no device variables in them
     for qual in ("__global__", "__device__"):
-        for k in find_kernels(view, qual):
-            if k.body is None or k.span.offset in seen:
+        for k in find_kernels(view, qual, macros):
+            if k.span.offset in seen:
                 continue
             seen.add(k.span.offset)
             kind = "kernel" if "__global__" in k.qualifiers else ("hd" if "__host__" in k.qualifiers else "device")
             head = data[k.span.offset:k.name_span.offset].decode("utf-8", "surrogateescape")
             m = re.match(r"\s*(template\s*<.*?>)(?=\s*(?:__|static|inline|void|[A-Za-z_]))", head, re.DOTALL)
             ttext = m.group(1) if m else ""
-            out.funcs.append(DevFunc(k.name, k.span.offset, k.span.end, kind, k, parse_tparams(ttext), ttext))
+            if k.body is None:
+                prototypes.append((k.span.offset, k.span.end))
+                if ttext:
+                    primaries.setdefault(k.name, []).append((k, parse_tparams(ttext), _ret_type(head, ttext, macros)))
+                continue
+            func = DevFunc(k.name, k.span.offset, k.span.end, kind, k, parse_tparams(ttext), ttext)
+            if re.fullmatch(r"template\s*<\s*>", ttext):
+                func.spec_args = _spec_args(k, _ret_type(head, ttext, macros), primaries.get(k.name, []))
+            out.funcs.append(func)
+    _mark_spec_clashes(out.funcs)
     out.funcs.sort(key=lambda f: f.start)
-    franges = [(f.start, f.end) for f in out.funcs]
+    return prototypes
+
+
+def scan_device(view: TokenView, direct_init: frozenset[int] = frozenset()) -> DeviceScan:
+    """`direct_init`: offsets of the names of top-level variables initialised with parentheses
+    (`constexpr int N(16);`, from clang: the tokens alone read as a function declaration)."""
+    out = DeviceScan()
+    prototypes = _scan_functions(view, out)
+    franges = [(f.start, f.end) for f in out.funcs] + prototypes
     toks = view.toks
     n = len(toks)
     depth = 0
@@ -219,7 +246,8 @@ def scan_device(view: TokenView) -> DeviceScan:
                 continue
             stmt = toks[i:end + 1]
             texts = [s.text for s in stmt]
-            if any(q in texts for q in ("__constant__", "__device__", "__managed__")) and "(" not in texts[:3]:
+            if any(q in _outside_braces(stmt) for q in ("__constant__", "__device__", "__managed__")) and \
+                    "(" not in texts[:3]:
                 var = _dev_var(view, stmt)
                 if var:
                     out.vars.append(var)
@@ -228,6 +256,14 @@ def scan_device(view: TokenView) -> DeviceScan:
                 continue
             if texts[0] in ("struct", "union", "enum", "typedef", "class"):
                 out.decls.append(TopDecl(t.offset, toks[end].end, _declared_names(stmt), "type", cond=conds.current()))
+                i = end + 1
+                stmt_start = i
+                continue
+            paren = next((k for k, s in enumerate(stmt) if s.offset in direct_init and k + 1 < len(stmt)
+                          and stmt[k + 1].text == "("), -1)
+            if paren > 0 and ("const" in texts or "constexpr" in texts) and "(" not in texts[:paren]:
+                out.decls.append(TopDecl(t.offset, toks[end].end, {texts[paren]}, "const", texts[paren],
+                                         conds.current()))
                 i = end + 1
                 stmt_start = i
                 continue
@@ -241,6 +277,46 @@ def scan_device(view: TokenView) -> DeviceScan:
                     continue
         i += 1
     return out
+
+
+def _ret_type(head: str, ttext: str, macros: dict[str, tuple[str, ...]]) -> str:
+    """The result type in a function's head (`template <> inline __device__ __half ` -> `__half`)."""
+    words = head.strip()[len(ttext):].split()
+    quals = {"__global__", "__device__", "__host__", "__forceinline__", "__noinline__", "static", "inline",
+             "__inline__", "extern"} | set(macros)
+    return " ".join(w for w in words if w not in quals)
+
+
+def _spec_args(k: KernelDef, ret: str, primaries: list[tuple[KernelDef, list[TParam], str]]) -> tuple[str, ...]:
+    """The template arguments of explicit specialisation k, bound against its primary template's declaration
+    (result and parameter types spelled as a parameter name: `T f(const float)`, `int g(const T)`)."""
+    for decl, tparams, pret in primaries:
+        if len(decl.params) != len(k.params):
+            continue
+        bound: dict[str, str] = {}
+        pairs = [(pret, ret)] + [(p.type, a.type) for p, a in zip(decl.params, k.params, strict=True)]
+        for want, have in pairs:
+            w = [x for x in want.split() if x not in ("const", "volatile")]
+            h = " ".join(x for x in have.split() if x not in ("const", "volatile"))
+            if len(w) == 1 and w[0] in {tp.name for tp in tparams if tp.kind == "type"}:
+                bound.setdefault(w[0], h)
+        if all(tp.name in bound for tp in tparams):
+            return tuple(bound[tp.name] for tp in tparams)
+    return ()
+
+
+def _mark_spec_clashes(funcs: list[DevFunc]) -> None:
+    """Specialisations of one template with the same parameter types (they differ in the result only) cannot
+    be told apart by overloading: each gets its template arguments in its OpenCL name."""
+    seen: dict[tuple[str, tuple[str, ...]], list[DevFunc]] = {}
+    for f in funcs:
+        if f.spec_args:
+            key = (f.name, tuple(" ".join(p.type.split()) for p in f.kdef.params))
+            seen.setdefault(key, []).append(f)
+    for group in seen.values():
+        if len(group) > 1:
+            for f in group:
+                f.spec_clash = True
 
 
 def _stmt_end(view: TokenView, i: int) -> int:
@@ -259,6 +335,21 @@ def _stmt_end(view: TokenView, i: int) -> int:
             return -1
         j += 1
     return -1
+
+
+def _outside_braces(stmt: list[Tok]) -> set[str]:
+    """Spellings of the statement's tokens outside `{...}`: a `__device__` member of a struct body
+    (`struct P { __host__ __device__ P(int x); };`) does not make the struct a device variable."""
+    out = set()
+    depth = 0
+    for s in stmt:
+        if s.kind == PUNCT and s.text == "{":
+            depth += 1
+        elif s.kind == PUNCT and s.text == "}":
+            depth -= 1
+        elif depth == 0:
+            out.add(s.text)
+    return out
 
 
 def _declared_names(stmt: list[Tok]) -> set[str]:

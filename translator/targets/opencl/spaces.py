@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from translator.frontend.brackets import split_text
-from translator.targets.opencl.program import Builder, FuncInfo, clone_name
+from translator.targets.opencl.halfconv import cl_half_types
+from translator.targets.opencl.program import Builder, FuncInfo, instance_suffix
 from translator.targets.opencl.scan import TParam
 from translator.targets.opencl.spelling import (
     BASE_TYPES,
@@ -23,7 +24,7 @@ from translator.targets.opencl.spelling import (
     split_param,
     strip_cv,
 )
-from translator.targets.opencl.text import IDENT, KEYWORD, PUNCT, Rewriter
+from translator.targets.opencl.text import IDENT, KEYWORD, PUNCT, Rewriter, sub_idents
 
 
 class Env:
@@ -59,6 +60,13 @@ class Env:
         if k > end or toks[k].kind != IDENT:
             return "private" if addr else None
         name = toks[k].text
+        if name not in self.space and name in self.b.fn_macros and k < end and toks[k + 1].text == "(":
+            # `&GET(_hy, i)` with `#define GET(t, i) t[i]`: the memory of the argument the macro indexes
+            close = rw.match(k + 1)
+            for a, b in rw.split(k + 1, close) if 0 < close <= end else []:
+                sp = self.expr_space(rw, a, b)
+                if sp is not None:
+                    return sp
         if name in self.space:
             sp = self.space[name]
             if sp is None:
@@ -329,13 +337,20 @@ class Env:
         close = rw.match(j)
         args = rw.split(j, close)
         cands = [i for i in self.b.by_name[name] if len(i.params) == len(args)] or self.b.by_name[name]
+        if targs is not None and any(i.func.spec_args for i in cands):
+            # `f<T>(x)` with explicit specialisations of f: the one for these arguments, else the others
+            want = [_norm_type(cl_half_types(a)) for a in targs]
+            cands = [i for i in cands if [_norm_type(cl_half_types(a)) for a in i.func.spec_args] == want] or \
+                [i for i in cands if not i.func.spec_args] or cands
         # Overloads of one arity: the one whose parameter types the arguments spell; where that is unclear all
         # of them are emitted (they are CP_OVL, so the OpenCL compiler resolves the call as C++ would).
         chosen = self._overloads(rw, cands, args)
-        clones = [self._request(rw, info, args, targs, edit=n_info == 0) for n_info, info in enumerate(chosen)]
-        new = clones[0] if clones else cl_func_name(name, kernel=False)
-        if new != name:
-            rw.replace(toks[k].offset, toks[k].end, new)
+        suffixes = {instance_suffix(info, self._request(rw, info, args, targs, name, edit=n_info == 0))
+                    for n_info, info in enumerate(chosen)}
+        # instances that differ only in template values (`MM_l<8>`, `MM_l<8, false, true>`) are named apart
+        cl_name = cl_func_name(name, kernel=False) + (suffixes.pop() if len(suffixes) == 1 else "")
+        if cl_name != name:
+            rw.replace(toks[k].offset, toks[k].end, cl_name)
         extra = [self.b.extras[x].pname for x in self.b.func_extras.get(name, [])]
         if extra:
             rw.insert(toks[close].offset, (", " if args else "") + ", ".join(extra))
@@ -359,9 +374,9 @@ class Env:
         return [c for c, s in zip(cands, scores, strict=True) if s == max(scores)]
 
     def _request(self, rw: Rewriter, info: FuncInfo, args: list[tuple[int, int]], targs: list[str] | None,
-                 edit: bool) -> str:
-        """Request the clone of `info` this call needs and return its name; `edit`: also rewrite reference
-        arguments to `&(arg)`."""
+                 name: str, edit: bool) -> dict[str, str]:
+        """Request the clone of `info` this call needs (returns its template arguments); `edit`: also rewrite
+        reference arguments to `&(arg)`."""
         toks = rw.toks
         spaces = []
         types: dict[str, str] = {}
@@ -383,6 +398,8 @@ class Env:
             if at:
                 _bind(ptype, at, tparams, types)
         for tp in tparams:
+            if tp.name not in types and tp.default:
+                types[tp.name] = sub_idents(tp.default, types)  # `template <int n, bool aT = false>`
             if tp.name not in types:
                 fallback = self.subst.get(tp.name) or next(iter(self.subst.values()), None)
                 if fallback is None:
@@ -390,7 +407,7 @@ class Env:
                     fallback = "int" if tp.kind == "value" else "float"
                 types[tp.name] = fallback
         self.b.request(info, types, tuple(spaces))
-        return clone_name(info, types)
+        return types
 
 
 def _norm_type(t: str) -> str:

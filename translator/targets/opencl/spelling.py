@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from translator.targets.opencl.scan import is_integral
-from translator.targets.opencl.text import IDENT, KEYWORD, PUNCT, Rewriter
+from translator.targets.opencl.text import IDENT, KEYWORD, PUNCT, Rewriter, sub_idents
 
 SPACES = {"global": "__global", "local": "__local", "constant": "__constant", "private": "__private"}
 SPACE_WORDS = {"__global", "__local", "__constant", "__private", "global", "local", "constant", "private"}
@@ -21,6 +21,9 @@ VECTOR_TYPE = re.compile(r"(?:cp_)?(?:u?char|u?short|u?int|u?long|float|double)(
 # OpenCL C keywords that are ordinary identifiers in CUDA (`__shared__ int local[256];`): renamed in device code
 CL_RESERVED = {w: f"cp_{w}" for w in ("local", "global", "constant", "private", "kernel", "read_only", "write_only",
                                         "read_write", "uniform", "pipe")}
+# `half` is an OpenCL C type keyword but an ordinary name in CUDA code (`uint16_t half = 1 << n;`): after the
+# rules every CUDA `half` type is `cp_half`, so a `half` left in device code names a variable or function
+CL_RESERVED["half"] = "cp_v_half"
 # OpenCL C 1.2 builtin functions that CUDA device code lacks: a user kernel or device function of that name would
 # clash with the builtin in the .cl, so it is emitted (and called) as cp_<name>.
 _CL_ONLY_BUILTINS = frozenset(
@@ -42,7 +45,10 @@ _CL_SHARED_BUILTINS = frozenset(
 
 
 def cl_func_name(name: str, *, kernel: bool) -> str:
-    """The OpenCL C name of a user kernel or device function (`normalize` -> `cp_normalize`)."""
+    """The OpenCL C name of a user kernel or device function (`normalize` -> `cp_normalize`, a keyword such as
+    `kernel` -> `cp_kernel`, as sub_idents(CL_RESERVED) spells its calls; template instances add suffixes)."""
+    if name in CL_RESERVED:
+        return CL_RESERVED[name]
     clash = name in _CL_ONLY_BUILTINS or (kernel and name in _CL_SHARED_BUILTINS)
     return f"cp_{name}" if clash else name
 
@@ -68,13 +74,86 @@ def canonical_type(t: str) -> str:
     return t.replace(" * ", "*").replace(" *", "*")
 
 
+def local_aliases(text: str) -> str:
+    """`using V = uint4;` inside a function body (C++ only) is dropped and V spelled as its type in the rest of
+    the body, so the address-space pass sees the type in casts and declarations (`(const V*)p`)."""
+    while True:
+        rw = Rewriter(text)
+        toks = rw.toks
+        k = next((k for k in range(1, len(toks) - 3) if toks[k].text == "using" and toks[k].directive < 0
+                  and toks[k - 1].text in (";", "{", "}") and toks[k + 1].kind == IDENT
+                  and toks[k + 2].text == "="), -1)
+        if k < 0:
+            return text
+        end = k + 3
+        while end < len(toks) and toks[end].text != ";":
+            end = rw.match(end) if toks[end].text in ("(", "[", "{") else end
+            if end < 0:
+                return text
+            end += 1
+        if end >= len(toks):
+            return text
+        alias = rw.tok_text(k + 3, end - 1)
+        text = rw.slice(0, toks[k].offset) + sub_idents(rw.slice(toks[end].end, len(rw.data)),
+                                                        {toks[k + 1].text: alias})
+
+
+# std::numeric_limits<T>::NAME() in device code -> the OpenCL C constant (OpenCL C 1.2 §6.12.2, §6.12.3)
+_LIMITS_FLOAT = {"max": "{P}_MAX", "min": "{P}_MIN", "lowest": "(-{P}_MAX)", "epsilon": "{P}_EPSILON",
+                 "infinity": "(({T})INFINITY)", "quiet_NaN": "(({T})NAN)", "signaling_NaN": "(({T})NAN)"}
+_INT_LIMITS = {"char": ("CHAR_MIN", "CHAR_MAX"), "signed char": ("SCHAR_MIN", "SCHAR_MAX"),
+               "unsigned char": ("0", "UCHAR_MAX"), "uchar": ("0", "UCHAR_MAX"), "short": ("SHRT_MIN", "SHRT_MAX"),
+               "unsigned short": ("0", "USHRT_MAX"), "ushort": ("0", "USHRT_MAX"), "int": ("INT_MIN", "INT_MAX"),
+               "unsigned int": ("0u", "UINT_MAX"), "unsigned": ("0u", "UINT_MAX"), "uint": ("0u", "UINT_MAX"),
+               "int32_t": ("INT_MIN", "INT_MAX"), "uint32_t": ("0u", "UINT_MAX"), "long": ("LONG_MIN", "LONG_MAX"),
+               "long long": ("LONG_MIN", "LONG_MAX"), "int64_t": ("LONG_MIN", "LONG_MAX"),
+               "unsigned long": ("0ul", "ULONG_MAX"), "unsigned long long": ("0ul", "ULONG_MAX"),
+               "ulong": ("0ul", "ULONG_MAX"), "uint64_t": ("0ul", "ULONG_MAX"), "size_t": ("0ul", "ULONG_MAX")}
+
+
+def numeric_limit(ctype: str, member: str) -> str | None:
+    """The OpenCL C spelling of `std::numeric_limits<ctype>::member()`, or None."""
+    t = " ".join(ctype.split())
+    if t in ("float", "double"):
+        form = _LIMITS_FLOAT.get(member)
+        return form.format(P="FLT" if t == "float" else "DBL", T=t) if form else None
+    if t in _INT_LIMITS and member in ("min", "max", "lowest"):
+        lo, hi = _INT_LIMITS[t]
+        return f"({hi})" if member == "max" else f"({lo})"
+    return None
+
+
+def _numeric_limits(rw: Rewriter, k: int) -> None:
+    """Token k is `numeric_limits` (after `std::` or not): `numeric_limits<T>::NAME()` becomes the constant.
+    Types without an entry stay as written (the OpenCL compiler rejects them)."""
+    toks = rw.toks
+    if k + 1 >= len(toks) or toks[k + 1].text != "<":
+        return
+    close = rw.angle(k + 1)
+    if close < 0 or close + 4 >= len(toks) or toks[close + 1].text != "::" or toks[close + 3].text != "(" \
+            or toks[close + 4].text != ")":
+        return
+    value = numeric_limit(rw.tok_text(k + 2, close - 1), toks[close + 2].text)
+    if value is None:
+        return
+    start = k - 2 if k >= 2 and toks[k - 1].text == "::" and toks[k - 2].text == "std" else k
+    rw.replace(toks[start].offset, toks[close + 4].end, value)
+
+
 def cxx_to_c_types(text: str) -> str:
     """C++ spellings that OpenCL C lacks: long long, unsigned long long, nullptr, constexpr, casts, `ns::`,
-    alignas."""
+    alignas, local type aliases."""
+    text = local_aliases(text) if "using" in text else text
     text = re.sub(r"\bunsigned\s+long\s+long(\s+int)?\b", "ulong", text)
     text = re.sub(r"\blong\s+long(\s+int)?\b", "long", text)
     rw = Rewriter(text)
     toks = rw.toks
+    limits = [k for k, t in enumerate(toks) if t.text == "numeric_limits"]
+    if limits:
+        for k in limits:
+            _numeric_limits(rw, k)
+        rw = Rewriter(rw.result())
+        toks = rw.toks
     for k, t in enumerate(toks):
         if t.text == "::":  # OpenCL C has no namespaces: `ns::f` and `::f` are `f` (ns's parts are moved flat)
             start = toks[k - 1].offset if k > 0 and toks[k - 1].kind == IDENT else t.offset
@@ -99,9 +178,22 @@ def cxx_to_c_types(text: str) -> str:
                 rw.replace(t.offset, toks[close].end, f"({rw.tok_text(k + 2, close - 1)})")
         elif t.kind in (IDENT, KEYWORD) and (t.text in BASE_TYPES or VECTOR_TYPE.fullmatch(t.text)) \
                 and k + 1 < len(toks) and toks[k + 1].text == "(" and k > 0 \
-                and toks[k - 1].kind == PUNCT and toks[k - 1].text not in (")", "]"):
+                and toks[k - 1].kind == PUNCT and (toks[k - 1].text not in (")", "]") or _macro_params(toks, k - 1)):
             rw.replace(t.offset, t.end, f"({t.text})")
     return rw.result()
+
+
+def _macro_params(toks: list, close: int) -> bool:
+    """Token `close` ends the parameter list of a function-like macro (`#define dist(a, b) int(...)`): what
+    follows starts the replacement list, so a type name and `(` there is a functional cast."""
+    t = toks[close]
+    if t.text != ")" or t.directive < 0:
+        return False
+    k = close - 1
+    while k >= 0 and toks[k].directive == t.directive and toks[k].text not in ("(", ")"):
+        k -= 1
+    return k >= 2 and toks[k].text == "(" and toks[k - 1].kind == IDENT and toks[k - 1].end == toks[k].offset \
+        and toks[k - 2].text == "define" and toks[k - 2].directive == t.directive
 
 
 def canonical_c_type(t: str) -> str:

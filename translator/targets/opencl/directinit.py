@@ -1,0 +1,78 @@
+"""OpenCL device code: C++ direct-initialisation of scalars becomes C's copy-initialisation.
+
+Input: a FileContext with its clang AST. Output: the variables found (for the scan of top-level constants)
+and insertions in ctx.edits. `constexpr unsigned int N(16);` and `unsigned int x(blockIdx.x * 4);` are
+variables initialised with parentheses; in OpenCL C (as in C) the same text declares a function, so the .cl
+would not compile. Where clang says the declaration is a variable of arithmetic, enum or pointer type (a
+record's constructor is another matter, its copy constructor excepted), ` = ` goes before the `(`:
+`N = (16)`, the same value in C++ and C.
+Only variables of device code and top-level ones (constants that may move to the .cl) are rewritten.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from translator.frontend.clang import main_file_cursors
+
+if TYPE_CHECKING:
+    from translator.engine import FileContext
+
+_KINDS = {"BOOL", "CHAR_S", "SCHAR", "CHAR_U", "UCHAR", "SHORT", "USHORT", "INT", "UINT", "LONG", "LONGLONG",
+          "ULONG", "ULONGLONG", "FLOAT", "DOUBLE", "ENUM", "POINTER"}
+
+
+@dataclass(frozen=True)
+class DirectInit:
+    name: int  # offset of the variable's name
+    paren: int  # offset of the `(` after it
+    top_level: bool
+
+
+def direct_initialisations(ctx: FileContext) -> list[DirectInit]:
+    tu = ctx.parsed.tu
+    if tu is None:
+        return []
+    from clang.cindex import CursorKind  # the clang front end is installed whenever tu is set
+
+    data = ctx.parsed.data
+    main = str(ctx.parsed.path)
+    tops = {c.hash for c in tu.cursor.get_children() if c.kind == CursorKind.VAR_DECL}
+    out = []
+    for cur in main_file_cursors(tu, main):
+        if cur.kind != CursorKind.VAR_DECL or (cur.type.get_canonical().kind.name not in _KINDS
+                                                and not _copied(cur)):
+            continue
+        loc = cur.location
+        if loc.file is None or loc.file.name != main:
+            continue
+        name = cur.spelling.encode()
+        at = loc.offset
+        if not name or data[at:at + len(name)] != name:
+            continue  # spelled by a macro
+        k = at + len(name)
+        while k < len(data) and data[k:k + 1] in (b" ", b"\t", b"\n", b"\r"):
+            k += 1
+        if data[k:k + 1] != b"(" or not any(True for _ in cur.get_children()):
+            continue
+        out.append(DirectInit(at, k, cur.hash in tops or cur.semantic_parent.kind == CursorKind.NAMESPACE))
+    return out
+
+
+def _copied(var) -> bool:  # type: ignore[no-untyped-def]
+    """A record variable initialised by its copy constructor (`uchar4 p(table[i])`): the C struct copy."""
+    from clang.cindex import CursorKind
+
+    kids = [k for k in var.get_children() if k.kind == CursorKind.CALL_EXPR]
+    if len(kids) != 1 or kids[0].referenced is None or kids[0].referenced.kind != CursorKind.CONSTRUCTOR:
+        return False
+    args = list(kids[0].get_arguments())
+    want = var.type.get_canonical().get_declaration()
+    return len(args) == 1 and args[0].type.get_canonical().get_declaration() == want
+
+
+def copy_initialise(ctx: FileContext, found: list[DirectInit], ranges: list[tuple[int, int]]) -> None:
+    for d in found:
+        if d.top_level or any(a <= d.name < b for a, b in ranges):
+            ctx.insert(d.paren, " = ", "copy initialisation")
