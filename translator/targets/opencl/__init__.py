@@ -41,6 +41,7 @@ from translator.targets.opencl.prelude import PRELUDE, with_simd
 from translator.targets.opencl.scan import DevFunc, DeviceScan, idents, parse_tparams, scan_device
 from translator.targets.opencl.spelling import BASE_TYPES, VECTOR_TYPE, cl_func_name, constant_decl, mangle, type_decl
 from translator.targets.opencl.text import sub_idents
+from translator.targets.opencl.thrust import rewrite_thrust
 from translator.targets.opencl.typenames import builtin_aliases, canonical_subst, object_macros, user_type_names
 
 if TYPE_CHECKING:
@@ -81,6 +82,8 @@ class OpenCLTarget:
             return rewrite_cub(site, ctx)
         if handler == "cooperative_groups":
             return rewrite_groups(site, ctx)
+        if handler == "thrust":
+            return rewrite_thrust(site, ctx)
         return False
 
     def _warp(self, site: NameSite, rule: Rule, ctx: FileContext) -> bool:
