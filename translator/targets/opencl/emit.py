@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from translator.targets.opencl.constfold import local_constants
 from translator.targets.opencl.cxxonly import cxx_only
 from translator.targets.opencl.halfconv import cl_half_types
 from translator.targets.opencl.hoist import Program, hoist_function
@@ -382,6 +383,13 @@ class ProgramBuilder:
             elem, vname, dims = m.group(1).strip(), m.group(2), m.group(3).strip()
             if not kernel:
                 continue  # passed in as an extra parameter
+            if dims:
+                # hoisted to kernel scope, the size cannot name a constant of the body (`const uint n = 2048 / 4;
+                # __shared__ T buf[n];`): the constant's initialiser is written in its place
+                consts = {c: f"({v})" for c, v in local_constants(toks, t.offset).items()}
+                sized = _substituted(dims, consts)
+                if sized != dims:
+                    decl_text = decl_text.strip()[: -len(dims)] + sized
             env.declare(vname, "local", elem + "*" if dims else elem)
             if not dims:
                 env.local_scalars.add(vname)
@@ -509,3 +517,13 @@ def divergent_warp_call(text: str, warp_macros: frozenset[str] | set[str] = froz
                 tainted.add(t.text)
         k += 1
     return "", -1
+
+
+def _substituted(text: str, consts: dict[str, str]) -> str:
+    """text with the named constants replaced by their initialisers, through constants defined by others."""
+    for _ in range(8):
+        new = sub_idents(text, consts)
+        if new == text:
+            break
+        text = new
+    return text

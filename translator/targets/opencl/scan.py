@@ -219,7 +219,10 @@ def scan_device(view: TokenView) -> DeviceScan:
                 continue
             stmt = toks[i:end + 1]
             texts = [s.text for s in stmt]
-            if any(q in texts for q in ("__constant__", "__device__", "__managed__")) and "(" not in texts[:3]:
+            # a qualifier inside braces belongs to something else (a struct's member function after a function
+            # definition that ends with `}` and no `;`: `constexpr int f() {...} struct S { __device__ ... };`)
+            if any(q in _top_level(stmt) for q in ("__constant__", "__device__", "__managed__")) \
+                    and "(" not in texts[:3]:
                 var = _dev_var(view, stmt)
                 if var:
                     out.vars.append(var)
@@ -240,6 +243,19 @@ def scan_device(view: TokenView) -> DeviceScan:
                     stmt_start = i
                     continue
         i += 1
+    return out
+
+
+def _top_level(stmt: list[Tok]) -> set[str]:
+    """The texts of a statement's tokens outside its brackets."""
+    out, depth = set(), 0
+    for s in stmt:
+        if s.text in ("{", "(", "["):
+            depth += 1
+        elif s.text in ("}", ")", "]"):
+            depth -= 1
+        elif depth == 0:
+            out.add(s.text)
     return out
 
 

@@ -30,7 +30,7 @@ def _qualified(toks, i: int) -> list[str]:  # type: ignore[no-untyped-def]
     return ["::".join(parts[:k]) for k in range(len(parts), 1, -1)]
 
 
-def _in_device_code(ctx: FileContext, offset: int) -> str | None:
+def in_device_code(ctx: FileContext, offset: int) -> str | None:
     """The kernel or __device__ function (not __host__ __device__) whose body holds offset, if any."""
     for k in ctx.parsed.kernels:
         if k.body is not None and k.body.offset <= offset < k.body.end and "__host__" not in k.qualifiers:
@@ -51,7 +51,7 @@ def rewrite_thrust(site: NameSite, ctx: FileContext) -> bool:
         return True
     rule = next((r for r in map(ctx.rules.get, names) if r is not None), None)
     mapping = rule.for_target("opencl") if rule is not None else None
-    where = _in_device_code(ctx, site.span.offset)
+    where = in_device_code(ctx, site.span.offset)
     if where is not None:
         ctx.report("CP2008", site.span, f"thrust {names[-1]} in device code ({where}) has no OpenCL mapping (thrust "
                    "maps on OpenCL only in host code)", api=names[-1], family="libs/thrust")
