@@ -212,7 +212,8 @@ class ProgramBuilder:
     # -- instances -----------------------------------------------------------------------------------------
     def add_kernel(self, inst: KernelInstance) -> None:
         info = self.infos[inst.func.start]
-        key = ("k", inst.func.start, tuple(sorted(inst.subst.items())), inst.name)
+        # the instance's name carries its canonical template arguments: `unsigned` and `unsigned int` are one kernel
+        key = ("k", inst.func.start, inst.name)
         if key in self.done:
             return
         self.done[key] = ""

@@ -73,10 +73,13 @@ def cxx_to_c_types(text: str) -> str:
     alignas."""
     text = re.sub(r"\bunsigned\s+long\s+long(\s+int)?\b", "ulong", text)
     text = re.sub(r"\blong\s+long(\s+int)?\b", "long", text)
+    text = _fold_is_same(text)
     rw = Rewriter(text)
     toks = rw.toks
     for k, t in enumerate(toks):
-        if t.text == "::":  # OpenCL C has no namespaces: `ns::f` and `::f` are `f` (ns's parts are moved flat)
+        if t.text == "constexpr" and k > 0 and toks[k - 1].text == "if":
+            rw.replace(t.offset, t.end, "")  # `if constexpr`: both branches must compile in C; traits are folded
+        elif t.text == "::":  # OpenCL C has no namespaces: `ns::f` and `::f` are `f` (ns's parts are moved flat)
             start = toks[k - 1].offset if k > 0 and toks[k - 1].kind == IDENT else t.offset
             rw.replace(start, t.end, "")
         elif t.text == "alignas" and k + 1 < len(toks) and toks[k + 1].text == "(":
@@ -101,6 +104,38 @@ def cxx_to_c_types(text: str) -> str:
                 and k + 1 < len(toks) and toks[k + 1].text == "(" and k > 0 \
                 and toks[k - 1].kind == PUNCT and toks[k - 1].text not in (")", "]"):
             rw.replace(t.offset, t.end, f"({t.text})")
+    return rw.result()
+
+
+_SAME_TYPE = {"unsigned": "uint", "unsigned int": "uint", "signed": "int", "signed int": "int",
+              "unsigned char": "uchar",
+              "unsigned short": "ushort", "unsigned long": "ulong", "long int": "long", "short int": "short",
+              "signed char": "char", "int32_t": "int", "uint32_t": "uint", "int64_t": "long", "uint64_t": "ulong",
+              "int16_t": "short", "uint16_t": "ushort", "int8_t": "char", "uint8_t": "uchar", "size_t": "ulong"}
+
+
+def _fold_is_same(text: str) -> str:
+    """`std::is_same_v<A, B>` and `std::is_same<A, B>::value` on two concrete base types (a template kernel's
+    instance) as 1 or 0, so that an `if constexpr` on them is a plain C condition."""
+    rw = Rewriter(text)
+    toks = rw.toks
+    for k, t in enumerate(toks):
+        if t.text not in ("is_same_v", "is_same") or k + 1 >= len(toks) or toks[k + 1].text != "<":
+            continue
+        close = rw.angle(k + 1)
+        if close < 0:
+            continue
+        args = [" ".join(a.split()) for a in rw.tok_text(k + 2, close - 1).split(",")]
+        end = close
+        if t.text == "is_same":
+            if close + 2 >= len(toks) or toks[close + 1].text != "::" or toks[close + 2].text != "value":
+                continue
+            end = close + 2
+        known = [_SAME_TYPE.get(a, a) for a in args]
+        if len(known) != 2 or not all(a in BASE_TYPES for a in known):
+            continue
+        start = toks[k - 2].offset if k >= 2 and toks[k - 1].text == "::" and toks[k - 2].text == "std" else t.offset
+        rw.replace(start, toks[end].end, "1" if known[0] == known[1] else "0")
     return rw.result()
 
 
