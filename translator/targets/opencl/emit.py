@@ -109,6 +109,7 @@ class ProgramBuilder:
         while body_i < len(toks) and toks[body_i].text != "{":
             body_i += 1
         head_toks = toks[:name_i]
+        macro_quals = set(f.kdef.qualifiers) - _FUNC_QUALS  # a qualifier macro's name (`HOST_DEVICE`)
         quals = {t.text for t in head_toks if t.text in _FUNC_QUALS}
         ret_parts = []
         skip_to = -1
@@ -119,7 +120,7 @@ class ProgramBuilder:
                 skip_to = rw.match(k + 1)
                 quals.add("__launch_bounds__")
                 continue
-            if t.text in _FUNC_QUALS:
+            if t.text in _FUNC_QUALS or t.text in macro_quals:
                 continue
             ret_parts.append(t.text)
         params = [rw.tok_text(a, b) for a, b in rw.split(open_i, close_i)]

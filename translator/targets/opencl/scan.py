@@ -8,7 +8,7 @@ translates those ranges and moves them into the .cl). Token level, like the site
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from translator.frontend.brackets import split_text
 from translator.frontend.lexer import IDENT, KEYWORD, PUNCT, Tok
@@ -143,14 +143,42 @@ class _Conditions:
         return " && ".join(parts)
 
 
+def _qualifier_macros(view: TokenView) -> dict[str, tuple[str, ...]]:
+    """Object-like macros that spell function qualifiers (`#define HOST_DEVICE __host__ __device__`), with the
+    qualifiers of their definition; a macro also defined empty (`#else #define HOST_DEVICE`) counts: in a CUDA build
+    the qualifying definition is the one the compiler sees. Kernel macros (`__global__`) are not followed."""
+    toks = view.toks
+    out: dict[str, tuple[str, ...]] = {}
+    for i, t in enumerate(toks):
+        if t.text != "define" or i == 0 or toks[i - 1].text != "#" or t.directive < 0 or i + 1 >= len(toks):
+            continue
+        name = toks[i + 1]
+        if name.directive != t.directive or name.kind != IDENT:
+            continue
+        if i + 2 < len(toks) and toks[i + 2].text == "(" and toks[i + 2].offset == name.end:
+            continue  # function-like
+        body = []
+        j = i + 2
+        while j < len(toks) and toks[j].directive == t.directive:
+            body.append(toks[j].text)
+            j += 1
+        if "__device__" in body and "__global__" not in body and set(body) <= set(_QUALS) | {"__forceinline__",
+                                                                                           "inline", "static"}:
+            out[name.text] = tuple(body)
+    return out
+
+
 def scan_device(view: TokenView) -> DeviceScan:
     out = DeviceScan()
     data = view.data
     seen: set[int] = set()
-    for qual in ("__global__", "__device__"):
+    macros = _qualifier_macros(view)
+    for qual in ("__global__", "__device__", *macros):
         for k in find_kernels(view, qual):
             if k.body is None or k.span.offset in seen:
                 continue
+            if qual in macros:  # `HOST_DEVICE float f(...)`: the macro's qualifiers, and its name to drop
+                k = replace(k, qualifiers=(*k.qualifiers, qual, *macros[qual]))
             seen.add(k.span.offset)
             kind = "kernel" if "__global__" in k.qualifiers else ("hd" if "__host__" in k.qualifiers else "device")
             head = data[k.span.offset:k.name_span.offset].decode("utf-8", "surrogateescape")
