@@ -12,6 +12,7 @@
 
 #ifdef __cplusplus
 #include <algorithm>
+#include <cassert>
 #include <chrono>
 #include <cstdint>
 #include <iterator>

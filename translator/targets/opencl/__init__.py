@@ -19,6 +19,7 @@ from translator.frontend.includes import HEADER_SUFFIXES, input_root, local_head
 from translator.frontend.lexer import lex
 from translator.frontend.sites import TokenView, find_kernels
 from translator.model import Severity
+from translator.targets.opencl.aliases import kernel_alias
 from translator.targets.opencl.constfold import fold, local_constants
 from translator.targets.opencl.convsat import saturating_conversions
 from translator.targets.opencl.coop import rewrite_groups
@@ -305,11 +306,20 @@ class FileEmitter:
         type_args: list[str] = []
         external: list[KernelLaunch] = []
         dev_ranges = scan.ranges()
+        removed_aliases: set[int] = set()
         for launch in ctx.parsed.launches:
             if any(a <= launch.span.offset < b for a, b in dev_ranges):
                 continue
             name = launch.kernel.split("<")[0].strip().split("::")[-1]
             func = kernels.get(name) or (header_kernels[name][0] if name in header_kernels else None)
+            if func is None:
+                aliased = kernel_alias(self.view, launch, set(kernels) | set(header_kernels))
+                if aliased is not None:
+                    launch, name, decl = aliased
+                    func = kernels.get(name) or header_kernels[name][0]
+                    if decl.offset not in removed_aliases:  # launched more than once
+                        removed_aliases.add(decl.offset)
+                        ctx.replace(decl, "", "opencl kernel alias")
             if func is None:
                 proto = protos.get(name)
                 if proto is not None and not proto.template_params or name in self._included_source_kernels():
@@ -657,7 +667,7 @@ class FileEmitter:
             if f.kind == "kernel":
                 info = builder.infos[f.start]
                 syms = [builder.vars[k[4:]] for k in builder.func_extras.get(f.name, []) if k.startswith("sym:")]
-                dyn = any(s[3] for s in info.shared)
+                dyn = any(s[3] for s in info.shared) or builder.dynamic_local(f.name)
                 ctx.replace(span, launch_stub(f, _stub_params(self.view, f.kdef), syms, dyn, self.cl_name,
                                               static=not _external(f)), "opencl kernel stub")
             elif f.kind == "device":
@@ -687,7 +697,7 @@ class FileEmitter:
         """This file's definition of the stub a header declares for a kernel it defines (static: each
         including file launches the kernel from its own program)."""
         orig = func.start - part.shift
-        dyn = any(s[3] for s in builder.infos[func.start].shared)
+        dyn = any(s[3] for s in builder.infos[func.start].shared) or builder.dynamic_local(func.name)
         stub = launch_stub(func, _stub_params(part.view, func.kdef), [], dyn, self.cl_name, static=True)
         for ns in reversed(part.scan.qualifier(orig)):
             stub = f"namespace {ns} {{\n{stub}\n}}"

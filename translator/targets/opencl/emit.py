@@ -208,7 +208,11 @@ class ProgramBuilder:
                 elem_c = canonical_c_type(re.sub(r"\b(static|extern)\b", "", elem)).strip()
                 decl = f"__local {elem_c} (*{pname}){inner}" if inner else f"__local {elem_c}* {pname}"
                 kdims = dims if dl else "[1]"
-                self.extras[key] = Extra(key, pname, decl, kernel_decl=f"__local {elem_c} {pname}{kdims};")
+                if _ext:
+                    self.extras[key] = Extra(key, pname, decl, kernel_decl=f"{decl} = (__local {elem_c}*)",
+                                             dynamic_local=True)
+                else:
+                    self.extras[key] = Extra(key, pname, decl, kernel_decl=f"__local {elem_c} {pname}{kdims};")
 
     # -- instances -----------------------------------------------------------------------------------------
     def add_kernel(self, inst: KernelInstance) -> None:
@@ -222,6 +226,11 @@ class ProgramBuilder:
             self.bodies.append(_error_block(self.poisoned[inst.func.start], inst.name))
             return
         self.bodies.append(self._emit(info, inst.subst, None, inst.name))
+
+    def dynamic_local(self, kernel: str) -> bool:
+        """Whether a device function the kernel calls has an `extern __shared__` array (the kernel then takes
+        dynamic local memory although it declares none itself)."""
+        return any(self.extras[k].dynamic_local for k in self.func_extras.get(kernel, []) if k in self.extras)
 
     def drain(self) -> None:
         while self.queue:
@@ -325,9 +334,14 @@ class ProgramBuilder:
             sym_extras = [e for e in extras if e.kernel_param]
             new_params += [e.kernel_param for e in sym_extras]
             adjs += [e.kernel_adj for e in sym_extras]
+            dyn_extras = [e for e in extras if e.dynamic_local]
+            if dyn_extras and not dyn:
+                dyn = "__local uchar* cp_dyn_local"
             if dyn:
                 new_params.append(dyn)
-            decls = [e.kernel_decl for e in extras if e.kernel_decl] + local_decls
+            dyn_name = dyn.split()[-1] if dyn else ""
+            decls = [e.kernel_decl + (f"{dyn_name};" if e.dynamic_local else "") for e in extras if e.kernel_decl]
+            decls += local_decls
             lines = [f"__kernel void {name}({', '.join(new_params) or 'void'}) {{"]
             lines += ["    " + a for a in adjs] + ["    " + d for d in decls]
             inner = body.strip()
