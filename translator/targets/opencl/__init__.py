@@ -19,7 +19,7 @@ from translator.frontend.includes import HEADER_SUFFIXES, input_root, local_head
 from translator.frontend.lexer import lex
 from translator.frontend.sites import TokenView, find_kernels
 from translator.model import Severity
-from translator.targets.opencl.aliases import kernel_alias
+from translator.targets.opencl.aliases import function_pointer, kernel_alias, kernels_as_values
 from translator.targets.opencl.constfold import fold, local_constants
 from translator.targets.opencl.convsat import saturating_conversions
 from translator.targets.opencl.coop import rewrite_groups
@@ -36,7 +36,7 @@ from translator.targets.opencl.headers import (
     retract_host_findings,
     take_device_edits,
 )
-from translator.targets.opencl.host import launch_stub, preamble, stub_declaration, symbol_registration
+from translator.targets.opencl.host import kernel_value, launch_stub, preamble, stub_declaration, symbol_registration
 from translator.targets.opencl.includers import file_macro_names, includer_macros, used_names
 from translator.targets.opencl.prelude import PRELUDE, with_simd
 from translator.targets.opencl.scan import DevFunc, DeviceScan, idents, parse_tparams, scan_device
@@ -324,6 +324,11 @@ class FileEmitter:
                 proto = protos.get(name)
                 if proto is not None and not proto.template_params or name in self._included_source_kernels():
                     external.append(launch)  # defined in another file: its stub links by name
+                    continue
+                if launch.kernel.strip().isidentifier() and function_pointer(self.view, name, launch.span.offset):
+                    # a variable holding a kernel (a function pointer): the kernel's value function launches it
+                    ctx.edits.append(Edit(launch.span.offset, launch.span.length, origin="opencl launch",
+                                          build=lambda r, ln=launch: _pointer_launch(ln, r)))
                     continue
                 detail = (f"{name}: template kernel defined in another file (define it in a header or launch it "
                           "from its own file)" if proto is not None else f"{name}: no definition or declaration "
@@ -662,14 +667,17 @@ class FileEmitter:
             lines = "".join(f"#error \"CUDAPORT {x.code} at line {x.line}: {_quote(x.message)}\"\n"
                             for x in fatal[:5])
             ctx.insert(first, "#ifndef CUDAPORT_ALLOW_PARTIAL\n" + lines + "#endif\n", "opencl unsupported")
+        valued = kernels_as_values(self.view, [f for f in scan.funcs if f.kind == "kernel"], scan.ranges())
         for f in scan.funcs:
             span = self.view.span(f.start, f.end)
             if f.kind == "kernel":
                 info = builder.infos[f.start]
                 syms = [builder.vars[k[4:]] for k in builder.func_extras.get(f.name, []) if k.startswith("sym:")]
                 dyn = any(s[3] for s in info.shared) or builder.dynamic_local(f.name)
-                ctx.replace(span, launch_stub(f, _stub_params(self.view, f.kdef), syms, dyn, self.cl_name,
-                                              static=not _external(f)), "opencl kernel stub")
+                stub = launch_stub(f, _stub_params(self.view, f.kdef), syms, dyn, self.cl_name, static=not _external(f))
+                if not f.tparams and f.name in valued:
+                    stub += kernel_value(f, _stub_params(self.view, f.kdef), static=not _external(f))
+                ctx.replace(span, stub, "opencl kernel stub")
             elif f.kind == "device":
                 ctx.replace(span, f"/* cudaport: __device__ function {f.name} is in {self.cl_name} */",
                             "opencl device function")
@@ -702,6 +710,15 @@ class FileEmitter:
         for ns in reversed(part.scan.qualifier(orig)):
             stub = f"namespace {ns} {{\n{stub}\n}}"
         return stub
+
+
+def _pointer_launch(launch: KernelLaunch, render) -> str:  # type: ignore[no-untyped-def]
+    """`k<<<g, b, s, q>>>(args)` through a variable -> `(cpSetLaunchConfig(g, b, s, q), k(args))`."""
+    config = [render(launch.grid.offset, launch.grid.end), render(launch.block.offset, launch.block.end),
+              render(launch.shmem.offset, launch.shmem.end) if launch.shmem else "0",
+              render(launch.stream.offset, launch.stream.end) if launch.stream else "0"]
+    args = ", ".join(render(a.offset, a.end) for a in launch.args)
+    return f"(cpSetLaunchConfig({', '.join(config)}), {render(launch.callee.offset, launch.callee.end)}({args}))"
 
 
 def _launch_call(launch: KernelLaunch, render) -> str:  # type: ignore[no-untyped-def]

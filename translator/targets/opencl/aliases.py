@@ -88,3 +88,34 @@ def _other_uses(view: TokenView, alias: str, after: int, launch_at: int) -> bool
             if not (nxt == "<<" and nxt2 == "<") and nxt != "<<<":
                 return True
     return False
+
+
+def kernels_as_values(view: TokenView, kernels: list, device: list[tuple[int, int]]) -> set[str]:  # type: ignore[type-arg]
+    """Names of kernels the host code uses as values (`k = &kern;`, `f(kern)`), not only launched or declared."""
+    toks = view.toks
+    names = {f.name: f for f in kernels}
+    out: set[str] = set()
+    for i, t in enumerate(toks):
+        f = names.get(t.text)
+        if f is None or t.kind != IDENT or t.directive >= 0 or f.start <= t.offset < f.end:
+            continue
+        if any(a <= t.offset < b for a, b in device):
+            continue
+        prev = toks[i - 1].text if i else ""
+        nxt = toks[i + 1].text if i + 1 < len(toks) else ""
+        if prev in (".", "->", "::") or nxt in ("(", "<<", "<<<", "<"):
+            continue
+        out.add(t.text)
+    return out
+
+
+def function_pointer(view: TokenView, name: str, before: int) -> bool:
+    """Whether `name` is declared as a function pointer (`void (*name)(...)`) before byte `before` (a variable of
+    a typedef'd function pointer type is not recognised: its launch stays CP4005)."""
+    toks = view.toks
+    for i in range(2, len(toks) - 1):
+        if toks[i].offset >= before:
+            break
+        if toks[i].text == name and toks[i - 1].text == "*" and toks[i - 2].text == "(" and toks[i + 1].text == ")":
+            return True
+    return False
