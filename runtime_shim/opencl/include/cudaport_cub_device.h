@@ -76,13 +76,13 @@ template <class K, class V> void radix_sort(std::vector<K>& keys, std::vector<V>
 }  // namespace cp_detail
 
 struct Sum {
-    template <class T> T operator()(const T& a, const T& b) const { return a + b; }
+    template <class A, class B> auto operator()(const A& a, const B& b) const { return a + b; }
 };
 struct Max {
-    template <class T> T operator()(const T& a, const T& b) const { return a < b ? b : a; }
+    template <class A, class B> auto operator()(const A& a, const B& b) const { return a < b ? b : a; }
 };
 struct Min {
-    template <class T> T operator()(const T& a, const T& b) const { return b < a ? b : a; }
+    template <class A, class B> auto operator()(const A& a, const B& b) const { return b < a ? b : a; }
 };
 
 struct DeviceReduce {
