@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from translator.frontend.lexer import IDENT
+from translator.frontend.lexer import IDENT, KEYWORD
 from translator.frontend.sites import TokenView
 from translator.model import KernelLaunch, Span
+
+_STATEMENT_WORDS = frozenset({"else", "return", "do", "case", "goto", "throw", "co_return", "default"})
 
 
 def kernel_alias(view: TokenView, launch: KernelLaunch, kernels: set[str]) -> tuple[KernelLaunch, str, Span] | None:
@@ -58,11 +60,15 @@ def _declaration(view: TokenView, at: int, alias: str) -> tuple[int, int, int] |
                 return None  # reached the function's body start
             depth = max(0, depth - 1)
         elif depth == 0 and t == alias and toks[i].kind == IDENT and i + 1 < len(toks) and toks[i + 1].text == "=":
+            before = toks[i - 1] if i else None
+            if before is None or before.text in _STATEMENT_WORDS or not (
+                    before.kind in (IDENT, KEYWORD) or before.text in ("*", "&", ">")):
+                return None  # an assignment (`else a = k;`, `) a = k;`), not a declaration
             start = i
-            while start > 0 and toks[start - 1].text not in (";", "{", "}") and toks[start - 1].directive < 0:
+            while start > 0 and toks[start - 1].text not in (";", "{", "}", ")") and toks[start - 1].directive < 0:
                 start -= 1
-            if start == i:
-                return None  # an assignment, not a declaration
+            if any(t.text in _STATEMENT_WORDS for t in toks[start:i]):
+                return None
             semi = i + 1
             while semi < len(toks) and toks[semi].text != ";":
                 semi += 1
