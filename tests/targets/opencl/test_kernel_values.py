@@ -141,3 +141,38 @@ def test_alias_used_otherwise_is_not_rewritten() -> None:
            "void run(int* d) { auto a = k; use(a); a<<<1, 1>>>(d); }\n")
     r = translate_text(src, "opencl", name="k.cu")
     assert "CP4005" in [f.code for f in r.findings]
+
+
+MACRO_PROGRAM = r"""#include <cstdio>
+#include <cuda_runtime.h>
+typedef int value_t;
+template <typename T, int A, int B>
+__global__ void put(T* d, int n) { int i = blockIdx.x * blockDim.x + threadIdx.x; if (i < n) d[i] = (T)(A * 10 + B); }
+#define DISPATCH(size, Func, T, grid, ...)                          \
+  do {                                                              \
+    if (size >= 100) Func<T, 1, 2><<<grid, 128>>>(__VA_ARGS__);      \
+    else Func<T, 3, 4><<<grid, 128>>>(__VA_ARGS__);                  \
+  } while (0)
+int main() {
+    int *d, h[200];
+    cudaMalloc(&d, sizeof(h));
+    int bad = 0;
+    DISPATCH(200, put, value_t, 2, d, 200);
+    cudaMemcpy(h, d, sizeof(h), cudaMemcpyDeviceToHost);
+    for (int i = 0; i < 200; i++) bad += h[i] != 12;
+    DISPATCH(50, put, value_t, 2, d, 200);
+    cudaMemcpy(h, d, sizeof(h), cudaMemcpyDeviceToHost);
+    for (int i = 0; i < 200; i++) bad += h[i] != 34;
+    cudaFree(d);
+    printf("%s %d\n", bad ? "FAIL" : "PASS", bad);
+    return bad != 0;
+}
+"""
+
+
+def test_launch_of_a_macro_parameter_kernel_runs_every_instance_the_invocations_name(tmp_path: Path) -> None:
+    out = translate_project(tmp_path, {"main.cu": MACRO_PROGRAM})
+    assert "cp_launch_##Func<T, 1, 2>(grid, 128, 0, 0, __VA_ARGS__)" in (out / "main.cpp").read_text()
+    cl = (out / "main.cl").read_text()
+    assert "__kernel void put_int_1_2(" in cl and "__kernel void put_int_3_4(" in cl
+    assert "PASS" in _build_and_run(out)

@@ -38,6 +38,7 @@ from translator.targets.opencl.headers import (
 )
 from translator.targets.opencl.host import kernel_value, launch_stub, preamble, stub_declaration, symbol_registration
 from translator.targets.opencl.includers import file_macro_names, includer_macros, used_names
+from translator.targets.opencl.macrolaunch import macro_kernel_parameter, pasted_launch
 from translator.targets.opencl.prelude import PRELUDE, with_simd
 from translator.targets.opencl.scan import DevFunc, DeviceScan, idents, parse_tparams, scan_device
 from translator.targets.opencl.spelling import BASE_TYPES, VECTOR_TYPE, cl_func_name, constant_decl, mangle, type_decl
@@ -325,6 +326,8 @@ class FileEmitter:
                 if proto is not None and not proto.template_params or name in self._included_source_kernels():
                     external.append(launch)  # defined in another file: its stub links by name
                     continue
+                if self._macro_parameter_launch(launch, kernels, header_kernels, aliases, object_defs, builder):
+                    continue
                 if launch.kernel.strip().isidentifier() and function_pointer(self.view, name, launch.span.offset):
                     # a variable holding a kernel (a function pointer): the kernel's value function launches it
                     ctx.edits.append(Edit(launch.span.offset, launch.span.length, origin="opencl launch",
@@ -594,6 +597,34 @@ class FileEmitter:
                 if b not in out:
                     out.append(b)
         return out
+
+    def _macro_parameter_launch(self, launch: KernelLaunch, kernels: dict[str, DevFunc], header_kernels: dict,
+                                aliases: dict[str, str], object_defs: dict[str, str],
+                                builder: ProgramBuilder | None = None) -> bool:
+        """A launch in a #define body whose kernel is a macro parameter: the stub's name is pasted, and every
+        invocation of the macro adds the kernel instance it names (macrolaunch.py). False for any other launch."""
+        found = macro_kernel_parameter(self.view, launch)
+        if found is None:
+            return False
+        param, bindings = found
+        inner = launch.kernel[launch.kernel.index("<") + 1: launch.kernel.rindex(">")] if "<" in launch.kernel else ""
+        targs = split_text(inner) if inner.strip() else []
+        for binding in bindings:
+            kname = binding.get(param, "").strip()
+            func = kernels.get(kname) or (header_kernels[kname][0] if kname in header_kernels else None)
+            if func is None or len(targs) != len(func.tparams):
+                continue
+            subst = {tp.name: " ".join(_sub_words(a, binding).split()) for tp, a in zip(func.tparams, targs,
+                                                                                         strict=False)}
+            subst = canonical_subst(func, subst, aliases, object_defs)
+            values = {tp.name for tp in func.tparams if tp.kind == "value"}
+            subst = {k: (fold(v, object_defs) or v) if k in values else v for k, v in subst.items()}
+            suffix = "".join("_" + mangle(subst[tp.name]) for tp in func.tparams)
+            if builder is not None:
+                builder.add_kernel(KernelInstance(func, subst, cl_func_name(func.name, kernel=True) + suffix))
+        self.ctx.edits.append(Edit(launch.span.offset, launch.span.length, origin="opencl launch",
+                                   build=lambda r, ln=launch: pasted_launch(ln, r)))
+        return True
 
     def _launch_specialization(self, launch: KernelLaunch, count: int) -> list[str] | None:
         """The template arguments of the kernel specialization clang resolved this launch to (a launch outside
