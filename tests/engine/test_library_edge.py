@@ -38,8 +38,8 @@ def test_a_user_header_directory_is_not_a_library() -> None:
 
 
 def test_library_use_in_an_ifdef_block_or_macro_body_is_a_warning_not_a_refusal() -> None:
-    src = ("#ifdef USE_RAND\n#include <curand.h>\n#endif\n#define CHECK(c) { curandStatus_t s = c; }\n"
-           "int main() {\n#ifdef USE_RAND\n  curandGenerator_t g;\n#endif\n  return 0;\n}\n")
+    src = ("#ifdef USE_FFT\n#include <cufft.h>\n#endif\n#define CHECK(c) { cufftResult s = c; }\n"
+           "int main() {\n#ifdef USE_FFT\n  cufftHandle g;\n#endif\n  return 0;\n}\n")
     codes = {(f.line, f.code) for f in _findings(src) if f.code in ("CP2008", "CP2009")}
     assert codes == {(2, "CP2009"), (4, "CP2009"), (7, "CP2009")}
 

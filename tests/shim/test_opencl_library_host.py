@@ -1,6 +1,7 @@
 """Library calls the OpenCL shim runs in host code (include/cudaport_thrust.h, cudaport_cub_device.h,
 src/cublas_getrf.cpp): thrust's containers and algorithms on device ranges of sizes 1, 7, 1000 and 100003, CUB's
-device-wide algorithms (float radix order, descending sorts, empty inputs) and batched LU factorisation, against
+device-wide algorithms (float radix order, descending sorts, empty inputs), cuRAND's host API (MRG32k3a) and
+batched LU factorisation, against
 host loops, on both device-pointer paths (SVM and the handle table)."""
 
 from __future__ import annotations
@@ -31,5 +32,5 @@ def test_thrust_algorithms_match_host_loops(build_program: Callable[[str], Path]
 
 
 @pytest.mark.parametrize("env", PATHS)
-def test_cub_device_wide_and_getrf_batched_match_host_loops(build_program: Callable[[str], Path], env) -> None:
-    _passes(run_program(build_program("library_host_calls"), env=env, timeout=600), ("cub", "sgetrf", "dgetrf"))
+def test_cub_device_wide_curand_host_and_getrf_batched_match_host_loops(build_program: Callable[[str], Path], env) -> None:
+    _passes(run_program(build_program("library_host_calls"), env=env, timeout=600), ("cub", "curand", "sgetrf", "dgetrf"))

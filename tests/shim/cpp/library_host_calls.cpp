@@ -1,12 +1,14 @@
 // Host-side library calls of the OpenCL shim that are not CLBlast: CUB's device-wide algorithms (cudaport_cub.h:
 // the two-call protocol, float keys in radix order, descending sorts, empty inputs) and cublas<S|D>getrfBatched
-// (pivots and info as LAPACK's, a singular matrix), against plain host loops. Prints "ok <step>", then PASS.
+// (pivots and info as LAPACK's, a singular matrix), cuRAND's host API (MRG32k3a's recurrence, host and device
+// generators agree), against plain host loops. Prints "ok <step>", then PASS.
 #include <cmath>
 #include <cstdio>
 #include <vector>
 
 #include "cudaport_cub.h"
 #include "cudaport_cublas.h"
+#include "cudaport_curand.h"
 #include "shim_check.h"
 
 template <class T> static T* upload(const std::vector<T>& h) {
@@ -90,8 +92,51 @@ template <class T> static void getrf(const char* name) {
     printf("ok %s\n", name);
 }
 
+static void curand_calls() {
+    // L'Ecuyer's MRG32k3a recurrence from the state 12345 x 6: p1 = 592852 * 12345 mod m1 = 3023790853,
+    // p2 = -842977 * 12345 mod m2 = 2478282264, first output p1 - p2 = 545508589
+    curandGenerator_st raw;
+    raw.host = true;
+    for (int i = 0; i < 3; i++) raw.s1[i] = raw.s2[i] = 12345;
+    raw.fresh = false;
+    CHECK(raw.next() == 545508589ull);
+    const size_t n = 10001;
+    curandGenerator_t dev, hst;
+    CHECK(curandCreateGenerator(&dev, CURAND_RNG_PSEUDO_MRG32K3A) == CURAND_STATUS_SUCCESS);
+    CHECK(curandCreateGeneratorHost(&hst, CURAND_RNG_PSEUDO_MRG32K3A) == CURAND_STATUS_SUCCESS);
+    curandGenerator_t other;
+    CHECK(curandCreateGenerator(&other, CURAND_RNG_PSEUDO_XORWOW) == CURAND_STATUS_TYPE_ERROR);
+    for (curandGenerator_t g : {dev, hst}) {
+        CHECK(curandSetPseudoRandomGeneratorSeed(g, 1234ULL) == CURAND_STATUS_SUCCESS);
+        CHECK(curandSetGeneratorOffset(g, 3) == CURAND_STATUS_SUCCESS);
+    }
+    float* d = nullptr;
+    CHECK_CUDA(cudaMalloc((void**)&d, n * sizeof(float)));
+    std::vector<float> h(n);
+    CHECK(curandGenerateUniform(dev, d, n) == CURAND_STATUS_SUCCESS);
+    CHECK(curandGenerateUniform(hst, h.data(), n) == CURAND_STATUS_SUCCESS);
+    std::vector<float> hd = download(d, n);
+    double mean = 0;
+    for (size_t i = 0; i < n; i++) {
+        CHECK(hd[i] == h[i] && h[i] > 0.0f && h[i] <= 1.0f);
+        mean += h[i] / n;
+    }
+    CHECK(std::fabs(mean - 0.5) < 0.02);
+    CHECK(curandGenerateNormal(hst, h.data(), n, 0.0f, 1.0f) == CURAND_STATUS_LENGTH_NOT_MULTIPLE);
+    CHECK(curandGenerateNormal(hst, h.data(), n - 1, 2.0f, 3.0f) == CURAND_STATUS_SUCCESS);
+    double m = 0, v = 0;
+    for (size_t i = 0; i + 1 < n; i++) m += h[i] / (n - 1);
+    for (size_t i = 0; i + 1 < n; i++) v += (h[i] - m) * (h[i] - m) / (n - 1);
+    CHECK(std::fabs(m - 2.0) < 0.15 && std::fabs(std::sqrt(v) - 3.0) < 0.15);
+    curandDestroyGenerator(dev);
+    curandDestroyGenerator(hst);
+    cudaFree(d);
+    printf("ok curand\n");
+}
+
 int main() {
     cub_calls();
+    curand_calls();
     getrf<float>("sgetrf");
     getrf<double>("dgetrf");
     printf("PASS\n");
