@@ -29,10 +29,12 @@ def test_thrust_host_calls_are_shim_uses_of_their_entries() -> None:
 
 def test_thrust_in_device_code_and_unknown_names_are_cp2008() -> None:
     src = ("#include <thrust/tuple.h>\n__global__ void k(float* x) { thrust::tuple<float, int> t; x[0] = 1; }\n"
+           "__device__ float d(float v) { return thrust::get<0>(thrust::make_tuple(v)); }\n"
            "void f(int* a, int* b, int* c) { thrust::set_union(a, a + 1, b, b + 1, c); }\n")
     r = translate_text(src, "opencl", name="t.cu")
     msgs = [f.message for f in r.findings if f.code == "CP2008"]
     assert any("device code (k)" in m for m in msgs), msgs
+    assert any("device code (d)" in m for m in msgs), msgs
     assert any("thrust::set_union" in m for m in msgs), msgs
 
 

@@ -13,6 +13,7 @@ import bisect
 from typing import TYPE_CHECKING
 
 from translator.frontend.lexer import IDENT, KEYWORD
+from translator.frontend.sites import TokenView, find_kernels
 from translator.model import Outcome
 
 if TYPE_CHECKING:
@@ -30,12 +31,19 @@ def _qualified(toks, i: int) -> list[str]:  # type: ignore[no-untyped-def]
     return ["::".join(parts[:k]) for k in range(len(parts), 1, -1)]
 
 
+_DEVICE_BODIES: dict[str, object] = {"ctx": None, "bodies": []}  # per file: (start, end, name) of device bodies
+
+
 def in_device_code(ctx: FileContext, offset: int) -> str | None:
     """The kernel or __device__ function (not __host__ __device__) whose body holds offset, if any."""
-    for k in ctx.parsed.kernels:
-        if k.body is not None and k.body.offset <= offset < k.body.end and "__host__" not in k.qualifiers:
-            return k.name
-    return None
+    if _DEVICE_BODIES["ctx"] is not ctx:
+        view = TokenView.build(ctx.parsed.data, ctx.parsed.tokens)
+        found = [*ctx.parsed.kernels, *find_kernels(view, "__device__")]
+        _DEVICE_BODIES["ctx"] = ctx
+        _DEVICE_BODIES["bodies"] = [(k.body.offset, k.body.end, k.name) for k in found
+                                    if k.body is not None and "__host__" not in k.qualifiers]
+    bodies: list[tuple[int, int, str]] = _DEVICE_BODIES["bodies"]  # type: ignore[assignment]
+    return next((name for a, b, name in bodies if a <= offset < b), None)
 
 
 def rewrite_thrust(site: NameSite, ctx: FileContext) -> bool:
@@ -44,7 +52,8 @@ def rewrite_thrust(site: NameSite, ctx: FileContext) -> bool:
     i = bisect.bisect_left([t.offset for t in toks], site.span.offset)
     if i >= len(toks) or toks[i].offset != site.span.offset:
         return True
-    if i > 0 and toks[i - 1].text in ("namespace", "::"):
+    qualified_by_other = i > 1 and toks[i - 1].text == "::" and toks[i - 2].kind == IDENT
+    if i > 0 and (toks[i - 1].text == "namespace" or qualified_by_other):
         return True  # `using namespace thrust;`, or some other library's `x::thrust`
     names = _qualified(toks, i)
     if not names:
