@@ -314,29 +314,13 @@ class FileEmitter:
             name = launch.kernel.split("<")[0].strip().split("::")[-1]
             func = kernels.get(name) or (header_kernels[name][0] if name in header_kernels else None)
             if func is None:
-                aliased = kernel_alias(self.view, launch, set(kernels) | set(header_kernels))
-                if aliased is not None:
-                    launch, name, decl = aliased
-                    func = kernels.get(name) or header_kernels[name][0]
-                    if decl.offset not in removed_aliases:  # launched more than once
-                        removed_aliases.add(decl.offset)
-                        ctx.replace(decl, "", "opencl kernel alias")
+                launch, name, func = self._aliased(launch, name, kernels, header_kernels, removed_aliases)
             if func is None:
                 proto = protos.get(name)
                 if proto is not None and not proto.template_params or name in self._included_source_kernels():
                     external.append(launch)  # defined in another file: its stub links by name
-                    continue
-                if self._macro_parameter_launch(launch, kernels, header_kernels, aliases, object_defs, builder):
-                    continue
-                if launch.kernel.strip().isidentifier() and function_pointer(self.view, name, launch.span.offset):
-                    # a variable holding a kernel (a function pointer): the kernel's value function launches it
-                    ctx.edits.append(Edit(launch.span.offset, launch.span.length, origin="opencl launch",
-                                          build=lambda r, ln=launch: _pointer_launch(ln, r)))
-                    continue
-                detail = (f"{name}: template kernel defined in another file (define it in a header or launch it "
-                          "from its own file)" if proto is not None else f"{name}: no definition or declaration "
-                          "of this kernel in this file or its headers")
-                ctx.report("CP4005", launch.span, detail, inline=True)
+                elif not self._macro_parameter_launch(launch, kernels, header_kernels, aliases, object_defs, builder):
+                    self._variable_launch(launch, name, proto)
                 continue
             launches.append((launch, func))
             for subst in self._instances(launch, func):
@@ -597,6 +581,31 @@ class FileEmitter:
                 if b not in out:
                     out.append(b)
         return out
+
+    def _aliased(self, launch: KernelLaunch, name: str, kernels: dict[str, DevFunc], header_kernels: dict,
+                 removed: set[int]) -> tuple[KernelLaunch, str, DevFunc | None]:
+        """A launch through a local alias of a kernel as the kernel's own launch (aliases.py), its declaration
+        removed once; the launch unchanged, with no kernel, otherwise."""
+        aliased = kernel_alias(self.view, launch, set(kernels) | set(header_kernels))
+        if aliased is None:
+            return launch, name, None
+        launch, name, decl = aliased
+        if decl.offset not in removed:  # launched more than once
+            removed.add(decl.offset)
+            self.ctx.replace(decl, "", "opencl kernel alias")
+        return launch, name, kernels.get(name) or header_kernels[name][0]
+
+    def _variable_launch(self, launch: KernelLaunch, name: str, proto: KernelDef | None) -> None:
+        """A launch whose callee is no kernel of this file: through a function pointer, the kernel's value function
+        launches it; anything else is CP4005."""
+        if launch.kernel.strip().isidentifier() and function_pointer(self.view, name, launch.span.offset):
+            self.ctx.edits.append(Edit(launch.span.offset, launch.span.length, origin="opencl launch",
+                                       build=lambda r, ln=launch: _pointer_launch(ln, r)))
+            return
+        detail = (f"{name}: template kernel defined in another file (define it in a header or launch it "
+                  "from its own file)" if proto is not None else f"{name}: no definition or declaration "
+                  "of this kernel in this file or its headers")
+        self.ctx.report("CP4005", launch.span, detail, inline=True)
 
     def _macro_parameter_launch(self, launch: KernelLaunch, kernels: dict[str, DevFunc], header_kernels: dict,
                                 aliases: dict[str, str], object_defs: dict[str, str],
