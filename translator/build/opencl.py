@@ -29,6 +29,7 @@ from translator.build.common import (
     tree_files,
 )
 from translator.build.kernel_check import check_kernels, checker
+from translator.frontend.lexer import lex
 from translator.resources import shim_dir
 
 HOST_SUFFIXES = (".cpp", ".cc", ".cxx", ".c")
@@ -114,8 +115,9 @@ def build(out: Path, jobs: int, config: str, defines: tuple[str, ...] = (), kern
                          "--to opencl`)")
     lib = shim_library(compiler, config, jobs)
     _src, inc = shim_paths()
+    openmp = ["-fopenmp"] if any(uses_openmp(u) for u in tree_files(out, HOST_SUFFIXES)) else []
     flags = [*CONFIG_FLAGS[config], *(f"-D{d}" for d in defines), f"-I{inc}", *(f"-I{d}" for d in includes),
-             *include_flags(out)]
+             *include_flags(out), *openmp]
 
     def compile_argv(unit: Path, obj: Path) -> list[str]:
         std = ["-std=c11"] if unit.suffix == ".c" else ["-std=c++17"]
@@ -134,7 +136,7 @@ def build(out: Path, jobs: int, config: str, defines: tuple[str, ...] = (), kern
     result = compile_and_link(
         out, "opencl", units, jobs, compile_argv=compile_argv,
         link_argv=lambda main, shared, exe: [compiler, str(main), *map(str, shared), str(lib), "-lOpenCL", "-pthread",
-                                             "-o", str(exe)],
+                                             *openmp, "-o", str(exe)],
         compile_failure=compile_failure, link_failure=link_failure)
     if kernels:
         note = check_kernels(out, checker(compiler, lib, inc), defines)
@@ -145,6 +147,19 @@ def build(out: Path, jobs: int, config: str, defines: tuple[str, ...] = (), kern
     if not result.programs:
         result.notes.append("no unit defines main(): objects compiled, no executable linked")
     return result
+
+
+def uses_openmp(path: Path) -> bool:
+    """Whether a host unit or header has `#pragma omp` or includes <omp.h>: nvcc builds such programs with
+    `-Xcompiler -fopenmp`, which cudaport's own build then passes to the compiler and the linker."""
+    toks, _ = lex(path.read_bytes())
+    for i, t in enumerate(toks[:-2]):
+        if t.text == "#" and t.directive >= 0 and toks[i + 1].directive == t.directive:
+            if toks[i + 1].text == "pragma" and toks[i + 2].text == "omp":
+                return True
+            if toks[i + 1].text == "include" and toks[i + 2].text in ("<omp.h>", '"omp.h"'):
+                return True
+    return False
 
 
 def copy_kernels(out: Path, bin_dir: Path) -> None:

@@ -137,6 +137,12 @@ CP_BLAS_L3(double, D)
 #define cublasDger_v2 cublasDger
 #define cublasSgemm_v2 cublasSgemm
 #define cublasDgemm_v2 cublasDgemm
+/* ---- batched LU (LAPACK-like; CLBlast has none: the shim factors on host copies, src/cublas_getrf.cpp) ---- */
+CP_API cublasStatus_t cublasSgetrfBatched(cublasHandle_t h, int n, float* const a[], int lda, int* piv, int* info,
+                                          int batch);
+CP_API cublasStatus_t cublasDgetrfBatched(cublasHandle_t h, int n, double* const a[], int lda, int* piv, int* info,
+                                          int batch);
+
 #define cublasSsymm_v2 cublasSsymm
 #define cublasDsymm_v2 cublasDsymm
 #define cublasSsyrk_v2 cublasSsyrk

@@ -450,6 +450,20 @@ CP_API void cpRegisterSymbol(const void* host_symbol, size_t size, const char* n
 /* Builds a registered program now, for the device and with the options a launch would use (a launch builds
    it on first use anyway); cudaErrorInvalidSource with the build log on stderr when the device rejects it. */
 CP_API cudaError_t cpBuildProgram(cpProgram* prog);
+#ifdef __cplusplus
+/* A kernel used as a value (`void (*k)(float*, int) = &kern; k<<<g, b>>>(p, n);`): the translated launch
+   `(cpSetLaunchConfig(g, b, s, q), k(p, n))` leaves the configuration here for the calling thread, and the host
+   function that has the kernel's name and signature launches with it, as CUDA's cudaConfigureCall does. */
+struct cpLaunchConfig { dim3 grid, block; size_t shmem; cudaStream_t stream; };
+static inline cpLaunchConfig& cp_pending_launch() {
+    static thread_local cpLaunchConfig config = {dim3(), dim3(), 0, nullptr};
+    return config;
+}
+static inline int cpSetLaunchConfig(dim3 grid, dim3 block, size_t shmem = 0, cudaStream_t stream = 0) {
+    cp_pending_launch() = cpLaunchConfig{grid, block, shmem, stream};
+    return 0;
+}
+#endif
 
 /* ---- shim extensions (not CUDA) ---------------------------------------------------------------- */
 /* OpenCL handles behind the shim, for interop and benchmarks: cl_platform_id, cl_device_id, cl_context

@@ -20,6 +20,7 @@ from translator.frontend.lexer import lex
 from translator.frontend.sites import TokenView, find_kernels
 from translator.frontend.specializations import specializations, specializations_available
 from translator.model import Severity
+from translator.targets.opencl.aliases import function_pointer, kernel_alias, kernels_as_values
 from translator.targets.opencl.autotype import deduced_autos
 from translator.targets.opencl.constfold import fold, local_constants
 from translator.targets.opencl.convsat import saturating_conversions
@@ -38,8 +39,9 @@ from translator.targets.opencl.headers import (
     retract_host_findings,
     take_device_edits,
 )
-from translator.targets.opencl.host import launch_stub, preamble, stub_declaration, symbol_registration
+from translator.targets.opencl.host import kernel_value, launch_stub, preamble, stub_declaration, symbol_registration
 from translator.targets.opencl.includers import file_macro_names, includer_macros, includers, used_names
+from translator.targets.opencl.macrolaunch import macro_kernel_parameter, pasted_launch
 from translator.targets.opencl.mathargs import math_argument_conversions
 from translator.targets.opencl.prelude import PRELUDE, with_simd
 from translator.targets.opencl.scan import DevFunc, DeviceScan, TopDecl, idents, parse_tparams, scan_device
@@ -53,6 +55,7 @@ from translator.targets.opencl.spelling import (
     type_decl,
 )
 from translator.targets.opencl.text import sub_idents, take_conflicts
+from translator.targets.opencl.thrust import rewrite_thrust
 from translator.targets.opencl.typenames import builtin_aliases, canonical_subst, object_macros, user_type_names
 
 if TYPE_CHECKING:
@@ -93,6 +96,8 @@ class OpenCLTarget:
             return rewrite_cub(site, ctx)
         if handler == "cooperative_groups":
             return rewrite_groups(site, ctx)
+        if handler == "thrust":
+            return rewrite_thrust(site, ctx)
         return False
 
     def _warp(self, site: NameSite, rule: Rule, ctx: FileContext) -> bool:
@@ -293,7 +298,7 @@ class FileEmitter:
         ctx, scan = self.ctx, self.scan
         own = take_device_edits(ctx, scan)
         self.headers = self._header_parts()
-        merged = DeviceScan(funcs=list(scan.funcs), vars=list(scan.vars))
+        merged = DeviceScan(funcs=list(scan.funcs), vars=list(scan.vars), qualifier_macros=dict(scan.qualifier_macros))
         texts, poisoned, decl_texts = dict(own.texts), dict(own.poisoned), dict(own.decls)
         header_kernels: dict[str, tuple[DevFunc, HeaderPart]] = {}
         protos: dict[str, KernelDef] = {k.name: k for k in self.protos}
@@ -313,6 +318,7 @@ class FileEmitter:
             for k in part.prototypes:
                 protos.setdefault(k.name, k)
             merged.vars[:0] = [dc_replace(v, start=v.start + sh, end=v.end + sh) for v in part.scan.vars if v.extern]
+            merged.qualifier_macros.update(part.scan.qualifier_macros)
         merged.decls += scan.decls
         type_names = set()
         for d in merged.decls:
@@ -336,20 +342,20 @@ class FileEmitter:
         type_args: list[str] = []
         external: list[KernelLaunch] = []
         dev_ranges = scan.ranges()
+        removed_aliases: set[int] = set()
         for launch in ctx.parsed.launches:
             if any(a <= launch.span.offset < b for a, b in dev_ranges):
                 continue
             name = launch.kernel.split("<")[0].strip().split("::")[-1]
             func = kernels.get(name) or (header_kernels[name][0] if name in header_kernels else None)
             if func is None:
+                launch, name, func = self._aliased(launch, name, kernels, header_kernels, removed_aliases)
+            if func is None:
                 proto = protos.get(name)
                 if proto is not None and not proto.template_params or name in self._included_source_kernels():
                     external.append(launch)  # defined in another file: its stub links by name
-                    continue
-                detail = (f"{name}: template kernel defined in another file (define it in a header or launch it "
-                          "from its own file)" if proto is not None else f"{name}: no definition or declaration "
-                          "of this kernel in this file or its headers")
-                ctx.report("CP4005", launch.span, detail, inline=True)
+                elif not self._macro_parameter_launch(launch, kernels, header_kernels, aliases, object_defs, builder):
+                    self._variable_launch(launch, name, proto)
                 continue
             launches.append((launch, func))
             type_args += _add_instances(builder, func, self._instances(launch, func), aliases, object_defs)
@@ -646,6 +652,59 @@ class FileEmitter:
                     out.append(b)
         return out
 
+    def _aliased(self, launch: KernelLaunch, name: str, kernels: dict[str, DevFunc], header_kernels: dict,
+                 removed: set[int]) -> tuple[KernelLaunch, str, DevFunc | None]:
+        """A launch through a local alias of a kernel as the kernel's own launch (aliases.py), its declaration
+        removed once; the launch unchanged, with no kernel, otherwise."""
+        aliased = kernel_alias(self.view, launch, set(kernels) | set(header_kernels))
+        if aliased is None:
+            return launch, name, None
+        launch, name, decl = aliased
+        if decl.offset not in removed:  # launched more than once
+            removed.add(decl.offset)
+            self.ctx.replace(decl, "", "opencl kernel alias")
+        return launch, name, kernels.get(name) or header_kernels[name][0]
+
+    def _variable_launch(self, launch: KernelLaunch, name: str, proto: KernelDef | None) -> None:
+        """A launch whose callee is no kernel of this file: through a function pointer, the kernel's value function
+        launches it; anything else is CP4005."""
+        if launch.kernel.strip().isidentifier() and function_pointer(self.view, name, launch.span.offset):
+            self.ctx.edits.append(Edit(launch.span.offset, launch.span.length, origin="opencl launch",
+                                       build=lambda r, ln=launch: _pointer_launch(ln, r)))
+            return
+        detail = (f"{name}: template kernel defined in another file (define it in a header or launch it "
+                  "from its own file)" if proto is not None else f"{name}: no definition or declaration "
+                  "of this kernel in this file or its headers")
+        self.ctx.report("CP4005", launch.span, detail, inline=True)
+
+    def _macro_parameter_launch(self, launch: KernelLaunch, kernels: dict[str, DevFunc], header_kernels: dict,
+                                aliases: dict[str, str], object_defs: dict[str, str],
+                                builder: ProgramBuilder | None = None) -> bool:
+        """A launch in a #define body whose kernel is a macro parameter: the stub's name is pasted, and every
+        invocation of the macro adds the kernel instance it names (macrolaunch.py). False for any other launch."""
+        found = macro_kernel_parameter(self.view, launch)
+        if found is None:
+            return False
+        param, bindings = found
+        inner = launch.kernel[launch.kernel.index("<") + 1: launch.kernel.rindex(">")] if "<" in launch.kernel else ""
+        targs = split_text(inner) if inner.strip() else []
+        for binding in bindings:
+            kname = binding.get(param, "").strip()
+            func = kernels.get(kname) or (header_kernels[kname][0] if kname in header_kernels else None)
+            if func is None or len(targs) != len(func.tparams):
+                continue
+            subst = {tp.name: " ".join(_sub_words(a, binding).split()) for tp, a in zip(func.tparams, targs,
+                                                                                         strict=False)}
+            subst = canonical_subst(func, subst, aliases, object_defs)
+            values = {tp.name for tp in func.tparams if tp.kind == "value"}
+            subst = {k: (fold(v, object_defs) or v) if k in values else v for k, v in subst.items()}
+            suffix = "".join("_" + mangle(subst[tp.name]) for tp in func.tparams)
+            if builder is not None:
+                builder.add_kernel(KernelInstance(func, subst, cl_func_name(func.name, kernel=True) + suffix))
+        self.ctx.edits.append(Edit(launch.span.offset, launch.span.length, origin="opencl launch",
+                                   build=lambda r, ln=launch: pasted_launch(ln, r)))
+        return True
+
     def _launch_specialization(self, launch: KernelLaunch, count: int) -> list[str] | None:
         """The template arguments of the kernel specialization clang resolved this launch to (a launch outside
         any host template), as type spellings and integer values; None where clang has none."""
@@ -733,14 +792,17 @@ class FileEmitter:
             lines = "".join(f"#error \"CUDAPORT {x.code} at line {x.line}: {_quote(x.message)}\"\n"
                             for x in fatal[:5])
             ctx.insert(first, "#ifndef CUDAPORT_ALLOW_PARTIAL\n" + lines + "#endif\n", "opencl unsupported")
+        valued = kernels_as_values(self.view, [f for f in scan.funcs if f.kind == "kernel"], scan.ranges())
         for f in scan.funcs:
             span = self.view.span(f.start, f.end)
             if f.kind == "kernel":
                 info = builder.infos[f.start]
                 syms = [builder.vars[k[4:]] for k in builder.func_extras.get(f.name, []) if k.startswith("sym:")]
-                dyn = any(s[3] for s in info.shared)
-                ctx.replace(span, launch_stub(f, _stub_params(self.view, f.kdef), syms, dyn, self.cl_name,
-                                              static=not _external(f)), "opencl kernel stub")
+                dyn = any(s[3] for s in info.shared) or builder.dynamic_local(f.name)
+                stub = launch_stub(f, _stub_params(self.view, f.kdef), syms, dyn, self.cl_name, static=not _external(f))
+                if not f.tparams and f.name in valued:
+                    stub += kernel_value(f, _stub_params(self.view, f.kdef), static=not _external(f))
+                ctx.replace(span, stub, "opencl kernel stub")
             elif f.kind == "device":
                 ctx.replace(span, f"/* cudaport: __device__ function {f.name} is in {self.cl_name} */",
                             "opencl device function")
@@ -768,7 +830,7 @@ class FileEmitter:
         """This file's definition of the stub a header declares for a kernel it defines (static: each
         including file launches the kernel from its own program)."""
         orig = func.start - part.shift
-        dyn = any(s[3] for s in builder.infos[func.start].shared)
+        dyn = any(s[3] for s in builder.infos[func.start].shared) or builder.dynamic_local(func.name)
         stub = launch_stub(func, _stub_params(part.view, func.kdef), [], dyn, self.cl_name, static=True)
         for ns in reversed(part.scan.qualifier(orig)):
             stub = f"namespace {ns} {{\n{stub}\n}}"
@@ -785,6 +847,15 @@ def _add_instances(builder: ProgramBuilder, func: DevFunc, substs: list[dict[str
         suffix = "".join("_" + mangle(subst[tp.name]) for tp in func.tparams)
         builder.add_kernel(KernelInstance(func, subst, cl_func_name(func.name, kernel=True) + suffix))
     return type_args
+
+
+def _pointer_launch(launch: KernelLaunch, render) -> str:  # type: ignore[no-untyped-def]
+    """`k<<<g, b, s, q>>>(args)` through a variable -> `(cpSetLaunchConfig(g, b, s, q), k(args))`."""
+    config = [render(launch.grid.offset, launch.grid.end), render(launch.block.offset, launch.block.end),
+              render(launch.shmem.offset, launch.shmem.end) if launch.shmem else "0",
+              render(launch.stream.offset, launch.stream.end) if launch.stream else "0"]
+    args = ", ".join(render(a.offset, a.end) for a in launch.args)
+    return f"(cpSetLaunchConfig({', '.join(config)}), {render(launch.callee.offset, launch.callee.end)}({args}))"
 
 
 def _launch_call(launch: KernelLaunch, render) -> str:  # type: ignore[no-untyped-def]

@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING
 from translator.edits import Edit
 from translator.frontend.brackets import match_close
 from translator.frontend.lexer import LineIndex
-from translator.model import Span
+from translator.model import Outcome, Span
+from translator.targets.opencl.thrust import in_device_code
 
 if TYPE_CHECKING:
     from translator.engine import FileContext
@@ -32,7 +33,8 @@ _OPS = {"Sum": "0", "Max": "1", "Min": "2"}  # cp_block_reduce's op argument
 _FUNCTORS = {"cub::Sum": "0", "cub::Max": "1", "cub::Min": "2", "cuda::std::plus": "0", "cuda::maximum": "1",
              "cuda::minimum": "2"}
 _HANDLED_HERE = ("cub::BlockReduce (Sum, Reduce with cub::Sum/Max/Min or cuda::std::plus, cuda::maximum/minimum) "
-                 "and cub::BlockScan (ExclusiveSum, InclusiveSum)")
+                 "and cub::BlockScan (ExclusiveSum, InclusiveSum) in device code; DeviceReduce, DeviceScan, "
+                 "DeviceRadixSort, DeviceSelect and DeviceRunLengthEncode on device pointers in host code")
 
 
 @dataclass(frozen=True)
@@ -54,8 +56,23 @@ def rewrite_cub(site: NameSite, ctx: FileContext) -> bool:
     if member.startswith(("BLOCK_REDUCE_", "BLOCK_SCAN_")) and _in_call_of(toks, i, tuple(_PRIMITIVES), "<"):
         return True  # the algorithm argument of a declaration rewritten whole
     alias = _alias_declaration(ctx, i, member) if member in _PRIMITIVES else None
-    if alias is None:
+    if alias is None and not _host_shim_use(ctx, site, i, member):
         _unmapped(ctx, site.span, f"cub::{member or '?'}")
+    return True
+
+
+def _host_shim_use(ctx: FileContext, site: NameSite, i: int, member: str) -> bool:
+    """`cub::DeviceReduce::Sum` and the other device-wide algorithms (and CUB's functors) in host code: kept for the
+    shim's cudaport_cub_device.h when rules/libs/cub/ has the qualified name with an OpenCL shim mapping."""
+    toks = ctx.parsed.tokens
+    names = [f"cub::{member}"]
+    if i + 4 < len(toks) and toks[i + 3].text == "::":
+        names.insert(0, f"cub::{member}::{toks[i + 4].text}")
+    rule = next((r for r in map(ctx.rules.get, names) if r is not None), None)
+    mapping = rule.for_target("opencl") if rule is not None else None
+    if rule is None or mapping is None or mapping.status != "shim" or in_device_code(ctx, site.span.offset):
+        return False
+    ctx.use(rule, site.span, Outcome.SHIM, mapping.code or "CP2004")
     return True
 
 

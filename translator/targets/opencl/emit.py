@@ -59,7 +59,8 @@ class ProgramBuilder:
                  macros: dict[str, str] | None = None) -> None:
         self.scan = scan
         self.warp_macros = _warp_macros(macros or {})
-        self.qual_macros = _qualifier_macros(macros or {})  # `#define DI __device__ inline`: DI in a head
+        # `#define DI __device__ inline`: DI in a head; the scan's also knows `#define HD ... #else #define HD`
+        self.qual_macros = {**_qualifier_macros(macros or {}), **scan.qualifier_macros}
         self.macros = macros or {}
         self.fn_macros = {n for n, t in (macros or {}).items()
                           if re.match(r"\s*#\s*define\s+" + re.escape(n) + r"\(", t)}
@@ -211,7 +212,11 @@ class ProgramBuilder:
                 elem_c = canonical_c_type(re.sub(r"\b(static|extern)\b", "", elem)).strip()
                 decl = f"__local {elem_c} (*{pname}){inner}" if inner else f"__local {elem_c}* {pname}"
                 kdims = dims if dl else "[1]"
-                self.extras[key] = Extra(key, pname, decl, kernel_decl=f"__local {elem_c} {pname}{kdims};")
+                if _ext:
+                    self.extras[key] = Extra(key, pname, decl, kernel_decl=f"{decl} = (__local {elem_c}*)",
+                                             dynamic_local=True)
+                else:
+                    self.extras[key] = Extra(key, pname, decl, kernel_decl=f"__local {elem_c} {pname}{kdims};")
 
     # -- instances -----------------------------------------------------------------------------------------
     def add_kernel(self, inst: KernelInstance) -> None:
@@ -224,6 +229,11 @@ class ProgramBuilder:
             self.bodies.append(_error_block(self.poisoned[inst.func.start], inst.name))
             return
         self.bodies.append(self._macro_tparams(info, inst.subst, self._emit(info, inst.subst, None, inst.name)))
+
+    def dynamic_local(self, kernel: str) -> bool:
+        """Whether a device function the kernel calls has an `extern __shared__` array (the kernel then takes
+        dynamic local memory although it declares none itself)."""
+        return any(self.extras[k].dynamic_local for k in self.func_extras.get(kernel, []) if k in self.extras)
 
     def drain(self) -> None:
         while self.queue:
@@ -329,9 +339,14 @@ class ProgramBuilder:
             sym_extras = [e for e in extras if e.kernel_param]
             new_params += [e.kernel_param for e in sym_extras]
             adjs += [e.kernel_adj for e in sym_extras]
+            dyn_extras = [e for e in extras if e.dynamic_local]
+            if dyn_extras and not dyn:
+                dyn = "__local uchar* cp_dyn_local"
             if dyn:
                 new_params.append(dyn)
-            decls = [e.kernel_decl for e in extras if e.kernel_decl] + local_decls
+            dyn_name = dyn.split()[-1] if dyn else ""
+            decls = [e.kernel_decl + (f"{dyn_name};" if e.dynamic_local else "") for e in extras if e.kernel_decl]
+            decls += local_decls
             lines = [f"__kernel void {name}({', '.join(new_params) or 'void'}) {{"]
             lines += ["    " + a for a in adjs] + ["    " + d for d in decls]
             inner = body.strip()
@@ -576,3 +591,13 @@ def divergent_warp_call(text: str, warp_macros: frozenset[str] | set[str] = froz
                 tainted.add(t.text)
         k += 1
     return "", -1
+
+
+def _substituted(text: str, consts: dict[str, str]) -> str:
+    """text with the named constants replaced by their initialisers, through constants defined by others."""
+    for _ in range(8):
+        new = sub_idents(text, consts)
+        if new == text:
+            break
+        text = new
+    return text

@@ -104,6 +104,16 @@ def launch_stub(func: DevFunc, params: list[tuple[str, str, bool]], symbols: lis
     )
 
 
+def kernel_value(func: DevFunc, params: list[tuple[str, str, bool]], *, static: bool = True) -> str:
+    """A host function with the kernel's name and parameters, for a kernel used as a value (a function pointer):
+    a call launches the kernel with the configuration the translated `<<<>>>` left (cpSetLaunchConfig)."""
+    names = ", ".join(["cp_c.grid", "cp_c.block", "cp_c.shmem", "cp_c.stream", *(p[1] for p in params)])
+    return (f"\n/* cudaport: kernel {func.name} as a value: a call launches it with the pending <<<>>> */\n"
+            f"{'static ' if static else ''}void {func.name}({', '.join(p[0] for p in params)}) {{\n"
+            f"    cpLaunchConfig cp_c = cp_pending_launch();\n"
+            f"    cp_launch_{func.name}({names});\n}}")
+
+
 def symbol_registration(v: DevVar) -> str:
     return (f"\nstatic const int cp_reg_{v.name} = (cpRegisterSymbol((const void*)&{v.name}, sizeof({v.name}), "
             f"\"{v.name}\"), 0);")

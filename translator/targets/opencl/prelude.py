@@ -160,6 +160,15 @@ static inline uint cp_funnelshift_r(uint lo, uint hi, uint s) {
 static inline uint cp_funnelshift_rc(uint lo, uint hi, uint s) {
     return (uint)((((ulong)hi << 32) | (ulong)lo) >> min(s, 32u));
 }
+/* __dp4a: the four byte products of a and b (signed bytes for int, unsigned for uint) added to c */
+static inline CP_OVL int cp_dp4a(int a, int b, int c) {
+    char4 x = as_char4(a), y = as_char4(b);
+    return c + x.s0 * y.s0 + x.s1 * y.s1 + x.s2 * y.s2 + x.s3 * y.s3;
+}
+static inline CP_OVL uint cp_dp4a(uint a, uint b, uint c) {
+    uchar4 x = as_uchar4(a), y = as_uchar4(b);
+    return c + (uint)x.s0 * y.s0 + (uint)x.s1 * y.s1 + (uint)x.s2 * y.s2 + (uint)x.s3 * y.s3;
+}
 """
 
 _MEM = r"""

@@ -22,6 +22,9 @@ class Extra:
     kernel_decl: str = ""  # declaration at kernel scope (warp scratch, hoisted shared), or "" for kernel params
     kernel_param: str = ""  # kernel parameter (symbols)
     kernel_adj: str = ""
+    # an `extern __shared__` array of a device function: the kernel's dynamic local memory (CUDA's extern shared
+    # arrays all alias it), declared at kernel scope as a cast of the kernel's dynamic __local parameter
+    dynamic_local: bool = False
 
 
 @dataclass

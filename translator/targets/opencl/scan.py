@@ -8,7 +8,7 @@ translates those ranges and moves them into the .cl). Token level, like the site
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from translator.frontend.brackets import split_text
 from translator.frontend.lexer import IDENT, KEYWORD, PUNCT, Tok
@@ -73,6 +73,8 @@ class DeviceScan:
     vars: list[DevVar] = field(default_factory=list)
     decls: list[TopDecl] = field(default_factory=list)  # types, constants, macros in file order
     namespaces: list[Namespace] = field(default_factory=list)  # transparent to the scan; for host placement
+    # macros spelling function specifiers (`#define HD __host__ __device__`), whichever definition qualifies
+    qualifier_macros: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def outer_start(self, offset: int) -> int:
         """`offset`, or the start of the outermost namespace block around it (top level of the file)."""
@@ -155,12 +157,15 @@ def _scan_functions(view: TokenView, out: DeviceScan) -> list[tuple[int, int]]:
     data = view.data
     seen: set[int] = set()
     macros = qualifier_macros(view)
+    out.qualifier_macros.update(macros)
     primaries: dict[str, list[tuple[KernelDef, list[TParam], str]]] = {}
     prototypes: list[tuple[int, int]] = []  # declarations without a body: no device variables in them
     for qual in ("__global__", "__device__"):
         for k in find_kernels(view, qual, macros):
             if k.span.offset in seen:
                 continue
+            if qual in macros:  # `HOST_DEVICE float f(...)`: the macro's qualifiers, and its name to drop
+                k = replace(k, qualifiers=(*k.qualifiers, qual, *macros[qual]))
             seen.add(k.span.offset)
             kind = "kernel" if "__global__" in k.qualifiers else ("hd" if "__host__" in k.qualifiers else "device")
             head = data[k.span.offset:k.name_span.offset].decode("utf-8", "surrogateescape")

@@ -146,6 +146,7 @@ def cxx_to_c_types(text: str) -> str:
     text = local_aliases(text) if "using" in text else text
     text = re.sub(r"\bunsigned\s+long\s+long(\s+int)?\b", "ulong", text)
     text = re.sub(r"\blong\s+long(\s+int)?\b", "long", text)
+    text = _fold_is_same(text)
     rw = Rewriter(text)
     toks = rw.toks
     limits = [k for k, t in enumerate(toks) if t.text == "numeric_limits"]
@@ -155,7 +156,9 @@ def cxx_to_c_types(text: str) -> str:
         rw = Rewriter(rw.result())
         toks = rw.toks
     for k, t in enumerate(toks):
-        if t.text == "::":  # OpenCL C has no namespaces: `ns::f` and `::f` are `f` (ns's parts are moved flat)
+        if t.text == "constexpr" and k > 0 and toks[k - 1].text == "if":
+            rw.replace(t.offset, t.end, "")  # `if constexpr`: both branches must compile in C; traits are folded
+        elif t.text == "::":  # OpenCL C has no namespaces: `ns::f` and `::f` are `f` (ns's parts are moved flat)
             start = toks[k - 1].offset if k > 0 and toks[k - 1].kind == IDENT else t.offset
             rw.replace(start, t.end, "")
         elif t.text == "alignas" and k + 1 < len(toks) and toks[k + 1].text == "(":
@@ -194,6 +197,38 @@ def _macro_params(toks: list, close: int) -> bool:
         k -= 1
     return k >= 2 and toks[k].text == "(" and toks[k - 1].kind == IDENT and toks[k - 1].end == toks[k].offset \
         and toks[k - 2].text == "define" and toks[k - 2].directive == t.directive
+
+
+_SAME_TYPE = {"unsigned": "uint", "unsigned int": "uint", "signed": "int", "signed int": "int",
+              "unsigned char": "uchar",
+              "unsigned short": "ushort", "unsigned long": "ulong", "long int": "long", "short int": "short",
+              "signed char": "char", "int32_t": "int", "uint32_t": "uint", "int64_t": "long", "uint64_t": "ulong",
+              "int16_t": "short", "uint16_t": "ushort", "int8_t": "char", "uint8_t": "uchar", "size_t": "ulong"}
+
+
+def _fold_is_same(text: str) -> str:
+    """`std::is_same_v<A, B>` and `std::is_same<A, B>::value` on two concrete base types (a template kernel's
+    instance) as 1 or 0, so that an `if constexpr` on them is a plain C condition."""
+    rw = Rewriter(text)
+    toks = rw.toks
+    for k, t in enumerate(toks):
+        if t.text not in ("is_same_v", "is_same") or k + 1 >= len(toks) or toks[k + 1].text != "<":
+            continue
+        close = rw.angle(k + 1)
+        if close < 0:
+            continue
+        args = [" ".join(a.split()) for a in rw.tok_text(k + 2, close - 1).split(",")]
+        end = close
+        if t.text == "is_same":
+            if close + 2 >= len(toks) or toks[close + 1].text != "::" or toks[close + 2].text != "value":
+                continue
+            end = close + 2
+        known = [_SAME_TYPE.get(a, a) for a in args]
+        if len(known) != 2 or not all(a in BASE_TYPES for a in known):
+            continue
+        start = toks[k - 2].offset if k >= 2 and toks[k - 1].text == "::" and toks[k - 2].text == "std" else t.offset
+        rw.replace(start, toks[end].end, "1" if known[0] == known[1] else "0")
+    return rw.result()
 
 
 def canonical_c_type(t: str) -> str:

@@ -1,0 +1,69 @@
+// cuBLAS's batched LU factorisation (cublas<S|D>getrfBatched) for the OpenCL shim. CLBlast has no getrf, so the
+// shim factors on the host: the array of matrix pointers and each matrix are copied from the device, factored with
+// partial pivoting as LAPACK's getrf does (column-major, 1-based pivot rows, info = first zero pivot), and written
+// back. Both device-pointer paths work: the pointers stored in device memory are the shim's own device pointers.
+#include <cmath>
+#include <vector>
+
+#include "cp_cublas.hpp"
+
+template <class T>
+static int lu_in_place(T* a, int n, int lda, int* piv) {
+    int info = 0;
+    for (int j = 0; j < n; ++j) {
+        int p = j;
+        if (piv) {
+            for (int i = j + 1; i < n; ++i)
+                if (std::fabs(a[i + j * lda]) > std::fabs(a[p + j * lda])) p = i;
+            piv[j] = p + 1;
+            if (p != j)
+                for (int k = 0; k < n; ++k) std::swap(a[j + k * lda], a[p + k * lda]);
+        }
+        T d = a[j + j * lda];
+        if (d == T(0)) {
+            if (info == 0) info = j + 1;
+            continue;
+        }
+        for (int i = j + 1; i < n; ++i) a[i + j * lda] /= d;
+        for (int k = j + 1; k < n; ++k) {
+            T f = a[j + k * lda];
+            for (int i = j + 1; i < n; ++i) a[i + k * lda] -= a[i + j * lda] * f;
+        }
+    }
+    return info;
+}
+
+template <class T>
+static cublasStatus_t getrf_batched(cublasHandle_t h, int n, T* const a[], int lda, int* piv, int* info, int batch) {
+    if (!h) return CUBLAS_STATUS_NOT_INITIALIZED;
+    if (n < 0 || lda < (n > 1 ? n : 1) || batch < 0) return CUBLAS_STATUS_INVALID_VALUE;
+    if (cudaStreamSynchronize(h->stream) != cudaSuccess) return CUBLAS_STATUS_EXECUTION_FAILED;
+    std::vector<T*> ptrs((size_t)batch);
+    std::vector<int> infos((size_t)batch), pivots(piv ? (size_t)batch * n : 0);
+    if (batch && cudaMemcpy(ptrs.data(), a, sizeof(T*) * batch, cudaMemcpyDeviceToHost) != cudaSuccess)
+        return CUBLAS_STATUS_EXECUTION_FAILED;
+    std::vector<T> m((size_t)lda * n);
+    for (int b = 0; b < batch; ++b) {
+        if (n == 0) continue;
+        if (cudaMemcpy(m.data(), ptrs[b], m.size() * sizeof(T), cudaMemcpyDeviceToHost) != cudaSuccess)
+            return CUBLAS_STATUS_EXECUTION_FAILED;
+        infos[b] = lu_in_place(m.data(), n, lda, piv ? pivots.data() + (size_t)b * n : nullptr);
+        if (cudaMemcpy(ptrs[b], m.data(), m.size() * sizeof(T), cudaMemcpyHostToDevice) != cudaSuccess)
+            return CUBLAS_STATUS_EXECUTION_FAILED;
+    }
+    if (piv && !pivots.empty() && cudaMemcpy(piv, pivots.data(), pivots.size() * sizeof(int), cudaMemcpyHostToDevice))
+        return CUBLAS_STATUS_EXECUTION_FAILED;
+    if (batch && cudaMemcpy(info, infos.data(), infos.size() * sizeof(int), cudaMemcpyHostToDevice) != cudaSuccess)
+        return CUBLAS_STATUS_EXECUTION_FAILED;
+    return CUBLAS_STATUS_SUCCESS;
+}
+
+extern "C" cublasStatus_t cublasSgetrfBatched(cublasHandle_t h, int n, float* const a[], int lda, int* piv, int* info,
+                                              int batch) {
+    return getrf_batched(h, n, a, lda, piv, info, batch);
+}
+
+extern "C" cublasStatus_t cublasDgetrfBatched(cublasHandle_t h, int n, double* const a[], int lda, int* piv,
+                                              int* info, int batch) {
+    return getrf_batched(h, n, a, lda, piv, info, batch);
+}
