@@ -232,13 +232,50 @@ def _param(view: TokenView, span: Span) -> Param:
     return Param(name=name, type=type_text + body[len(stripped):], span=span)
 
 
-def find_kernels(view: TokenView, qualifier: str = "__global__") -> list[KernelDef]:
-    """Function definitions (and declarations, body None) carrying `qualifier`."""
+_QUALIFIER_WORDS = ("__global__", "__device__", "__host__", "__forceinline__", "__noinline__", "static", "inline",
+                    "__inline__")
+
+
+def qualifier_macros(view: TokenView) -> dict[str, tuple[str, ...]]:
+    """Object-like macros of the file that expand to CUDA function qualifiers only (`#define ESS __host__
+    __device__`, `#define DEVICE __device__`): name -> the qualifiers. A macro defined twice (under #if
+    branches) counts only when every definition is such a macro with the same words."""
+    toks = view.toks
+    out: dict[str, tuple[str, ...]] = {}
+    bad: set[str] = set()
+    for i, t in enumerate(toks):
+        if t.text != "define" or t.directive < 0 or i == 0 or toks[i - 1].text != "#" or i + 1 >= len(toks):
+            continue
+        name = toks[i + 1]
+        if name.directive != t.directive or name.kind != IDENT:
+            continue
+        body = []
+        k = i + 2
+        while k < len(toks) and toks[k].directive == t.directive:
+            body.append(toks[k])
+            k += 1
+        words = tuple(b.text for b in body)
+        function_like = bool(body) and body[0].text == "(" and body[0].offset == name.end
+        ok = (not function_like and words and all(w in _QUALIFIER_WORDS for w in words)
+              and any(w in ("__global__", "__device__", "__host__") for w in words))
+        if not ok or out.get(name.text, words) != words:
+            bad.add(name.text)
+        else:
+            out[name.text] = words
+    return {k: v for k, v in out.items() if k not in bad}
+
+
+def find_kernels(view: TokenView, qualifier: str = "__global__", *, through_macros: bool = False
+                 ) -> list[KernelDef]:
+    """Function definitions (and declarations, body None) carrying `qualifier`; with `through_macros` also
+    those carrying it through a qualifier macro of the file (qualifier_macros)."""
     toks = view.toks
     out = []
     n = len(toks)
+    qmacros = qualifier_macros(view) if through_macros else {}
     for i, t in enumerate(toks):
-        if t.text != qualifier or t.kind != IDENT or t.directive >= 0:
+        if t.kind != IDENT or t.directive >= 0 or \
+                not (t.text == qualifier or qualifier in qmacros.get(t.text, ())):
             continue
         if i > 0 and toks[i - 1].text == "]" and qualifier != "__global__":
             continue  # an extended lambda (`[=] __device__ (int i) {...}`), not a function
@@ -277,9 +314,9 @@ def find_kernels(view: TokenView, qualifier: str = "__global__") -> list[KernelD
             body = view.tok_span(k, end_b)
             end_i = end_b
         start_i, tparams = _template_prefix(view, i)
-        qualifiers = tuple(tok.text for tok in toks[start_i:name_i]
-                           if tok.text in ("__global__", "__device__", "__host__", "__forceinline__",
-                                           "__noinline__", "static", "inline"))
+        qualifiers = tuple(w for tok in toks[start_i:name_i] for w in qmacros.get(tok.text, (tok.text,))
+                           if w in ("__global__", "__device__", "__host__", "__forceinline__", "__noinline__",
+                                    "static", "inline"))
         params = tuple(_param(view, s) for s in view.split_args(j, close))
         if len(params) == 1 and params[0].type.strip() == "void" and not params[0].name:
             params = ()

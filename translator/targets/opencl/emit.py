@@ -58,6 +58,7 @@ class ProgramBuilder:
                  macros: dict[str, str] | None = None) -> None:
         self.scan = scan
         self.warp_macros = _warp_macros(macros or {})
+        self.qual_macros = _qualifier_macros(macros or {})
         self.report = report
         self.poisoned = poisoned
         self.type_names = set(type_names)
@@ -108,7 +109,7 @@ class ProgramBuilder:
         while body_i < len(toks) and toks[body_i].text != "{":
             body_i += 1
         head_toks = toks[:name_i]
-        quals = {t.text for t in head_toks if t.text in _FUNC_QUALS}
+        quals = {w for t in head_toks for w in self.qual_macros.get(t.text, (t.text,)) if w in _FUNC_QUALS}
         ret_parts = []
         skip_to = -1
         for k, t in enumerate(head_toks):
@@ -118,7 +119,7 @@ class ProgramBuilder:
                 skip_to = rw.match(k + 1)
                 quals.add("__launch_bounds__")
                 continue
-            if t.text in _FUNC_QUALS:
+            if t.text in _FUNC_QUALS or t.text in self.qual_macros:
                 continue
             ret_parts.append(t.text)
         params = [rw.tok_text(a, b) for a, b in rw.split(open_i, close_i)]
@@ -436,6 +437,21 @@ class ProgramBuilder:
 def _error_block(code_detail: str, name: str) -> str:
     return (f"#ifndef CUDAPORT_ALLOW_PARTIAL\n#error \"CUDAPORT {code_detail} (in {name}); the rest of this "
             f"program was translated: build with -DCUDAPORT_ALLOW_PARTIAL to use it\"\n#endif\n")
+
+
+def _qualifier_macros(macros: dict[str, str]) -> dict[str, tuple[str, ...]]:
+    """Object-like macros that expand to function qualifiers only (`#define ESS __host__ __device__`): the
+    scan found device functions through them (find_kernels through_macros); the .cl spells no such macro."""
+    out = {}
+    for name, text in macros.items():
+        toks = Rewriter(text).toks
+        body = toks[3:] if len(toks) > 3 and toks[2].text == name else []
+        if body and body[0].text == "(" and body[0].offset == toks[2].end:
+            continue
+        words = tuple(t.text for t in body)
+        if words and all(w in _FUNC_QUALS for w in words) and set(words) & {"__global__", "__device__", "__host__"}:
+            out[name] = words
+    return out
 
 
 def _warp_macros(macros: dict[str, str]) -> set[str]:

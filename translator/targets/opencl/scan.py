@@ -148,7 +148,7 @@ def scan_device(view: TokenView) -> DeviceScan:
     data = view.data
     seen: set[int] = set()
     for qual in ("__global__", "__device__"):
-        for k in find_kernels(view, qual):
+        for k in find_kernels(view, qual, through_macros=True):
             if k.body is None or k.span.offset in seen:
                 continue
             seen.add(k.span.offset)
