@@ -239,7 +239,7 @@ _QUALIFIER_WORDS = ("__global__", "__device__", "__host__", "__forceinline__", "
 def qualifier_macros(view: TokenView) -> dict[str, tuple[str, ...]]:
     """Object-like macros of the file that expand to CUDA function qualifiers only (`#define ESS __host__
     __device__`, `#define DEVICE __device__`): name -> the qualifiers. A macro defined twice (under #if
-    branches) counts only when every definition is such a macro with the same words."""
+    branches) counts when its other definitions are empty (`#else #define DEVICE` for compilers without CUDA)."""
     toks = view.toks
     out: dict[str, tuple[str, ...]] = {}
     bad: set[str] = set()
@@ -258,6 +258,8 @@ def qualifier_macros(view: TokenView) -> dict[str, tuple[str, ...]]:
         function_like = bool(body) and body[0].text == "(" and body[0].offset == name.end
         ok = (not function_like and words and all(w in _QUALIFIER_WORDS for w in words)
               and any(w in ("__global__", "__device__", "__host__") for w in words))
+        if not words:
+            continue
         if not ok or out.get(name.text, words) != words:
             bad.add(name.text)
         else:

@@ -23,6 +23,7 @@ from translator.targets.opencl.constfold import fold, local_constants
 from translator.targets.opencl.convsat import saturating_conversions
 from translator.targets.opencl.coop import rewrite_groups
 from translator.targets.opencl.cub import rewrite_cub
+from translator.targets.opencl.cxxonly import bytes_params, cxx_program, cxx_type, device_members
 from translator.targets.opencl.emit import KernelInstance, ProgramBuilder
 from translator.targets.opencl.exits import predicate_early_exits
 from translator.targets.opencl.halfcast import storage_casts
@@ -293,7 +294,8 @@ class FileEmitter:
                             for d in merged.decls]
             type_names = {clash.get(n, n) for n in type_names}
         macros = {d.name: decl_texts[(d.start, d.end)] for d in merged.decls if d.kind == "macro"}
-        builder = ProgramBuilder(merged, texts, poisoned, type_names, self._note, macros)
+        builder = ProgramBuilder(merged, texts, poisoned, type_names, self._note, macros,
+                                 [(d.name, decl_texts[(d.start, d.end)]) for d in merged.decls if d.kind == "macro"])
         kernels = {f.name: f for f in scan.funcs if f.kind == "kernel"}
         launches: list[tuple[KernelLaunch, DevFunc]] = []
         aliases = builtin_aliases(ctx.parsed.tu) if any(f.tparams for f in merged.funcs) else {}
@@ -358,16 +360,19 @@ class FileEmitter:
                     changed = True
             more = builder.request_named(set().union(*[idents(decl_texts[(d.start, d.end)]) for d in chosen
                                                        if d.kind == "macro"]))
+        cxx = self._cxx_route(builder, chosen, decl_texts)
         head = [PRELUDE, f"/* translated by cudaport from {ctx.rel.name} */"]
         head += self._includer_head()
         for d in sorted(chosen, key=lambda d: (d.start < SHIFT, d.start)):
             text = decl_texts[(d.start, d.end)]
             if d.kind == "type":
-                text = type_decl(text)
+                text = type_decl(device_members(text, builder.qual_macros) if cxx else text)
             elif d.kind != "macro":
                 text = constant_decl(text, d.name)
             head.append(f"#if {d.cond}\n{text}\n#endif" if d.cond else text)
         cl_text = storage_casts(with_simd(builder.program("\n".join(head) + "\n")), len(PRELUDE))
+        if cxx:
+            cl_text = cxx_program(cl_text, cxx)
         for code, func, detail in builder.notes:
             self._note(code, func, detail)
         ctx.extra_files[self.cl_rel] = cl_text.encode("utf-8", "surrogateescape")
@@ -375,6 +380,25 @@ class FileEmitter:
         names = user_type_names(type_args)
         if names:
             ctx.insert(len(self.data), names, "opencl type names")
+
+    def _cxx_route(self, builder: ProgramBuilder, chosen: list, decl_texts: dict[tuple[int, int], str]) -> list[str]:
+        """Whether this program is C++ for OpenCL (cxxonly.py): the constructs OpenCL C cannot express, in its
+        functions and in the types it carries ([] keeps it OpenCL C). For a C++ program, kernels take their
+        class-type parameters as bytes, and every kernel gets a CP4040 note saying so and why."""
+        reasons = [f"{why} in {f.name}" for f, why in builder.cxx_reasons]
+        reasons += [why for why in (cxx_type(decl_texts[(d.start, d.end)]) for d in chosen if d.kind == "type")
+                    if why]
+        if not reasons:
+            return []
+        for name, params in builder.by_value.items():
+            at = builder.kernel_at.get(name)
+            if at is not None:
+                builder.bodies[at] = bytes_params(builder.bodies[at], params)
+        detail = "; ".join(dict.fromkeys(reasons))
+        for f in builder.kernel_funcs:
+            self._note("CP4040", f, f"kernel {f.name}: {self.cl_name} is C++ for OpenCL, compiled offline to "
+                                    f"SPIR at its first launch, since OpenCL C 1.2 cannot express {detail}")
+        return reasons
 
     def _included_source_kernels(self) -> set[str]:
         """Non-template kernels of the .cu files this file includes textually (`#include "kernels.cu"`): that

@@ -76,6 +76,8 @@ def cxx_to_c_types(text: str) -> str:
     rw = Rewriter(text)
     toks = rw.toks
     for k, t in enumerate(toks):
+        if t.text == "::" and k > 0 and toks[k - 1].text in (">", ">>"):
+            continue  # a member of a class template specialisation (`Traits<T>::type`): C++ programs only
         if t.text == "::":  # OpenCL C has no namespaces: `ns::f` and `::f` are `f` (ns's parts are moved flat)
             start = toks[k - 1].offset if k > 0 and toks[k - 1].kind == IDENT else t.offset
             rw.replace(start, t.end, "")
@@ -165,6 +167,9 @@ def constant_decl(text: str, name: str) -> str:
 def type_decl(text: str) -> str:
     """A top-level C++ type declaration as OpenCL C: `struct X {...};` also gets `typedef struct X X;`."""
     text = cxx_to_c_types(text)
+    m = re.fullmatch(r"\s*using\s+([A-Za-z_]\w*)\s*=\s*([^;\[]*);\s*", text)
+    if m:  # a type alias: `using X = T;` is `typedef T X;`
+        return f"typedef {m.group(2).strip()} {m.group(1)};"
     m = re.match(r"\s*(struct|union)\s+([A-Za-z_]\w*)\s*(?::[^{]*)?\{", text)
     if m:
         return f"typedef {m.group(1)} {m.group(2)} {m.group(2)};\n{text}"
