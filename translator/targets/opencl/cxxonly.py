@@ -117,8 +117,8 @@ def cxx_type(text: str) -> str:
 def bytes_params(kernel_text: str, params: list[tuple[str, str, str]]) -> str:
     """Kernel parameters of class type in a C++ program: OpenCL refuses kernel parameters of classes that hold
     pointers, so each arrives as bytes (`struct cp_raw_K_x { uchar b[sizeof(T)]; }`, the size the launch stub
-    passes) and the kernel starts with the object (`T x = __builtin_bit_cast(T, cp_raw_x);`). `params`: (parameter as the emitter
-    wrote it in the kernel's first line, its type, its name)."""
+    passes) and the kernel starts with the object (`T x = __builtin_bit_cast(T, cp_raw_x);`). `params`:
+    (parameter as the emitter wrote it in the kernel's first line, its type, its name)."""
     start = kernel_text.find("__kernel void ")
     end = kernel_text.find(") {", start)
     if start < 0 or end < 0:
