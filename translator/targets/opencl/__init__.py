@@ -358,8 +358,9 @@ class FileEmitter:
                     chosen.append(d)
                     used |= idents(decl_texts[(d.start, d.end)]) | idents(d.cond)
                     changed = True
+            # ... and so are those called only from macros or from member functions of the classes it carries
             more = builder.request_named(set().union(*[idents(decl_texts[(d.start, d.end)]) for d in chosen
-                                                       if d.kind == "macro"]))
+                                                       if d.kind in ("macro", "type")]))
         cxx = self._cxx_route(builder, chosen, decl_texts)
         head = [PRELUDE, f"/* translated by cudaport from {ctx.rel.name} */"]
         head += self._includer_head()

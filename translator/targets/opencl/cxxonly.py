@@ -95,7 +95,13 @@ def cxx_type(text: str) -> str:
     if "{" not in words:
         return ""
     brace = words.index("{")
-    name = words[brace - 1] if brace and toks[brace - 1].kind == IDENT else "(unnamed)"
+    name, paren = "(unnamed)", 0
+    kw = next((k for k, w in enumerate(words[:brace]) if w in ("struct", "class", "union")), brace)
+    for t in toks[kw + 1:brace]:
+        paren += {"(": 1, ")": -1}.get(t.text, 0)
+        if paren == 0 and t.kind == IDENT and t.text not in ("__attribute__", "alignas", "__align__"):
+            name = t.text
+            break
     if ":" in words[:brace]:
         return f"class {name} with a base class"
     depth = paren = 0

@@ -281,7 +281,10 @@ def _class_ranges(view: TokenView) -> list[tuple[int, int]]:
         if t.kind != PUNCT:
             continue
         if t.text == "{":
-            words = [x.text for x in toks[stmt:i] if x.directive < 0]
+            j = stmt
+            while j + 1 < i and toks[j].text == "template" and toks[j + 1].text == "<":
+                j = max(view.angle_close(j + 1, limit=400), j) + 1  # `template <int N, class = X<(N > 1)>>`
+            words = [x.text for x in toks[j:i] if x.directive < 0]
             if "namespace" in words or (words[:1] == ["extern"] and len(words) == 2):
                 kind = "ns"
             elif any(w in ("struct", "class", "union") for w in words) and "(" not in words and \

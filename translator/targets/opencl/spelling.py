@@ -101,9 +101,16 @@ def cxx_to_c_types(text: str) -> str:
                 rw.replace(t.offset, toks[close].end, f"({rw.tok_text(k + 2, close - 1)})")
         elif t.kind in (IDENT, KEYWORD) and (t.text in BASE_TYPES or VECTOR_TYPE.fullmatch(t.text)) \
                 and k + 1 < len(toks) and toks[k + 1].text == "(" and k > 0 \
-                and toks[k - 1].kind == PUNCT and toks[k - 1].text not in (")", "]"):
+                and toks[k - 1].kind == PUNCT and toks[k - 1].text not in (")", "]") \
+                and not _declarator_at(toks, k):
             rw.replace(t.offset, t.end, f"({t.text})")
     return rw.result()
+
+
+def _declarator_at(toks: list, k: int) -> bool:
+    """`float (*f)(float)` / `int (&r)[4]` at the start of a statement: a declaration, not a functional cast."""
+    return toks[k - 1].text in (";", "{", "}") and k + 4 < len(toks) and toks[k + 2].text in ("*", "&") \
+        and toks[k + 3].kind == IDENT and toks[k + 4].text == ")"
 
 
 def canonical_c_type(t: str) -> str:
