@@ -1,6 +1,7 @@
 """`auto` in device code (OpenCL C has none): spelled with the initialiser's type where the initialiser is
-one cast, variable or literal, pointers with their address space; other initialisers get CP4032 and the build
-refuses them rather than guessing a type. Built and run on PoCL."""
+one cast, variable or literal, pointers with their address space; for other initialisers the program is C++ for
+OpenCL (CP4040), which deduces the type as CUDA does, rather than the translator guessing one. Built and run on
+PoCL."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import numpy as np
 import pytest
 
 from translator.api import translate_text
+from translator.targets.opencl.cxxonly import MARKER
 
 SRC = r"""
 #include <cuda_runtime.h>
@@ -32,16 +34,34 @@ def test_auto_gets_the_initialiser_type(result) -> None:
     cl_text = result.extra_files["auto.cl"].decode()
     assert "__global const uint2* p = (__global const uint2*)(in + 2 * (uint)get_local_id(0));" in cl_text
     assert "__global const unsigned int* q = " in cl_text and "unsigned int n = (unsigned int)" in cl_text
-    assert "CP4032" in [f.code for f in result.findings]  # `auto v = *p`: not a cast, variable or literal
+    # `auto v = *p`: not a cast, variable or literal, so C++ deduces it
+    assert [f.code for f in result.findings] == ["CP4040"] and "auto v = *p;" in cl_text
 
 
-def test_auto_with_arithmetic_is_refused() -> None:
+def test_auto_with_arithmetic_makes_a_cxx_program() -> None:
     src = SRC.replace("    auto v = *p;\n", "    uint2 v = *p;\n")
-    assert "CP4032" not in [f.code for f in translate_text(src, "opencl", name="auto.cu").findings]
+    r = translate_text(src, "opencl", name="auto.cu")
+    assert not r.findings and not r.extra_files["auto.cl"].decode().startswith(MARKER)
     src = src.replace("auto n = (unsigned int)threadIdx.x;", "auto n = (unsigned int)threadIdx.x * 1.5;")
     r = translate_text(src, "opencl", name="auto.cu")
-    assert "CP4032" in [f.code for f in r.findings]
-    assert any(ln.startswith('#error "CUDAPORT CP4032') for ln in r.output.decode().splitlines())
+    note = next(f for f in r.findings if f.code == "CP4040")  # CP1004 as well: out[n] with a double index
+    assert "`auto` declaration in pairs" in note.message
+    assert r.extra_files["auto.cl"].decode().startswith(MARKER)
+
+
+@pytest.mark.opencl
+def test_deduced_auto_runs_on_pocl(result, pocl_spir) -> None:
+    cl, ctx, q = pocl_spir.cl, pocl_spir.ctx, pocl_spir.queue
+    prog = pocl_spir.build(result.extra_files["auto.cl"].decode())
+    x = np.arange(64, dtype=np.uint32) + 1
+    out = np.zeros(32, np.uint32)
+    mf = cl.mem_flags
+    bi = cl.Buffer(ctx, mf.READ_ONLY | mf.COPY_HOST_PTR, hostbuf=x)
+    bo = cl.Buffer(ctx, mf.READ_WRITE | mf.COPY_HOST_PTR, hostbuf=out)
+    prog.pairs(q, (32,), (32,), bi, bo)
+    cl.enqueue_copy(q, out, bo)
+    q.finish()
+    assert (out == x[0::2] * 10 + x[1::2] + x[0]).all()
 
 
 @pytest.mark.opencl
@@ -77,4 +97,5 @@ void run(const float* x, float* out) { rows<<<1, 32>>>(x, out); }
     cl_text = r.extra_files["rows.cl"].decode()
     assert "__global float* o = out + 3 * i;" in cl_text and "__global const float* r = x + 3 * i;" in cl_text
     assert "float e = x[i];" in cl_text
-    assert [f.code for f in r.findings].count("CP4032") == 1  # `o - out` is an offset, not a pointer
+    # `o - out` is an offset, not a pointer: C++ deduces it
+    assert [f.code for f in r.findings] == ["CP4040"] and "auto d = o - out;" in cl_text

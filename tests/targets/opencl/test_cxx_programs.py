@@ -122,6 +122,25 @@ void run(float* d, int n) { julia<<<(n + 63) / 64, 64>>>(d, n); cudaDeviceSynchr
     assert "PASS" in _run_program(tmp_path, device, want)
 
 
+def test_lambdas_references_and_auto(tmp_path: Path) -> None:
+    # a capturing lambda, a local reference, `auto` of a call result (OpenCL C could not spell its type)
+    device = r"""
+__device__ float scaled(float v, int k) { return v * k; }
+__global__ void k(float* out, int n) {
+    int i = blockIdx.x * blockDim.x + threadIdx.x;
+    auto sq = [](float v) { return v * v; };
+    auto plus_i = [&](float v) { return v + i; };
+    auto s = scaled(0.5f, i);
+    float r = sq(2.0f) + plus_i(s);
+    float& ref = r;
+    ref *= 2.0f;
+    if (i < n) out[i] = r;
+}
+void run(float* d, int n) { k<<<(n + 63) / 64, 64>>>(d, n); cudaDeviceSynchronize(); }
+"""
+    assert "PASS" in _run_program(tmp_path, device, "2.0f * (4.0f + 0.5f * i + i)")
+
+
 def test_device_error_in_a_cxx_program_fails_the_build(tmp_path: Path) -> None:
     src = r"""#include <cuda_runtime.h>
 __host__ __device__ float sq(float x) { return x * x; }

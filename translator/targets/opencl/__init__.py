@@ -389,6 +389,12 @@ class FileEmitter:
         reasons = [f"{why} in {f.name}" for f, why in builder.cxx_reasons]
         reasons += [why for why in (cxx_type(decl_texts[(d.start, d.end)]) for d in chosen if d.kind == "type")
                     if why]
+        # an `auto` whose type OpenCL C cannot spell (CP4032) makes the program C++ too: C++ deduces the type
+        # the translator would have had to guess
+        autos = [(f, detail) for code, f, detail in builder.notes if code == "CP4032"]
+        if reasons or autos:
+            reasons += [detail for _f, detail in autos]
+            builder.notes = [n for n in builder.notes if n[0] != "CP4032"]
         if not reasons:
             return []
         for name, params in builder.by_value.items():

@@ -68,9 +68,21 @@ def cxx_only(params: list[str], body: str) -> str:
         m = _TEMPLATE_ID.search(split_param(p)[1])
         if m:
             return f"parameter of class template type {m.group(0).rstrip('< ')}<...>"
-    for t in Rewriter(body).toks:
-        if t.kind == KEYWORD and t.text in _CXX_ONLY and t.directive < 0:
+    rw = Rewriter(body)
+    toks = rw.toks
+    for k, t in enumerate(toks):
+        if t.directive >= 0:
+            continue
+        if t.kind == KEYWORD and t.text in _CXX_ONLY:
             return f"`{t.text}`"
+        if t.text == "[" and k > 0 and toks[k - 1].text in ("=", "(", ",", "{", ";", "return"):
+            close = rw.match(k)
+            if 0 < close + 1 < len(toks) and toks[close + 1].text in ("(", "{"):
+                return "a lambda"
+        if t.text == "&" and 1 < k < len(toks) - 2 and toks[k - 1].kind in (IDENT, KEYWORD) \
+                and toks[k + 1].kind == IDENT and toks[k + 2].text in ("=", ":") \
+                and (toks[k - 2].text in (";", "{", "}", "(") or toks[k - 2].text == "const"):
+            return f"the reference {toks[k + 1].text}"
     return ""
 
 
