@@ -15,7 +15,8 @@ import re
 from translator.targets.opencl.spelling import split_param
 from translator.targets.opencl.text import IDENT, KEYWORD, PUNCT, Rewriter
 
-_CXX_ONLY = {"typename", "template", "this", "operator", "class", "namespace"}
+_CXX_ONLY = {"typename", "template", "this", "operator", "class", "namespace", "using", "static_assert",
+             "decltype", "constexpr"}
 # what C++ for OpenCL 1.0 refuses too (no virtual functions, new/delete, exceptions, RTTI): CP4033
 _UNSUPPORTED = {"new", "delete", "virtual", "throw", "try", "typeid", "dynamic_cast"}
 _TEMPLATE_ID = re.compile(r"\b[A-Za-z_]\w*\s*<")
