@@ -779,7 +779,10 @@ def _template_args(ref, count: int) -> list[str] | None:  # type: ignore[no-unty
         if kind == TemplateArgumentKind.TYPE:
             out.append(ref.get_template_argument_type(i).get_canonical().spelling)
         elif kind == TemplateArgumentKind.INTEGRAL:
-            out.append(str(ref.get_template_argument_value(i)))
+            value = ref.get_template_argument_value(i)
+            if value == -1 and ref.get_template_argument_unsigned_value(i) == 1:
+                value = 1  # a bool `true`: one bit, which the signed reading makes -1 (the host stub says 1)
+            out.append(str(value))
         else:
             return None
     return out
