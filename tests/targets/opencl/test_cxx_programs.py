@@ -49,12 +49,13 @@ def test_member_functions_and_a_host_constructor(tmp_path: Path) -> None:
     # constructor and printer (iostream) stay out of the .cl
     header = r"""#pragma once
 #include <iostream>
+__device__ float shift(float v) { return v + 0.25f; }
 struct Line {
     float a, b;
     Line(float a_, float b_) : a(a_), b(b_) { }
     void print() const { std::cout << a << " " << b << std::endl; }
     __host__ __device__ float at(int i) const { return a * i + this->b; }
-    __device__ float twice(int i) const { return 2.0f * at(i); }
+    __device__ float twice(int i) const { return 2.0f * shift(at(i)); }
 };
 """
     device = r"""
@@ -72,7 +73,7 @@ void run(float* d, int n) {
     cudaFree(dl);
 }
 """
-    assert "PASS" in _run_program(tmp_path, device, "2.0f * (0.5f * i + 3.0f) + 3.5f", header)
+    assert "PASS" in _run_program(tmp_path, device, "2.0f * (0.5f * i + 3.25f) + 3.5f", header)
 
 
 def test_class_template_by_value_holding_a_pointer(tmp_path: Path) -> None:

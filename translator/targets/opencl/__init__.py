@@ -17,13 +17,13 @@ from translator.edits import Edit
 from translator.frontend.brackets import split_text
 from translator.frontend.includes import HEADER_SUFFIXES, input_root, local_headers
 from translator.frontend.lexer import lex
-from translator.frontend.sites import TokenView, find_kernels
+from translator.frontend.sites import TokenView, find_kernels, qualifier_macros
 from translator.model import Severity
 from translator.targets.opencl.constfold import fold, local_constants
 from translator.targets.opencl.convsat import saturating_conversions
 from translator.targets.opencl.coop import rewrite_groups
 from translator.targets.opencl.cub import rewrite_cub
-from translator.targets.opencl.cxxonly import bytes_params, cxx_program, cxx_type, device_members
+from translator.targets.opencl.cxxonly import bytes_params, cxx_program, cxx_type, device_members, host_members
 from translator.targets.opencl.emit import KernelInstance, ProgramBuilder
 from translator.targets.opencl.exits import predicate_early_exits
 from translator.targets.opencl.halfcast import storage_casts
@@ -183,6 +183,7 @@ class HeaderEmitter:
     def run(self) -> None:
         ctx, view = self.ctx, self.view
         take_device_edits(ctx, self.scan)
+        declare_device_members(ctx, view, self.scan)
         for f in self.scan.funcs:
             span = view.span(f.start, f.end)
             if f.kind == "kernel":
@@ -219,6 +220,23 @@ class HeaderEmitter:
                 continue
             ctx.edits.append(Edit(launch.span.offset, launch.span.length, origin="opencl launch",
                                   build=lambda r, ln=launch: _launch_call(ln, r)))
+
+
+def declare_device_members(ctx: FileContext, view: TokenView, scan: DeviceScan) -> None:
+    """In the host file, device-only member functions of the classes it defines are declarations: their bodies
+    (which the .cl carries) call device functions and builtins the host file no longer has."""
+    data = ctx.parsed.data
+    qmacros = qualifier_macros(view)
+    for d in scan.decls:
+        if d.kind != "type":
+            continue
+        text = data[d.start:d.end].decode("utf-8", "surrogateescape")
+        for a, b in host_members(text, qmacros):
+            lo = d.start + len(text[:a].encode("utf-8", "surrogateescape"))
+            hi = d.start + len(text[:b].encode("utf-8", "surrogateescape"))
+            ctx.edits[:] = [e for e in ctx.edits if not (lo <= e.offset and e.offset + e.length <= hi)]
+            ctx.replace(view.span(lo, hi), "; /* cudaport: device code, in the OpenCL program */",
+                        "opencl device member")
 
 
 def _declare_stub(ctx: FileContext, view: TokenView, k: KernelDef) -> None:
@@ -259,6 +277,7 @@ class FileEmitter:
     def run(self) -> None:
         ctx, scan = self.ctx, self.scan
         own = take_device_edits(ctx, scan)
+        declare_device_members(ctx, self.view, scan)
         self.headers = self._header_parts()
         merged = DeviceScan(funcs=list(scan.funcs), vars=list(scan.vars))
         texts, poisoned, decl_texts = dict(own.texts), dict(own.poisoned), dict(own.decls)
@@ -362,15 +381,7 @@ class FileEmitter:
             more = builder.request_named(set().union(*[idents(decl_texts[(d.start, d.end)]) for d in chosen
                                                        if d.kind in ("macro", "type")]))
         cxx = self._cxx_route(builder, chosen, decl_texts)
-        head = [PRELUDE, f"/* translated by cudaport from {ctx.rel.name} */"]
-        head += self._includer_head()
-        for d in sorted(chosen, key=lambda d: (d.start < SHIFT, d.start)):
-            text = decl_texts[(d.start, d.end)]
-            if d.kind == "type":
-                text = type_decl(device_members(text, builder.qual_macros) if cxx else text)
-            elif d.kind != "macro":
-                text = constant_decl(text, d.name)
-            head.append(f"#if {d.cond}\n{text}\n#endif" if d.cond else text)
+        head = self._program_head(builder, chosen, decl_texts, type_names, bool(cxx))
         cl_text = storage_casts(with_simd(builder.program("\n".join(head) + "\n")), len(PRELUDE))
         if cxx:
             cl_text = cxx_program(cl_text, cxx)
@@ -381,6 +392,29 @@ class FileEmitter:
         names = user_type_names(type_args)
         if names:
             ctx.insert(len(self.data), names, "opencl type names")
+
+    def _program_head(self, builder: ProgramBuilder, chosen: list, decl_texts: dict[tuple[int, int], str],
+                      type_names: set[str], cxx: bool) -> list[str]:
+        """The .cl before its functions: prelude, the includer's macros, the macros, types and constants the
+        program uses (classes without their host-only members in a C++ program)."""
+        head = [PRELUDE, f"/* translated by cudaport from {self.ctx.rel.name} */"]
+        head += self._includer_head()
+        # C++: member functions call device functions by name where the class is defined, so the prototypes
+        # that need no user type come before the first class
+        early = [p for p in builder.protos if not idents(p) & type_names] if cxx else []
+        builder.protos = [p for p in builder.protos if p not in early]
+        for d in sorted(chosen, key=lambda d: (d.start < SHIFT, d.start)):
+            text = decl_texts[(d.start, d.end)]
+            if d.kind == "type" and early and cxx_type(text):
+                head.append("/* device functions member functions call */\n" + "\n".join(early))
+                early = []
+            if d.kind == "type":
+                text = type_decl(device_members(text, builder.qual_macros) if cxx else text)
+            elif d.kind != "macro":
+                text = constant_decl(text, d.name)
+            head.append(f"#if {d.cond}\n{text}\n#endif" if d.cond else text)
+        builder.protos[:0] = early  # no class needed them first
+        return head
 
     def _cxx_route(self, builder: ProgramBuilder, chosen: list, decl_texts: dict[tuple[int, int], str]) -> list[str]:
         """Whether this program is C++ for OpenCL (cxxonly.py): the constructs OpenCL C cannot express, in its

@@ -160,25 +160,24 @@ def cxx_program(cl_text: str, reasons: list[str]) -> str:
     return f"{MARKER} (compiled offline to SPIR by the runtime shim): {why} */\n" + CXX_HEAD + cl_text
 
 
-def device_members(text: str, qual_macros: dict[str, tuple[str, ...]]) -> str:
-    """The class declaration `text` without its host-only member functions (no `__device__`, directly or
-    through a qualifier macro): CUDA compiles those for the host only, and they may use what device code lacks
-    (`std::copy`, iostreams). Defaulted and deleted members stay; so do members of nested classes."""
+def member_functions(text: str, qual_macros: dict[str, tuple[str, ...]]) -> list[tuple[int, int, int, set[str]]]:
+    """The member functions of the class declaration `text` (not of nested classes): (offset where the member
+    starts, offset of its body or constructor initialiser list or -1 for a declaration, end offset, its words
+    with qualifier macros expanded)."""
     rw = Rewriter(text)
     toks = rw.toks
     n = len(toks)
+    out: list[tuple[int, int, int, set[str]]] = []
     body = next((k for k, t in enumerate(toks) if t.text == "{" and t.directive < 0), -1)
     if body < 0:
-        return text
+        return out
     end_body = rw.match(body)
     k = body + 1
     start = k
     while 0 < k < end_body:
         t = toks[k]
-        if t.directive >= 0:
-            k += 1
-            start = k
-        elif t.text in (";", "}") or (t.text == ":" and toks[k - 1].text in ("public", "private", "protected")):
+        if t.directive >= 0 or t.text in (";", "}") or \
+                (t.text == ":" and toks[k - 1].text in ("public", "private", "protected")):
             k += 1
             start = k
         elif t.text == "template" and k + 1 < n and toks[k + 1].text == "<":
@@ -190,18 +189,38 @@ def device_members(text: str, qual_macros: dict[str, tuple[str, ...]]) -> str:
                 k = rw.match(k) + 1 if toks[k].text in ("(", "{", "[") else k + 1
         elif t.text == "(" and toks[k - 1].kind in (IDENT, KEYWORD) and toks[k - 1].text not in (
                 "__attribute__", "alignas", "__align__", "decltype", "sizeof"):
-            k = _member_end(rw, k)
-            if k < 0:
-                return text
-            words = [w for x in toks[start:k] for w in qual_macros.get(x.text, (x.text,))]
-            defaulted = "=" in words and words[-1] in ("default", "delete", "0")
-            if not ({"__device__", "__global__"} & set(words)) and not defaulted:
-                rw.replace(toks[start].offset, toks[k].end, "")
-            k += 1
+            close = rw.match(k)
+            last = _member_end(rw, k)
+            if close < 0 or last < 0:
+                return []
+            head = next((m for m in range(close + 1, last + 1) if toks[m].text in (":", "{")), -1)
+            words = {w for x in toks[start:last] for w in qual_macros.get(x.text, (x.text,))}
+            out.append((toks[start].offset, toks[head].offset if head >= 0 else -1, toks[last].end, words))
+            k = last + 1
             start = k
         else:
             k += 1
+    return out
+
+
+def device_members(text: str, qual_macros: dict[str, tuple[str, ...]]) -> str:
+    """The class declaration `text` without its host-only member functions (no `__device__`, directly or
+    through a qualifier macro): CUDA compiles those for the host only, and they may use what device code lacks
+    (`std::copy`, iostreams). Defaulted and deleted members stay; so do members of nested classes."""
+    rw = Rewriter(text)
+    for start, _head, end, words in member_functions(text, qual_macros):
+        defaulted = "=" in words and bool(words & {"default", "delete"})
+        if not words & {"__device__", "__global__"} and not defaulted:
+            rw.replace(start, end, "")
     return rw.result()
+
+
+def host_members(text: str, qual_macros: dict[str, tuple[str, ...]]) -> list[tuple[int, int]]:
+    """Ranges (offsets in `text`) of the bodies of device-only member functions (`__device__` without
+    `__host__`), from the initialiser list or `{` to the end: the host copy of the class declares them only,
+    as their bodies call device functions the host file no longer has."""
+    return [(head, end) for _start, head, end, words in member_functions(text, qual_macros)
+            if head >= 0 and "__device__" in words and "__host__" not in words]
 
 
 def _member_end(rw: Rewriter, open_i: int) -> int:
