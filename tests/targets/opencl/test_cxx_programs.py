@@ -159,3 +159,37 @@ int main() { float* d = nullptr; Box* b = nullptr; k<<<1, 32>>>(d, b); return 0;
     assert b.returncode == 4, b.stdout + b.stderr
     assert "main.cl: the OpenCL device rejected this kernel program: main.cl:" in b.stderr
     assert "(in get, translated from main.cu): pointers to functions are not allowed" in b.stderr
+
+
+def test_numeric_limits_in_device_code(pocl_spir) -> None:
+    # std::numeric_limits<T>::x() is a member of a class template specialisation: C++ for OpenCL, with the
+    # limits of the scalar types in the program's own std subset
+    import numpy as np
+
+    from translator.api import translate_text
+
+    src = r"""
+#include <limits>
+__global__ void lim(float* f, int* i) {
+    f[0] = std::numeric_limits<float>::max();
+    f[1] = std::numeric_limits<float>::lowest();
+    f[2] = -std::numeric_limits<float>::infinity();
+    f[3] = std::numeric_limits<float>::epsilon();
+    i[0] = std::numeric_limits<int>::max();
+    i[1] = std::numeric_limits<int>::min();
+}
+void run(float* f, int* i) { lim<<<1, 1>>>(f, i); }
+"""
+    r = translate_text(src, "opencl", name="lim.cu")
+    assert "CP4040" in [x.code for x in r.findings]
+    prog = pocl_spir.build(r.extra_files["lim.cl"].decode())
+    cl, ctx, q = pocl_spir.cl, pocl_spir.ctx, pocl_spir.queue
+    f, i = np.zeros(4, np.float32), np.zeros(2, np.int32)
+    bf = cl.Buffer(ctx, cl.mem_flags.READ_WRITE | cl.mem_flags.COPY_HOST_PTR, hostbuf=f)
+    bi = cl.Buffer(ctx, cl.mem_flags.READ_WRITE | cl.mem_flags.COPY_HOST_PTR, hostbuf=i)
+    prog.lim(q, (1,), (1,), bf, bi)
+    cl.enqueue_copy(q, f, bf)
+    cl.enqueue_copy(q, i, bi)
+    q.finish()
+    fi = np.finfo(np.float32)
+    assert list(f) == [fi.max, -fi.max, -np.inf, fi.eps] and list(i) == [2**31 - 1, -2**31]

@@ -59,6 +59,25 @@ template <typename T> struct remove_const { typedef T type; };
 template <typename T> struct remove_const<const T> { typedef T type; };
 template <typename T> struct remove_reference { typedef T type; };
 template <typename T> struct remove_reference<T&> { typedef T type; };
+template <typename T> struct numeric_limits;
+#define CP_LIMITS(T, LO, HI, LOWEST, EPS, INF, NAN_) template <> struct numeric_limits<T> { \
+    static constexpr bool is_specialized = true; \
+    static constexpr T min() { return LO; } static constexpr T max() { return HI; } \
+    static constexpr T lowest() { return LOWEST; } static constexpr T epsilon() { return EPS; } \
+    static T infinity() { return INF; } static T quiet_NaN() { return NAN_; } };
+CP_LIMITS(float, FLT_MIN, FLT_MAX, -FLT_MAX, FLT_EPSILON, INFINITY, NAN)
+CP_LIMITS(int, INT_MIN, INT_MAX, INT_MIN, 0, 0, 0)
+CP_LIMITS(unsigned int, 0, UINT_MAX, 0, 0, 0, 0)
+CP_LIMITS(long, LONG_MIN, LONG_MAX, LONG_MIN, 0, 0, 0)
+CP_LIMITS(unsigned long, 0, ULONG_MAX, 0, 0, 0, 0)
+CP_LIMITS(short, SHRT_MIN, SHRT_MAX, SHRT_MIN, 0, 0, 0)
+CP_LIMITS(unsigned short, 0, USHRT_MAX, 0, 0, 0, 0)
+CP_LIMITS(char, CHAR_MIN, CHAR_MAX, CHAR_MIN, 0, 0, 0)
+CP_LIMITS(signed char, SCHAR_MIN, SCHAR_MAX, SCHAR_MIN, 0, 0, 0)
+CP_LIMITS(unsigned char, 0, UCHAR_MAX, 0, 0, 0, 0)
+#ifdef cl_khr_fp64
+CP_LIMITS(double, DBL_MIN, DBL_MAX, -DBL_MAX, DBL_EPSILON, (double)INFINITY, (double)NAN)
+#endif
 }
 using namespace std;  /* device code spells them std::x, which the .cl writes x (namespaces are flattened) */
 """
@@ -76,6 +95,8 @@ def cxx_only(params: list[str], body: str) -> str:
             continue
         if t.kind == KEYWORD and t.text in _CXX_ONLY:
             return f"`{t.text}`"
+        if t.text == "::" and k > 0 and toks[k - 1].text in (">", ">>"):
+            return "a member of a class template specialisation (`X<T>::y`)"
         if t.text == "[" and k > 0 and toks[k - 1].text in ("=", "(", ",", "{", ";", "return"):
             close = rw.match(k)
             if 0 < close + 1 < len(toks) and toks[close + 1].text in ("(", "{"):
