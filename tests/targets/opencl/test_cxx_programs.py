@@ -193,3 +193,39 @@ void run(float* f, int* i) { lim<<<1, 1>>>(f, i); }
     q.finish()
     fi = np.finfo(np.float32)
     assert list(f) == [fi.max, -fi.max, -np.inf, fi.eps] and list(i) == [2**31 - 1, -2**31]
+
+
+def test_aligned_class_template_and_a_local_alias(pocl_spir) -> None:
+    # `template <...> struct alignas(...) X` is a class template named X (not T or N) and travels to the .cl;
+    # the kernel names an instance through a local `using`
+    import numpy as np
+
+    from translator.api import translate_text
+
+    src = r"""
+template <typename T, int N>
+struct alignas(sizeof(T) * N) pack_t { T v[N]; };
+template <typename T, int N>
+__global__ void copy(const T* in, T* out) {
+    using vec_t = pack_t<T, N>;
+    const vec_t* src = reinterpret_cast<const vec_t*>(in) + threadIdx.x;
+    vec_t* dst = reinterpret_cast<vec_t*>(out) + threadIdx.x;
+    *dst = *src;
+    dst->v[0] += 1;
+}
+void run(const int* in, int* out) { copy<int, 2><<<1, 16>>>(in, out); }
+"""
+    r = translate_text(src, "opencl", name="pack.cu")
+    cl_text = r.extra_files["pack.cl"].decode()
+    assert "CP4040" in [x.code for x in r.findings] and "struct __attribute__((aligned(" in cl_text
+    prog = pocl_spir.build(cl_text)
+    cl, ctx, q = pocl_spir.cl, pocl_spir.ctx, pocl_spir.queue
+    x, out = np.arange(32, dtype=np.int32), np.zeros(32, np.int32)
+    bi = cl.Buffer(ctx, cl.mem_flags.READ_ONLY | cl.mem_flags.COPY_HOST_PTR, hostbuf=x)
+    bo = cl.Buffer(ctx, cl.mem_flags.READ_WRITE | cl.mem_flags.COPY_HOST_PTR, hostbuf=out)
+    prog.copy_int_2(q, (16,), (16,), bi, bo)
+    cl.enqueue_copy(q, out, bo)
+    q.finish()
+    want = x.copy()
+    want[0::2] += 1
+    assert (out == want).all()

@@ -234,7 +234,12 @@ def scan_device(view: TokenView) -> DeviceScan:
                 continue
             if is_type:
                 u = texts.index("using") if "using" in texts and "{" not in texts else -1
-                names = {texts[u + 1]} if 0 <= u < len(texts) - 1 else _declared_names(stmt)
+                if 0 <= u < len(texts) - 1:
+                    names = {texts[u + 1]}
+                elif texts[0] == "template":  # its parameters are not names it declares
+                    names = {n for n in [_class_name(stmt)] if n}
+                else:
+                    names = _declared_names(stmt) | {n for n in [_class_name(stmt)] if n}
                 out.decls.append(TopDecl(t.offset, toks[end].end, names, "type", cond=conds.current()))
                 i = end + 1
                 stmt_start = i
@@ -258,6 +263,26 @@ def _class_template(view: TokenView, i: int, end: int) -> bool:
         return False
     close = view.angle_close(i + 1, limit=400)
     return 0 < close < end and (toks[close + 1].text in ("struct", "class", "union") or _alias(view, close + 1))
+
+
+def _class_name(stmt: list[Tok]) -> str:
+    """The name of the class a declaration defines (`template <...> struct alignas(8) X {`), or ''."""
+    k = 0
+    if stmt and stmt[0].text == "template":
+        depth = 0
+        for k, t in enumerate(stmt):
+            depth += {"<": 1, ">": -1, ">>": -2}.get(t.text, 0)
+            if depth <= 0 and k > 0:
+                break
+    kw = next((j for j in range(k, len(stmt)) if stmt[j].text in ("struct", "class", "union")), -1)
+    paren = 0
+    for t in stmt[kw + 1:] if kw >= 0 else []:
+        if t.text in ("{", ":", ";", "<"):
+            break
+        paren += {"(": 1, ")": -1}.get(t.text, 0)
+        if paren == 0 and t.kind == IDENT and t.text not in ("__attribute__", "alignas", "__align__"):
+            return t.text
+    return ""
 
 
 def _alias(view: TokenView, i: int) -> bool:
