@@ -10,8 +10,10 @@ cd "$(dirname "$0")/.."
 # ROC library headers Debian has (hipSPARSE, hipRAND, rocPRIM) let hipcc check translated library calls too;
 # hipCUB, rocThrust and hipBLAS are not packaged in Debian 12, so those programs cannot be compile-checked here.
 # CLBlast (libclblast-dev) runs the OpenCL shim's cuBLAS calls (loaded at run time; the shim builds without it).
+# clang-15 compiles the OpenCL programs translated as C++ for OpenCL to SPIR (the shim runs it at the first launch).
 APT_PACKAGES=(hipcc libamdhip64-dev libhipsparse-dev libhiprand-dev librocprim-dev libclblast-dev
-              ocl-icd-opencl-dev opencl-headers pocl-opencl-icd oclgrind clinfo chromium cmake g++ make bzip2)
+              ocl-icd-opencl-dev opencl-headers pocl-opencl-icd oclgrind clinfo chromium cmake g++ make bzip2
+              clang-15)
 SUDO=""
 if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
 missing=()
