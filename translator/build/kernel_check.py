@@ -20,6 +20,7 @@ TIMEOUT = 900  # seconds for all programs: a device compiler that hangs must not
 # PoCL and clang print "<file>.cl:LINE:COL: error: msg"; some drivers "error: <file>:LINE:COL: msg"
 _ERROR = re.compile(r"(?:error:\s*)?\S*?:(\d+):(\d+)(?:\s*<[^>]*>)?:\s*(?:error:\s*)?(.*)")
 _ORIGIN = re.compile(r"/\* translated by cudaport from (\S+) \*/")
+_STATEMENTS = {"if", "for", "while", "switch", "return", "sizeof", "do", "else"}
 _FUNC = re.compile(r"^(?:__kernel\s+|static\s+|inline\s+)*[A-Za-z_][\w\s\*]*?\b([A-Za-z_]\w*)\s*\(")
 
 
@@ -62,6 +63,16 @@ def check_kernels(out: Path, tool: Path, defines: tuple[str, ...]) -> str | None
                      f"{locate(failed, res.stderr)}", first_errors(res.stderr, 12))
 
 
+def _function_at(line: str) -> str | None:
+    """The function a .cl line starts the definition of: a top-level one (`static CP_OVL float f(...)`), or a
+    member function of a class a C++ for OpenCL program carries (indented, with its body's `{`)."""
+    m = _FUNC.match(line)
+    if m:
+        return m.group(1)
+    m = _FUNC.match(line.lstrip()) if line[:1].isspace() and "{" in line else None
+    return m.group(1) if m and m.group(1) not in _STATEMENTS else None
+
+
 def locate(cl_file: Path, log: str) -> str:
     """The first compiler error, at its .cl line, the enclosing function and the CUDA file it came from."""
     lines = cl_file.read_text("utf-8", "replace").splitlines()
@@ -71,7 +82,7 @@ def locate(cl_file: Path, log: str) -> str:
             continue
         line = int(m.group(1))
         where = f"{cl_file.name}:{line}"
-        func = next((f.group(1) for f in (_FUNC.match(t) for t in reversed(lines[:line])) if f), None)
+        func = next((f for f in (_function_at(t) for t in reversed(lines[:line])) if f), None)
         origin = next((o.group(1) for o in (_ORIGIN.search(t) for t in reversed(lines[:line])) if o), None)
         if func:
             where += f" (in {func}" + (f", translated from {origin})" if origin else ")")

@@ -237,34 +237,46 @@ _FUNC_SPECIFIERS = ("__global__", "__device__", "__host__", "__forceinline__", "
 
 
 def qualifier_macros(view: TokenView) -> dict[str, tuple[str, ...]]:
-    """Object-like macros of the file that stand for function specifiers (`#define DI __device__ inline`),
-    with their specifiers."""
+    """Object-like macros of the file that expand to CUDA function qualifiers only (`#define ESS __host__
+    __device__`, `#define DEVICE __device__`): name -> the qualifiers. A macro defined twice (under #if
+    branches) counts when its other definitions are empty (`#else #define DEVICE` for compilers without CUDA)."""
     toks = view.toks
     out: dict[str, tuple[str, ...]] = {}
+    bad: set[str] = set()
     for i, t in enumerate(toks):
-        if t.text != "define" or t.directive < 0 or i + 1 >= len(toks) or toks[i + 1].directive != t.directive:
+        if t.text != "define" or t.directive < 0 or i == 0 or toks[i - 1].text != "#" or i + 1 >= len(toks):
             continue
         name = toks[i + 1]
-        if name.kind != IDENT or (i + 2 < len(toks) and toks[i + 2].text == "(" and toks[i + 2].offset == name.end):
+        if name.directive != t.directive or name.kind != IDENT:
             continue
         body = []
         k = i + 2
         while k < len(toks) and toks[k].directive == t.directive:
-            body.append(toks[k].text)
+            body.append(toks[k])
             k += 1
-        if body and all(b in _FUNC_SPECIFIERS for b in body) and any(b.startswith("__") for b in body):
-            out[name.text] = tuple(body)
-    return out
+        words = tuple(b.text for b in body)
+        function_like = bool(body) and body[0].text == "(" and body[0].offset == name.end
+        ok = (not function_like and words and all(w in _FUNC_SPECIFIERS for w in words)
+              and any(w in ("__global__", "__device__", "__host__") for w in words))
+        if not words:
+            continue
+        if not ok or out.get(name.text, words) != words:
+            bad.add(name.text)
+        else:
+            out[name.text] = words
+    return {k: v for k, v in out.items() if k not in bad}
 
 
 def find_kernels(view: TokenView, qualifier: str = "__global__",
-                 macros: dict[str, tuple[str, ...]] | None = None) -> list[KernelDef]:
+                 macros: dict[str, tuple[str, ...]] | None = None, *, through_macros: bool = False
+                 ) -> list[KernelDef]:
     """Function definitions (and declarations, body None) carrying `qualifier`, spelled out or through one of
-    `macros` (qualifier_macros: `DI void f()` with `#define DI __device__ inline`)."""
+    `macros` (qualifier_macros: `DI void f()` with `#define DI __device__ inline`); `through_macros` without
+    `macros`: the file's own qualifier macros."""
     toks = view.toks
     out = []
     n = len(toks)
-    macros = macros or {}
+    macros = macros if macros is not None else (qualifier_macros(view) if through_macros else {})
     for i, t in enumerate(toks):
         if (t.text != qualifier and qualifier not in macros.get(t.text, ())) or t.kind != IDENT or t.directive >= 0:
             continue

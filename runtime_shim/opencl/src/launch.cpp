@@ -9,6 +9,7 @@
 #include <sstream>
 #include <unordered_map>
 
+#include "cp_clcxx.hpp"
 #include "cp_internal.hpp"
 
 struct cpKernel {
@@ -105,13 +106,33 @@ static cudaError_t build(cpProgram* p) {
     if (g.verbose)
         fprintf(stderr, "cudaport: building '%s' from %s with options '%s'\n", p->cl_file.c_str(), where.c_str(),
                 options.c_str());
-    const char* src = source.c_str();
-    size_t len = source.size();
     cl_int err = CL_SUCCESS;
-    p->prog = clCreateProgramWithSource(g.ctx, 1, &src, &len, &err);
+    std::string log;
+    if (is_cxx_program(source)) {
+        // C++ for OpenCL: compiled offline to SPIR, then built by the device as a binary (cp_clcxx.hpp)
+        cl_uint bits = 64;
+        clGetDeviceInfo(g.device, CL_DEVICE_ADDRESS_BITS, sizeof(bits), &bits, nullptr);
+        std::string binary;
+        if (!compile_cxx_to_spir(p->cl_file, source, options, bits, binary, log)) {
+            fprintf(stderr, "cudaport: OpenCL build of '%s' (%s, C++ for OpenCL compiled offline to SPIR) failed, "
+                            "options '%s'; compiler output:\n%s\n", p->cl_file.c_str(), where.c_str(),
+                    options.c_str(), log.c_str());
+            return p->build_error = cudaErrorInvalidSource;
+        }
+        const unsigned char* bin = (const unsigned char*)binary.data();
+        size_t blen = binary.size();
+        cl_int status = CL_SUCCESS;
+        p->prog = clCreateProgramWithBinary(g.ctx, 1, &g.device, &blen, &bin, &status, &err);
+        options = "-x spir -spir-std=1.2" + std::string(options.find("-cl-opt-disable") != std::string::npos
+                                                            ? " -cl-opt-disable" : "");
+        log.clear();
+    } else {
+        const char* src = source.c_str();
+        size_t len = source.size();
+        p->prog = clCreateProgramWithSource(g.ctx, 1, &src, &len, &err);
+    }
     if (err == CL_SUCCESS) err = clBuildProgram(p->prog, 1, &g.device, options.c_str(), nullptr, nullptr);
     if (err != CL_SUCCESS) {
-        std::string log;
         size_t n = 0;
         if (p->prog && clGetProgramBuildInfo(p->prog, g.device, CL_PROGRAM_BUILD_LOG, 0, nullptr, &n) == CL_SUCCESS &&
             n > 1) {

@@ -23,3 +23,39 @@ def pocl() -> tuple[ModuleType, Any, Any]:
         tool_missing("no PoCL platform")
     ctx = cl.Context(plats[0].get_devices())
     return cl, ctx, cl.CommandQueue(ctx)
+
+
+@pytest.fixture(scope="session")
+def pocl_spir() -> Any:
+    """build(cl_text) -> a built pyopencl Program, for C++ for OpenCL programs (cxxonly.MARKER): compiled with
+    clang-15 to SPIR as the runtime shim does, then built on a PoCL device that takes SPIR (Debian's PoCL; the
+    pip one does not). Also gives .cl, .ctx and .queue."""
+    import shutil
+    import subprocess
+    import tempfile
+    from pathlib import Path
+    from types import SimpleNamespace
+
+    try:
+        import pyopencl as cl
+    except ImportError:
+        tool_missing("pyopencl not installed")
+    clang = shutil.which("clang-15") or shutil.which("clang")
+    if clang is None:
+        tool_missing("no clang-15 for C++ for OpenCL")
+    devs = [d for p in cl.get_platforms() if "portable computing language" in p.name.lower()
+            for d in p.get_devices() if "cl_khr_spir" in d.extensions]
+    if not devs:
+        tool_missing("no PoCL device that takes SPIR")
+    ctx = cl.Context(devs[:1])
+
+    def build(cl_text: str):  # type: ignore[no-untyped-def]
+        with tempfile.TemporaryDirectory() as tmp:
+            src, bc = Path(tmp) / "k.cl", Path(tmp) / "k.bc"
+            src.write_text(cl_text)
+            res = subprocess.run([clang, "-x", "cl", "-cl-std=clc++", "-target", "spir64-unknown-unknown",
+                                  "-emit-llvm", "-c", "-O2", str(src), "-o", str(bc)], capture_output=True, text=True)
+            assert res.returncode == 0, res.stderr[-3000:]
+            return cl.Program(ctx, ctx.devices, [bc.read_bytes()]).build(options="-x spir -spir-std=1.2")
+
+    return SimpleNamespace(build=build, cl=cl, ctx=ctx, queue=cl.CommandQueue(ctx))

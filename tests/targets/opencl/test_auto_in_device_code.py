@@ -1,11 +1,14 @@
 """`auto` and dependent `typename` in device code: OpenCL C has neither. `auto` initialised by pointer
-arithmetic takes the pointer's type in each instance; a dependent `typename` is the error CP4033, so the .cl
-carries an #error and `cudaport build` refuses the tree instead of the program failing to build its kernels
-when it runs. Host code keeps its `auto`."""
+arithmetic takes the pointer's type in each instance; a dependent `typename` makes the program C++ for OpenCL
+(CP4040), compiled offline to SPIR, and built and run here on PoCL. Host code keeps its `auto`."""
 
 from __future__ import annotations
 
+import numpy as np
+import pytest
+
 from translator.api import translate_text
+from translator.targets.opencl.cxxonly import MARKER
 
 SRC = r"""
 #include <cuda_runtime.h>
@@ -45,7 +48,20 @@ void go(float* o) { load<float><<<1, 32>>>(o); }
 """
 
 
-def test_dependent_typename_in_a_kernel_is_a_blocking_diagnostic():
+def test_dependent_typename_in_a_kernel_makes_a_cxx_program():
     res = translate_text(TYPENAME, "opencl", name="tn.cu")
-    assert [f.code for f in res.findings if f.code == "CP4033"] == ["CP4033"]
-    assert '#error "CUDAPORT CP4033' in res.extra_files["tn.cl"].decode()
+    assert [f.code for f in res.findings] == ["CP4040"]
+    cl = res.extra_files["tn.cl"].decode()
+    assert cl.startswith(MARKER) and "typename Loader<float>::Storage" in cl
+
+
+@pytest.mark.opencl
+def test_dependent_typename_runs_on_pocl(pocl_spir):
+    cl = pocl_spir.cl
+    prog = pocl_spir.build(translate_text(TYPENAME, "opencl", name="tn.cu").extra_files["tn.cl"].decode())
+    out = np.zeros(32, np.float32)
+    buf = cl.Buffer(pocl_spir.ctx, cl.mem_flags.READ_WRITE | cl.mem_flags.COPY_HOST_PTR, hostbuf=out)
+    prog.load_float(pocl_spir.queue, (32,), (32,), buf)
+    cl.enqueue_copy(pocl_spir.queue, out, buf)
+    pocl_spir.queue.finish()
+    assert (out == 1.0).all()

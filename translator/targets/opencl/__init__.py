@@ -17,7 +17,7 @@ from translator.edits import Edit
 from translator.frontend.brackets import split_text
 from translator.frontend.includes import HEADER_SUFFIXES, input_root, local_headers
 from translator.frontend.lexer import lex
-from translator.frontend.sites import TokenView, find_kernels
+from translator.frontend.sites import TokenView, find_kernels, qualifier_macros
 from translator.frontend.specializations import specializations, specializations_available
 from translator.model import Severity
 from translator.targets.opencl.aliases import function_pointer, kernel_alias, kernels_as_values
@@ -26,6 +26,7 @@ from translator.targets.opencl.constfold import fold, local_constants
 from translator.targets.opencl.convsat import saturating_conversions
 from translator.targets.opencl.coop import rewrite_groups
 from translator.targets.opencl.cub import rewrite_cub
+from translator.targets.opencl.cxxonly import bytes_params, cxx_program, cxx_type, device_members, host_members
 from translator.targets.opencl.directinit import copy_initialise, direct_initialisations
 from translator.targets.opencl.emit import KernelInstance, ProgramBuilder
 from translator.targets.opencl.exits import predicate_early_exits
@@ -44,7 +45,7 @@ from translator.targets.opencl.includers import file_macro_names, includer_macro
 from translator.targets.opencl.macrolaunch import macro_kernel_parameter, pasted_launch
 from translator.targets.opencl.mathargs import math_argument_conversions
 from translator.targets.opencl.prelude import PRELUDE, with_simd
-from translator.targets.opencl.scan import DevFunc, DeviceScan, TopDecl, idents, parse_tparams, scan_device
+from translator.targets.opencl.scan import DevFunc, DeviceScan, idents, parse_tparams, scan_device
 from translator.targets.opencl.spelling import (
     BASE_TYPES,
     VECTOR_TYPE,
@@ -213,6 +214,7 @@ class HeaderEmitter:
     def run(self) -> None:
         ctx, view = self.ctx, self.view
         take_device_edits(ctx, self.scan)
+        declare_device_members(ctx, view, self.scan)
         for f in self.scan.funcs:
             span = view.span(f.start, f.end)
             if f.kind == "kernel":
@@ -256,6 +258,23 @@ class HeaderEmitter:
                                   build=lambda r, ln=launch: _launch_call(ln, r)))
 
 
+def declare_device_members(ctx: FileContext, view: TokenView, scan: DeviceScan) -> None:
+    """In the host file, device-only member functions of the classes it defines are declarations: their bodies
+    (which the .cl carries) call device functions and builtins the host file no longer has."""
+    data = ctx.parsed.data
+    qmacros = qualifier_macros(view)
+    for d in scan.decls:
+        if d.kind != "type":
+            continue
+        text = data[d.start:d.end].decode("utf-8", "surrogateescape")
+        for a, b in host_members(text, qmacros):
+            lo = d.start + len(text[:a].encode("utf-8", "surrogateescape"))
+            hi = d.start + len(text[:b].encode("utf-8", "surrogateescape"))
+            ctx.edits[:] = [e for e in ctx.edits if not (lo <= e.offset and e.offset + e.length <= hi)]
+            ctx.replace(view.span(lo, hi), "; /* cudaport: device code, in the OpenCL program */",
+                        "opencl device member")
+
+
 def _declare_stub(ctx: FileContext, view: TokenView, k: KernelDef) -> None:
     """A `__global__` prototype becomes the declaration of its launch stub (defined by the kernel's file)."""
     if k.template_params:
@@ -297,6 +316,7 @@ class FileEmitter:
     def run(self) -> None:
         ctx, scan = self.ctx, self.scan
         own = take_device_edits(ctx, scan)
+        declare_device_members(ctx, self.view, scan)
         self.headers = self._header_parts()
         merged = DeviceScan(funcs=list(scan.funcs), vars=list(scan.vars), qualifier_macros=dict(scan.qualifier_macros))
         texts, poisoned, decl_texts = dict(own.texts), dict(own.poisoned), dict(own.decls)
@@ -333,7 +353,8 @@ class FileEmitter:
                             for d in merged.decls]
             type_names = {clash.get(n, n) for n in type_names}
         macros = {d.name: decl_texts[(d.start, d.end)] for d in merged.decls if d.kind == "macro"}
-        builder = ProgramBuilder(merged, texts, poisoned, type_names, self._note, macros)
+        builder = ProgramBuilder(merged, texts, poisoned, type_names, self._note, macros,
+                                 [(d.name, decl_texts[(d.start, d.end)]) for d in merged.decls if d.kind == "macro"])
         kernels = {f.name: f for f in scan.funcs if f.kind == "kernel"}
         launches: list[tuple[KernelLaunch, DevFunc]] = []
         aliases = builtin_aliases(ctx.parsed.tu) if any(f.tparams for f in merged.funcs) else {}
@@ -394,14 +415,14 @@ class FileEmitter:
                     chosen.append(d)
                     used |= idents(decl_texts[(d.start, d.end)]) | idents(d.cond)
                     changed = True
+            # ... and so are those called only from macros or from member functions of the classes it carries
             more = builder.request_named(set().union(*[idents(decl_texts[(d.start, d.end)]) for d in chosen
-                                                       if d.kind == "macro"]))
-        head = [PRELUDE, f"/* translated by cudaport from {ctx.rel.name} */"]
-        head += self._includer_head()
-        for d in sorted(chosen, key=lambda d: (d.start < SHIFT, d.start)):
-            text = _cl_decl(d, decl_texts[(d.start, d.end)])
-            head.append(f"#if {d.cond}\n{text}\n#endif" if d.cond else text)
+                                                       if d.kind in ("macro", "type")]))
+        cxx = self._cxx_route(builder, chosen, decl_texts)
+        head = self._program_head(builder, chosen, decl_texts, type_names, bool(cxx))
         cl_text = storage_casts(with_simd(builder.program("\n".join(head) + "\n")), len(PRELUDE))
+        if cxx:
+            cl_text = cxx_program(cl_text, cxx)
         for code, func, detail in builder.notes:
             self._note(code, func, detail)
         ctx.extra_files[self.cl_rel] = cl_text.encode("utf-8", "surrogateescape")
@@ -409,6 +430,56 @@ class FileEmitter:
         names = user_type_names(type_args)
         if names:
             ctx.insert(len(self.data), names, "opencl type names")
+
+    def _program_head(self, builder: ProgramBuilder, chosen: list, decl_texts: dict[tuple[int, int], str],
+                      type_names: set[str], cxx: bool) -> list[str]:
+        """The .cl before its functions: prelude, the includer's macros, the macros, types and constants the
+        program uses (classes without their host-only members in a C++ program)."""
+        head = [PRELUDE, f"/* translated by cudaport from {self.ctx.rel.name} */"]
+        head += self._includer_head()
+        # C++: member functions call device functions by name where the class is defined, so the prototypes
+        # that need no user type come before the first class
+        early = [p for p in builder.protos if not idents(p) & type_names] if cxx else []
+        builder.protos = [p for p in builder.protos if p not in early]
+        for d in sorted(chosen, key=lambda d: (d.start < SHIFT, d.start)):
+            text = decl_texts[(d.start, d.end)]
+            if d.kind == "type" and early and cxx_type(text):
+                head.append("/* device functions member functions call */\n" + "\n".join(early))
+                early = []
+            if d.kind == "type":
+                text = type_decl(device_members(text, builder.qual_macros) if cxx else text)
+            elif d.kind != "macro":
+                text = constant_decl(text, d.name)
+            else:  # a macro's C++ (`#define dist(a, b) int(...)`) is expanded inside OpenCL C functions
+                text = cxx_to_c_types(text)
+            head.append(f"#if {d.cond}\n{text}\n#endif" if d.cond else text)
+        builder.protos[:0] = early  # no class needed them first
+        return head
+
+    def _cxx_route(self, builder: ProgramBuilder, chosen: list, decl_texts: dict[tuple[int, int], str]) -> list[str]:
+        """Whether this program is C++ for OpenCL (cxxonly.py): the constructs OpenCL C cannot express, in its
+        functions and in the types it carries ([] keeps it OpenCL C). For a C++ program, kernels take their
+        class-type parameters as bytes, and every kernel gets a CP4040 note saying so and why."""
+        reasons = [f"{why} in {f.name}" for f, why in builder.cxx_reasons]
+        reasons += [why for why in (cxx_type(decl_texts[(d.start, d.end)]) for d in chosen if d.kind == "type")
+                    if why]
+        # an `auto` whose type OpenCL C cannot spell (CP4032) makes the program C++ too: C++ deduces the type
+        # the translator would have had to guess
+        autos = [(f, detail) for code, f, detail in builder.notes if code == "CP4032"]
+        if reasons or autos:
+            reasons += [detail for _f, detail in autos]
+            builder.notes = [n for n in builder.notes if n[0] != "CP4032"]
+        if not reasons:
+            return []
+        for name, params in builder.by_value.items():
+            at = builder.kernel_at.get(name)
+            if at is not None:
+                builder.bodies[at] = bytes_params(builder.bodies[at], params)
+        detail = "; ".join(dict.fromkeys(reasons))
+        for f in builder.kernel_funcs:
+            self._note("CP4040", f, f"kernel {f.name}: {self.cl_name} is C++ for OpenCL, compiled offline to "
+                                    f"SPIR at its first launch, since OpenCL C 1.2 cannot express {detail}")
+        return reasons
 
     def _included_source_kernels(self) -> set[str]:
         """Non-template kernels of the .cu files this file includes textually (`#include "kernels.cu"`): that
@@ -904,14 +975,6 @@ def _late_macros(merged: DeviceScan, texts: dict[int, str], decl_texts: dict[tup
     return out
 
 
-def _cl_decl(d: TopDecl, text: str) -> str:
-    """A top-level type, constant or macro as OpenCL C; a macro's C++ (`#define dist(a, b) int(...)`) is
-    expanded inside OpenCL C functions."""
-    if d.kind == "type":
-        return type_decl(text)
-    return constant_decl(text, d.name) if d.kind != "macro" else cxx_to_c_types(text)
-
-
 def _template_args(ref, count: int) -> list[str] | None:  # type: ignore[no-untyped-def]
     """The template arguments of clang's specialization `ref` as canonical type spellings and integer values;
     None when one is neither (a template template argument, a pack)."""
@@ -923,7 +986,10 @@ def _template_args(ref, count: int) -> list[str] | None:  # type: ignore[no-unty
         if kind == TemplateArgumentKind.TYPE:
             out.append(ref.get_template_argument_type(i).get_canonical().spelling)
         elif kind == TemplateArgumentKind.INTEGRAL:
-            out.append(str(ref.get_template_argument_value(i)))
+            value = ref.get_template_argument_value(i)
+            if value == -1 and ref.get_template_argument_unsigned_value(i) == 1:
+                value = 1  # a bool `true`: one bit, which the signed reading makes -1 (the host stub says 1)
+            out.append(str(value))
         else:
             return None
     return out

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from translator.targets.opencl.cxxonly import cxx_only
+from translator.targets.opencl.cxxonly import cxx_only, cxx_unsupported
 from translator.targets.opencl.halfconv import cl_half_types
 from translator.targets.opencl.hoist import Program, hoist_function
 from translator.targets.opencl.prelude_half import HALF_TYPES
@@ -56,11 +56,12 @@ class Emitted:
 class ProgramBuilder:
     def __init__(self, scan: DeviceScan, texts: dict[int, str], poisoned: dict[int, str],
                  type_names: set[str], report: Callable[[str, DevFunc, str], None],
-                 macros: dict[str, str] | None = None) -> None:
+                 macros: dict[str, str] | None = None, macro_texts: list[tuple[str, str]] | None = None) -> None:
         self.scan = scan
         self.warp_macros = _warp_macros(macros or {})
         # `#define DI __device__ inline`: DI in a head; the scan's also knows `#define HD ... #else #define HD`
-        self.qual_macros = {**_qualifier_macros(macros or {}), **scan.qualifier_macros}
+        self.qual_macros = {**qualifier_macro_texts(list((macros or {}).items()) if macro_texts is None
+                                                    else macro_texts), **scan.qualifier_macros}
         self.macros = macros or {}
         self.fn_macros = {n for n, t in (macros or {}).items()
                           if re.match(r"\s*#\s*define\s+" + re.escape(n) + r"\(", t)}
@@ -84,6 +85,11 @@ class ProgramBuilder:
         self.bodies: list[str] = []
         self.notes: list[tuple[str, DevFunc, str]] = []
         self.warned: set[tuple[str, str]] = set()
+        self.cxx_reasons: list[tuple[DevFunc, str]] = []  # functions whose code needs C++ (cxxonly.cxx_only)
+        self.kernel_funcs: list[DevFunc] = []  # kernels emitted, in order
+        self.kernel_at: dict[str, int] = {}  # kernel instance name -> index of its text in self.bodies
+        # kernel instance name -> its by-value parameters of user or template types: (emitted text, type, name)
+        self.by_value: dict[str, list[tuple[str, str, str]]] = {}
         self.warp_checks: list[tuple[FuncInfo, str]] = []
 
     # -- analysis ------------------------------------------------------------------------------------------
@@ -228,6 +234,9 @@ class ProgramBuilder:
         if inst.func.start in self.poisoned:
             self.bodies.append(_error_block(self.poisoned[inst.func.start], inst.name))
             return
+        if inst.func not in self.kernel_funcs:
+            self.kernel_funcs.append(inst.func)
+        self.kernel_at[inst.name] = len(self.bodies)
         self.bodies.append(self._macro_tparams(info, inst.subst, self._emit(info, inst.subst, None, inst.name)))
 
     def dynamic_local(self, kernel: str) -> bool:
@@ -275,9 +284,13 @@ class ProgramBuilder:
         env = Env(self, info, smap)
         body = c_local_struct_names(c_static_asserts(cxx_to_c_types(sub_idents(info.body, smap))), env.local_types)
         cxx = cxx_only(params, body)
-        if cxx and (f.name, "cxx") not in self.warned:
+        refused = cxx_unsupported(body)
+        if refused and (f.name, "cxx-") not in self.warned:
+            self.warned.add((f.name, "cxx-"))
+            self.notes.append(("CP4033", f, f"{f.name}: {refused}"))
+        if cxx and (f.name, "cxx") not in self.warned:  # the program becomes C++ for OpenCL (FileEmitter)
             self.warned.add((f.name, "cxx"))
-            self.notes.append(("CP4033", f, f"{f.name}: {cxx}"))
+            self.cxx_reasons.append((f, cxx))
         new_params: list[str] = []
         adjs: list[str] = []
         derefs: dict[str, str] = {}
@@ -295,6 +308,8 @@ class ProgramBuilder:
                     t = re.sub(r"\bbool\b", "uchar", t)
                     new_params.append(f"{t} {pname}")
                     env.declare(pname, None, ptype)
+                    if "<" in t or idents(t) & self.type_names:
+                        self.by_value.setdefault(name, []).append((new_params[-1], t, pname))
                 continue
             if ref == "const":
                 new_params.append(f"{ptype} {pname}")
@@ -362,8 +377,8 @@ class ProgramBuilder:
                     self.warned.add((f.name, "race"))
                     self.notes.append(("CP4031", f, detail))
                 text = _error_block(f"CP4031: {detail}", name) + text
-            if cxx:
-                text = _error_block(f"CP4033: {f.name}: {cxx}", name) + text
+            if refused:
+                text = _error_block(f"CP4033: {f.name}: {refused}", name) + text
             self._check_warp(info, text)
             if "__launch_bounds__" in info.qualifiers and (f.name, "lb") not in self.warned:
                 self.warned.add((f.name, "lb"))
@@ -375,8 +390,8 @@ class ProgramBuilder:
         head = f"static {inline}{noinline}CP_OVL {ret} {name}({', '.join(new_params) or 'void'})"
         self.protos.append(head + ";")
         text = head + " " + body.strip() + "\n"
-        if cxx:
-            text = _error_block(f"CP4033: {f.name}: {cxx}", name) + text
+        if refused:
+            text = _error_block(f"CP4033: {f.name}: {refused}", name) + text
         self._check_warp(info, text)
         return text
 
@@ -509,15 +524,27 @@ def _error_block(code_detail: str, name: str) -> str:
             f"program was translated: build with -DCUDAPORT_ALLOW_PARTIAL to use it\"\n#endif\n")
 
 
-def _qualifier_macros(macros: dict[str, str]) -> dict[str, tuple[str, ...]]:
-    """Object-like macros (name -> `#define` text) that stand for function specifiers, with them."""
-    out = {}
-    for name, text in macros.items():
-        words = Rewriter(text).toks[3:] if text.lstrip().startswith("#") else []
-        spelled = tuple(t.text for t in words)
-        if spelled and all(w in _FUNC_QUALS for w in spelled) and not text.split(name, 1)[1].startswith("("):
-            out[name] = spelled
-    return out
+def qualifier_macro_texts(macros: list[tuple[str, str]]) -> dict[str, tuple[str, ...]]:
+    """Object-like macros that expand to function qualifiers only (`#define ESS __host__ __device__`), from
+    (name, `#define` text) pairs; a name's empty definitions (the `#else` for other compilers) do not count,
+    any other one does. The scan found device functions through them (find_kernels through_macros)."""
+    out: dict[str, tuple[str, ...]] = {}
+    bad = set()
+    for name, text in macros:
+        toks = Rewriter(text).toks
+        body = toks[3:] if len(toks) > 2 and toks[2].text == name else None
+        if body is None or (body and body[0].text == "(" and body[0].offset == toks[2].end):
+            bad.add(name)
+            continue
+        words = tuple(t.text for t in body)
+        if not words:
+            continue
+        if all(w in _FUNC_QUALS for w in words) and set(words) & {"__global__", "__device__", "__host__"} \
+                and out.get(name, words) == words:
+            out[name] = words
+        else:
+            bad.add(name)
+    return {k: v for k, v in out.items() if k not in bad}
 
 
 def _warp_macros(macros: dict[str, str]) -> set[str]:

@@ -181,6 +181,9 @@ def _scan_functions(view: TokenView, out: DeviceScan) -> list[tuple[int, int]]:
                 func.spec_args = _spec_args(k, _ret_type(head, ttext, macros), primaries.get(k.name, []))
             out.funcs.append(func)
     _mark_spec_clashes(out.funcs)
+    # member functions belong to their class, which moves to the .cl whole (C++ for OpenCL, cxxonly.py)
+    classes = _class_ranges(view)
+    out.funcs = [f for f in out.funcs if not any(a <= f.start < b for a, b in classes)]
     out.funcs.sort(key=lambda f: f.start)
     return prototypes
 
@@ -251,16 +254,25 @@ def scan_device(view: TokenView, direct_init: frozenset[int] = frozenset()) -> D
                 continue
             stmt = toks[i:end + 1]
             texts = [s.text for s in stmt]
-            if any(q in _outside_braces(stmt) for q in ("__constant__", "__device__", "__managed__")) and \
-                    "(" not in texts[:3]:
+            is_type = texts[0] in ("struct", "union", "enum", "typedef", "class") or _class_template(view, i, end) \
+                or _alias(view, i)
+            if any(q in _outside_braces(stmt) for q in ("__constant__", "__device__", "__managed__")) \
+                    and "(" not in texts[:3] and not (is_type and "{" in texts):
                 var = _dev_var(view, stmt)
                 if var:
                     out.vars.append(var)
                 i = end + 1
                 stmt_start = i
                 continue
-            if texts[0] in ("struct", "union", "enum", "typedef", "class"):
-                out.decls.append(TopDecl(t.offset, toks[end].end, _declared_names(stmt), "type", cond=conds.current()))
+            if is_type:
+                u = texts.index("using") if "using" in texts and "{" not in texts else -1
+                if 0 <= u < len(texts) - 1:
+                    names = {texts[u + 1]}
+                elif texts[0] == "template":  # its parameters are not names it declares
+                    names = {n for n in [_class_name(stmt)] if n}
+                else:
+                    names = _declared_names(stmt) | {n for n in [_class_name(stmt)] if n}
+                out.decls.append(TopDecl(t.offset, toks[end].end, names, "type", cond=conds.current()))
                 i = end + 1
                 stmt_start = i
                 continue
@@ -322,6 +334,82 @@ def _mark_spec_clashes(funcs: list[DevFunc]) -> None:
         if len(group) > 1:
             for f in group:
                 f.spec_clash = True
+
+
+def _class_template(view: TokenView, i: int, end: int) -> bool:
+    """`template <...> struct|class X ...;` from token i to end (a class template or its specialisation)."""
+    toks = view.toks
+    if toks[i].text != "template" or i + 1 > end or toks[i + 1].text != "<":
+        return False
+    close = view.angle_close(i + 1, limit=400)
+    return 0 < close < end and (toks[close + 1].text in ("struct", "class", "union") or _alias(view, close + 1))
+
+
+def _class_name(stmt: list[Tok]) -> str:
+    """The name of the class a declaration defines (`template <...> struct alignas(8) X {`), or ''."""
+    k = 0
+    if stmt and stmt[0].text == "template":
+        depth = 0
+        for k, t in enumerate(stmt):
+            depth += {"<": 1, ">": -1, ">>": -2}.get(t.text, 0)
+            if depth <= 0 and k > 0:
+                break
+    kw = next((j for j in range(k, len(stmt)) if stmt[j].text in ("struct", "class", "union")), -1)
+    paren = 0
+    for t in stmt[kw + 1:] if kw >= 0 else []:
+        if t.text in ("{", ":", ";", "<"):
+            break
+        paren += {"(": 1, ")": -1}.get(t.text, 0)
+        if paren == 0 and t.kind == IDENT and t.text not in ("__attribute__", "alignas", "__align__"):
+            return t.text
+    return ""
+
+
+def _alias(view: TokenView, i: int) -> bool:
+    """`using X = ...;` at token i (a type alias, not a using-declaration or directive)."""
+    toks = view.toks
+    return i + 2 < len(toks) and toks[i].text == "using" and toks[i + 1].kind == IDENT and toks[i + 2].text == "="
+
+
+def _class_ranges(view: TokenView) -> list[tuple[int, int]]:
+    """Byte ranges of the bodies of classes, structs and unions declared at file or namespace scope (their
+    member functions are not free device functions)."""
+    toks = view.toks
+    out: list[tuple[int, int]] = []
+    stmt = 0  # index of the first token of the current declaration
+    stack: list[str] = []  # kinds of the open braces: "ns" | "class" | "other"
+    for i, t in enumerate(toks):
+        if t.directive >= 0:
+            if i + 1 < len(toks) and toks[i + 1].directive != t.directive:
+                stmt = i + 1
+            continue
+        if t.kind != PUNCT:
+            continue
+        if t.text == "{":
+            j = stmt
+            while j + 1 < i and toks[j].text == "template" and toks[j + 1].text == "<":
+                j = max(view.angle_close(j + 1, limit=400), j) + 1  # `template <int N, class = X<(N > 1)>>`
+            words = [x.text for x in toks[j:i] if x.directive < 0]
+            if "namespace" in words or (words[:1] == ["extern"] and len(words) == 2):
+                kind = "ns"
+            elif any(w in ("struct", "class", "union") for w in words) and "(" not in words and \
+                    "enum" not in words and "=" not in words:
+                kind = "class"
+            else:
+                kind = "other"
+            if kind == "class" and all(k == "ns" for k in stack):
+                close = view.match_close(i)
+                if close > 0:
+                    out.append((t.offset, toks[close].end))
+            stack.append(kind)
+            stmt = i + 1
+        elif t.text == "}":
+            if stack:
+                stack.pop()
+            stmt = i + 1
+        elif t.text == ";" or (t.text == ":" and i > 0 and toks[i - 1].text in ("public", "private", "protected")):
+            stmt = i + 1
+    return out
 
 
 def _stmt_end(view: TokenView, i: int) -> int:

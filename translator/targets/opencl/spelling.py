@@ -156,6 +156,8 @@ def cxx_to_c_types(text: str) -> str:
         rw = Rewriter(rw.result())
         toks = rw.toks
     for k, t in enumerate(toks):
+        if t.text == "::" and k > 0 and toks[k - 1].text in (">", ">>"):
+            continue  # a member of a class template specialisation (`Traits<T>::type`): C++ programs only
         if t.text == "constexpr" and k > 0 and toks[k - 1].text == "if":
             rw.replace(t.offset, t.end, "")  # `if constexpr`: both branches must compile in C; traits are folded
         elif t.text == "::":  # OpenCL C has no namespaces: `ns::f` and `::f` are `f` (ns's parts are moved flat)
@@ -181,7 +183,8 @@ def cxx_to_c_types(text: str) -> str:
                 rw.replace(t.offset, toks[close].end, f"({rw.tok_text(k + 2, close - 1)})")
         elif t.kind in (IDENT, KEYWORD) and (t.text in BASE_TYPES or VECTOR_TYPE.fullmatch(t.text)) \
                 and k + 1 < len(toks) and toks[k + 1].text == "(" and k > 0 \
-                and toks[k - 1].kind == PUNCT and (toks[k - 1].text not in (")", "]") or _macro_params(toks, k - 1)):
+                and toks[k - 1].kind == PUNCT and (toks[k - 1].text not in (")", "]") or _macro_params(toks, k - 1)) \
+                and not _declarator_at(toks, k):
             rw.replace(t.offset, t.end, f"({t.text})")
     return rw.result()
 
@@ -229,6 +232,12 @@ def _fold_is_same(text: str) -> str:
         start = toks[k - 2].offset if k >= 2 and toks[k - 1].text == "::" and toks[k - 2].text == "std" else t.offset
         rw.replace(start, toks[end].end, "1" if known[0] == known[1] else "0")
     return rw.result()
+
+
+def _declarator_at(toks: list, k: int) -> bool:
+    """`float (*f)(float)` / `int (&r)[4]` at the start of a statement: a declaration, not a functional cast."""
+    return toks[k - 1].text in (";", "{", "}") and k + 4 < len(toks) and toks[k + 2].text in ("*", "&") \
+        and toks[k + 3].kind == IDENT and toks[k + 4].text == ")"
 
 
 def canonical_c_type(t: str) -> str:
@@ -292,6 +301,9 @@ def constant_decl(text: str, name: str) -> str:
 def type_decl(text: str) -> str:
     """A top-level C++ type declaration as OpenCL C: `struct X {...};` also gets `typedef struct X X;`."""
     text = cxx_to_c_types(text)
+    m = re.fullmatch(r"\s*using\s+([A-Za-z_]\w*)\s*=\s*([^;\[]*);\s*", text)
+    if m:  # a type alias: `using X = T;` is `typedef T X;`
+        return f"typedef {m.group(2).strip()} {m.group(1)};"
     m = re.match(r"\s*(struct|union)\s+([A-Za-z_]\w*)\s*(?::[^{]*)?\{", text)
     if m:
         return f"typedef {m.group(1)} {m.group(2)} {m.group(2)};\n{text}"
