@@ -39,6 +39,7 @@ from translator.targets.opencl.host import launch_stub, preamble, stub_declarati
 from translator.targets.opencl.includers import file_macro_names, includer_macros, used_names
 from translator.targets.opencl.prelude import PRELUDE, with_simd
 from translator.targets.opencl.scan import DevFunc, DeviceScan, idents, parse_tparams, scan_device
+from translator.targets.opencl.stdlib import library_call_edits, with_limits
 from translator.targets.opencl.spelling import BASE_TYPES, VECTOR_TYPE, cl_func_name, constant_decl, mangle, type_decl
 from translator.targets.opencl.text import sub_idents
 from translator.targets.opencl.typenames import builtin_aliases, canonical_subst, object_macros, user_type_names
@@ -124,6 +125,7 @@ class OpenCLTarget:
         scan = scan_device(view)
         explicit_half_conversions(ctx, scan.ranges())
         saturating_conversions(ctx, scan.ranges())
+        library_call_edits(ctx, scan.ranges())
         predicate_early_exits(ctx, [(f.start, f.end) for f in scan.funcs if f.kind == "kernel"])
         protos = [k for k in find_kernels(view, "__global__") if k.body is None]
         if not scan.funcs and not scan.vars and not parsed.launches and not parsed.includes and not protos:
@@ -370,6 +372,7 @@ class FileEmitter:
                 text = constant_decl(text, d.name)
             head.append(f"#if {d.cond}\n{text}\n#endif" if d.cond else text)
         cl_text = storage_casts(with_simd(builder.program("\n".join(head) + "\n")), len(PRELUDE))
+        cl_text = with_limits(cl_text, len(PRELUDE))
         for code, func, detail in builder.notes:
             self._note(code, func, detail)
         ctx.extra_files[self.cl_rel] = cl_text.encode("utf-8", "surrogateescape")
