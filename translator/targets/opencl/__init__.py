@@ -14,6 +14,7 @@ from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
 from translator.edits import Edit
+from translator.engine import after_leading_comments
 from translator.frontend.brackets import split_text
 from translator.frontend.includes import HEADER_SUFFIXES, input_root, local_headers
 from translator.frontend.lexer import lex
@@ -37,10 +38,12 @@ from translator.targets.opencl.headers import (
 )
 from translator.targets.opencl.host import launch_stub, preamble, stub_declaration, symbol_registration
 from translator.targets.opencl.includers import file_macro_names, includer_macros, used_names
+from translator.targets.opencl.macrolaunch import resolve_macro_launch
+from translator.targets.opencl.namespaces import separate_namespaces
 from translator.targets.opencl.prelude import PRELUDE, with_simd
 from translator.targets.opencl.scan import DevFunc, DeviceScan, idents, parse_tparams, scan_device
-from translator.targets.opencl.stdlib import library_call_edits, with_limits
 from translator.targets.opencl.spelling import BASE_TYPES, VECTOR_TYPE, cl_func_name, constant_decl, mangle, type_decl
+from translator.targets.opencl.stdlib import library_call_edits, with_limits
 from translator.targets.opencl.text import sub_idents
 from translator.targets.opencl.typenames import builtin_aliases, canonical_subst, object_macros, user_type_names
 
@@ -122,7 +125,7 @@ class OpenCLTarget:
     def structural(self, ctx: FileContext) -> None:
         parsed = ctx.parsed
         view = TokenView.build(parsed.data, parsed.tokens)
-        scan = scan_device(view)
+        scan = separate_namespaces(ctx, scan_device(view))
         explicit_half_conversions(ctx, scan.ranges())
         saturating_conversions(ctx, scan.ranges())
         library_call_edits(ctx, scan.ranges())
@@ -246,6 +249,7 @@ class FileEmitter:
         self._included: set[str] | None = None
         self._calls: list | None = None  # type: ignore[type-arg]
         self._calls_at: dict[int, object] | None = None
+        self._pasted: dict[int, str] = {}  # launch offset -> macro parameter naming its kernel (macrolaunch.py)
 
     def _header_parts(self) -> list[HeaderPart]:
         parsed = self.ctx.parsed
@@ -299,7 +303,7 @@ class FileEmitter:
         macros = {d.name: decl_texts[(d.start, d.end)] for d in merged.decls if d.kind == "macro"}
         builder = ProgramBuilder(merged, texts, poisoned, type_names, self._note, macros)
         kernels = {f.name: f for f in scan.funcs if f.kind == "kernel"}
-        launches: list[tuple[KernelLaunch, DevFunc]] = []
+        launches: list[tuple[KernelLaunch, DevFunc | None]] = []
         aliases = builtin_aliases(ctx.parsed.tu) if any(f.tparams for f in merged.funcs) else {}
         object_defs = object_macros([decl_texts[(d.start, d.end)] for d in merged.decls if d.kind == "macro"])
         self._object_defs = object_defs
@@ -311,6 +315,21 @@ class FileEmitter:
                 continue
             name = launch.kernel.split("<")[0].strip().split("::")[-1]
             func = kernels.get(name) or (header_kernels[name][0] if name in header_kernels else None)
+            through = None if func is not None else resolve_macro_launch(
+                ctx, launch, kernels, {k: v[0] for k, v in header_kernels.items()},
+                {k for k, p in protos.items() if not p.template_params} | self._included_source_kernels())
+            if through is not None:
+                if through.error:
+                    ctx.report("CP4005", launch.span, through.error, inline=True)
+                    continue
+                self._pasted[launch.span.offset] = through.param
+                launches.append((launch, None))
+                for f, subst in through.instances:
+                    subst = canonical_subst(f, subst, aliases, object_defs)
+                    type_args += [subst[tp.name] for tp in f.tparams if tp.kind == "type" and tp.name in subst]
+                    suffix = "".join("_" + mangle(subst[tp.name]) for tp in f.tparams)
+                    builder.add_kernel(KernelInstance(f, subst, cl_func_name(f.name, kernel=True) + suffix))
+                continue
             if func is None:
                 proto = protos.get(name)
                 if proto is not None and not proto.template_params or name in self._included_source_kernels():
@@ -639,7 +658,7 @@ class FileEmitter:
         return out
 
     # -- host file ---------------------------------------------------------------------------------------------
-    def _host(self, cl_text: str, builder: ProgramBuilder, launches: list[tuple[KernelLaunch, DevFunc]],
+    def _host(self, cl_text: str, builder: ProgramBuilder, launches: list[tuple[KernelLaunch, DevFunc | None]],
               header_kernels: dict[str, tuple[DevFunc, HeaderPart]]) -> None:
         ctx, scan = self.ctx, self.scan
         starts = [f.start for f in scan.funcs] + [v.start for v in scan.vars]
@@ -648,9 +667,11 @@ class FileEmitter:
         else:  # kernels from headers only: after the last #include
             first = max([i.directive.end for i in ctx.parsed.includes], default=0)
         text = preamble(self.cl_name, cl_text, self.t.build_options) + "\n"
-        if not self._shim_included_before(first):
-            # nvcc includes cuda_runtime.h implicitly: the shim header must precede every generated line
-            text = "#include <cudaport_opencl.h>\n" + text
+        defines = [t.offset for t in ctx.parsed.tokens if t.text == "define" and t.directive >= 0]
+        if not self._shim_included_before(min([first, *defines])):
+            # nvcc includes cuda_runtime.h before the file's first line: the shim header precedes every generated
+            # line and the file's own macros (`#define T 256` would otherwise rewrite its templates)
+            ctx.insert(after_leading_comments(self.data), "#include <cudaport_opencl.h>\n", "opencl shim include")
             if "cudaport_opencl.h" in ctx.includes:
                 ctx.includes.remove("cudaport_opencl.h")
         for func, part in header_kernels.values():
@@ -683,8 +704,9 @@ class FileEmitter:
             if v.space == "managed":
                 ctx.report("CP4006", self.view.span(v.start, v.end), f"__managed__ {v.name}", inline=True)
         for launch, _func in launches:
+            paste = self._pasted.get(launch.span.offset)
             ctx.edits.append(Edit(launch.span.offset, launch.span.length, origin="opencl launch",
-                                  build=lambda r, ln=launch: _launch_call(ln, r)))
+                                  build=lambda r, ln=launch, p=paste: _launch_call(ln, r, p)))
 
     def _shim_included_before(self, offset: int) -> bool:
         """Whether an #include before `offset` translates to cudaport_opencl.h (cuda_runtime.h, cuda.h, ...)."""
@@ -707,17 +729,23 @@ class FileEmitter:
         return stub
 
 
-def _launch_call(launch: KernelLaunch, render) -> str:  # type: ignore[no-untyped-def]
-    """`ns::k<T><<<g, b, s, q>>>(args)` -> `ns::cp_launch_k<T>(g, b, s, q, args)`."""
+def _launch_call(launch: KernelLaunch, render, paste: str | None = None) -> str:  # type: ignore[no-untyped-def]
+    """`ns::k<T><<<g, b, s, q>>>(args)` -> `ns::cp_launch_k<T>(g, b, s, q, args)`; with `paste`, the macro
+    parameter naming the kernel, `cp_launch_ ## k(g, b, s, q, args)`."""
     callee = render(launch.callee.offset, launch.callee.end)
+    if paste is not None:
+        return f"cp_launch_ ## {callee.strip()}({', '.join(_launch_parts(launch, render))})"
     head, targs = (callee[:callee.index("<")], callee[callee.index("<"):]) if "<" in callee else (callee, "")
     head = "".join(head.split())
     qual, sep, name = head.rpartition("::")
+    return f"{qual}{sep}cp_launch_{name}{targs}({', '.join(_launch_parts(launch, render))})"
+
+
+def _launch_parts(launch: KernelLaunch, render) -> list[str]:  # type: ignore[no-untyped-def]
     parts = [render(launch.grid.offset, launch.grid.end), render(launch.block.offset, launch.block.end),
              render(launch.shmem.offset, launch.shmem.end) if launch.shmem else "0",
              render(launch.stream.offset, launch.stream.end) if launch.stream else "0"]
-    parts += [render(a.offset, a.end) for a in launch.args]
-    return f"{qual}{sep}cp_launch_{name}{targs}({', '.join(parts)})"
+    return parts + [render(a.offset, a.end) for a in launch.args]
 
 
 def _quote(text: str) -> str:

@@ -1,0 +1,101 @@
+"""Front end, launches written in a `#define` whose parameter is the kernel (`#define RUN(k, n) k<<<g, b>>>(d, n)`):
+the kernels each expansion launches, as clang resolved them at the macro's use sites (`RUN(fill, n)`: the
+kernel call clang builds there refers to `fill`). Input: the file's tokens, a launch's offset and the clang TU.
+Output: the macro's parameter that names the kernel and one MacroKernel per distinct kernel (and specialization).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from translator.frontend.clang import main_file_cursors
+
+
+@dataclass(frozen=True, slots=True)
+class MacroKernel:
+    name: str  # the kernel's unqualified name
+    offset: int  # of the kernel template's / function's name in the main file (-1: declared in another file)
+    qualified: bool  # declared inside a namespace or class: token pasting cannot name its stub
+    template_args: tuple[str, ...] | None  # canonical types and integer values of the specialization; None: none
+    use: int  # offset of the first use of the macro that launches it
+
+
+def kernel_parameter(tokens: list, offset: int) -> tuple[str, str] | None:
+    """(macro name, parameter name) when the launch at `offset` sits in a function-like `#define` body and its
+    callee's first word is one of the macro's parameters."""
+    i = next((k for k, t in enumerate(tokens) if t.offset == offset), None)
+    if i is None or tokens[i].directive < 0:
+        return None
+    d = tokens[i].directive
+    j = i
+    while j > 0 and tokens[j - 1].directive == d:
+        j -= 1
+    head = [t.text for t in tokens[j:j + 3]]
+    if head[:2] != ["#", "define"] or len(head) < 3 or j + 3 >= len(tokens) or tokens[j + 3].text != "(" \
+            or tokens[j + 3].offset != tokens[j + 2].end:
+        return None
+    params = []
+    k = j + 4
+    while k < len(tokens) and tokens[k].directive == d and tokens[k].text != ")":
+        if tokens[k].text != ",":
+            params.append(tokens[k].text)
+        k += 1
+    word = tokens[i].text
+    return (head[2], word) if word in params else None
+
+
+def macro_kernels(tu, main: str, tokens: list, macro: str) -> list[MacroKernel]:  # type: ignore[no-untyped-def]
+    """The kernels launched by the expansions of `macro` in the main file: clang's kernel calls whose extent starts
+    at a use of the macro (libclang reports a macro-expanded expression at its expansion)."""
+    from clang.cindex import CursorKind
+
+    if tu is None:
+        return []
+    uses = {t.offset for t in tokens if t.text == macro and t.directive < 0}
+    out: list[MacroKernel] = []
+    for c in main_file_cursors(tu, main):
+        if c.kind != CursorKind.CALL_EXPR:
+            continue
+        start = c.extent.start
+        if start.file is None or start.file.name != main or start.offset not in uses:
+            continue
+        ref = c.referenced
+        if ref is None or not any(k.kind == CursorKind.CUDAGLOBAL_ATTR for k in ref.get_children()):
+            continue
+        n = ref.get_num_template_arguments()
+        targs = _template_args(ref, n) if n > 0 else None
+        decl = ref.canonical
+        tmpl = _primary_template(ref)
+        where = tmpl if tmpl is not None else decl
+        loc = where.location
+        parent = where.semantic_parent
+        mk = MacroKernel(ref.spelling, loc.offset if loc.file is not None and loc.file.name == main else -1,
+                         parent is not None and parent.kind != CursorKind.TRANSLATION_UNIT, targs, start.offset)
+        if all((m.name, m.offset, m.template_args) != (mk.name, mk.offset, mk.template_args) for m in out):
+            out.append(mk)
+    return out
+
+
+def _primary_template(ref):  # type: ignore[no-untyped-def]
+    from clang.cindex import conf
+
+    try:
+        tmpl = conf.lib.clang_getSpecializedCursorTemplate(ref)
+    except AttributeError:
+        return None
+    return tmpl if tmpl is not None and tmpl.kind.is_declaration() else None
+
+
+def _template_args(ref, count: int) -> tuple[str, ...] | None:  # type: ignore[no-untyped-def]
+    from clang.cindex import TemplateArgumentKind
+
+    out = []
+    for i in range(count):
+        kind = ref.get_template_argument_kind(i)
+        if kind == TemplateArgumentKind.TYPE:
+            out.append(ref.get_template_argument_type(i).get_canonical().spelling)
+        elif kind == TemplateArgumentKind.INTEGRAL:
+            out.append(str(ref.get_template_argument_value(i)))
+        else:
+            return None
+    return tuple(out)

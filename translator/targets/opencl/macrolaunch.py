@@ -1,0 +1,55 @@
+"""OpenCL target, a launch in a `#define` whose parameter names the kernel (`#define RUN(k, n) k<<<g, b>>>(d, n)`):
+the launch becomes `cp_launch_ ## k(g, b, 0, 0, d, n)`, so each expansion calls the stub of the kernel it names,
+and the kernels (and template specializations) that clang resolved at the macro's use sites are built into the
+program. Input: the launch, the file's kernels and clang's TU. Output: the instances to build, or why not.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from translator.frontend.macrolaunch import kernel_parameter, macro_kernels
+
+if TYPE_CHECKING:
+    from translator.engine import FileContext
+    from translator.model import KernelLaunch
+    from translator.targets.opencl.scan import DevFunc
+
+
+@dataclass(frozen=True)
+class MacroLaunch:
+    param: str  # the macro parameter the stub name is pasted with
+    instances: list[tuple[DevFunc, dict[str, str]]]  # kernels of this program each expansion may launch
+    error: str = ""  # why the launch cannot be translated ('' when it can)
+
+
+def resolve_macro_launch(ctx: FileContext, launch: KernelLaunch, kernels: dict[str, DevFunc],
+                         header_kernels: dict[str, DevFunc], external: set[str]) -> MacroLaunch | None:
+    """None when the launch does not name its kernel through a macro parameter."""
+    parsed = ctx.parsed
+    found = kernel_parameter(parsed.tokens, launch.callee.offset)
+    if found is None:
+        return None
+    macro, param = found
+    resolved = macro_kernels(parsed.tu, str(parsed.path), parsed.tokens, macro)
+    if not resolved:
+        return MacroLaunch(param, [], f"{param}: no use of {macro} launches a kernel clang could resolve")
+    out: list[tuple[DevFunc, dict[str, str]]] = []
+    by_offset = {f.kdef.name_span.offset: f for f in kernels.values()}
+    for mk in resolved:
+        if mk.qualified:
+            return MacroLaunch(param, [], f"{mk.name}: a kernel in a namespace or class launched through the "
+                               f"macro parameter {param} (the stub name is pasted from it); launch it unqualified "
+                               "or outside the macro")
+        func = by_offset.get(mk.offset) if mk.offset >= 0 else header_kernels.get(mk.name)
+        if func is None:
+            if mk.name in external and mk.template_args is None:
+                continue  # defined in another file: its stub links by name
+            return MacroLaunch(param, [], f"{mk.name}: launched through {macro}, but not defined in this file "
+                               "or its headers")
+        if func.tparams and (mk.template_args is None or len(mk.template_args) != len(func.tparams)):
+            return MacroLaunch(param, [], f"{mk.name}: template arguments of its launch through {macro} unknown")
+        subst = {tp.name: a for tp, a in zip(func.tparams, mk.template_args or (), strict=False)}
+        out.append((func, subst))
+    return MacroLaunch(param, out)
