@@ -31,6 +31,7 @@ from translator.targets.sycl.hostmath import keep_host_math
 from translator.targets.sycl.launch import rewrite_launch
 from translator.targets.sycl.mathargs import convert_math_arguments
 from translator.targets.sycl.operators import drop_elementwise_operators
+from translator.targets.sycl.typedcalls import floating_abs
 
 if TYPE_CHECKING:
     from translator.engine import FileContext
@@ -78,6 +79,7 @@ class SyclTarget:
         self._device_code_tokens(ctx, an)
         self._members(ctx)
         convert_math_arguments(ctx)
+        floating_abs(ctx, an)
         for launch in parsed.launches:
             rewrite_launch(ctx, an, launch)
         self._pasted_vector_names(ctx)
