@@ -158,7 +158,7 @@ def with_limits(cl_text: str, prelude_len: int) -> str:
     used = set(re.findall(r"\bcp_limits_(\w+)\s*\(", cl_text[prelude_len:]))
     if not used:
         return cl_text
-    lines = ["/* std::numeric_limits<T> members called in templates, one overload per type */"]
+    lines = ["/* the std::numeric_limits members that templates call, one overload per type */"]
     for member in _MEMBERS:
         if member not in used:
             continue
