@@ -6,7 +6,7 @@ Output: the macro's parameter that names the kernel and one MacroKernel per dist
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from translator.frontend.clang import main_file_cursors
 
@@ -17,7 +17,7 @@ class MacroKernel:
     offset: int  # of the kernel template's / function's name in the main file (-1: declared in another file)
     qualified: bool  # declared inside a namespace or class: token pasting cannot name its stub
     template_args: tuple[str, ...] | None  # canonical types and integer values of the specialization; None: none
-    use: int  # offset of the first use of the macro that launches it
+    uses: tuple[int, ...]  # offsets of the uses of the macro that launch it
 
 
 def kernel_parameter(tokens: list, offset: int) -> tuple[str, str] | None:
@@ -42,6 +42,40 @@ def kernel_parameter(tokens: list, offset: int) -> tuple[str, str] | None:
         k += 1
     word = tokens[i].text
     return (head[2], word) if word in params else None
+
+
+def unpastable_uses(tokens: list, macro: str, param: str) -> list[int]:
+    """Offsets of the uses of `macro` whose argument for `param` does not start with an identifier (`RUN((k<a, b>),
+    n)`): `cp_launch_ ## (` is no token."""
+    defn = next((k for k, t in enumerate(tokens) if t.text == macro and t.directive >= 0 and k > 1
+                 and tokens[k - 1].text == "define"), None)
+    if defn is None:
+        return []
+    names = []
+    k = defn + 2
+    while k < len(tokens) and tokens[k].directive == tokens[defn].directive and tokens[k].text != ")":
+        if tokens[k].text != ",":
+            names.append(tokens[k].text)
+        k += 1
+    index = names.index(param) if param in names else -1
+    bad = []
+    at = {t.offset: u for u, t in enumerate(tokens)}
+    for offset in macro_uses(tokens, macro):
+        u = at[offset]
+        t = tokens[u]
+        arg, depth, first = 0, 0, None
+        for x in tokens[u + 2:]:
+            if depth == 0 and x.text == ")":
+                break
+            if depth == 0 and x.text == ",":
+                arg += 1
+                continue
+            if arg == index and first is None:
+                first = x
+            depth += {"(": 1, "[": 1, "{": 1, ")": -1, "]": -1, "}": -1}.get(x.text, 0)
+        if first is None or first.kind != "ident":
+            bad.append(t.offset)
+    return bad
 
 
 def macro_kernels(tu, main: str, tokens: list, macro: str) -> list[MacroKernel]:  # type: ignore[no-untyped-def]
@@ -70,10 +104,20 @@ def macro_kernels(tu, main: str, tokens: list, macro: str) -> list[MacroKernel]:
         loc = where.location
         parent = where.semantic_parent
         mk = MacroKernel(ref.spelling, loc.offset if loc.file is not None and loc.file.name == main else -1,
-                         parent is not None and parent.kind != CursorKind.TRANSLATION_UNIT, targs, start.offset)
-        if all((m.name, m.offset, m.template_args) != (mk.name, mk.offset, mk.template_args) for m in out):
+                         parent is not None and parent.kind != CursorKind.TRANSLATION_UNIT, targs, (start.offset,))
+        same = next((i for i, m in enumerate(out) if (m.name, m.offset, m.template_args)
+                     == (mk.name, mk.offset, mk.template_args)), None)
+        if same is None:
             out.append(mk)
+        elif start.offset not in out[same].uses:
+            out[same] = replace(mk, uses=(*out[same].uses, start.offset))
     return out
+
+
+def macro_uses(tokens: list, macro: str) -> list[int]:
+    """Offsets of the uses of a function-like macro outside preprocessor directives."""
+    return [t.offset for u, t in enumerate(tokens) if t.text == macro and t.directive < 0
+            and u + 1 < len(tokens) and tokens[u + 1].text == "("]
 
 
 def _primary_template(ref):  # type: ignore[no-untyped-def]

@@ -136,9 +136,10 @@ def _call(cur, main: str, data: bytes, tokens: list, statements: set[int]):  # t
         name = ref.spelling
         params = tuple(_plain(a.type.get_canonical().spelling) for a in ref.get_arguments())
         result = _type_of(cur)
-    elif cur.kind == CursorKind.CALL_EXPR and ref is None:
-        return _dependent_limits(cur, callee, main, data, tokens, where)
     elif ref is None:
+        limits = _dependent_limits(callee, main, data, tokens, where) if cur.kind == CursorKind.CALL_EXPR else None
+        if limits is not None:
+            return limits
         scope, name = _overload_set(callee, main)
         if scope is None:
             return None
@@ -176,7 +177,7 @@ def _overload_set(callee, main: str) -> tuple[str | None, str]:  # type: ignore[
     return None, ""
 
 
-def _dependent_limits(cur, callee, main: str, data: bytes, tokens: list, where):  # type: ignore[no-untyped-def]
+def _dependent_limits(callee, main: str, data: bytes, tokens: list, where):  # type: ignore[no-untyped-def]
     """`std::numeric_limits<T>::max()` in a template: clang names the class template and T, not the member."""
     from clang.cindex import CursorKind
 

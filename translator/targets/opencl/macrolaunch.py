@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from translator.frontend.macrolaunch import kernel_parameter, macro_kernels
+from translator.frontend.macrolaunch import kernel_parameter, macro_kernels, macro_uses, unpastable_uses
 
 if TYPE_CHECKING:
     from translator.engine import FileContext
@@ -32,7 +32,18 @@ def resolve_macro_launch(ctx: FileContext, launch: KernelLaunch, kernels: dict[s
     if found is None:
         return None
     macro, param = found
+    bad = unpastable_uses(parsed.tokens, macro, param)
+    if bad:
+        line = parsed.data.count(b"\n", 0, bad[0]) + 1
+        return MacroLaunch(param, [], f"{param}: the use of {macro} at line {line} does not name the kernel by a "
+                           "plain or template name (the stub name is pasted from it); launch it outside the macro")
     resolved = macro_kernels(parsed.tu, str(parsed.path), parsed.tokens, macro)
+    launched = {u for mk in resolved for u in mk.uses}
+    missing = [u for u in macro_uses(parsed.tokens, macro) if u not in launched]
+    if missing:
+        line = parsed.data.count(b"\n", 0, missing[0]) + 1
+        return MacroLaunch(param, [], f"{param}: clang resolved no kernel at the use of {macro} at line {line} (a "
+                           "dependent launch in a template?); launch it outside the macro")
     if not resolved:
         return MacroLaunch(param, [], f"{param}: no use of {macro} launches a kernel clang could resolve")
     out: list[tuple[DevFunc, dict[str, str]]] = []

@@ -67,7 +67,7 @@ def library_call_edits(ctx: FileContext, ranges: list[tuple[int, int]]) -> None:
             _limits(ctx, call)
         elif call.name in _ABS or (call.name in ("fabs", "fabsf") and call.scope == "std"):
             _abs(ctx, call)
-        elif call.name in _MINMAX and call.params:
+        elif call.name in _MINMAX:
             _minmax(ctx, call)
         elif call.name == "swap" and call.scope == "std":
             _swap(ctx, call)
@@ -103,7 +103,11 @@ def _abs(ctx: FileContext, call: LibraryCall) -> None:
 def _minmax(ctx: FileContext, call: LibraryCall) -> None:
     """CUDA's mixed overloads (`min(int, unsigned)`, `max(float, double)`) compute in their result type, which
     OpenCL C's builtins need both arguments to have."""
-    if len(call.args) != 2 or not call.result:
+    if len(call.args) != 2:
+        return
+    if not call.result:  # dependent (in a template): OpenCL's builtin takes the instance's equal types
+        if call.callee_end > call.name_end:
+            _rename(ctx, call, _MINMAX[call.name])  # `std::min<T>(a, b)`: no template arguments in OpenCL C
         return
     want = _cl_type(call.result)
     base = _MINMAX[call.name]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from translator.frontend.macrolaunch import kernel_parameter, macro_kernels
+from translator.frontend.macrolaunch import kernel_parameter, macro_kernels, macro_uses
 from translator.targets.sycl.analysis import DeviceFunction, FileAnalysis
 
 if TYPE_CHECKING:
@@ -30,7 +30,12 @@ def macro_kernel(ctx: FileContext, an: FileAnalysis, launch: KernelLaunch) -> De
         return None
     macro, param = found
     funcs = []
-    for mk in macro_kernels(parsed.tu, str(parsed.path), parsed.tokens, macro):
+    resolved = macro_kernels(parsed.tu, str(parsed.path), parsed.tokens, macro)
+    launched = {u for mk in resolved for u in mk.uses}
+    if any(u not in launched for u in macro_uses(parsed.tokens, macro)):
+        ctx.report("CP4509", launch.span, f"{param}: clang resolved no kernel at some use of {macro}")
+        return None
+    for mk in resolved:
         defs = [f for f in an.funcs.get(mk.name, ()) if f.kernel and f.fdef.body is not None]
         match = [f for f in defs if f.fdef.name_span.offset == mk.offset] or defs
         if not match:
