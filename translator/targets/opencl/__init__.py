@@ -249,7 +249,8 @@ class FileEmitter:
         self._included: set[str] | None = None
         self._calls: list | None = None  # type: ignore[type-arg]
         self._calls_at: dict[int, object] | None = None
-        self._pasted: dict[int, str] = {}  # launch offset -> macro parameter naming its kernel (macrolaunch.py)
+        # launch offset -> (launch, the macro parameter naming its kernel) (macrolaunch.py)
+        self._pasted: dict[int, tuple[KernelLaunch, str]] = {}
 
     def _header_parts(self) -> list[HeaderPart]:
         parsed = self.ctx.parsed
@@ -303,7 +304,7 @@ class FileEmitter:
         macros = {d.name: decl_texts[(d.start, d.end)] for d in merged.decls if d.kind == "macro"}
         builder = ProgramBuilder(merged, texts, poisoned, type_names, self._note, macros)
         kernels = {f.name: f for f in scan.funcs if f.kind == "kernel"}
-        launches: list[tuple[KernelLaunch, DevFunc | None]] = []
+        launches: list[tuple[KernelLaunch, DevFunc]] = []
         aliases = builtin_aliases(ctx.parsed.tu) if any(f.tparams for f in merged.funcs) else {}
         object_defs = object_macros([decl_texts[(d.start, d.end)] for d in merged.decls if d.kind == "macro"])
         self._object_defs = object_defs
@@ -315,21 +316,8 @@ class FileEmitter:
                 continue
             name = launch.kernel.split("<")[0].strip().split("::")[-1]
             func = kernels.get(name) or (header_kernels[name][0] if name in header_kernels else None)
-            through = None if func is not None else resolve_macro_launch(
-                ctx, launch, kernels, {k: v[0] for k, v in header_kernels.items()},
-                {k for k, p in protos.items() if not p.template_params} | self._included_source_kernels())
-            if through is not None:
-                if through.error:
-                    ctx.report("CP4005", launch.span, through.error, inline=True)
-                    continue
-                self._pasted[launch.span.offset] = through.param
-                launches.append((launch, None))
-                for f, subst in through.instances:
-                    subst = canonical_subst(f, subst, aliases, object_defs)
-                    type_args += [subst[tp.name] for tp in f.tparams if tp.kind == "type" and tp.name in subst]
-                    suffix = "".join("_" + mangle(subst[tp.name]) for tp in f.tparams)
-                    builder.add_kernel(KernelInstance(f, subst, cl_func_name(f.name, kernel=True) + suffix))
-                continue
+            if func is None and self._macro_launch(launch, header_kernels, protos, builder, aliases, type_args):
+                continue  # `#define RUN(k) k<<<...>>>(...)`: the kernels clang resolved at the macro's uses
             if func is None:
                 proto = protos.get(name)
                 if proto is not None and not proto.template_params or name in self._included_source_kernels():
@@ -342,10 +330,7 @@ class FileEmitter:
                 continue
             launches.append((launch, func))
             for subst in self._instances(launch, func):
-                subst = canonical_subst(func, subst, aliases, object_defs)
-                type_args += [subst[tp.name] for tp in func.tparams if tp.kind == "type" and tp.name in subst]
-                suffix = "".join("_" + mangle(subst[tp.name]) for tp in func.tparams)
-                builder.add_kernel(KernelInstance(func, subst, cl_func_name(func.name, kernel=True) + suffix))
+                type_args += _add_instance(builder, func, canonical_subst(func, subst, aliases, object_defs))
         program_kernels = list(kernels.values()) + [f for f, _p in header_kernels.values()]
         for f in program_kernels:
             if not f.tparams and not any(fn is f for _, fn in launches):  # defined but not launched here
@@ -399,6 +384,26 @@ class FileEmitter:
         names = user_type_names(type_args)
         if names:
             ctx.insert(len(self.data), names, "opencl type names")
+
+    def _macro_launch(self, launch: KernelLaunch, header_kernels: dict[str, tuple[DevFunc, HeaderPart]],
+                      protos: dict[str, KernelDef],
+                      builder: ProgramBuilder, aliases: dict[str, str], type_args: list[str]) -> bool:
+        """A launch through a macro parameter (macrolaunch.py): builds the kernel instances its uses launch (their
+        type arguments go to `type_args`) and records the pasted stub call, or reports CP4005. False when the
+        launch does not name its kernel through a macro parameter."""
+        external = {k for k, p in protos.items() if not p.template_params} | self._included_source_kernels()
+        kernels = {f.name: f for f in self.scan.funcs if f.kind == "kernel"}
+        through = resolve_macro_launch(self.ctx, launch, kernels, {k: v[0] for k, v in header_kernels.items()},
+                                       external)
+        if through is None:
+            return False
+        if through.error:
+            self.ctx.report("CP4005", launch.span, through.error, inline=True)
+            return True
+        for f, subst in through.instances:
+            type_args += _add_instance(builder, f, canonical_subst(f, subst, aliases, self._object_defs))
+        self._pasted[launch.span.offset] = (launch, through.param)
+        return True
 
     def _included_source_kernels(self) -> set[str]:
         """Non-template kernels of the .cu files this file includes textually (`#include "kernels.cu"`): that
@@ -658,7 +663,7 @@ class FileEmitter:
         return out
 
     # -- host file ---------------------------------------------------------------------------------------------
-    def _host(self, cl_text: str, builder: ProgramBuilder, launches: list[tuple[KernelLaunch, DevFunc | None]],
+    def _host(self, cl_text: str, builder: ProgramBuilder, launches: list[tuple[KernelLaunch, DevFunc]],
               header_kernels: dict[str, tuple[DevFunc, HeaderPart]]) -> None:
         ctx, scan = self.ctx, self.scan
         starts = [f.start for f in scan.funcs] + [v.start for v in scan.vars]
@@ -704,9 +709,11 @@ class FileEmitter:
             if v.space == "managed":
                 ctx.report("CP4006", self.view.span(v.start, v.end), f"__managed__ {v.name}", inline=True)
         for launch, _func in launches:
-            paste = self._pasted.get(launch.span.offset)
             ctx.edits.append(Edit(launch.span.offset, launch.span.length, origin="opencl launch",
-                                  build=lambda r, ln=launch, p=paste: _launch_call(ln, r, p)))
+                                  build=lambda r, ln=launch: _launch_call(ln, r)))
+        for launch, param in self._pasted.values():
+            ctx.edits.append(Edit(launch.span.offset, launch.span.length, origin="opencl launch",
+                                  build=lambda r, ln=launch, p=param: _launch_call(ln, r, p)))
 
     def _shim_included_before(self, offset: int) -> bool:
         """Whether an #include before `offset` translates to cudaport_opencl.h (cuda_runtime.h, cuda.h, ...)."""
@@ -727,6 +734,13 @@ class FileEmitter:
         for ns in reversed(part.scan.qualifier(orig)):
             stub = f"namespace {ns} {{\n{stub}\n}}"
         return stub
+
+
+def _add_instance(builder: ProgramBuilder, func: DevFunc, subst: dict[str, str]) -> list[str]:
+    """Builds one instance of a kernel into the program; returns its type arguments (host type names)."""
+    suffix = "".join("_" + mangle(subst[tp.name]) for tp in func.tparams)
+    builder.add_kernel(KernelInstance(func, subst, cl_func_name(func.name, kernel=True) + suffix))
+    return [subst[tp.name] for tp in func.tparams if tp.kind == "type" and tp.name in subst]
 
 
 def _launch_call(launch: KernelLaunch, render, paste: str | None = None) -> str:  # type: ignore[no-untyped-def]
