@@ -219,7 +219,9 @@ def scan_device(view: TokenView) -> DeviceScan:
                 continue
             stmt = toks[i:end + 1]
             texts = [s.text for s in stmt]
-            if any(q in texts for q in ("__constant__", "__device__", "__managed__")) and "(" not in texts[:3]:
+            # a struct whose member functions are __device__ is a type, not a device variable
+            if any(q in texts for q in ("__constant__", "__device__", "__managed__")) and "(" not in texts[:3] \
+                    and texts[0] not in ("struct", "union", "class"):
                 var = _dev_var(view, stmt)
                 if var:
                     out.vars.append(var)

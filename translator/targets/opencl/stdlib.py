@@ -73,15 +73,18 @@ def library_call_edits(ctx: FileContext, ranges: list[tuple[int, int]]) -> None:
             _swap(ctx, call)
 
 
-def _rename(ctx: FileContext, call: LibraryCall, name: str) -> None:
-    """The callee's name becomes `name` (replacing the rule pass's rename of it) and explicit template arguments
-    (`std::min<int>`) go; `std::` itself is dropped with every namespace qualifier in the .cl."""
-    ctx.edits[:] = [e for e in ctx.edits if not (e.offset == call.name_start and e.length == call.name_end
-                                                 - call.name_start)]
-    ctx.edits.append(Edit(call.name_start, call.name_end - call.name_start, name, origin="opencl typed call",
-                          priority=5))
-    if call.callee_end > call.name_end:
-        ctx.edits.append(Edit(call.name_end, call.callee_end - call.name_end, "", origin="opencl typed call"))
+def _rewrite(ctx: FileContext, call: LibraryCall, name: str, casts: list[str | None], result: str = "") -> None:
+    """The whole call becomes `name(args)`, argument i converted to casts[i] where given, the result to `result`
+    where given. One edit over the call: the rule pass's rename of the callee and explicit template arguments
+    (`std::min<int>`) go with it, and conversions other passes write around an argument stay inside the cast."""
+    args = [(a.start, a.end) for a in call.args]
+
+    def build(r, name=name, casts=casts, result=result) -> str:  # type: ignore[no-untyped-def]
+        texts = [f"(({c})({r(a, b)}))" if c else r(a, b) for (a, b), c in zip(args, casts, strict=True)]
+        text = f"{name}({', '.join(texts)})"
+        return f"(({result}){text})" if result else text
+
+    ctx.edits.append(Edit(call.start, call.end - call.start, origin="opencl typed call", build=build, priority=5))
 
 
 def _abs(ctx: FileContext, call: LibraryCall) -> None:
@@ -89,34 +92,25 @@ def _abs(ctx: FileContext, call: LibraryCall) -> None:
         return
     arg = call.args[0].type
     if arg in _FLOATING:
-        _rename(ctx, call, "fabs")
-        return
-    if call.name in ("fabs", "fabsf") or not arg:
-        return
-    # OpenCL's abs(gentype) returns the unsigned type: CUDA's returns the signed one (abs(a) - abs(b) < 0)
-    _rename(ctx, call, "abs")
-    to = _cl_type(call.result or arg)
-    s, e = call.start, call.end
-    ctx.edits.append(Edit(s, e - s, origin="opencl typed call", build=lambda r, s=s, e=e, to=to: f"(({to}){r(s, e)})"))
+        _rewrite(ctx, call, "fabs", [None])
+    elif arg and call.name not in ("fabs", "fabsf"):
+        # OpenCL's abs(gentype) returns the unsigned type: CUDA's returns the signed one (abs(a) - abs(b) < 0)
+        _rewrite(ctx, call, "abs", [None], _cl_type(call.result or arg))
 
 
 def _minmax(ctx: FileContext, call: LibraryCall) -> None:
     """CUDA's mixed overloads (`min(int, unsigned)`, `max(float, double)`) compute in their result type, which
-    OpenCL C's builtins need both arguments to have."""
+    OpenCL C's builtins need both arguments to have; floating ones are fminf/fmaxf."""
     if len(call.args) != 2:
         return
+    base = _MINMAX[call.name]
     if not call.result:  # dependent (in a template): OpenCL's builtin takes the instance's equal types
-        if call.callee_end > call.name_end:
-            _rename(ctx, call, _MINMAX[call.name])  # `std::min<T>(a, b)`: no template arguments in OpenCL C
+        if call.callee_end > call.name_end:  # `std::min<T>(a, b)`: no template arguments in OpenCL C
+            _rewrite(ctx, call, base, [None, None])
         return
     want = _cl_type(call.result)
-    base = _MINMAX[call.name]
-    _rename(ctx, call, ("f" + base if want in _FLOATING and not base.startswith("f") else base))
-    for arg in call.args:
-        if arg.type and _cl_type(arg.type) != want:
-            s, e = arg.start, arg.end
-            ctx.edits.append(Edit(s, e - s, origin="opencl typed call",
-                                  build=lambda r, s=s, e=e, t=want: f"(({t})({r(s, e)}))"))
+    casts = [want if a.type and _cl_type(a.type) != want else None for a in call.args]
+    _rewrite(ctx, call, "f" + base if want in _FLOATING and not base.startswith("f") else base, casts)
 
 
 def _swap(ctx: FileContext, call: LibraryCall) -> None:
