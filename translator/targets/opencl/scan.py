@@ -219,9 +219,7 @@ def scan_device(view: TokenView) -> DeviceScan:
                 continue
             stmt = toks[i:end + 1]
             texts = [s.text for s in stmt]
-            # a struct whose member functions are __device__ is a type, not a device variable
-            if any(q in texts for q in ("__constant__", "__device__", "__managed__")) and "(" not in texts[:3] \
-                    and texts[0] not in ("struct", "union", "class"):
+            if any(q in texts for q in ("__constant__", "__device__", "__managed__")) and "(" not in texts[:3]:
                 var = _dev_var(view, stmt)
                 if var:
                     out.vars.append(var)
