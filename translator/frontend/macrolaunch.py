@@ -18,6 +18,7 @@ class MacroKernel:
     qualified: bool  # declared inside a namespace or class: token pasting cannot name its stub
     template_args: tuple[str, ...] | None  # canonical types and integer values of the specialization; None: none
     uses: tuple[int, ...]  # offsets of the uses of the macro that launch it
+    dependent: bool = False  # a template launched from a host template: its arguments are known per instance
 
 
 def kernel_parameter(tokens: list, offset: int) -> tuple[str, str] | None:
@@ -94,6 +95,9 @@ def macro_kernels(tu, main: str, tokens: list, macro: str) -> list[MacroKernel]:
         if start.file is None or start.file.name != main or start.offset not in uses:
             continue
         ref = c.referenced
+        dependent = ref is None
+        if dependent:
+            ref = _dependent_callee(c)
         if ref is None or not any(k.kind == CursorKind.CUDAGLOBAL_ATTR for k in ref.get_children()):
             continue
         n = ref.get_num_template_arguments()
@@ -104,7 +108,8 @@ def macro_kernels(tu, main: str, tokens: list, macro: str) -> list[MacroKernel]:
         loc = where.location
         parent = where.semantic_parent
         mk = MacroKernel(ref.spelling, loc.offset if loc.file is not None and loc.file.name == main else -1,
-                         parent is not None and parent.kind != CursorKind.TRANSLATION_UNIT, targs, (start.offset,))
+                         parent is not None and parent.kind != CursorKind.TRANSLATION_UNIT, targs, (start.offset,),
+                         dependent)
         same = next((i for i, m in enumerate(out) if (m.name, m.offset, m.template_args)
                      == (mk.name, mk.offset, mk.template_args)), None)
         if same is None:
@@ -118,6 +123,21 @@ def macro_uses(tokens: list, macro: str) -> list[int]:
     """Offsets of the uses of a function-like macro outside preprocessor directives."""
     return [t.offset for u, t in enumerate(tokens) if t.text == macro and t.directive < 0
             and u + 1 < len(tokens) and tokens[u + 1].text == "("]
+
+
+def _dependent_callee(call):  # type: ignore[no-untyped-def]
+    """The one function template a dependent call (inside a host template) names: `add<T, 64>` there is an
+    overload set of one template until the host template is instantiated."""
+    from clang.cindex import CursorKind, conf
+
+    kids = list(call.get_children())
+    if not kids or kids[0].kind != CursorKind.DECL_REF_EXPR:
+        return None
+    ovl = next((k for k in kids[0].get_children() if k.kind == CursorKind.OVERLOADED_DECL_REF), None)
+    if ovl is None or conf.lib.clang_getNumOverloadedDecls(ovl) != 1:
+        return None
+    decl = conf.lib.clang_getOverloadedDecl(ovl, 0)
+    return decl if decl.kind == CursorKind.FUNCTION_TEMPLATE else None
 
 
 def _primary_template(ref):  # type: ignore[no-untyped-def]

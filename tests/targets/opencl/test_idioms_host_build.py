@@ -74,3 +74,40 @@ def test_macro_launches_user_macros_and_namespaces_build_and_run(tmp_path: Path)
     binary = out / "build" / "main"
     proc = subprocess.run([str(binary)], cwd=binary.parent, capture_output=True, text=True, timeout=300, env=_env())
     assert proc.returncode == 0 and "PASS" in proc.stdout, proc.stdout + proc.stderr
+
+
+DISPATCH = r"""#include <cstdio>
+// the kernel is a macro parameter and the launch sits in a host template: the instances come from the host
+// template's calls (a deduced one and an explicit one)
+#define DISPATCH(Func, ...) Func<T, 5><<<1, 64>>>(__VA_ARGS__)
+template <typename U, int B> __global__ void add(U* d, int n) { if ((int)threadIdx.x < n) d[threadIdx.x] += (U)B; }
+template <typename U, int B> __global__ void mul(U* d, int n) { if ((int)threadIdx.x < n) d[threadIdx.x] *= (U)B; }
+template <typename T> void run(T* d, int n) { DISPATCH(add, d, n); DISPATCH(mul, d, n); }
+int main() {
+  float* f; int* i;
+  cudaMalloc(&f, 64 * sizeof(float)); cudaMalloc(&i, 64 * sizeof(int));
+  cudaMemset(f, 0, 64 * sizeof(float)); cudaMemset(i, 0, 64 * sizeof(int));
+  run(f, 64);
+  run<int>(i, 64);
+  float hf[64]; int hi[64];
+  cudaMemcpy(hf, f, sizeof hf, cudaMemcpyDeviceToHost);
+  cudaMemcpy(hi, i, sizeof hi, cudaMemcpyDeviceToHost);
+  for (int k = 0; k < 64; k++)
+    if (hf[k] != 25.0f || hi[k] != 25) { printf("FAIL at %d: %f %d\n", k, hf[k], hi[k]); return 1; }
+  printf("PASS\n");
+  return 0;
+}
+"""
+
+
+def test_macro_launches_in_host_templates_build_and_run(tmp_path: Path) -> None:
+    out = translate_project(tmp_path, {"main.cu": DISPATCH})
+    cl = (out / "main.cl").read_text()
+    for k in ("add_float_5", "add_int_5", "mul_float_5", "mul_int_5"):
+        assert f"__kernel void {k}(" in cl
+    b = subprocess.run([sys.executable, "-m", "translator.cli", "build", str(out), "-q"], capture_output=True,
+                       text=True, timeout=600, env=_env(), cwd=REPO)
+    assert b.returncode == 0, b.stdout + b.stderr
+    binary = out / "build" / "main"
+    proc = subprocess.run([str(binary)], cwd=binary.parent, capture_output=True, text=True, timeout=300, env=_env())
+    assert proc.returncode == 0 and "PASS" in proc.stdout, proc.stdout + proc.stderr

@@ -400,10 +400,24 @@ class FileEmitter:
         if through.error:
             self.ctx.report("CP4005", launch.span, through.error, inline=True)
             return True
-        for f, subst in through.instances:
-            type_args += _add_instance(builder, f, canonical_subst(f, subst, aliases, self._object_defs))
+        for f, subst, mk in through.instances:
+            for inst in [subst] if subst is not None else self._use_instances(launch, through.param, f, mk.uses):
+                type_args += _add_instance(builder, f, canonical_subst(f, inst, aliases, self._object_defs))
         self._pasted[launch.span.offset] = (launch, through.param)
         return True
+
+    def _use_instances(self, launch: KernelLaunch, param: str, func: DevFunc, uses: tuple[int, ...]
+                       ) -> list[dict[str, str]]:
+        """Instances of a template kernel a macro launches from host templates: the launch as each use spells it
+        (`Func<T, 64>` with the use's kernel for Func), worked out from the host template's calls there."""
+        callee = self.view.text(launch.callee).strip()
+        out: list[dict[str, str]] = []
+        for use in uses:
+            line, col = self.view.lines.line_col(use)
+            here = dc_replace(launch, kernel=func.name + callee[len(param):],
+                              span=dc_replace(launch.span, offset=use, line=line, col=col))
+            out += [i for i in self._instances(here, func) if i not in out]
+        return out
 
     def _included_source_kernels(self) -> set[str]:
         """Non-template kernels of the .cu files this file includes textually (`#include "kernels.cu"`): that

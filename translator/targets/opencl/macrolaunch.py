@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from translator.frontend.macrolaunch import kernel_parameter, macro_kernels, macro_uses, unpastable_uses
+from translator.frontend.macrolaunch import MacroKernel, kernel_parameter, macro_kernels, macro_uses, unpastable_uses
 
 if TYPE_CHECKING:
     from translator.engine import FileContext
@@ -20,7 +20,9 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class MacroLaunch:
     param: str  # the macro parameter the stub name is pasted with
-    instances: list[tuple[DevFunc, dict[str, str]]]  # kernels of this program each expansion may launch
+    # kernels of this program each expansion may launch, with their template arguments; None for a template
+    # launched from a host template (FileEmitter works its instances out from that template's calls)
+    instances: list[tuple[DevFunc, dict[str, str] | None, MacroKernel]]
     error: str = ""  # why the launch cannot be translated ('' when it can)
 
 
@@ -46,7 +48,7 @@ def resolve_macro_launch(ctx: FileContext, launch: KernelLaunch, kernels: dict[s
                            "dependent launch in a template?); launch it outside the macro")
     if not resolved:
         return MacroLaunch(param, [], f"{param}: no use of {macro} launches a kernel clang could resolve")
-    out: list[tuple[DevFunc, dict[str, str]]] = []
+    out: list[tuple[DevFunc, dict[str, str] | None, MacroKernel]] = []
     by_offset = {f.kdef.name_span.offset: f for f in kernels.values()}
     for mk in resolved:
         if mk.qualified:
@@ -59,8 +61,11 @@ def resolve_macro_launch(ctx: FileContext, launch: KernelLaunch, kernels: dict[s
                 continue  # defined in another file: its stub links by name
             return MacroLaunch(param, [], f"{mk.name}: launched through {macro}, but not defined in this file "
                                "or its headers")
+        if mk.dependent:
+            out.append((func, None, mk))
+            continue
         if func.tparams and (mk.template_args is None or len(mk.template_args) != len(func.tparams)):
             return MacroLaunch(param, [], f"{mk.name}: template arguments of its launch through {macro} unknown")
         subst = {tp.name: a for tp, a in zip(func.tparams, mk.template_args or (), strict=False)}
-        out.append((func, subst))
+        out.append((func, subst, mk))
     return MacroLaunch(param, out)
