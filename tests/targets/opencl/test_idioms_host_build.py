@@ -6,7 +6,8 @@ checks its numbers and prints PASS):
   header comes first, as nvcc's implicit cuda_runtime.h does (g++ used to read `template <class 256>`);
 - device functions of one name in two namespaces, with the same and with different signatures: each call binds to
   the one clang resolved (the .cl had two `scale` (a redefinition), and with different signatures the overload
-  matching the argument types, a wrong answer with exit code 0)."""
+  matching the argument types, a wrong answer with exit code 0); kernels of one name in two namespaces likewise
+  (both stubs launched the one `.cl` kernel `k`: a wrong answer with exit code 0)."""
 
 from __future__ import annotations
 
@@ -33,6 +34,8 @@ __global__ void fill(float* d, int n) {
   int i = blockIdx.x * blockDim.x + threadIdx.x;
   if (i < n) d[i] = a::scale((float)i) + b::scale(1.0f) + e::shift(0.5f);
 }
+namespace p { template <typename U> __global__ void bump(U* d) { d[threadIdx.x] += 1; } }
+namespace q { template <typename U> __global__ void bump(U* d) { d[threadIdx.x] *= 2; } }
 template <typename U> __global__ void twice(U* d, int n) {
   int i = blockIdx.x * blockDim.x + threadIdx.x;
   if (i < n) d[i] = c::shift(d[i] * (U)2);
@@ -43,11 +46,14 @@ int main() {
   cudaMalloc(&d, n * sizeof(float));
   RUN(fill, n);
   RUN(twice<float>, n);
+  p::bump<float><<<1, 64>>>(d);
+  q::bump<float><<<1, 64>>>(d);
   static float h[n];
   cudaMemcpy(h, d, sizeof h, cudaMemcpyDeviceToHost);
   cudaFree(d);
   for (int i = 0; i < n; i++) {
     float want = (2.0f * i + 3.0f + 100.5f) * 2.0f + 1.0f;
+    if (i < 64) want = (want + 1.0f) * 2.0f;  // p::bump, then q::bump
     if (h[i] != want) { printf("FAIL at %d: %f, want %f\n", i, h[i], want); return 1; }
   }
   printf("PASS\n");
@@ -64,7 +70,7 @@ def test_macro_launches_user_macros_and_namespaces_build_and_run(tmp_path: Path)
     out = translate_project(tmp_path, {"main.cu": PROGRAM})
     cl = (out / "main.cl").read_text()
     assert "a__scale" in cl and "b__scale" in cl and "e__shift" in cl
-    assert "__kernel void twice_float(" in cl
+    assert "__kernel void twice_float(" in cl and "__kernel void p__bump_float(" in cl and "q__bump_float(" in cl
     host = (out / "main.cpp").read_text()
     assert host.index("#include <cudaport_opencl.h>") < host.index("#define T 256")
     assert "cp_launch_ ## k(" in host

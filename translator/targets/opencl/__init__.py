@@ -39,7 +39,7 @@ from translator.targets.opencl.headers import (
 from translator.targets.opencl.host import launch_stub, preamble, stub_declaration, symbol_registration
 from translator.targets.opencl.includers import file_macro_names, includer_macros, used_names
 from translator.targets.opencl.macrolaunch import resolve_macro_launch
-from translator.targets.opencl.namespaces import separate_namespaces
+from translator.targets.opencl.namespaces import resolved_offset, separate_namespaces
 from translator.targets.opencl.prelude import PRELUDE, with_simd
 from translator.targets.opencl.scan import DevFunc, DeviceScan, idents, parse_tparams, scan_device
 from translator.targets.opencl.spelling import BASE_TYPES, VECTOR_TYPE, cl_func_name, constant_decl, mangle, type_decl
@@ -315,7 +315,7 @@ class FileEmitter:
             if any(a <= launch.span.offset < b for a, b in dev_ranges):
                 continue
             name = launch.kernel.split("<")[0].strip().split("::")[-1]
-            func = kernels.get(name) or (header_kernels[name][0] if name in header_kernels else None)
+            func = self._kernel_of(launch, name) or (header_kernels[name][0] if name in header_kernels else None)
             if func is None and self._macro_launch(launch, header_kernels, protos, builder, aliases, type_args):
                 continue  # `#define RUN(k) k<<<...>>>(...)`: the kernels clang resolved at the macro's uses
             if func is None:
@@ -331,10 +331,10 @@ class FileEmitter:
             launches.append((launch, func))
             for subst in self._instances(launch, func):
                 type_args += _add_instance(builder, func, canonical_subst(func, subst, aliases, object_defs))
-        program_kernels = list(kernels.values()) + [f for f, _p in header_kernels.values()]
+        program_kernels = [f for f in scan.funcs if f.kind == "kernel"] + [f for f, _p in header_kernels.values()]
         for f in program_kernels:
             if not f.tparams and not any(fn is f for _, fn in launches):  # defined but not launched here
-                builder.add_kernel(KernelInstance(f, {}, cl_func_name(f.name, kernel=True)))
+                _add_instance(builder, f, {})
         for launch in external:
             ctx.edits.append(Edit(launch.span.offset, launch.span.length, origin="opencl launch",
                                   build=lambda r, ln=launch: _launch_call(ln, r)))
@@ -405,6 +405,17 @@ class FileEmitter:
                 type_args += _add_instance(builder, f, canonical_subst(f, inst, aliases, self._object_defs))
         self._pasted[launch.span.offset] = (launch, through.param)
         return True
+
+    def _kernel_of(self, launch: KernelLaunch, name: str) -> DevFunc | None:
+        """The kernel of this file a launch names; of several of that name (in different namespaces), the one
+        clang resolved the launch to."""
+        named = [f for f in self.scan.funcs if f.kind == "kernel" and f.name == name]
+        if len(named) > 1:
+            call = self._launch_call(launch)
+            ref = call.referenced if call is not None else None
+            offset = resolved_offset(ref, str(self.ctx.parsed.path)) if ref is not None else -1
+            named = [f for f in named if f.kdef.name_span.offset == offset] or named[-1:]
+        return named[0] if named else None
 
     def _use_instances(self, launch: KernelLaunch, param: str, func: DevFunc, uses: tuple[int, ...]
                        ) -> list[dict[str, str]]:
@@ -753,7 +764,7 @@ class FileEmitter:
 def _add_instance(builder: ProgramBuilder, func: DevFunc, subst: dict[str, str]) -> list[str]:
     """Builds one instance of a kernel into the program; returns its type arguments (host type names)."""
     suffix = "".join("_" + mangle(subst[tp.name]) for tp in func.tparams)
-    builder.add_kernel(KernelInstance(func, subst, cl_func_name(func.name, kernel=True) + suffix))
+    builder.add_kernel(KernelInstance(func, subst, (func.cl_name or cl_func_name(func.name, kernel=True)) + suffix))
     return [subst[tp.name] for tp in func.tparams if tp.kind == "type" and tp.name in subst]
 
 

@@ -27,7 +27,13 @@ def qualified_cl_name(namespaces: list[str], name: str) -> str:
 
 
 def separate_namespaces(ctx: FileContext, scan: DeviceScan) -> DeviceScan:
+    """Device functions renamed here; kernels keep their name (their stubs are C++, in their namespaces) and get
+    a qualified .cl name (DevFunc.cl_name) that their stubs launch."""
     tu = ctx.parsed.tu
+    kernels = Counter(f.name for f in scan.funcs if f.kind == "kernel")
+    scan = dc_replace(scan, funcs=[dc_replace(f, cl_name=qualified_cl_name(scan.qualifier(f.start), f.name))
+                                   if f.kind == "kernel" and kernels[f.name] > 1 and scan.qualifier(f.start) else f
+                                   for f in scan.funcs])
     counts = Counter(f.name for f in scan.funcs if f.kind != "kernel")
     clashing = [f for f in scan.funcs if f.kind != "kernel" and counts[f.name] > 1 and scan.qualifier(f.start)]
     if tu is None or not clashing:
@@ -60,7 +66,7 @@ def _rename_calls(ctx: FileContext, renamed: dict[int, str], ranges: list[tuple[
             decls = [conf.lib.clang_getOverloadedDecl(cur, i) for i in range(conf.lib.clang_getNumOverloadedDecls(cur))]
         else:
             decls = [cur.referenced] if cur.referenced is not None else []
-        names = {renamed.get(_definition_offset(d, main)) for d in decls}
+        names = {renamed.get(resolved_offset(d, main)) for d in decls}
         if len(names) != 1 or None in names:
             continue
         new = names.pop()
@@ -71,7 +77,7 @@ def _rename_calls(ctx: FileContext, renamed: dict[int, str], ranges: list[tuple[
         ctx.edits.append(Edit(at, len(name), new, origin="opencl namespace", priority=5))
 
 
-def _definition_offset(decl, main: str) -> int:  # type: ignore[no-untyped-def]
+def resolved_offset(decl, main: str) -> int:  # type: ignore[no-untyped-def]
     """Offset of the name of `decl`'s definition (or of its template's) in the main file, -1 elsewhere."""
     from clang.cindex import conf
 

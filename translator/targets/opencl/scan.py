@@ -32,6 +32,7 @@ class DevFunc:
     kdef: KernelDef
     tparams: list[TParam]
     template_text: str  # `template <...>` as written, or ""
+    cl_name: str = ""  # the kernel's .cl name when it is not its own name (namespaces.py: `a::k` -> `a__k`)
 
 
 @dataclass
