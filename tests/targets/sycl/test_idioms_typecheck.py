@@ -64,3 +64,27 @@ def test_kernels_needing_different_command_groups_through_one_macro_are_an_error
                           "std::abs")
     res = translate_text(src, "sycl", name="idioms.cu")
     assert [f.code for f in res.findings if f.code == "CP4550"] == ["CP4550"]
+
+
+def test_functions_of_other_files_are_sycl_external(tmp_path: Path) -> None:
+    # SYCL compiles a function for the device in another translation unit only when it is SYCL_EXTERNAL
+    kern = "__device__ float twice(float x);\n__device__ float twice(float x) { return 2 * x; }\n" \
+           "__global__ void k(float* d) { d[threadIdx.x] = twice(threadIdx.x); }\n" \
+           "static __global__ void local_only(float* d) {}\nnamespace { __global__ void hidden(float* d) {} }\n" \
+           "__device__ float here(float x) { return x; }\n"
+    main = "__global__ void k(float* d);\nint main() { float* d; cudaMalloc(&d, 128); k<<<1, 32>>>(d); return 0; }\n"
+    texts = {}
+    for name, src in (("kern.cu", kern), ("main.cu", main)):
+        texts[name] = translate_text(src, "sycl", name=name).output.decode()
+    assert "SYCL_EXTERNAL float twice(float x);" in texts["kern.cu"]
+    assert "SYCL_EXTERNAL float twice(float x) {" in texts["kern.cu"]
+    assert "SYCL_EXTERNAL void k(float* d, const sycl::nd_item<3>& item) {" in texts["kern.cu"]
+    assert "SYCL_EXTERNAL void k(float* d, const sycl::nd_item<3>& item);" in texts["main.cu"]
+    for unmarked in ("static void local_only", "namespace { void hidden", "\nfloat here("):
+        assert unmarked in texts["kern.cu"]
+    for name, text in texts.items():
+        out = tmp_path / name.replace(".cu", ".cpp")
+        out.write_text(text)
+        done = subprocess.run(typecheck_command(str(out), str(sycl_include_dir())), capture_output=True, text=True,
+                              check=False)
+        assert done.returncode == 0, done.stderr[-3000:]

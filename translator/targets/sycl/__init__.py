@@ -27,6 +27,7 @@ from translator.targets.sycl.analysis import (
 )
 from translator.targets.sycl.depmembers import dependent_vector_members
 from translator.targets.sycl.device import atomic, qualifier, warp
+from translator.targets.sycl.external import mark_external
 from translator.targets.sycl.hostmath import keep_host_math
 from translator.targets.sycl.launch import rewrite_launch
 from translator.targets.sycl.mathargs import convert_math_arguments
@@ -80,6 +81,7 @@ class SyclTarget:
         self._members(ctx)
         convert_math_arguments(ctx)
         floating_abs(ctx, an)
+        mark_external(ctx)
         for launch in parsed.launches:
             rewrite_launch(ctx, an, launch)
         self._pasted_vector_names(ctx)
