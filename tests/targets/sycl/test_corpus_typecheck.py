@@ -36,16 +36,26 @@ def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("sycl_corpus")
     pch = out / "pch"
     pch.mkdir()
-    # GCC uses X.gch when it finds X first on the include path, so the header sits next to its PCH.
+    # GCC uses X.gch when it finds X first on the include path, so the header sits next to its PCH; clang takes
+    # its PCH with -include-pch (_typecheck). Both are the same compiler the type-check itself runs.
     shutil.copy(SHIM_INCLUDE / "cudaport_sycl.hpp", pch / "cudaport_sycl.hpp")
     cmd = typecheck_command(str(pch / "cudaport_sycl.hpp"), str(sycl_include_dir()))
-    cmd = [c for c in cmd if c != "-fsyntax-only"] + ["-x", "c++-header", "-o", str(pch / "cudaport_sycl.hpp.gch")]
+    built = _pch_file(out)
+    cmd = [c for c in cmd if c != "-fsyntax-only"] + ["-x", "c++-header", "-o", str(built)]
     cmd.remove(str(pch / "cudaport_sycl.hpp"))
     cmd.append(str(pch / "cudaport_sycl.hpp"))
     done = subprocess.run(cmd, capture_output=True, text=True, check=False)
     if done.returncode != 0:  # no PCH: every file parses the headers itself (slower, same result)
-        (pch / "cudaport_sycl.hpp.gch").unlink(missing_ok=True)
+        built.unlink(missing_ok=True)
     return out
+
+
+def _clang() -> bool:
+    return "clang" in Path(typecheck_command("x.cpp", "inc")[0]).name
+
+
+def _pch_file(workdir: Path) -> Path:
+    return workdir / "pch" / ("cudaport_sycl.hpp.pch" if _clang() else "cudaport_sycl.hpp.gch")
 
 
 @pytest.fixture(scope="module")
@@ -67,7 +77,11 @@ def _translate(workdir: Path, name: str) -> Path:
 
 def _typecheck(workdir: Path, out: Path) -> subprocess.CompletedProcess[str]:
     cmd = typecheck_command(str(out), str(sycl_include_dir()))
-    cmd[1:1] = [f"-I{workdir / 'pch'}", "-include", "cudaport_sycl.hpp"]
+    pch = _pch_file(workdir)
+    if _clang() and pch.is_file():
+        cmd[1:1] = [f"-I{workdir / 'pch'}", "-include-pch", str(pch)]
+    else:
+        cmd[1:1] = [f"-I{workdir / 'pch'}", "-include", "cudaport_sycl.hpp"]
     return subprocess.run(cmd, capture_output=True, text=True, check=False)
 
 

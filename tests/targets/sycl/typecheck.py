@@ -1,14 +1,18 @@
-"""The type-check these tests run on translated SYCL files: g++ -fsyntax-only against the SYCL 2020 headers
-(intel-sycl-rt) and the cpsycl helper, as `cudaport build --syntax-only` does without a SYCL compiler
-(translator/build/sycl.py), for one file and with the warnings that carry no information here turned off."""
+"""The type-check these tests run on translated SYCL files: the host compiler `cudaport build --syntax-only`
+uses without a SYCL compiler (clang++ when installed, else g++: translator/targets_support.sycl_host_cxx)
+-fsyntax-only against the SYCL 2020 headers (intel-sycl-rt) and the cpsycl helper, for one file and with the
+warnings that carry no information here turned off."""
 
 from __future__ import annotations
 
 from translator.resources import shim_dir
+from translator.targets_support import sycl_host_cxx
 
 SHIM_INCLUDE = shim_dir() / "sycl" / "include"
 
 
-def typecheck_command(source: str, sycl_include: str, cxx: str = "g++") -> list[str]:
-    return [cxx, "-std=c++17", "-fsyntax-only", "-DSYCL_DISABLE_FSYCL_SYCLHPP_WARNING", "-Wno-attributes",
-            "-Wno-deprecated-declarations", "-Wno-terminate", f"-I{sycl_include}", f"-I{SHIM_INCLUDE}", source]
+def typecheck_command(source: str, sycl_include: str, cxx: str | None = None) -> list[str]:
+    cxx = cxx or sycl_host_cxx() or "g++"
+    quiet = ["-w"] if "clang" in cxx else ["-Wno-attributes", "-Wno-deprecated-declarations", "-Wno-terminate"]
+    return [cxx, "-std=c++17", "-fsyntax-only", "-DSYCL_DISABLE_FSYCL_SYCLHPP_WARNING", *quiet,
+            f"-I{sycl_include}", f"-I{SHIM_INCLUDE}", source]

@@ -44,7 +44,7 @@ from translator.targets.opencl.prelude import PRELUDE, with_simd
 from translator.targets.opencl.scan import DevFunc, DeviceScan, idents, parse_tparams, scan_device
 from translator.targets.opencl.spelling import BASE_TYPES, VECTOR_TYPE, cl_func_name, constant_decl, mangle, type_decl
 from translator.targets.opencl.stdlib import library_call_edits, with_limits
-from translator.targets.opencl.text import sub_idents
+from translator.targets.opencl.text import sub_idents, take_conflicts
 from translator.targets.opencl.typenames import builtin_aliases, canonical_subst, object_macros, user_type_names
 
 if TYPE_CHECKING:
@@ -123,6 +123,14 @@ class OpenCLTarget:
 
     # -- the whole file --------------------------------------------------------------------------------------
     def structural(self, ctx: FileContext) -> None:
+        take_conflicts()  # a previous file's leftovers are not this file's
+        try:
+            self._structural(ctx)
+        finally:
+            for conflict in take_conflicts():
+                ctx.report("CP2006", None, f"generated OpenCL: {conflict[:160]}; the first rewrite was kept")
+
+    def _structural(self, ctx: FileContext) -> None:
         parsed = ctx.parsed
         view = TokenView.build(parsed.data, parsed.tokens)
         scan = separate_namespaces(ctx, scan_device(view))

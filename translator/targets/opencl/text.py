@@ -11,6 +11,17 @@ from dataclasses import dataclass, field
 from translator.frontend.brackets import angle_close, match_close, split_args
 from translator.frontend.lexer import COMMENT, IDENT, KEYWORD, PUNCT, Tok, lex
 
+# Overlapping edits a Rewriter kept out (the first of two overlapping ones wins), described, until the OpenCL
+# target reports them as CP2006 for the file it is translating (take_conflicts): never dropped in silence.
+_CONFLICTS: list[str] = []
+
+
+def take_conflicts() -> list[str]:
+    """The conflicts recorded since the last call, cleared."""
+    out = list(_CONFLICTS)
+    _CONFLICTS.clear()
+    return out
+
 
 @dataclass
 class Rewriter:
@@ -51,12 +62,15 @@ class Rewriter:
     def result(self) -> str:
         out = []
         pos = 0
+        kept: tuple[int, int, str] | None = None
         for start, end, _, text in sorted(self.edits, key=lambda e: (e[0], e[1] != e[0], e[2])):
-            if start < pos:
-                continue  # overlaps an earlier edit: keep the first
+            if start < pos:  # overlaps an earlier edit: keep the first, and say so (unless it is the same edit)
+                if kept != (start, end, text):
+                    _CONFLICTS.append(f"{self.slice(start, end)!r} -> {text!r} overlaps an earlier rewrite")
+                continue
             out.append(self.data[pos:start].decode("utf-8", "surrogateescape"))
             out.append(text)
-            pos = end
+            pos, kept = end, (start, end, text)
         out.append(self.data[pos:].decode("utf-8", "surrogateescape"))
         return "".join(out)
 
