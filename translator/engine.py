@@ -345,15 +345,15 @@ def include_anchor(parsed: ParsedFile) -> int:
         elif name == "endif":
             conds -= 1
         elif t.offset in starts and conds <= 0:
-            return t.offset if braces == 0 else _after_leading_comments(parsed.data)
-    return _after_leading_comments(parsed.data)
+            return t.offset if braces == 0 else after_leading_comments(parsed.data)
+    return after_leading_comments(parsed.data)
 
 
 def _header_token(header: str) -> str:
     return header if header[0] in "<\"" else f"<{header}>"
 
 
-def _after_leading_comments(data: bytes) -> int:
+def after_leading_comments(data: bytes) -> int:
     """Offset after the file's opening comment block and #pragma once / include guard lines."""
     pos = 0
     pattern = re.compile(rb"\s*(//[^\n]*\n|/\*.*?\*/[ \t]*\n?|#pragma once[^\n]*\n|#ifndef[^\n]*\n#define[^\n]*\n)",

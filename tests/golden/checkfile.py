@@ -3,7 +3,8 @@
 A golden input is a CUDA file with expectation lines `// CHECK-HIP: text` (or CHECK-SYCL, CHECK-OPENCL).
 Translated for that target, the output must contain each expected text, in order, each on a later line
 than the previous match (substring match after collapsing whitespace). `// CHECK-HIP-NOT: text` asserts
-that no line between the previous match and the next one contains the text.
+that no line between the previous match and the next one contains the text. `// CHECK-OPENCL-CL: text`
+(and -CL-NOT) check the OpenCL target's generated `.cl` program the same way.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_DIRECTIVE = re.compile(r"//\s*CHECK-(HIP|SYCL|OPENCL)(-NOT)?:\s?(.*)$")
+_DIRECTIVE = re.compile(r"//\s*CHECK-(HIP|SYCL|OPENCL|OPENCL-CL)(-NOT)?:\s?(.*)$")
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,7 @@ def _norm(s: str) -> str:
 
 
 def checks_for(source: str, target: str) -> list[Check]:
+    """The checks of `target` ('hip', 'sycl', 'opencl', or 'opencl-cl' for the .cl program)."""
     out = []
     for i, line in enumerate(source.splitlines(), 1):
         m = _DIRECTIVE.search(line)

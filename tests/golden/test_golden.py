@@ -34,7 +34,12 @@ def test_golden_file(target: str, path: Path) -> None:
         pytest.skip(str(exc))
     source = path.read_text()
     checks = checks_for(source, target)
-    assert checks, f"{path} has no CHECK-{target.upper()} lines"
+    cl_checks = checks_for(source, "opencl-cl") if target == "opencl" else []
+    assert checks or cl_checks, f"{path} has no CHECK-{target.upper()} lines"
     result = translate_text(strip_checks(source), target, name=path.name, options=_options(target, source))
     problems = match(checks, result.output.decode())
     assert not problems, f"{path}:\n" + "\n".join(problems) + "\n--- output ---\n" + result.output.decode()
+    if cl_checks:
+        cl = next((v.decode() for k, v in result.extra_files.items() if k.endswith(".cl")), "")
+        problems = match(cl_checks, cl)
+        assert not problems, f"{path} (.cl):\n" + "\n".join(problems) + "\n--- .cl ---\n" + cl

@@ -172,7 +172,7 @@ int main() {
 
 def test_launch_of_a_macro_parameter_kernel_runs_every_instance_the_invocations_name(tmp_path: Path) -> None:
     out = translate_project(tmp_path, {"main.cu": MACRO_PROGRAM})
-    assert "cp_launch_##Func<T, 1, 2>(grid, 128, 0, 0, __VA_ARGS__)" in (out / "main.cpp").read_text()
+    assert "cp_launch_ ## Func<T, 1, 2>(grid, 128, 0, 0, __VA_ARGS__)" in (out / "main.cpp").read_text()
     cl = (out / "main.cl").read_text()
     assert "__kernel void put_int_1_2(" in cl and "__kernel void put_int_3_4(" in cl
     assert "PASS" in _build_and_run(out)

@@ -316,6 +316,28 @@ __host__ __device__ int __mulhi(int a, int b);
 __host__ __device__ unsigned __umulhi(unsigned a, unsigned b);
 __device__ long long clock64(void);
 __device__ long clock(void);
+/* CUDA's global min/max overloads (math_functions.hpp), host and device: clang resolves each call to the
+ * overload nvcc picks (mixed int/unsigned give unsigned, float/double give double) and the targets read the
+ * parameter types from that declaration. */
+#define CP_MINMAX(F) \
+  __host__ __device__ int F(int, int); __host__ __device__ unsigned int F(unsigned int, unsigned int);        \
+  __host__ __device__ unsigned int F(int, unsigned int); __host__ __device__ unsigned int F(unsigned int, int); \
+  __host__ __device__ long F(long, long); __host__ __device__ unsigned long F(unsigned long, unsigned long);   \
+  __host__ __device__ unsigned long F(long, unsigned long); __host__ __device__ unsigned long F(unsigned long, long); \
+  __host__ __device__ long long F(long long, long long);                                                      \
+  __host__ __device__ unsigned long long F(unsigned long long, unsigned long long);                           \
+  __host__ __device__ unsigned long long F(long long, unsigned long long);                                    \
+  __host__ __device__ unsigned long long F(unsigned long long, long long);                                    \
+  __host__ __device__ float F(float, float); __host__ __device__ double F(double, double);                    \
+  __host__ __device__ double F(float, double); __host__ __device__ double F(double, float);
+CP_MINMAX(min) CP_MINMAX(max)
+#undef CP_MINMAX
+__host__ __device__ unsigned int umin(unsigned int, unsigned int);
+__host__ __device__ unsigned int umax(unsigned int, unsigned int);
+__host__ __device__ long long llmin(long long, long long);
+__host__ __device__ long long llmax(long long, long long);
+__host__ __device__ unsigned long long ullmin(unsigned long long, unsigned long long);
+__host__ __device__ unsigned long long ullmax(unsigned long long, unsigned long long);
 __host__ __device__ float __expf(float);
 __host__ __device__ float __exp10f(float);
 __host__ __device__ float __logf(float);

@@ -14,6 +14,7 @@ from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
 from translator.edits import Edit
+from translator.engine import after_leading_comments
 from translator.frontend.brackets import split_text
 from translator.frontend.includes import HEADER_SUFFIXES, input_root, local_headers
 from translator.frontend.lexer import lex
@@ -42,8 +43,9 @@ from translator.targets.opencl.headers import (
 )
 from translator.targets.opencl.host import kernel_value, launch_stub, preamble, stub_declaration, symbol_registration
 from translator.targets.opencl.includers import file_macro_names, includer_macros, includers, used_names
-from translator.targets.opencl.macrolaunch import macro_kernel_parameter, pasted_launch
+from translator.targets.opencl.macrolaunch import resolve_macro_launch
 from translator.targets.opencl.mathargs import math_argument_conversions
+from translator.targets.opencl.namespaces import resolved_offset, separate_namespaces
 from translator.targets.opencl.prelude import PRELUDE, with_simd
 from translator.targets.opencl.scan import DevFunc, DeviceScan, idents, parse_tparams, scan_device
 from translator.targets.opencl.spelling import (
@@ -55,6 +57,7 @@ from translator.targets.opencl.spelling import (
     mangle,
     type_decl,
 )
+from translator.targets.opencl.stdlib import library_call_edits, with_limits
 from translator.targets.opencl.text import sub_idents, take_conflicts
 from translator.targets.opencl.thrust import rewrite_thrust
 from translator.targets.opencl.typenames import builtin_aliases, canonical_subst, object_macros, user_type_names
@@ -148,12 +151,13 @@ class OpenCLTarget:
         parsed = ctx.parsed
         view = TokenView.build(parsed.data, parsed.tokens)
         inits = direct_initialisations(ctx)
-        scan = scan_device(view, frozenset(d.name for d in inits if d.top_level))
+        scan = separate_namespaces(ctx, scan_device(view, frozenset(d.name for d in inits if d.top_level)))
         copy_initialise(ctx, inits, scan.ranges())
         explicit_half_conversions(ctx, scan.ranges())
         saturating_conversions(ctx, scan.ranges())
         deduced_autos(ctx, [(f.start, f.end) for f in scan.funcs])
         math_argument_conversions(ctx, scan.ranges())
+        library_call_edits(ctx, scan.ranges())
         predicate_early_exits(ctx, [(f.start, f.end) for f in scan.funcs if f.kind == "kernel"])
         protos = [k for k in find_kernels(view, "__global__") if k.body is None]
         if not scan.funcs and not scan.vars and not parsed.launches and not parsed.includes and not protos \
@@ -300,6 +304,8 @@ class FileEmitter:
         self._calls: list | None = None  # type: ignore[type-arg]
         self._calls_at: dict[int, object] | None = None
         self._clang_made: dict[str, list[dict[str, str]]] = {}
+        # launch offset -> (launch, the macro parameter naming its kernel) (macrolaunch.py)
+        self._pasted: dict[int, tuple[KernelLaunch, str]] = {}
 
     def _header_parts(self) -> list[HeaderPart]:
         parsed = self.ctx.parsed
@@ -368,24 +374,26 @@ class FileEmitter:
             if any(a <= launch.span.offset < b for a, b in dev_ranges):
                 continue
             name = launch.kernel.split("<")[0].strip().split("::")[-1]
-            func = kernels.get(name) or (header_kernels[name][0] if name in header_kernels else None)
+            func = self._kernel_of(launch, name) or (header_kernels[name][0] if name in header_kernels else None)
+            if func is None and self._macro_launch(launch, header_kernels, protos, builder, aliases, type_args):
+                continue  # `#define RUN(k) k<<<...>>>(...)`: the kernels clang resolved at the macro's uses
             if func is None:
                 launch, name, func = self._aliased(launch, name, kernels, header_kernels, removed_aliases)
             if func is None:
                 proto = protos.get(name)
                 if proto is not None and not proto.template_params or name in self._included_source_kernels():
                     external.append(launch)  # defined in another file: its stub links by name
-                elif not self._macro_parameter_launch(launch, kernels, header_kernels, aliases, object_defs, builder):
+                else:
                     self._variable_launch(launch, name, proto)
                 continue
             launches.append((launch, func))
             type_args += _add_instances(builder, func, self._instances(launch, func), aliases, object_defs)
         for func in self._header_launched(header_kernels):
             type_args += _add_instances(builder, func, self._clang_instances(func), aliases, object_defs)
-        program_kernels = list(kernels.values()) + [f for f, _p in header_kernels.values()]
+        program_kernels = [f for f in scan.funcs if f.kind == "kernel"] + [f for f, _p in header_kernels.values()]
         for f in program_kernels:
             if not f.tparams and not any(fn is f for _, fn in launches):  # defined but not launched here
-                builder.add_kernel(KernelInstance(f, {}, cl_func_name(f.name, kernel=True)))
+                _add_instance(builder, f, {})
         for launch in external:
             ctx.edits.append(Edit(launch.span.offset, launch.span.length, origin="opencl launch",
                                   build=lambda r, ln=launch: _launch_call(ln, r)))
@@ -421,6 +429,7 @@ class FileEmitter:
         cxx = self._cxx_route(builder, chosen, decl_texts)
         head = self._program_head(builder, chosen, decl_texts, type_names, bool(cxx))
         cl_text = storage_casts(with_simd(builder.program("\n".join(head) + "\n")), len(PRELUDE))
+        cl_text = with_limits(cl_text, len(PRELUDE))
         if cxx:
             cl_text = cxx_program(cl_text, cxx)
         for code, func, detail in builder.notes:
@@ -480,6 +489,51 @@ class FileEmitter:
             self._note("CP4040", f, f"kernel {f.name}: {self.cl_name} is C++ for OpenCL, compiled offline to "
                                     f"SPIR at its first launch, since OpenCL C 1.2 cannot express {detail}")
         return reasons
+
+    def _macro_launch(self, launch: KernelLaunch, header_kernels: dict[str, tuple[DevFunc, HeaderPart]],
+                      protos: dict[str, KernelDef],
+                      builder: ProgramBuilder, aliases: dict[str, str], type_args: list[str]) -> bool:
+        """A launch through a macro parameter (macrolaunch.py): builds the kernel instances its uses launch (their
+        type arguments go to `type_args`) and records the pasted stub call, or reports CP4005. False when the
+        launch does not name its kernel through a macro parameter."""
+        external = {k for k, p in protos.items() if not p.template_params} | self._included_source_kernels()
+        kernels = {f.name: f for f in self.scan.funcs if f.kind == "kernel"}
+        through = resolve_macro_launch(self.ctx, launch, kernels, {k: v[0] for k, v in header_kernels.items()},
+                                       external)
+        if through is None:
+            return False
+        if through.error:
+            self.ctx.report("CP4005", launch.span, through.error, inline=True)
+            return True
+        for f, subst, mk in through.instances:
+            for inst in [subst] if subst is not None else self._use_instances(launch, through.param, f, mk.uses):
+                type_args += _add_instance(builder, f, canonical_subst(f, inst, aliases, self._object_defs))
+        self._pasted[launch.span.offset] = (launch, through.param)
+        return True
+
+    def _kernel_of(self, launch: KernelLaunch, name: str) -> DevFunc | None:
+        """The kernel of this file a launch names; of several of that name (in different namespaces), the one
+        clang resolved the launch to."""
+        named = [f for f in self.scan.funcs if f.kind == "kernel" and f.name == name]
+        if len(named) > 1:
+            call = self._launch_call(launch)
+            ref = call.referenced if call is not None else None
+            offset = resolved_offset(ref, str(self.ctx.parsed.path)) if ref is not None else -1
+            named = [f for f in named if f.kdef.name_span.offset == offset] or named[-1:]
+        return named[0] if named else None
+
+    def _use_instances(self, launch: KernelLaunch, param: str, func: DevFunc, uses: tuple[int, ...]
+                       ) -> list[dict[str, str]]:
+        """Instances of a template kernel a macro launches from host templates: the launch as each use spells it
+        (`Func<T, 64>` with the use's kernel for Func), worked out from the host template's calls there."""
+        callee = self.view.text(launch.callee).strip()
+        out: list[dict[str, str]] = []
+        for use in uses:
+            line, col = self.view.lines.line_col(use)
+            here = dc_replace(launch, kernel=func.name + callee[len(param):],
+                              span=dc_replace(launch.span, offset=use, line=line, col=col))
+            out += [i for i in self._instances(here, func) if i not in out]
+        return out
 
     def _included_source_kernels(self) -> set[str]:
         """Non-template kernels of the .cu files this file includes textually (`#include "kernels.cu"`): that
@@ -748,34 +802,6 @@ class FileEmitter:
                   "of this kernel in this file or its headers")
         self.ctx.report("CP4005", launch.span, detail, inline=True)
 
-    def _macro_parameter_launch(self, launch: KernelLaunch, kernels: dict[str, DevFunc], header_kernels: dict,
-                                aliases: dict[str, str], object_defs: dict[str, str],
-                                builder: ProgramBuilder | None = None) -> bool:
-        """A launch in a #define body whose kernel is a macro parameter: the stub's name is pasted, and every
-        invocation of the macro adds the kernel instance it names (macrolaunch.py). False for any other launch."""
-        found = macro_kernel_parameter(self.view, launch)
-        if found is None:
-            return False
-        param, bindings = found
-        inner = launch.kernel[launch.kernel.index("<") + 1: launch.kernel.rindex(">")] if "<" in launch.kernel else ""
-        targs = split_text(inner) if inner.strip() else []
-        for binding in bindings:
-            kname = binding.get(param, "").strip()
-            func = kernels.get(kname) or (header_kernels[kname][0] if kname in header_kernels else None)
-            if func is None or len(targs) != len(func.tparams):
-                continue
-            subst = {tp.name: " ".join(_sub_words(a, binding).split()) for tp, a in zip(func.tparams, targs,
-                                                                                         strict=False)}
-            subst = canonical_subst(func, subst, aliases, object_defs)
-            values = {tp.name for tp in func.tparams if tp.kind == "value"}
-            subst = {k: (fold(v, object_defs) or v) if k in values else v for k, v in subst.items()}
-            suffix = "".join("_" + mangle(subst[tp.name]) for tp in func.tparams)
-            if builder is not None:
-                builder.add_kernel(KernelInstance(func, subst, cl_func_name(func.name, kernel=True) + suffix))
-        self.ctx.edits.append(Edit(launch.span.offset, launch.span.length, origin="opencl launch",
-                                   build=lambda r, ln=launch: pasted_launch(ln, r)))
-        return True
-
     def _launch_specialization(self, launch: KernelLaunch, count: int) -> list[str] | None:
         """The template arguments of the kernel specialization clang resolved this launch to (a launch outside
         any host template), as type spellings and integer values; None where clang has none."""
@@ -846,9 +872,11 @@ class FileEmitter:
         else:  # kernels from headers only: after the last #include
             first = max([i.directive.end for i in ctx.parsed.includes], default=0)
         text = preamble(self.cl_name, cl_text, self.t.build_options) + "\n"
-        if not self._shim_included_before(first):
-            # nvcc includes cuda_runtime.h implicitly: the shim header must precede every generated line
-            text = "#include <cudaport_opencl.h>\n" + text
+        defines = [t.offset for t in ctx.parsed.tokens if t.text == "define" and t.directive >= 0]
+        if not self._shim_included_before(min([first, *defines])):
+            # nvcc includes cuda_runtime.h before the file's first line: the shim header precedes every generated
+            # line and the file's own macros (`#define T 256` would otherwise rewrite its templates)
+            ctx.insert(after_leading_comments(self.data), "#include <cudaport_opencl.h>\n", "opencl shim include")
             if "cudaport_opencl.h" in ctx.includes:
                 ctx.includes.remove("cudaport_opencl.h")
         for func, part in header_kernels.values():
@@ -886,6 +914,9 @@ class FileEmitter:
         for launch, _func in launches:
             ctx.edits.append(Edit(launch.span.offset, launch.span.length, origin="opencl launch",
                                   build=lambda r, ln=launch: _launch_call(ln, r)))
+        for launch, param in self._pasted.values():
+            ctx.edits.append(Edit(launch.span.offset, launch.span.length, origin="opencl launch",
+                                  build=lambda r, ln=launch, p=param: _launch_call(ln, r, p)))
 
     def _shim_included_before(self, offset: int) -> bool:
         """Whether an #include before `offset` translates to cudaport_opencl.h (cuda_runtime.h, cuda.h, ...)."""
@@ -916,7 +947,7 @@ def _add_instances(builder: ProgramBuilder, func: DevFunc, substs: list[dict[str
         subst = canonical_subst(func, subst, aliases, object_defs)
         type_args += [subst[tp.name] for tp in func.tparams if tp.kind == "type" and tp.name in subst]
         suffix = "".join("_" + mangle(subst[tp.name]) for tp in func.tparams)
-        builder.add_kernel(KernelInstance(func, subst, cl_func_name(func.name, kernel=True) + suffix))
+        builder.add_kernel(KernelInstance(func, subst, (func.cl_name or cl_func_name(func.name, kernel=True)) + suffix))
     return type_args
 
 
@@ -929,17 +960,30 @@ def _pointer_launch(launch: KernelLaunch, render) -> str:  # type: ignore[no-unt
     return f"(cpSetLaunchConfig({', '.join(config)}), {render(launch.callee.offset, launch.callee.end)}({args}))"
 
 
-def _launch_call(launch: KernelLaunch, render) -> str:  # type: ignore[no-untyped-def]
-    """`ns::k<T><<<g, b, s, q>>>(args)` -> `ns::cp_launch_k<T>(g, b, s, q, args)`."""
+def _add_instance(builder: ProgramBuilder, func: DevFunc, subst: dict[str, str]) -> list[str]:
+    """Builds one instance of a kernel into the program; returns its type arguments (host type names)."""
+    suffix = "".join("_" + mangle(subst[tp.name]) for tp in func.tparams)
+    builder.add_kernel(KernelInstance(func, subst, (func.cl_name or cl_func_name(func.name, kernel=True)) + suffix))
+    return [subst[tp.name] for tp in func.tparams if tp.kind == "type" and tp.name in subst]
+
+
+def _launch_call(launch: KernelLaunch, render, paste: str | None = None) -> str:  # type: ignore[no-untyped-def]
+    """`ns::k<T><<<g, b, s, q>>>(args)` -> `ns::cp_launch_k<T>(g, b, s, q, args)`; with `paste`, the macro
+    parameter naming the kernel, `cp_launch_ ## k(g, b, s, q, args)`."""
     callee = render(launch.callee.offset, launch.callee.end)
+    if paste is not None:
+        return f"cp_launch_ ## {callee.strip()}({', '.join(_launch_parts(launch, render))})"
     head, targs = (callee[:callee.index("<")], callee[callee.index("<"):]) if "<" in callee else (callee, "")
     head = "".join(head.split())
     qual, sep, name = head.rpartition("::")
+    return f"{qual}{sep}cp_launch_{name}{targs}({', '.join(_launch_parts(launch, render))})"
+
+
+def _launch_parts(launch: KernelLaunch, render) -> list[str]:  # type: ignore[no-untyped-def]
     parts = [render(launch.grid.offset, launch.grid.end), render(launch.block.offset, launch.block.end),
              render(launch.shmem.offset, launch.shmem.end) if launch.shmem else "0",
              render(launch.stream.offset, launch.stream.end) if launch.stream else "0"]
-    parts += [render(a.offset, a.end) for a in launch.args]
-    return f"{qual}{sep}cp_launch_{name}{targs}({', '.join(parts)})"
+    return parts + [render(a.offset, a.end) for a in launch.args]
 
 
 def _quote(text: str) -> str:

@@ -81,7 +81,7 @@ def launch_stub(func: DevFunc, params: list[tuple[str, str, bool]], symbols: lis
         args.append(f"{{CP_ARG_SYMBOL, (const void*)&{v.name}, 0}}")  # the shim knows the size
     if dyn_shared:
         args.append("{CP_ARG_LOCAL, nullptr, cp_shmem}")
-    cl_name_of = cl_func_name(func.name, kernel=True)  # `normalize` is `cp_normalize` in the .cl
+    cl_name_of = func.cl_name or cl_func_name(func.name, kernel=True)  # `normalize` is `cp_normalize` in the .cl
     if func.tparams:
         parts = " + \"_\" + ".join(f"cp_tn<{tp.name}>::get()" if tp.kind == "type" else f"cp_tv({tp.name})"
                                    for tp in func.tparams)

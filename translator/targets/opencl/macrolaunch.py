@@ -1,58 +1,71 @@
-"""OpenCL host side: a launch in a function-like macro whose kernel is a parameter of the macro
-
-    #define DISPATCH(Func, T, grid, stream, ...) Func<T, 1, 128><<<grid, dim3(1, 128), 0, stream>>>(__VA_ARGS__);
-    DISPATCH(ChannelSumNCHW, scalar_t, C, 0, N, C, HxW, X, sum, sumsq);
-
-The macro body's launch becomes `cp_launch_##Func<T, 1, 128>(grid, dim3(1, 128), 0, stream, __VA_ARGS__)` (the
-preprocessor pastes the stub's name), and each invocation of the macro in the file gives the kernel instance it
-names, with the template arguments the invocation's arguments spell. Input: the file's tokens and the launch.
-Output: the macro parameter naming the kernel and, per invocation, the parameter -> argument text bindings; None
-when the launch is not in such a macro.
+"""OpenCL target, a launch in a `#define` whose parameter names the kernel (`#define RUN(k, n) k<<<g, b>>>(d, n)`):
+the launch becomes `cp_launch_ ## k(g, b, 0, 0, d, n)`, so each expansion calls the stub of the kernel it names,
+and the kernels (and template specializations) that clang resolved at the macro's use sites are built into the
+program. Input: the launch, the file's kernels and clang's TU. Output: the instances to build, or why not.
 """
 
 from __future__ import annotations
 
-from translator.frontend.lexer import IDENT
-from translator.frontend.sites import TokenView
-from translator.model import KernelLaunch
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from translator.frontend.macrolaunch import MacroKernel, kernel_parameter, macro_kernels, macro_uses, unpastable_uses
+
+if TYPE_CHECKING:
+    from translator.engine import FileContext
+    from translator.model import KernelLaunch
+    from translator.targets.opencl.scan import DevFunc
 
 
-def macro_kernel_parameter(view: TokenView, launch: KernelLaunch) -> tuple[str, list[dict[str, str]]] | None:
-    toks = view.toks
-    at = next((i for i, t in enumerate(toks) if t.offset == launch.callee.offset), -1)
-    if at < 0 or toks[at].directive < 0:
+@dataclass(frozen=True)
+class MacroLaunch:
+    param: str  # the macro parameter the stub name is pasted with
+    # kernels of this program each expansion may launch, with their template arguments; None for a template
+    # launched from a host template (FileEmitter works its instances out from that template's calls)
+    instances: list[tuple[DevFunc, dict[str, str] | None, MacroKernel]]
+    error: str = ""  # why the launch cannot be translated ('' when it can)
+
+
+def resolve_macro_launch(ctx: FileContext, launch: KernelLaunch, kernels: dict[str, DevFunc],
+                         header_kernels: dict[str, DevFunc], external: set[str]) -> MacroLaunch | None:
+    """None when the launch does not name its kernel through a macro parameter."""
+    parsed = ctx.parsed
+    found = kernel_parameter(parsed.tokens, launch.callee.offset)
+    if found is None:
         return None
-    d = toks[at].directive
-    first = next(i for i, t in enumerate(toks) if t.directive == d)
-    if first + 3 >= len(toks) or toks[first + 1].text != "define" or toks[first + 3].text != "(" \
-            or toks[first + 3].offset != toks[first + 2].end:
-        return None
-    name = toks[first + 2].text
-    close = view.match_close(first + 3)
-    if close < 0:
-        return None
-    params = [view.text(s) for s in view.split_args(first + 3, close)]
-    callee = toks[at].text
-    if callee not in params:
-        return None
-    bindings = []
-    for i, t in enumerate(toks):
-        if t.text != name or t.kind != IDENT or t.directive >= 0 or i + 1 >= len(toks) or toks[i + 1].text != "(":
+    macro, param = found
+    bad = unpastable_uses(parsed.tokens, macro, param)
+    if bad:
+        line = parsed.data.count(b"\n", 0, bad[0]) + 1
+        return MacroLaunch(param, [], f"{param}: the use of {macro} at line {line} does not name the kernel by a "
+                           "plain or template name (the stub name is pasted from it); launch it outside the macro")
+    resolved = macro_kernels(parsed.tu, str(parsed.path), parsed.tokens, macro)
+    launched = {u for mk in resolved for u in mk.uses}
+    missing = [u for u in macro_uses(parsed.tokens, macro) if u not in launched]
+    if missing:
+        line = parsed.data.count(b"\n", 0, missing[0]) + 1
+        return MacroLaunch(param, [], f"{param}: clang resolved no kernel at the use of {macro} at line {line} (a "
+                           "dependent launch in a template?); launch it outside the macro")
+    if not resolved:
+        return MacroLaunch(param, [], f"{param}: no use of {macro} launches a kernel clang could resolve")
+    out: list[tuple[DevFunc, dict[str, str] | None, MacroKernel]] = []
+    by_offset = {f.kdef.name_span.offset: f for f in kernels.values()}
+    for mk in resolved:
+        if mk.qualified:
+            return MacroLaunch(param, [], f"{mk.name}: a kernel in a namespace or class launched through the "
+                               f"macro parameter {param} (the stub name is pasted from it); launch it unqualified "
+                               "or outside the macro")
+        func = by_offset.get(mk.offset) if mk.offset >= 0 else header_kernels.get(mk.name)
+        if func is None:
+            if mk.name in external and mk.template_args is None:
+                continue  # defined in another file: its stub links by name
+            return MacroLaunch(param, [], f"{mk.name}: launched through {macro}, but not defined in this file "
+                               "or its headers")
+        if mk.dependent:
+            out.append((func, None, mk))
             continue
-        end = view.match_close(i + 1)
-        if end < 0:
-            continue
-        args = [view.text(s) for s in view.split_args(i + 1, end)]
-        bindings.append({p: a for p, a in zip(params, args, strict=False) if p != "..."})
-    return callee, bindings
-
-
-def pasted_launch(launch: KernelLaunch, render) -> str:  # type: ignore[no-untyped-def]
-    """`Func<T><<<g, b, s, q>>>(args)` in the macro body -> `cp_launch_##Func<T>(g, b, s, q, args)`."""
-    callee = render(launch.callee.offset, launch.callee.end)
-    head, targs = (callee[:callee.index("<")], callee[callee.index("<"):]) if "<" in callee else (callee, "")
-    parts = [render(launch.grid.offset, launch.grid.end), render(launch.block.offset, launch.block.end),
-             render(launch.shmem.offset, launch.shmem.end) if launch.shmem else "0",
-             render(launch.stream.offset, launch.stream.end) if launch.stream else "0"]
-    parts += [render(a.offset, a.end) for a in launch.args]
-    return f"cp_launch_##{head.strip()}{targs}({', '.join(parts)})"
+        if func.tparams and (mk.template_args is None or len(mk.template_args) != len(func.tparams)):
+            return MacroLaunch(param, [], f"{mk.name}: template arguments of its launch through {macro} unknown")
+        subst = {tp.name: a for tp, a in zip(func.tparams, mk.template_args or (), strict=False)}
+        out.append((func, subst, mk))
+    return MacroLaunch(param, out)

@@ -47,13 +47,16 @@ def math_argument_conversions(ctx: FileContext, ranges: list[tuple[int, int]]) -
         start = ext.start.offset
         if start < lo or start > hi or not any(a <= start < b for a, b in ranges):
             continue
+        in_template = any(a <= start < b for a, b in templates)
+        if cur.spelling in _MIXED and not in_template:
+            continue  # typed library calls (stdlib.py) write min/max of concrete types in CUDA's result type
         params = _conversions(cur)
         args = list(cur.get_arguments())
         # min/max: once one argument converts, or in a template, all are written with the type: an instance's
         # substituted values (`min(16, BITS - 3)` with BITS = 10u -> 10) change the types the AST showed
         every = cur.spelling in _MIXED and (any(_before_conversion(a).type.get_canonical().kind.name != w
                                                 for a, w in zip(args, params, strict=False))
-                                            or any(a <= start < b for a, b in templates))
+                                            or in_template)
         for arg, want in zip(args, params, strict=False):
             to = _SCALAR.get(want)
             inner = _before_conversion(arg)

@@ -37,6 +37,7 @@ class DevFunc:
     # template arguments as written, and whether another specialisation has the same parameter types
     spec_args: tuple[str, ...] = ()
     spec_clash: bool = False
+    cl_name: str = ""  # the kernel's .cl name when it is not its own name (namespaces.py: `a::k` -> `a__k`)
 
 
 @dataclass

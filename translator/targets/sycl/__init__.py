@@ -28,6 +28,7 @@ from translator.targets.sycl.analysis import (
 from translator.targets.sycl.cub import rewrite_cub
 from translator.targets.sycl.depmembers import dependent_vector_members
 from translator.targets.sycl.device import atomic, qualifier, warp
+from translator.targets.sycl.external import mark_external
 from translator.targets.sycl.hostmath import keep_host_math
 from translator.targets.sycl.kernelrefs import flag_kernel_values
 from translator.targets.sycl.launch import rewrite_launch
@@ -35,6 +36,7 @@ from translator.targets.sycl.libns import COOPERATIVE_GROUPS, THRUST, check_libr
 from translator.targets.sycl.mathargs import convert_math_arguments
 from translator.targets.sycl.operators import drop_elementwise_operators
 from translator.targets.sycl.shared_aggregate import rewrite_shared_aggregates
+from translator.targets.sycl.typedcalls import floating_abs
 
 if TYPE_CHECKING:
     from translator.engine import FileContext
@@ -89,6 +91,8 @@ class SyclTarget:
         self._device_code_tokens(ctx, an)
         self._members(ctx)
         convert_math_arguments(ctx)
+        floating_abs(ctx, an)
+        mark_external(ctx)
         for launch in parsed.launches:
             rewrite_launch(ctx, an, launch)
         flag_kernel_values(ctx, an)

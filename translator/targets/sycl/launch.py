@@ -11,8 +11,10 @@ from typing import TYPE_CHECKING
 
 from translator.edits import Edit
 from translator.frontend.brackets import split_text
+from translator.frontend.macrolaunch import kernel_parameter
 from translator.model import KernelLaunch
 from translator.targets.sycl.analysis import DeviceFunction, FileAnalysis, tok_index
+from translator.targets.sycl.macrolaunch import macro_kernel
 
 if TYPE_CHECKING:
     from translator.engine import FileContext
@@ -28,7 +30,9 @@ def rewrite_launch(ctx: FileContext, an: FileAnalysis, launch: KernelLaunch) -> 
 
         defs += [f for h in header_analyses(ctx) for f in h.funcs.get(name, ()) if f.kernel]
     f = next((d for d in defs if d.fdef.body is not None), defs[0] if defs else None)
-    if f is None:
+    if f is None and kernel_parameter(ctx.parsed.tokens, launch.callee.offset) is not None:
+        f = macro_kernel(ctx, an, launch)  # `#define RUN(k) k<<<...>>>(...)`: the kernels its uses launch
+    elif f is None:
         ctx.report("CP4509", launch.span, callee)
     shared = f.shared if f else []
     warp = bool(f and f.uses_warp)
