@@ -118,12 +118,18 @@ def _call(cur, main: str, data: bytes, tokens: list, statements: set[int]):  # t
     """A LibraryCall for a CALL_EXPR (resolved) or an unresolved call of an overload set of library names."""
     from clang.cindex import CursorKind
 
+    if cur.kind == CursorKind.CALL_EXPR:  # a resolved call of any other function: no file lookups (they cost)
+        ref = cur.referenced
+        if ref is not None and ref.spelling not in CALL_NAMES and ref.spelling not in LIMITS_MEMBERS:
+            return None
     kids = list(cur.get_children())
-    where = _in_main(cur, main, data)
-    if not kids or where is None:
+    if not kids:
         return None
     callee = _strip(kids[0]) if kids[0].kind == CursorKind.UNEXPOSED_EXPR else kids[0]
     if callee.kind != CursorKind.DECL_REF_EXPR:
+        return None
+    where = _in_main(cur, main, data)
+    if where is None:
         return None
     callee_at = _in_main(callee, main, data)
     if callee_at is None:

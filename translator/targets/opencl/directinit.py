@@ -38,11 +38,9 @@ def direct_initialisations(ctx: FileContext) -> list[DirectInit]:
 
     data = ctx.parsed.data
     main = str(ctx.parsed.path)
-    tops = {c.hash for c in tu.cursor.get_children() if c.kind == CursorKind.VAR_DECL}
     out = []
     for cur in main_file_cursors(tu, main):
-        if cur.kind != CursorKind.VAR_DECL or (cur.type.get_canonical().kind.name not in _KINDS
-                                                and not _copied(cur)):
+        if cur.kind != CursorKind.VAR_DECL:
             continue
         loc = cur.location
         if loc.file is None or loc.file.name != main:
@@ -56,7 +54,11 @@ def direct_initialisations(ctx: FileContext) -> list[DirectInit]:
             k += 1
         if data[k:k + 1] != b"(" or not any(True for _ in cur.get_children()):
             continue
-        out.append(DirectInit(at, k, cur.hash in tops or cur.semantic_parent.kind == CursorKind.NAMESPACE))
+        if cur.type.get_canonical().kind.name not in _KINDS and not _copied(cur):
+            continue
+        parent = cur.semantic_parent
+        top = parent is not None and parent.kind in (CursorKind.TRANSLATION_UNIT, CursorKind.NAMESPACE)
+        out.append(DirectInit(at, k, top))
     return out
 
 
