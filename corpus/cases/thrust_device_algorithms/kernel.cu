@@ -3,9 +3,12 @@
 // count_if written back to device memory, copy_if of the odd values, min/max_element positions, and a
 // device_vector round trip. Sizes are odd; the oracle is NumPy's.
 #include <thrust/copy.h>
+#include <thrust/count.h>
 #include <thrust/device_ptr.h>
 #include <thrust/device_vector.h>
+#include <thrust/execution_policy.h>
 #include <thrust/extrema.h>
+#include <thrust/functional.h>
 #include <thrust/reduce.h>
 #include <thrust/scan.h>
 #include <thrust/sort.h>
