@@ -941,13 +941,10 @@ class FileEmitter:
 
 def _add_instances(builder: ProgramBuilder, func: DevFunc, substs: list[dict[str, str]], aliases: dict[str, str],
                    object_defs: dict[str, str]) -> list[str]:
-    """Adds one kernel instance per substitution; returns the type arguments (for the host's cp_tn names)."""
+    """Adds one kernel instance per substitution (canonical spellings); returns the type arguments."""
     type_args = []
     for subst in substs:
-        subst = canonical_subst(func, subst, aliases, object_defs)
-        type_args += [subst[tp.name] for tp in func.tparams if tp.kind == "type" and tp.name in subst]
-        suffix = "".join("_" + mangle(subst[tp.name]) for tp in func.tparams)
-        builder.add_kernel(KernelInstance(func, subst, (func.cl_name or cl_func_name(func.name, kernel=True)) + suffix))
+        type_args += _add_instance(builder, func, canonical_subst(func, subst, aliases, object_defs))
     return type_args
 
 

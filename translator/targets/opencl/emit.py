@@ -619,12 +619,3 @@ def divergent_warp_call(text: str, warp_macros: frozenset[str] | set[str] = froz
         k += 1
     return "", -1
 
-
-def _substituted(text: str, consts: dict[str, str]) -> str:
-    """text with the named constants replaced by their initialisers, through constants defined by others."""
-    for _ in range(8):
-        new = sub_idents(text, consts)
-        if new == text:
-            break
-        text = new
-    return text
