@@ -81,3 +81,35 @@ def test_template_also_instantiated_with_a_struct_keeps_the_field(tmp_path: Path
     text = translate_text(MIXED, "sycl", name="mixed.cu").output.decode()
     assert "].x;" in text
     assert ".x()" not in text
+
+
+NESTED = r"""
+#include <cstdio>
+template <typename V>
+__global__ void scale(V* p, int n) {
+  int i = blockIdx.x * blockDim.x + threadIdx.x;
+  if (i < n) { V v = p[i]; p[i].x = 2 * v.x; p[i].y = v.y + v.x; }
+}
+template <typename V>
+void run(V* d, int n) { scale<<<1, n>>>(d, n); }
+int main() {
+  float2* d;
+  cudaMalloc(&d, 8 * sizeof(float2));
+  run(d, 8);
+  cudaDeviceSynchronize();
+  printf("done\n");
+  return 0;
+}
+"""
+
+
+def test_kernel_launched_from_a_host_template_takes_clang_instantiations(tmp_path: Path) -> None:
+    """The launch inside `run<V>` names only `V`; clang's specializations say scale is made for float2."""
+    from translator.frontend.specializations import specializations_available
+
+    if not specializations_available():
+        tool_missing("needs an installed clang++ for the template specializations")
+    text = translate_text(NESTED, "sycl", name="nested.cu").output.decode()
+    assert "p[i].x() = 2 * v.x();" in text and "p[i].y() = v.y() + v.x();" in text
+    res = _typecheck(tmp_path, text)
+    assert res.returncode == 0, res.stderr[-3000:] + "\n" + text

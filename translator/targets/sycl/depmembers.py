@@ -2,9 +2,12 @@
 `template <class T> __global__ void k(T* p)`, `(*(T*)a).x` in a host comparator). sycl::vec's components are
 member functions, so CUDA's `.x` must become `.x()`; in the template clang cannot say what `.x` is (the base
 is dependent), so the decision comes from the template's instantiations in this file: when every one binds
-that parameter to a CUDA vector type, the access gets `()`. A template with no instantiation here, or one
-instantiated with both vector and non-vector types, is left as written (the SYCL compiler then names the
-line). Input: the file's clang TU. Output: insertions through ctx.insert.
+that parameter to a CUDA vector type, the access gets `()`. Where the file's own uses do not name a concrete
+type (a kernel launched from a host template, a .cu another source includes textually), the function
+template's specializations come from clang's AST of the unit (frontend.specializations), then of the sources
+that include this one. A template with no instantiation found, or one instantiated with both vector and
+non-vector types, is left as written (the SYCL compiler then names the line). Input: the file's clang TU.
+Output: insertions through ctx.insert.
 """
 
 from __future__ import annotations
@@ -13,6 +16,9 @@ import re
 from typing import TYPE_CHECKING
 
 from translator.frontend.clang import main_file_cursors
+from translator.frontend.includes import input_root
+from translator.frontend.specializations import specializations
+from translator.targets.opencl.includers import includers
 
 if TYPE_CHECKING:
     from translator.context import FileContext
@@ -56,6 +62,28 @@ def _template_params(template) -> list[str]:  # type: ignore[no-untyped-def]
     from clang.cindex import CursorKind
 
     return [c.spelling for c in template.get_children() if c.kind == CursorKind.TEMPLATE_TYPE_PARAMETER]
+
+
+_PARAM_KINDS = ("TEMPLATE_TYPE_PARAMETER", "TEMPLATE_NON_TYPE_PARAMETER", "TEMPLATE_TEMPLATE_PARAMETER")
+
+
+def _clang_instantiations(ctx: FileContext, template, params: list[str]) -> list[dict[str, str]]:  # type: ignore[no-untyped-def]
+    """The type arguments of the function template's specializations clang made for this unit or, for a .cu
+    another source includes textually, for that source's unit."""
+    from clang.cindex import CursorKind
+
+    parsed = ctx.parsed
+    if template.kind != CursorKind.FUNCTION_TEMPLATE or not parsed.compiler_args:
+        return []
+    names = [c.spelling for c in template.get_children() if c.kind.name in _PARAM_KINDS]
+    units = [(parsed.path, parsed.data)]
+    if ctx.rel.suffix == ".cu" and parsed.path.is_absolute():
+        units += includers(parsed.path, input_root(parsed.path, ctx.rel))
+    for src, data in units:
+        lists = specializations(src, data, parsed.compiler_args, template.spelling, len(names))
+        if lists:
+            return [{n: _bare(a) for n, a in zip(names, al, strict=True) if n in params} for al in lists]
+    return []
 
 
 def _instantiations(cursors: list, template, params: list[str]) -> list[dict[str, str]]:  # type: ignore[type-arg]
@@ -127,6 +155,8 @@ def dependent_vector_members(ctx: FileContext, seen: set[int]) -> None:
                 continue
             if insts is None:
                 insts = _instantiations(cursors, template, params)
+                if not (insts and all(VECTOR_TYPE.fullmatch(i.get(param, "")) for i in insts)):
+                    insts = _clang_instantiations(ctx, template, params) or insts
             if insts and all(VECTOR_TYPE.fullmatch(i.get(param, "")) for i in insts):
                 seen.add(end.offset - 1)
                 ctx.insert(end.offset, "()", "vector member")
