@@ -7,6 +7,7 @@
 #pragma once
 
 #include "../cudaport_sycl.hpp"
+#include "mkl_status.hpp"
 
 #include <oneapi/mkl/blas.hpp>
 #include <oneapi/mkl/exceptions.hpp>
@@ -75,22 +76,9 @@ inline const char* get_status_string(status_t s) {
 template <class F>
 status_t run(handle_t h, F&& body) {
     if (h == nullptr) return status_not_initialized;
-    try {
-        body(*h->queue);
-    } catch (const oneapi::mkl::invalid_argument&) {
-        return status_invalid_value;
-    } catch (const oneapi::mkl::unimplemented&) {
-        return status_not_supported;
-    } catch (const oneapi::mkl::unsupported_device&) {
-        return status_arch_mismatch;
-    } catch (const sycl::exception&) {
-        return status_execution_failed;
-    } catch (const std::bad_alloc&) {
-        return status_alloc_failed;
-    } catch (const std::exception&) {
-        return status_internal_error;
-    }
-    return status_success;
+    static constexpr mkl_status::codes<status_t> codes{status_success, status_invalid_value, status_not_supported,
+        status_arch_mismatch, status_execution_failed, status_alloc_failed, status_internal_error};
+    return mkl_status::guarded(codes, [&] { body(*h->queue); });
 }
 
 inline status_t create(handle_t* h) {

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "../cudaport_sycl.hpp"
+#include "mkl_status.hpp"
 
 #include <oneapi/mkl/dft.hpp>
 #include <oneapi/mkl/exceptions.hpp>
@@ -125,18 +126,9 @@ oneapi::mkl::dft::descriptor<P, D>& committed(handle_t p, descriptors<P, D>& ds,
 
 template <class F>
 result_t run(F&& body, result_t on_failure) {
-    try {
-        body();
-    } catch (const oneapi::mkl::unimplemented&) {
-        return not_implemented;
-    } catch (const oneapi::mkl::invalid_argument&) {
-        return invalid_value;
-    } catch (const std::bad_alloc&) {
-        return alloc_failed;
-    } catch (const std::exception&) {
-        return on_failure;
-    }
-    return success;
+    const mkl_status::codes<result_t> codes{success, invalid_value, not_implemented, on_failure, on_failure,
+                                            alloc_failed, on_failure};
+    return mkl_status::guarded(codes, body);
 }
 
 // Runs one transform of plan `p`: forward for R2C/D2Z and C2C/Z2Z with CUFFT_FORWARD, backward otherwise.

@@ -11,6 +11,7 @@
 #pragma once
 
 #include "../cudaport_sycl.hpp"
+#include "mkl_status.hpp"
 
 #include <oneapi/mkl/exceptions.hpp>
 #include <oneapi/mkl/rng.hpp>
@@ -118,11 +119,17 @@ inline void make_engine(generator_t g) {
 template <class Distr, class T, class Post>
 status_t generate(generator_t g, const Distr& distr, T* out, std::size_t n, Post post) {
     if (g == nullptr) return status_not_initialized;
-    try {
+    static constexpr mkl_status::codes<status_t> codes{status_success, status_internal_error, status_type_error,
+        status_internal_error, status_launch_failure, status_allocation_failed, status_internal_error};
+    status_t early = status_success;
+    const status_t s = mkl_status::guarded(codes, [&] {
         if (std::holds_alternative<std::monostate>(g->engine)) make_engine(g);
         sycl::queue& q = *g->queue;
         T* dst = g->host ? sycl::malloc_device<T>(n ? n : 1, q) : out;
-        if (dst == nullptr) return status_allocation_failed;
+        if (dst == nullptr) {
+            early = status_allocation_failed;
+            return;
+        }
         try {
             std::visit([&](auto& e) {
                 if constexpr (!std::is_same_v<std::decay_t<decltype(e)>, std::monostate>)
@@ -137,16 +144,8 @@ status_t generate(generator_t g, const Distr& distr, T* out, std::size_t n, Post
             throw;
         }
         if (g->host) sycl::free(dst, q);
-    } catch (const oneapi::mkl::unimplemented&) {
-        return status_type_error;
-    } catch (const std::bad_alloc&) {
-        return status_allocation_failed;
-    } catch (const sycl::exception&) {
-        return status_launch_failure;
-    } catch (const std::exception&) {
-        return status_internal_error;
-    }
-    return status_success;
+    });
+    return early != status_success ? early : s;
 }
 
 // cuRAND's uniform range is (0, 1]; oneMKL's [0, 1).

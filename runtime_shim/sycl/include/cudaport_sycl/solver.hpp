@@ -6,6 +6,7 @@
 #pragma once
 
 #include "../cudaport_sycl.hpp"
+#include "mkl_status.hpp"
 
 #include <oneapi/mkl/exceptions.hpp>
 #include <oneapi/mkl/lapack.hpp>
@@ -39,29 +40,22 @@ template <class F>
 status_t run(handle_t h, int* info, F&& body) {
     if (h == nullptr) return status_not_initialized;
     sycl::queue& q = *h->queue;
-    int code = 0;
-    try {
+    static constexpr mkl_status::codes<status_t> codes{status_success, status_invalid_value, status_not_supported,
+        status_arch_mismatch, status_execution_failed, status_alloc_failed, status_internal_error};
+    bool bad_argument = false;
+    const status_t s = mkl_status::guarded(codes, [&] {
+        int code = 0;
         try {
             body(q);
         } catch (const oneapi::mkl::lapack::invalid_argument& e) {
             code = -static_cast<int>(e.info());
-            if (info == nullptr) return status_invalid_value;
+            bad_argument = info == nullptr;
         } catch (const oneapi::mkl::lapack::computation_error& e) {
             code = static_cast<int>(e.info());
         }
         if (info != nullptr) q.memcpy(info, &code, sizeof(int)).wait_and_throw();
-    } catch (const oneapi::mkl::unimplemented&) {
-        return status_not_supported;
-    } catch (const oneapi::mkl::unsupported_device&) {
-        return status_arch_mismatch;
-    } catch (const sycl::exception&) {
-        return status_execution_failed;
-    } catch (const std::bad_alloc&) {
-        return status_alloc_failed;
-    } catch (const std::exception&) {
-        return status_internal_error;
-    }
-    return status_success;
+    });
+    return bad_argument ? status_invalid_value : s;
 }
 
 inline status_t create(handle_t* h) {

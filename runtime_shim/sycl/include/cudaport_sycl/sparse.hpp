@@ -9,6 +9,7 @@
 
 #include "../cudaport_sycl.hpp"
 #include "library_types.hpp"
+#include "mkl_status.hpp"
 
 #include <oneapi/mkl/exceptions.hpp>
 #include <oneapi/mkl/spblas.hpp>
@@ -140,20 +141,9 @@ status_t with_index(index_type_t t, F&& f) {
 template <class F>
 status_t run(handle_t h, F&& body) {
     if (h == nullptr) return status_not_initialized;
-    try {
-        body(*h->queue);
-    } catch (const oneapi::mkl::unimplemented&) {
-        return status_not_supported;
-    } catch (const oneapi::mkl::invalid_argument&) {
-        return status_invalid_value;
-    } catch (const std::bad_alloc&) {
-        return status_alloc_failed;
-    } catch (const sycl::exception&) {
-        return status_execution_failed;
-    } catch (const std::exception&) {
-        return status_internal_error;
-    }
-    return status_success;
+    static constexpr mkl_status::codes<status_t> codes{status_success, status_invalid_value, status_not_supported,
+        status_internal_error, status_execution_failed, status_alloc_failed, status_internal_error};
+    return mkl_status::guarded(codes, [&] { body(*h->queue); });
 }
 
 // A scalar argument read on the host: directly in host pointer mode, copied from USM in device mode.
