@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 # CLBlast (libclblast-dev) runs the OpenCL shim's cuBLAS calls (loaded at run time; the shim builds without it).
 # clang-15's clang++ dumps the template instantiations of a unit for the OpenCL target (frontend/specializations.py)
 # and type-checks SYCL (with libomp-15-dev for omp.h).
-APT_PACKAGES=(hipcc clang-15 libomp-15-dev libamdhip64-dev libhipsparse-dev libhiprand-dev librocprim-dev
+APT_PACKAGES=(hipcc clang-15 libomp-15-dev libamdhip64-dev libhipsparse-dev libhiprand-dev librocrand-dev librocprim-dev
               libclblast-dev ocl-icd-opencl-dev opencl-headers pocl-opencl-icd oclgrind clinfo chromium cmake g++ make
               bzip2)
 SUDO=""
