@@ -174,7 +174,7 @@ def test_rerun_by_another_cudaport_version_refreshes_the_runtime(tmp_path: Path,
     _translate("particles_make", out, "--parser", "tree-sitter")
     version = out / "cudaport_runtime" / "opencl" / "VERSION"
     assert f"cudaport {translator.__version__} " in version.read_text()
-    monkeypatch.setattr("translator.runtime_bundle.__version__", "99.0.0")
+    monkeypatch.setattr("translator.project.runtime_bundle.__version__", "99.0.0")
     _translate("particles_make", out, "--parser", "tree-sitter")
     assert "cudaport 99.0.0 " in version.read_text()
 

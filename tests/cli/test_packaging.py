@@ -29,7 +29,7 @@ def test_wheel_contains_rules_shim_and_corpus(tmp_path: Path) -> None:
     assert "translator/_data/runtime_shim/sycl/include/cudaport_sycl.hpp" in names
     assert any(n.startswith("translator/_data/corpus/cases/") for n in names)
     assert any(n.startswith("translator/_data/corpus/programs/") for n in names)
-    assert "translator/diagnostics.yaml" in names
+    assert "translator/engine/diagnostics.yaml" in names
     assert "translator/frontend/prelude/cuda_prelude.h" in names
     assert any(n.startswith("translator/report/templates/") for n in names)
 

@@ -57,7 +57,7 @@ def test_sycl_header_is_generated_from_the_table() -> None:
 
 
 def test_every_intrinsic_has_a_rule_for_each_target() -> None:
-    from translator.ruleset import load_rules
+    from translator.engine.ruleset import load_rules
 
     rules = load_rules()
     for name in NAMES:

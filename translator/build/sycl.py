@@ -26,8 +26,8 @@ from translator.build.common import (
     source_defines_main,
     tree_files,
 )
+from translator.build.toolchains import sycl_host_cxx, sycl_include_dir
 from translator.resources import shim_dir
-from translator.targets_support import sycl_host_cxx, sycl_include_dir
 
 
 def sycl_compiler() -> list[str] | None:

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
-from translator.edits import Edit
-from translator.engine import expand_template, include_anchor
+from translator.engine.core import expand_template, include_anchor
+from translator.engine.edits import Edit
 from translator.frontend.lexer import LineIndex
 from translator.frontend.sites import TokenView
 from translator.model import Span
@@ -20,9 +20,9 @@ from translator.targets.hip_modes import MODES, with_modes
 from translator.targets.simd import hip_simd
 
 if TYPE_CHECKING:
-    from translator.engine import FileContext
+    from translator.engine.context import FileContext
+    from translator.engine.ruleset import Rule, RuleSet, TargetRule
     from translator.model import IncludeSite, KernelLaunch, NameSite
-    from translator.ruleset import Rule, RuleSet, TargetRule
 
 CUDA_SUFFIXES = (".cu", ".cuh")
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from translator.api import translate_text
-from translator.engine import Options
+from translator.engine.context import Options
 
 CASE = Path(__file__).resolve().parents[3] / "corpus" / "cases" / "curand_philox_device"
 # Random123 kat_vectors, "philox4x32 10": counter, key -> output

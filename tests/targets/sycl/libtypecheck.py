@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.targets.sycl.typecheck import typecheck_command
-from translator.targets_support import sycl_host_cxx, sycl_include_dir
+from translator.build.toolchains import sycl_host_cxx, sycl_include_dir
 
 
 def onedpl_available() -> bool:

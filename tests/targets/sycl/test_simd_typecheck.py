@@ -11,8 +11,8 @@ import pytest
 
 from tests.targets.simd_model import KERNEL
 from translator.api import translate_text
+from translator.build.toolchains import sycl_include_dir
 from translator.targets import simd
-from translator.targets_support import sycl_include_dir
 
 
 @pytest.mark.sycl_headers

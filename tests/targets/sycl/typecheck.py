@@ -1,12 +1,12 @@
 """The type-check these tests run on translated SYCL files: the host compiler `cudaport build --syntax-only`
-uses without a SYCL compiler (clang++ when installed, else g++: translator/targets_support.sycl_host_cxx)
+uses without a SYCL compiler (clang++ when installed, else g++: translator/build/toolchains.sycl_host_cxx)
 -fsyntax-only against the SYCL 2020 headers (intel-sycl-rt) and the cpsycl helper, for one file and with the
 warnings that carry no information here turned off."""
 
 from __future__ import annotations
 
+from translator.build.toolchains import sycl_host_cxx
 from translator.resources import shim_dir
-from translator.targets_support import sycl_host_cxx
 
 SHIM_INCLUDE = shim_dir() / "sycl" / "include"
 

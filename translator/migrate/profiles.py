@@ -11,7 +11,7 @@ import posixpath
 import re
 from dataclasses import dataclass, field
 
-from translator.buildscripts.common import BuildContext
+from translator.migrate.common import BuildContext
 
 HIP_DEFAULT_ARCH = "gfx90a"
 

@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from translator.diagnostics import CATALOGUE
+from translator.engine.diagnostics import CATALOGUE
 from translator.resources import diagnostics_file, rules_dir
 
 TARGETS = ("hip", "sycl", "opencl")
@@ -163,7 +163,7 @@ def _version(text: str, path: Path, line: int) -> tuple[int, ...]:
 
 def _check_code(code: Any, path: Path, line: int) -> str:
     if not isinstance(code, str) or code not in CATALOGUE:
-        raise RuleError(path, line, f"unknown diagnostic code {code!r} (see translator/diagnostics.yaml)")
+        raise RuleError(path, line, f"unknown diagnostic code {code!r} (see translator/engine/diagnostics.yaml)")
     return code
 
 
