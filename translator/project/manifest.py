@@ -42,7 +42,7 @@ def rules_version(extra_rules: list[Path] | tuple[Path, ...] = ()) -> str:
     from translator.resources import rules_dir
 
     h = hashlib.sha256()
-    for p in list(rule_files(rules_dir())) + [Path(x) for x in extra_rules]:
+    for p in list(rule_files(rules_dir(), tables=True)) + [Path(x) for x in extra_rules]:
         h.update(str(p.name).encode())
         try:
             h.update(p.read_bytes())
