@@ -46,10 +46,13 @@ def _hidden(cmd: list[str], cwd: Path, **extra: str) -> subprocess.CompletedProc
 
 def _no_machine_paths(tree: Path) -> None:
     installs = {str(CHECKOUT), sysconfig.get_paths()["purelib"], "site-packages"}
+    checked = 0
     for path in tree.rglob("*"):
         if path.is_file() and ".cudaport" not in path.parts:  # the manifest is cudaport's own state
             text = path.read_text("utf-8", "replace")
             assert not [p for p in installs if p in text], path
+            checked += 1
+    assert checked, f"{tree}: no files to check"  # an empty tree would pass the loop
 
 
 def _commit_elsewhere(out: Path, tmp_path: Path) -> Path:
