@@ -57,7 +57,6 @@ ALLOWLIST = {
     "targets/sycl/analysis.py": "barrier and warp-function tables of the SYCL kernel analysis (not moved yet)",
     "targets/sycl/device.py": "warp-function tables of the SYCL device pass (not moved yet)",
     "targets/hip.py": "handlers of cudaMemcpyToSymbolAsync/cudaDeviceProp and the __CUDA_ARCH__ macro",
-    "report/classify.py": "the report's name patterns of risk categories (second risk mechanism, not moved yet)",
     "commands/translate.py": "the --library-data-types option's help names cudaDataType",
     "commands/info.py": "`cudaport doctor` looks for an installed toolkit's cuda_runtime.h",
 }
