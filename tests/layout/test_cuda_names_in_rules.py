@@ -28,7 +28,7 @@ _INTRINSICS = (r"syncthreads|syncwarp|shfl|ballot|any_sync|all_sync|uni_sync|act
                r"|ldcs|ldlu|ldcv|stcg|stcs|stwt|stwb|popc|clz|ffs|brev|dp4a|dp2a|match_any|match_all"
                r"|reduce_(?:add|min|max|and|or|xor)_sync|nanosleep|fns")
 CUDA_NAME = re.compile(
-    r"(?<![A-Za-z0-9])("
+    r"(?<![A-Za-z0-9])(?<![A-Za-z0-9]_)("  # a whole word, or after leading underscores (__CUDA_ARCH__)
     r"cuda[A-Z]\w*|cuda_(?!prelude\.h)\w+\.h"  # runtime API, its headers (cuda_prelude.h is cudaport's own)
     r"|cu[A-Z][a-z]\w*"  # driver API and cuComplex: cuMemAlloc, cuCmulf
     rf"|(?:{_LIBS})[A-Z_]\w*"  # libraries: cublasSgemm, curand_init, cublas_v2.h
@@ -105,7 +105,8 @@ def test_the_rule_sees_names_in_literals_and_not_in_comments_or_docstrings() -> 
            'X = "cudaMemcpy"  # cudaFree in a comment\n'
            'Y = f"{1}__shfl_down_sync"\n'
            'Z = ("CUBLAS_OP_N", "curand_init", "cuda_runtime.h", "cuMemAlloc", "__CUDA_ARCH__")\n'
-           'OK = ("CUDAPORT_SHIM", "cudaport_opencl", "__global__", "__shared__", "cuda", "hipMalloc")\n')
+           'OK = ("CUDAPORT_SHIM", "CUDAPORT_CUDA_ARCH", "cudaport_opencl", "__global__", "__shared__", "cuda",'
+           ' "hipMalloc", "my_cudaMalloc")\n')
     names = [n for _, n in cuda_names_in_literals(src)]
     assert names == ["cudaMemcpy", "__shfl_down_sync", "CUBLAS_OP_N", "curand_init", "cuda_runtime.h",
                      "cuMemAlloc", "CUDA_ARCH__"]
