@@ -34,7 +34,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from gen_cuda_tree import generate  # noqa: E402
 
-from translator.ruleset import load_rules  # noqa: E402
+from translator.engine.ruleset import load_rules  # noqa: E402
 
 CUDA_SUFFIXES = (".cu", ".cuh")
 

@@ -551,7 +551,7 @@ def write_overlays(rules, have: dict[str, set[str]]) -> dict[str, int]:  # type:
 
 def main() -> int:
     sys.path.insert(0, str(ROOT))
-    from translator.ruleset import load_rules
+    from translator.engine.ruleset import load_rules
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--mirrors", type=Path, default=Path("/work/.mirror"))

@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from gen_hip_rules import HIP_TAGS  # noqa: E402  (the HIP release tags both generators read)
 
-from translator.ruleset import load_rules  # noqa: E402
+from translator.engine.ruleset import load_rules  # noqa: E402
 
 CUDA_INC = Path("/usr/local/cuda/include")
 CUDA_FILES = (

@@ -9,7 +9,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from translator.commands.rules import coverage_markdown  # noqa: E402
-from translator.ruleset import load_rules  # noqa: E402
+from translator.engine.ruleset import load_rules  # noqa: E402
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 

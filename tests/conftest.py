@@ -22,13 +22,13 @@ def _has_opencl() -> bool:
 
 
 def _nvcc() -> str | None:
-    from translator.targets_support import nvcc
+    from translator.build.toolchains import nvcc
 
     return nvcc()
 
 
 def _has_sycl_headers() -> bool:
-    from translator.targets_support import sycl_include_dir
+    from translator.build.toolchains import sycl_include_dir
 
     return sycl_include_dir() is not None
 

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from pathlib import Path, PurePosixPath
 
-from translator.context import FileResult, Options
-from translator.engine import translate_parsed
+from translator.engine.context import FileResult, Options
+from translator.engine.core import translate_parsed
+from translator.engine.ruleset import RuleSet, load_rules
 from translator.frontend.parse import parse_file
-from translator.ruleset import RuleSet, load_rules
 from translator.targets.base import get_target
 
 _DEFAULT_RULES: RuleSet | None = None

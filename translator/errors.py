@@ -11,8 +11,8 @@ class CliError(Exception):
 
 
 def user_message(exc: BaseException) -> str | None:
-    from translator.project import InputError
-    from translator.ruleset import RuleError
+    from translator.engine.ruleset import RuleError
+    from translator.project.tree import InputError
     from translator.targets.base import UnknownTarget
 
     if isinstance(exc, CliError | InputError | RuleError | UnknownTarget):

@@ -45,7 +45,7 @@ def package_dir() -> Path:
 
 
 def diagnostics_file() -> Path:
-    return _PKG / "diagnostics.yaml"
+    return _PKG / "engine" / "diagnostics.yaml"
 
 
 def effort_weights_file() -> Path:

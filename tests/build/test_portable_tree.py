@@ -46,10 +46,13 @@ def _hidden(cmd: list[str], cwd: Path, **extra: str) -> subprocess.CompletedProc
 
 def _no_machine_paths(tree: Path) -> None:
     installs = {str(CHECKOUT), sysconfig.get_paths()["purelib"], "site-packages"}
+    checked = 0
     for path in tree.rglob("*"):
         if path.is_file() and ".cudaport" not in path.parts:  # the manifest is cudaport's own state
             text = path.read_text("utf-8", "replace")
             assert not [p for p in installs if p in text], path
+            checked += 1
+    assert checked, f"{tree}: no files to check"  # an empty tree would pass the loop
 
 
 def _commit_elsewhere(out: Path, tmp_path: Path) -> Path:
@@ -174,7 +177,7 @@ def test_rerun_by_another_cudaport_version_refreshes_the_runtime(tmp_path: Path,
     _translate("particles_make", out, "--parser", "tree-sitter")
     version = out / "cudaport_runtime" / "opencl" / "VERSION"
     assert f"cudaport {translator.__version__} " in version.read_text()
-    monkeypatch.setattr("translator.runtime_bundle.__version__", "99.0.0")
+    monkeypatch.setattr("translator.project.runtime_bundle.__version__", "99.0.0")
     _translate("particles_make", out, "--parser", "tree-sitter")
     assert "cudaport 99.0.0 " in version.read_text()
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import tool_missing
-from translator.targets_support import sycl_host_cxx, sycl_include_dir
+from translator.build.toolchains import sycl_host_cxx, sycl_include_dir
 
 
 def test_environment_override_wins(monkeypatch: pytest.MonkeyPatch) -> None:

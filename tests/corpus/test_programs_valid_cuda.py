@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import tool_missing
-from translator.targets_support import nvcc as find_nvcc
+from translator.build.toolchains import nvcc as find_nvcc
 
 REPO = Path(__file__).resolve().parents[2]
 PROGRAMS = REPO / "corpus" / "programs"

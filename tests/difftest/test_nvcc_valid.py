@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from tests.difftest.conftest import CORPUS
+from translator.build.toolchains import nvcc
 from translator.difftest import harness
 from translator.difftest.schema import discover, load_case
-from translator.targets_support import nvcc
 
 pytestmark = [pytest.mark.nvcc, pytest.mark.slow]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from translator.edits import Edit, apply_edits
+from translator.engine.edits import Edit, apply_edits
 
 
 def test_template_edit_sees_inner_edits_translated() -> None:

@@ -4,7 +4,7 @@ or renamed there; before 6.0 the same access is flagged."""
 from __future__ import annotations
 
 from translator.api import translate_text
-from translator.engine import Options
+from translator.engine.context import Options
 
 SRC = "int f(const cudaDeviceProp& p) { return p.deviceOverlap + p.sharedMemPerMultiprocessor; }\n"
 

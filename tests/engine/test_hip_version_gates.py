@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from translator.api import translate_text
-from translator.engine import Options
+from translator.engine.context import Options
 
 SRC = b"""#include <math_constants.h>
 void add_alloc(cudaGraph_t g, cudaGraphNode_t* node, cudaMemAllocNodeParams* params) {

@@ -4,7 +4,7 @@ nvcc's implicit cuda_runtime.h, but never inside an `extern "C" {}` block or a p
 from __future__ import annotations
 
 from translator.api import translate_text
-from translator.engine import Options
+from translator.engine.context import Options
 
 HIP52 = Options(target="hip", hip_version=(5, 2))
 

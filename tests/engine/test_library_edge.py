@@ -5,7 +5,7 @@ a bare "file not found"; a header of a library directory is known without its ow
 from __future__ import annotations
 
 from translator.api import translate_text
-from translator.engine import Options
+from translator.engine.context import Options
 from translator.model import Severity
 
 

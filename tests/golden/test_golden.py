@@ -10,7 +10,7 @@ import pytest
 
 from tests.golden.checkfile import checks_for, match, strip_checks
 from translator.api import translate_text
-from translator.engine import Options
+from translator.engine.context import Options
 from translator.targets.base import UnknownTarget, get_target
 
 HERE = Path(__file__).parent

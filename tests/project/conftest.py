@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from translator.engine import Options
-from translator.project import discover
-from translator.runner import RunResult, run
+from translator.engine.context import Options
+from translator.project.runner import RunResult, run
+from translator.project.tree import discover
 
 KERNEL = """#include "common.cuh"
 __global__ void scale(float* x, int n) {

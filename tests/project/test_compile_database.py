@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from tests.project.conftest import KERNEL, translate, write_tree
-from translator.project import _db_flags, discover, load_database
+from translator.project.tree import _db_flags, discover, load_database
 
 
 def test_nvcc_flags_are_dropped_or_mapped(tmp_path: Path) -> None:
@@ -45,7 +45,7 @@ def test_header_gets_flags_of_including_unit(tmp_path: Path) -> None:
            "file": "k.cu"}]
     (src.parent / "compile_commands.json").write_text(json.dumps(db))
     result = translate(src, tmp_path / "out", database=src.parent / "compile_commands.json")
-    import translator.manifest as manifest
+    import translator.project.manifest as manifest
 
     m = manifest.Manifest.load(tmp_path / "out")
     assert m is not None

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from tests.project.conftest import translate
-from translator.manifest import Manifest
+from translator.project.manifest import Manifest
 
 
 def test_first_run_writes_manifest_with_hashes_and_dependencies(project: Path, tmp_path: Path) -> None:

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-import translator.runner as runner
+import translator.project.runner as runner
 from tests.project.conftest import KERNEL, translate, tree_hash, write_tree
-from translator.project import InputError
+from translator.project.tree import InputError
 
 
 def test_input_tree_is_never_written(project: Path, tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from translator.api import default_rules
-from translator.project import discover
+from translator.project.tree import discover
 from translator.report.build import analyse
 from translator.report.effort import load_weights
 from translator.report.model import Report

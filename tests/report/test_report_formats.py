@@ -121,7 +121,7 @@ def test_html_is_one_file_with_no_network_reference(sample_report, tmp_path) -> 
 
 def test_project_without_cuda_gets_a_report_that_says_so(data_dir) -> None:  # type: ignore[no-untyped-def]
     from translator.api import default_rules
-    from translator.project import discover
+    from translator.project.tree import discover
 
     report = analyse(discover(data_dir / "no_cuda"), ["hip"], default_rules(), load_weights(), source="no_cuda")
     assert not report.has_cuda
@@ -135,7 +135,7 @@ def test_project_without_cuda_gets_a_report_that_says_so(data_dir) -> None:  # t
 
 def test_target_missing_from_the_build_is_shown_not_fatal(data_dir, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from translator.api import default_rules
-    from translator.project import discover
+    from translator.project.tree import discover
     from translator.targets import base
 
     monkeypatch.setitem(base._TARGETS, "future", "translator.targets.future_target_not_written")

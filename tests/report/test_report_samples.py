@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from translator.api import default_rules
-from translator.project import discover
+from translator.project.tree import discover
 from translator.report import html_report, markdown_report
 from translator.report.build import analyse
 from translator.report.effort import load_weights

@@ -14,13 +14,13 @@ import pytest
 
 from translator.api import default_rules
 from translator.cli import main
-from translator.project import discover
+from translator.project.runner import RunResult
+from translator.project.tree import discover
 from translator.report import json_report
 from translator.report.build import analyse
 from translator.report.effort import load_weights
 from translator.report.linemap import LineMap
 from translator.report.verify import _Origins, parse_errors
-from translator.runner import RunResult
 
 GOOD = """#include <cstdio>
 __global__ void scale(float *x, float a) {
@@ -181,7 +181,7 @@ def test_verify_out_needs_verify(project: Path, tmp_path: Path, capsys: pytest.C
 
 
 def test_score_caps_above_the_threshold_are_refused(tmp_path: Path) -> None:
-    from translator.project import InputError
+    from translator.project.tree import InputError
 
     weights = tmp_path / "w.yaml"
     weights.write_text("score:\n  threshold: 95\n  failed_cap: 96\n")
@@ -210,7 +210,7 @@ def test_differential_cases_pass_or_fail_their_kernel_file(tmp_path: Path, repo:
 
 
 def test_every_weighted_code_is_a_catalogued_diagnostic() -> None:
-    from translator.diagnostics import CATALOGUE
+    from translator.engine.diagnostics import CATALOGUE
 
     weights = load_weights()
     assert set(weights.findings) <= set(CATALOGUE)

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from translator.api import default_rules, translate_text
-from translator.engine import Options
-from translator.ruleset import TARGETS
+from translator.engine.context import Options
+from translator.engine.ruleset import TARGETS
 from translator.targets.base import UnknownTarget, get_target
 
 RULES = default_rules()

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from translator.diagnostics import CATALOGUE
+from translator.engine.diagnostics import CATALOGUE
+from translator.engine.ruleset import RuleError, load_file, load_rules, rule_files
 from translator.resources import rules_dir
-from translator.ruleset import RuleError, load_file, load_rules, rule_files
 
 
 def test_all_rule_files_load_without_duplicates() -> None:

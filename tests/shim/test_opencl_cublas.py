@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import tool_missing
+
 from .conftest import run_program
 
 pytestmark = pytest.mark.opencl
@@ -24,7 +26,7 @@ PATHS = [pytest.param({}, id="svm"), pytest.param({"CUDAPORT_OPENCL_SVM": "0"}, 
 @pytest.fixture(scope="module")
 def clblast() -> None:
     if not ctypes.util.find_library("clblast"):
-        pytest.skip("CLBlast not installed (apt-get install libclblast-dev)")
+        tool_missing("CLBlast not installed (apt-get install libclblast-dev)")
 
 
 @pytest.mark.parametrize("env", PATHS)

@@ -10,8 +10,8 @@ import subprocess
 from pathlib import Path
 
 import numpy as np
-import pytest
 
+from tests.conftest import tool_missing
 from tests.targets.simd_model import NAMES, calls, compare, model, reference
 from translator.targets import simd
 
@@ -32,7 +32,7 @@ def test_model_agrees_with_cuda_documentation_examples() -> None:
 
 def test_cpp_definitions_match_cuda_semantics(tmp_path: Path) -> None:
     if shutil.which("g++") is None:
-        pytest.skip("needs g++")
+        tool_missing("needs g++")
     rows = reference()[0]
     data = ",".join(str(v) for v in rows.ravel())
     body = "\n        ".join(calls("cpsycl::"))
@@ -57,7 +57,7 @@ def test_sycl_header_is_generated_from_the_table() -> None:
 
 
 def test_every_intrinsic_has_a_rule_for_each_target() -> None:
-    from translator.ruleset import load_rules
+    from translator.engine.ruleset import load_rules
 
     rules = load_rules()
     for name in NAMES:

@@ -14,11 +14,11 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from translator.diagnostics import CATALOGUE
+from translator.build.toolchains import cxx
+from translator.engine.diagnostics import CATALOGUE
 from translator.model import Severity
-from translator.project import scan_includes
-from translator.runtime_bundle import RUNTIME_DIR
-from translator.targets_support import cxx
+from translator.project.runtime_bundle import RUNTIME_DIR
+from translator.project.tree import scan_includes
 
 SOURCE_SUFFIXES = (".cpp", ".cc", ".cxx", ".c", ".cu", ".hip")
 TEXT_SUFFIXES = SOURCE_SUFFIXES + (".h", ".hpp", ".hh", ".cuh", ".inl", ".cl")

@@ -20,8 +20,8 @@ from translator.build.common import (
     include_flags,
     tree_files,
 )
+from translator.build.toolchains import hipcc
 from translator.resources import shim_dir
-from translator.targets_support import hipcc
 
 
 def _is_hip_source(unit: Path) -> bool:

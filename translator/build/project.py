@@ -14,10 +14,10 @@ from pathlib import Path
 
 from translator.build.cmake import GENERATED_PREFIX, MARKER
 from translator.build.common import BuildError, BuildResult, first_errors, run_tool
-from translator.buildscripts.cmake import CMakeParseError
-from translator.buildscripts.cmake import parse as parse_cmake
+from translator.migrate.cmake import CMakeParseError
+from translator.migrate.cmake import parse as parse_cmake
+from translator.project.runtime_bundle import RUNTIME_DIR, runtime_folder
 from translator.resources import cmake_package_dir, shim_dir
-from translator.runtime_bundle import RUNTIME_DIR, runtime_folder
 
 MAKEFILES = ("GNUmakefile", "makefile", "Makefile")
 CMAKE_BUILD_DIR = ("build", "cmake")  # under OUT, beside cudaport's own build products

@@ -26,8 +26,8 @@ from translator.build.common import (
     source_defines_main,
     tree_files,
 )
+from translator.build.toolchains import sycl_host_cxx, sycl_include_dir
 from translator.resources import shim_dir
-from translator.targets_support import sycl_host_cxx, sycl_include_dir
 
 
 def sycl_compiler() -> list[str] | None:
@@ -73,17 +73,23 @@ def build(out: Path, jobs: int, config: str, syntax_only: bool, defines: tuple[s
         compile_failure=compile_failure, link_failure=link_failure)
 
 
+def host_syntax_command(includes: list[str], host: str | None = None, include: str | None = None) -> list[str]:
+    """The type-check command without a SYCL compiler (the unit goes last, after `-x c++`): the host C++ compiler
+    (clang++ when installed, else g++; `host` overrides it) -fsyntax-only against the SYCL 2020 headers
+    (`include`, else found). The SYCL tests type-check with this same command."""
+    host, include = host or sycl_host_cxx() or find_cxx(), include or sycl_include_dir()
+    if include is None:
+        raise BuildError("no SYCL compiler and no SYCL 2020 headers found (pip install intel-sycl-rt, or set "
+                         "CUDAPORT_SYCL_INCLUDE to the directory holding sycl/sycl.hpp)", setup=True)
+    return [host, "-std=c++17", "-fsyntax-only", "-DSYCL_DISABLE_FSYCL_SYCLHPP_WARNING", *includes, f"-I{include}"]
+
+
 def _syntax_only(out: Path, units: list[Path], marks: list, compiler: list[str] | None, jobs: int,
                  defines: tuple[str, ...] = ()) -> BuildResult:
     if compiler is not None:
         cmd = [*compiler, "-std=c++17", "-fsyntax-only", *_includes(out)]
     else:
-        host, include = sycl_host_cxx() or find_cxx(), sycl_include_dir()
-        if include is None:
-            raise BuildError("no SYCL compiler and no SYCL 2020 headers found (pip install intel-sycl-rt, or set "
-                             "CUDAPORT_SYCL_INCLUDE to the directory holding sycl/sycl.hpp)", setup=True)
-        cmd = [host, "-std=c++17", "-fsyntax-only", "-DSYCL_DISABLE_FSYCL_SYCLHPP_WARNING", *_includes(out),
-               f"-I{include}"]
+        cmd = host_syntax_command(_includes(out))
     cmd += [f"-D{d}" for d in defines]
     results = parallel(jobs, lambda u: (u, run_tool([*cmd, "-x", "c++", str(u)])), units)
     for unit, res in results:

@@ -12,7 +12,7 @@ import textwrap
 from collections.abc import Callable
 
 from translator.commands.common import EXIT_OK
-from translator.diagnostics import CATALOGUE
+from translator.engine.diagnostics import CATALOGUE
 from translator.errors import CliError
 
 
@@ -70,10 +70,10 @@ def opencl_devices() -> list[str]:
 
 
 def cmd_doctor(args: argparse.Namespace) -> int:
+    from translator.build.toolchains import nvcc as find_nvcc
     from translator.frontend import treesitter
     from translator.frontend.clang import clang_available
     from translator.resources import prelude_dir, rules_dir, shim_dir
-    from translator.targets_support import nvcc as find_nvcc
 
     rows: list[tuple[str, str | None]] = []
     rows.append(("libclang", clang_available()))

@@ -67,10 +67,10 @@ def _check_output(src: Path, out: Path) -> None:
 def run(args: argparse.Namespace) -> int:
     from translator.api import default_rules
     from translator.commands.translate import extra_flags
-    from translator.project import discover
+    from translator.engine.ruleset import load_rules
+    from translator.project.tree import discover
     from translator.report.build import analyse
     from translator.report.effort import load_weights
-    from translator.ruleset import load_rules
 
     targets = _targets(args.target)
     fmt = args.format or (format_for_path(args.output) if args.output else "terminal")

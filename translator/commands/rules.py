@@ -12,8 +12,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from translator.commands.common import EXIT_OK
+from translator.engine.ruleset import TARGETS, Rule, RuleSet, load_file, load_rules
 from translator.errors import CliError
-from translator.ruleset import TARGETS, Rule, RuleSet, load_file, load_rules
 
 
 def register(sub: argparse._SubParsersAction, add_common: Callable, add_source: Callable) -> None:

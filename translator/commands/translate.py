@@ -16,13 +16,13 @@ from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 
 from translator.commands.common import EXIT_FILES, EXIT_FINDINGS, EXIT_OK, jobs_from, parse_version
-from translator.context import Options
+from translator.engine.context import Options
+from translator.engine.ruleset import load_rules
 from translator.errors import CliError
-from translator.manifest import Manifest
 from translator.model import FileStatus, Severity
-from translator.project import InputError, discover
-from translator.ruleset import load_rules
-from translator.runner import RunResult, atomic_write, run
+from translator.project.manifest import Manifest
+from translator.project.runner import RunResult, atomic_write, run
+from translator.project.tree import InputError, discover
 from translator.targets.base import get_target
 
 

@@ -18,18 +18,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from translator.engine import tables
 from translator.resources import prelude_dir
 
 # Header names that resolve to empty stubs in prelude mode (the prelude declares what they provide).
-CUDA_HEADERS = (
-    "cuda.h", "cuda_runtime.h", "cuda_runtime_api.h", "device_launch_parameters.h", "device_functions.h",
-    "cuda_fp16.h", "cuda_bf16.h", "vector_types.h", "vector_functions.h", "driver_types.h", "math_constants.h",
-    "cuda_profiler_api.h", "curand.h", "curand_kernel.h", "cublas_v2.h", "cublas.h", "cufft.h", "cusparse.h",
-    "cusolverDn.h", "cooperative_groups.h", "sm_20_atomic_functions.h", "sm_60_atomic_functions.h",
-    "helper_cuda.h", "cuda_texture_types.h", "texture_fetch_functions.h", "nvrtc.h", "cuda_occupancy.h",
-    "cuComplex.h", "device_atomic_functions.h", "sm_30_intrinsics.h", "cuda_gl_interop.h", "nvtx3/nvToolsExt.h",
-    "nvToolsExt.h", "cub/cub.cuh", "library_types.h", "builtin_types.h", "host_defines.h",
-)
+CUDA_HEADERS = tables.names("prelude_stub_headers")
 
 
 @dataclass(frozen=True, slots=True)

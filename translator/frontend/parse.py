@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from translator.diagnostics import make_finding
+from translator.engine.diagnostics import make_finding
 from translator.frontend import sites as site_finder
 from translator.frontend.declared import may_declare_cuda_name
 from translator.frontend.lexer import lex

@@ -11,13 +11,13 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from translator.manifest import atomic_write
-from translator.project import InputError
+from translator.project.manifest import atomic_write
+from translator.project.tree import InputError
 
 if TYPE_CHECKING:  # the runner is imported only when a report is made, not when the CLI builds its parser
-    from translator.project import SourceTree
+    from translator.project.runner import RunResult
+    from translator.project.tree import SourceTree
     from translator.report.model import Report
-    from translator.runner import RunResult
 
 FORMATS = ("terminal", "json", "csv", "html", "sarif", "markdown")
 _EXTENSIONS = {".json": "json", ".csv": "csv", ".html": "html", ".htm": "html", ".sarif": "sarif",

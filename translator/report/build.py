@@ -13,10 +13,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from translator import __version__
-from translator.diagnostics import CATALOGUE
-from translator.engine import FileResult, Options
+from translator.engine.context import FileResult, Options
+from translator.engine.diagnostics import CATALOGUE
+from translator.engine.ruleset import RuleSet
 from translator.model import Finding, Outcome
-from translator.project import SourceTree
+from translator.project.runner import RunResult, SkipRecord, run
+from translator.project.tree import SourceTree
 from translator.report.classify import group_of, risk_of_api, risk_of_code
 from translator.report.effort import EffortWeights, estimate
 from translator.report.model import (
@@ -31,8 +33,6 @@ from translator.report.model import (
     rule_score,
 )
 from translator.report.verify import FAILED, TargetCheck
-from translator.ruleset import RuleSet
-from translator.runner import RunResult, SkipRecord, run
 from translator.targets.base import UnknownTarget, get_target
 
 _UNPORTED = (Outcome.UNSUPPORTED, Outcome.MANUAL)

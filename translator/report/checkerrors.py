@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from translator.report.linemap import NEAREST, LineMap
 
 if TYPE_CHECKING:
-    from translator.runner import RunResult
+    from translator.project.runner import RunResult
 
 PASSED, FAILED, NOT_CHECKED = "passed", "failed", "not-checked"
 

@@ -7,8 +7,11 @@ Output: group names and risk-category ids; pure functions, no I/O.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
+
+from translator.engine import tables
 
 GROUPS = ("runtime", "driver", "device functions", "math", "atomics", "warp", "libraries", "types", "headers",
           "other")
@@ -29,6 +32,12 @@ def group_of(family: str, section: str | None) -> str:
     return "other"
 
 
+@functools.cache
+def _risk_names(category: str) -> tuple[str, ...]:
+    """CUDA names (and prefixes of their variants) of a risk category: rules/tables/report_risk_names.yaml."""
+    return tuple(tables.mapping("report_risk_names").get(category, ()))
+
+
 @dataclass(frozen=True, slots=True)
 class RiskCategory:
     id: str
@@ -44,7 +53,7 @@ RISK_CATEGORIES = (
     RiskCategory("cooperative-groups", "cooperative groups, grid-wide sync", ("CP3007",)),
     RiskCategory("dynamic-parallelism", "dynamic parallelism (launches from device code)", ("CP3006",)),
     RiskCategory("managed-memory", "unified / managed memory, __managed__", ("CP3009",)),
-    RiskCategory("pitched-2d", "pitched 2D/3D layouts (cudaMallocPitch, cudaMemcpy2D, ...)", ("CP3010",)),
+    RiskCategory("pitched-2d", f"pitched 2D/3D layouts ({', '.join(_risk_names('pitched-2d')[:2])}, ...)", ("CP3010",)),
     RiskCategory("fast-math", "fast-math intrinsics with different precision", ("CP3003",)),
     RiskCategory("other", "other semantic risks (CP3xxx codes added after this report's categories)", ()),
 )
@@ -53,9 +62,7 @@ _BY_CODE = {code: c.id for c in RISK_CATEGORIES for code in c.codes}
 _TEXTURE = re.compile(r"Texture|Surface|TEXTURE|SURFACE|^(tex|surf)(1D|2D|3D|Cubemap)|^texture$")
 _COOPERATIVE = re.compile(r"[Cc]ooperative|COOPERATIVE|^cooperative_groups")
 _DEVRUNTIME = re.compile(r"DevRuntime|DEV_RUNTIME")
-_MANAGED = re.compile(r"Managed|MANAGED|^__managed__$|^cu(da)?Mem(Prefetch|Advise)|^cudaMemAttach")
-_PITCHED = re.compile(r"^(cudaMallocPitch|cuMemAllocPitch|cudaMalloc3D|cudaMemcpy[23]D|cudaMemset[23]D|cuMemcpy[23]D"
-                      r"|cuMemsetD2D)")
+_MANAGED = re.compile(r"Managed|MANAGED|^__managed__$")
 # CUDA's fast single-precision intrinsics: __expf, __sinf, __fdividef, ... (not the _rn/_rz rounding variants)
 _FAST_MATH = re.compile(r"^__[a-z0-9]+f$")
 
@@ -75,9 +82,9 @@ def risk_of_api(name: str, family: str, section: str | None) -> str | None:
         return "cooperative-groups"
     if _DEVRUNTIME.search(name):
         return "dynamic-parallelism"
-    if section == "unified" or _MANAGED.search(name):
+    if section == "unified" or _MANAGED.search(name) or name.startswith(_risk_names("managed-memory")):
         return "managed-memory"
-    if _PITCHED.match(name):
+    if name.startswith(_risk_names("pitched-2d")):
         return "pitched-2d"
     if family == "math" and section == "intrinsics" and _FAST_MATH.match(name):
         return "fast-math"

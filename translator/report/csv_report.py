@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 
-from translator.diagnostics import CATALOGUE
+from translator.engine.diagnostics import CATALOGUE
 from translator.report.model import OUTCOME_LABELS, Report
 
 COLUMNS = ("target", "file", "line", "col", "api", "group", "family", "kind", "outcome", "outcome_label", "code",

@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 
 from translator.model import Outcome
-from translator.project import InputError
+from translator.project.tree import InputError
 from translator.resources import effort_weights_file
 
 DEFAULT_WEIGHTS = effort_weights_file()

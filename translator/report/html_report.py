@@ -13,7 +13,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from translator.diagnostics import CATALOGUE
+from translator.engine.diagnostics import CATALOGUE
 from translator.report import charts
 from translator.report.classify import GROUPS, RISK_CATEGORIES
 from translator.report.model import OUTCOME_LABELS, OUTCOMES, Report, TargetReport

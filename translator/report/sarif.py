@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import PurePosixPath
 
-from translator.diagnostics import CATALOGUE
+from translator.engine.diagnostics import CATALOGUE
 from translator.report.model import Report, TargetReport
 
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from translator.build.sycl import sycl_compiler
-from translator.targets_support import sycl_host_cxx, sycl_include_dir
+from translator.build.toolchains import sycl_host_cxx, sycl_include_dir
 
 SOURCE_SUFFIXES = {"hip": (".cu", ".hip", ".cpp", ".cc"), "sycl": (".cpp", ".cc", ".cxx"),
                    "opencl": (".cpp", ".cc", ".cxx", ".c")}

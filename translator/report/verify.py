@@ -16,6 +16,7 @@ import os
 import re
 from pathlib import Path
 
+from translator.project.runner import RunResult
 from translator.report.checkerrors import (  # noqa: F401  (re-exported for the report and the tests)
     _DIAG,
     _INCLUDED,
@@ -36,7 +37,6 @@ from translator.report.checkerrors import (  # noqa: F401  (re-exported for the 
     parse_errors,
 )
 from translator.report.units import Unit, checker_command, discover_units, missing_checker
-from translator.runner import RunResult
 
 
 def _status_by_file(check: TargetCheck, result: RunResult, checked: set[str], reached: set[str]) -> None:
@@ -71,7 +71,7 @@ def _include_dirs(unit: Unit) -> list[Path]:
 def _included(units: list[Unit], origins: _Origins) -> set[str]:
     """CUDA files whose translation a checked unit includes, directly or through other translated files
     (looked up beside the including file, then in the unit's -I directories)."""
-    from translator.project import scan_includes
+    from translator.project.tree import scan_includes
 
     reached: set[str] = set()
     for unit in units:

@@ -1,5 +1,5 @@
 """The registry that maps `--to NAME` to a target emitter (the Target protocol it returns lives in
-translator/context.py, beside the FileContext it works on).
+translator/engine/context.py, beside the FileContext it works on).
 
 The engine calls `handle()` for rules whose mapping names a handler and `structural()` once per file for
 rewrites that are not one-to-one (launches, kernels moving to another file). Emitters add Edits, Findings
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import importlib
 
-from translator.context import Target
+from translator.engine.context import Target
 
 __all__ = ["Target", "UnknownTarget", "get_target", "target_names"]
 

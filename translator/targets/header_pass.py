@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, TypeVar
 from translator.frontend.parse import parse_file
 
 if TYPE_CHECKING:
-    from translator.engine import Options
-    from translator.ruleset import RuleSet
+    from translator.engine.context import Options
+    from translator.engine.ruleset import RuleSet
 
 S = TypeVar("S")
 R = TypeVar("R")
@@ -25,7 +25,7 @@ _CACHE: dict[tuple, object] = {}
 def header_pass(path: Path, root: Path, rules: RuleSet, options: Options, stand_in: S,
                 keep: Callable[[S, str], R | None]) -> R | None:
     """keep(stand_in, display name) after translating `path` with `stand_in` as the target (cached)."""
-    from translator.engine import translate_parsed
+    from translator.engine.core import translate_parsed
 
     try:
         st = path.stat()

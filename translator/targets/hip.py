@@ -5,14 +5,16 @@ to every .cu file, and output file names (.cu kept unless `.hip` is asked for).
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
-from translator.edits import Edit
-from translator.engine import expand_template, include_anchor
+from translator.engine import tables
+from translator.engine.core import expand_template, include_anchor
+from translator.engine.edits import Edit
 from translator.frontend.lexer import LineIndex
 from translator.frontend.sites import TokenView
 from translator.model import Span
@@ -20,9 +22,9 @@ from translator.targets.hip_modes import MODES, with_modes
 from translator.targets.simd import hip_simd
 
 if TYPE_CHECKING:
-    from translator.engine import FileContext
+    from translator.engine.context import FileContext
+    from translator.engine.ruleset import Rule, RuleSet, TargetRule
     from translator.model import IncludeSite, KernelLaunch, NameSite
-    from translator.ruleset import Rule, RuleSet, TargetRule
 
 CUDA_SUFFIXES = (".cu", ".cuh")
 
@@ -79,7 +81,7 @@ class HipTarget:
         for launch in parsed.launches:
             _join_launch_brackets(launch, ctx)
         _scalar_builtins_in_varargs(ctx)
-        if ctx.options.hip_version < (6, 0):
+        if ctx.options.hip_version < _device_prop_table()[0]:
             _device_prop_fields(ctx)
         _vector_operator_clashes(ctx)
         _atomic_overload_clashes(ctx)
@@ -302,25 +304,13 @@ def _scalar_builtins_in_varargs(ctx: FileContext) -> None:
                 ctx.insert(arg.offset, "(unsigned int)", "printf builtin")
 
 
-# cudaDeviceProp fields that hipDeviceProp_t lacks before HIP 6.0 (compared with HIP 5.2's header). HIP 6.0
-# reorganised the struct after CUDA 12's.
-_PROP_MISSING = frozenset({
-    "accessPolicyMaxWindowSize", "asyncEngineCount", "canUseHostPointerForRegisteredMem", "clusterLaunch",
-    "computePreemptionSupported", "deferredMappingCudaArraySupported", "deviceNumaConfig", "deviceNumaId",
-    "deviceOverlap", "globalL1CacheSupported", "gpuDirectRDMAFlushWritesOptions", "gpuDirectRDMASupported",
-    "gpuDirectRDMAWritesOrdering", "gpuPciDeviceID", "gpuPciSubsystemID", "hostNativeAtomicSupported",
-    "hostNumaId", "hostNumaMultinodeIpcSupported", "hostRegisterReadOnlySupported", "hostRegisterSupported",
-    "ipcEventSupported", "localL1CacheSupported", "luid", "luidDeviceNodeMask", "maxBlocksPerMultiProcessor",
-    "maxSurface1D", "maxSurface1DLayered", "maxSurface2D", "maxSurface2DLayered", "maxSurface3D",
-    "maxSurfaceCubemap", "maxSurfaceCubemapLayered", "maxTexture1DLayered", "maxTexture1DMipmap",
-    "maxTexture2DGather", "maxTexture2DLayered", "maxTexture2DLinear", "maxTexture2DMipmap", "maxTexture3DAlt",
-    "maxTextureCubemap", "maxTextureCubemapLayered", "memoryPoolSupportedHandleTypes", "memoryPoolsSupported",
-    "mpsEnabled", "multiGpuBoardGroupID", "persistingL2CacheMaxSize", "regsPerMultiprocessor",
-    "reservedSharedMemPerBlock", "sharedMemPerBlockOptin", "singleToDoublePrecisionPerfRatio",
-    "sparseCudaArraySupported", "streamPrioritiesSupported", "surfaceAlignment",
-    "timelineSemaphoreInteropSupported", "unifiedAddressing", "unifiedFunctionPointers", "uuid",
-})
-_PROP_RENAMED = {"sharedMemPerMultiprocessor": "maxSharedMemoryPerMultiProcessor"}
+@functools.cache
+def _device_prop_table() -> tuple[tuple[int, ...], dict[str, str], frozenset[str]]:
+    """rules/tables/hip_device_prop.yaml: the HIP version from which hipDeviceProp_t has CUDA 12's fields, the
+    fields renamed before it and the fields missing before it."""
+    table = tables.mapping("hip_device_prop")
+    below = tuple(int(x) for x in str(table["below"]).split("."))
+    return below, dict(table["renamed"]), frozenset(table["missing"])
 
 
 def _device_prop_fields(ctx: FileContext) -> None:
@@ -366,12 +356,14 @@ def _device_prop_fields(ctx: FileContext) -> None:
             continue
         field = toks[j + 1]
         span = Span(field.offset, field.end - field.offset, *lines.line_col(field.offset))
-        if field.text in _PROP_RENAMED:
-            ctx.replace(span, _PROP_RENAMED[field.text], "cudaDeviceProp field")
-        elif field.text in _PROP_MISSING:
+        below, renamed, missing = _device_prop_table()
+        if field.text in renamed:
+            ctx.replace(span, renamed[field.text], "cudaDeviceProp field")
+        elif field.text in missing:
             obj = Span(t.offset, t.end - t.offset, *lines.line_col(t.offset))
             ctx.report("CP2001", obj, f"cudaDeviceProp::{field.text}: hipDeviceProp_t has no such field before "
-                       "HIP 6.0; query it with hipDeviceGetAttribute or drop it", api=f"cudaDeviceProp::{field.text}")
+                       f"HIP {'.'.join(map(str, below))}; query it with hipDeviceGetAttribute or drop it",
+                       api=f"cudaDeviceProp::{field.text}")
 
 
 _VECTOR_TYPE = re.compile(r"(u?char|u?short|u?int|u?long|u?longlong|float|double)[1-4]")

@@ -13,8 +13,8 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from translator.engine.ruleset import Rule, RuleSet, TargetRule, load_file, rule_files
 from translator.resources import rules_dir
-from translator.ruleset import Rule, RuleSet, TargetRule, load_file, rule_files
 
 # Families --roc governs, with the ROC library and what to do instead.
 ROC_FAMILIES = {

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from translator.resources import shim_dir
 
 if TYPE_CHECKING:
-    from translator.engine import FileContext
+    from translator.engine.context import FileContext
     from translator.model import NameSite
 
 
@@ -195,7 +195,7 @@ def hip_definition(cuda_name: str) -> str:
 
 def hip_simd(site: NameSite, ctx: FileContext) -> bool:
     """HIP handler `simd`: rename the call to cp_<name> and insert that definition once into this file."""
-    from translator.engine import include_anchor
+    from translator.engine.core import include_anchor
 
     if site.name not in SPECS:
         return False

@@ -4,7 +4,7 @@ note that goes to the report, not into the code."""
 from __future__ import annotations
 
 from translator.api import translate_text
-from translator.engine import Options
+from translator.engine.context import Options
 
 
 def _hip(source: str):  # type: ignore[no-untyped-def]

@@ -86,7 +86,7 @@ COMPILING_GOLDEN = ("symbols.cu", "atomic_overloads.cu", "driver_types_deprecate
 def test_hip_golden_files_compile_with_hipcc_52(tmp_path: Path) -> None:
     from tests.golden.checkfile import strip_checks
     from translator.api import translate_text
-    from translator.engine import Options
+    from translator.engine.context import Options
 
     files = []
     for name in COMPILING_GOLDEN:

@@ -11,9 +11,9 @@ import pytest
 
 from tests.golden.checkfile import checks_for, match, strip_checks
 from translator.api import default_rules, translate_text
-from translator.engine import Options
+from translator.engine.context import Options
+from translator.engine.ruleset import load_file, rule_files
 from translator.resources import rules_dir
-from translator.ruleset import load_file, rule_files
 from translator.targets.hip_modes import MODES, ROC_FAMILIES, with_modes
 
 GOLDEN = Path(__file__).resolve().parents[2] / "golden" / "hip_modes"

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import tool_missing
 from tests.targets.simd_model import KERNEL
 from translator.api import translate_text
 
@@ -17,7 +18,7 @@ from translator.api import translate_text
 @pytest.mark.hipcc
 def test_translated_kernel_passes_hipcc(tmp_path: Path) -> None:
     if shutil.which("hipcc") is None:
-        pytest.skip("needs hipcc")
+        tool_missing("needs hipcc")
     res = translate_text(KERNEL + "int main() { return 0; }\n", "hip", name="k.cu")
     assert not [f for f in res.findings if f.code in ("CP2001", "CP2002")]
     text = res.output.decode()

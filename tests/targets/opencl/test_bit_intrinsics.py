@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from translator.api import translate_text
-from translator.ruleset import load_rules
+from translator.engine.ruleset import load_rules
 
 M32, M64 = (1 << 32) - 1, (1 << 64) - 1
 EDGE = [0, 1, 2, 3, 0x80000000, 0x7FFFFFFF, M32, 0x12345678, 0xF0F0F0F0, 0x00010000]

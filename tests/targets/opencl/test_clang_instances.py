@@ -9,6 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from tests.conftest import tool_missing
 from translator.api import translate_text
 from translator.frontend import specializations
 
@@ -49,7 +50,7 @@ WANT = {"apply_float_3_0": ("float", 3, "add"), "apply_float_2_0": ("float", 2, 
 @pytest.fixture(scope="module")
 def result():
     if specializations._clang() is None:
-        pytest.skip("no clang++ installed")
+        tool_missing("no clang++ installed")
     return translate_text(SRC, "opencl", name="dispatch.cu")
 
 

@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import tool_missing
 from translator.api import translate_text
-from translator.engine import Options
+from translator.engine.context import Options
 
 CASE = Path(__file__).resolve().parents[3] / "corpus" / "cases" / "curand_philox_device"
 # Random123 kat_vectors, "philox4x32 10": counter, key -> output
@@ -53,5 +54,5 @@ def test_translated_kernels_give_curand_philox_sequence_on_pocl(tmp_path: Path) 
                          timeout=900)
     data = json.loads(out.read_text()) if out.exists() else {}
     if data and data["cases"][0].get("verdicts", {}) == {"pocl": "skip"}:
-        pytest.skip("PoCL not available")
+        tool_missing("PoCL not available")
     assert res.returncode == 0 and data["cases"][0]["ok"], res.stdout[-3000:] + res.stderr[-3000:]

@@ -12,8 +12,8 @@ import numpy as np
 import pytest
 
 from translator.api import translate_text
+from translator.engine.ruleset import load_rules
 from translator.resources import shim_dir
-from translator.ruleset import load_rules
 from translator.targets.opencl.halfconv import CL_TYPES
 
 KERNEL = r"""

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import tool_missing
 from tests.targets.opencl.projects import translate_project
 from translator.frontend import specializations
 
@@ -58,7 +59,7 @@ int main()
 @pytest.fixture(scope="module")
 def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
     if not specializations.specializations_available():
-        pytest.skip("no clang++ installed")
+        tool_missing("no clang++ installed")
     return translate_project(tmp_path_factory.mktemp("inc"), {"kernels.cu": KERNELS, "main.cu": MAIN})
 
 

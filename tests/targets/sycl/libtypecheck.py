@@ -6,10 +6,9 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-import pytest
-
+from tests.conftest import tool_missing
 from tests.targets.sycl.typecheck import typecheck_command
-from translator.targets_support import sycl_host_cxx, sycl_include_dir
+from translator.build.toolchains import sycl_host_cxx, sycl_include_dir
 
 
 def onedpl_available() -> bool:
@@ -20,7 +19,7 @@ def onedpl_available() -> bool:
 def typecheck(tmp_path: Path, name: str, text: str) -> subprocess.CompletedProcess[str]:
     cxx = sycl_host_cxx()
     if cxx is None:
-        pytest.skip("no host C++ compiler")
+        tool_missing("no host C++ compiler")
     out = tmp_path / name
     out.write_text(text)
     return subprocess.run(typecheck_command(str(out), str(sycl_include_dir()), cxx), capture_output=True,

@@ -17,7 +17,7 @@ import pytest
 
 from tests.targets.sycl.typecheck import SHIM_INCLUDE, typecheck_command
 from translator.api import translate_text
-from translator.targets_support import sycl_include_dir
+from translator.build.toolchains import sycl_include_dir
 
 REPO = Path(__file__).resolve().parents[3]
 PROGRAMS = sorted(p.name for p in (REPO / "corpus" / "programs").iterdir() if (p / f"{p.name}.cu").is_file())

@@ -13,7 +13,7 @@ import pytest
 from tests.conftest import tool_missing
 from tests.targets.sycl.typecheck import typecheck_command
 from translator.api import translate_text
-from translator.targets_support import sycl_host_cxx, sycl_include_dir
+from translator.build.toolchains import sycl_host_cxx, sycl_include_dir
 
 pytestmark = pytest.mark.sycl_headers
 

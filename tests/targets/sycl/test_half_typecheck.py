@@ -11,8 +11,8 @@ import pytest
 
 from tests.targets.sycl.typecheck import typecheck_command
 from translator.api import translate_text
-from translator.ruleset import load_rules
-from translator.targets_support import sycl_include_dir
+from translator.build.toolchains import sycl_include_dir
+from translator.engine.ruleset import load_rules
 
 pytestmark = [pytest.mark.sycl_headers, pytest.mark.gxx]
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from translator.api import translate_text
-from translator.engine import Options
-from translator.project import discover
-from translator.runner import run
+from translator.engine.context import Options
+from translator.project.runner import run
+from translator.project.tree import discover
 
 
 def _sycl(src: str, name: str = "k.cu") -> str:

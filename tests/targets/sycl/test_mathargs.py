@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import tool_missing
 from tests.targets.sycl.typecheck import typecheck_command
 from translator.api import translate_text
-from translator.targets_support import sycl_include_dir
+from translator.build.toolchains import sycl_include_dir
 
 SRC = r"""
 #include <cstdio>
@@ -35,7 +36,7 @@ def test_integer_arguments_are_converted_to_the_parameter_type() -> None:
 @pytest.mark.sycl_headers
 def test_converted_calls_type_check(tmp_path: Path) -> None:
     if shutil.which("g++") is None or sycl_include_dir() is None:
-        pytest.skip("needs g++ and the SYCL headers")
+        tool_missing("needs g++ and the SYCL headers")
     path = tmp_path / "m.cpp"
     path.write_text(translate_text(SRC, "sycl", name="m.cu").output.decode())
     res = subprocess.run(typecheck_command(str(path), str(sycl_include_dir())), capture_output=True, text=True,

@@ -11,10 +11,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import tool_missing
 from tests.targets.sycl.typecheck import typecheck_command
 from translator.api import translate_text
-from translator.ruleset import load_rules
-from translator.targets_support import sycl_host_cxx, sycl_include_dir
+from translator.build.toolchains import sycl_host_cxx, sycl_include_dir
+from translator.engine.ruleset import load_rules
 
 pytestmark = [pytest.mark.sycl_headers, pytest.mark.gxx]
 
@@ -248,7 +249,7 @@ MKL_SECTIONS = ("libs/cublas", "libs/cusolver", "libs/cufft", "libs/curand", "li
 def _typecheck(tmp_path: Path, name: str, text: str) -> subprocess.CompletedProcess[str]:
     include = sycl_include_dir()
     if include is None or not (include / "oneapi" / "mkl.hpp").is_file():
-        pytest.skip("no oneMKL headers (pip install onemkl-sycl-include mkl-include)")
+        tool_missing("no oneMKL headers (pip install onemkl-sycl-include mkl-include)")
     out = tmp_path / name
     out.write_text(text)
     cmd = typecheck_command(str(out), str(include), sycl_host_cxx() or "g++")

@@ -36,7 +36,7 @@ def test_host_logic_header_needs_no_sycl(header: str) -> None:
 def test_dot_product_intrinsics_compute_cudas_values(tmp_path: Path) -> None:
     """cpsycl::dp4a/dp2a_lo/dp2a_hi (header-only, plain host functions) run on the host against the SYCL headers:
     signed and unsigned bytes as CUDA's overloads pick them, hand-computed expected values."""
-    from translator.targets_support import sycl_include_dir
+    from translator.build.toolchains import sycl_include_dir
 
     exe = tmp_path / "test_dot"
     build = subprocess.run(["g++", "-std=c++17", "-w", "-DSYCL_DISABLE_FSYCL_SYCLHPP_WARNING",

@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import tool_missing
 from tests.targets.sycl.typecheck import typecheck_command
 from translator.api import translate_text
-from translator.targets_support import sycl_include_dir
+from translator.build.toolchains import sycl_include_dir
 
 pytestmark = pytest.mark.sycl_headers
 
@@ -71,7 +72,7 @@ def test_block_class_with_shared_members_type_checks(tmp_path: Path) -> None:
     assert "__shared__" not in text
     assert "this_work_item::get_nd_item<3>()" in text
     if shutil.which("g++") is None or sycl_include_dir() is None:
-        pytest.skip("needs g++ and the SYCL headers")
+        tool_missing("needs g++ and the SYCL headers")
     out = tmp_path / "blocksum.cpp"
     out.write_text(text)
     res2 = subprocess.run(typecheck_command(str(out), str(sycl_include_dir())), capture_output=True, text=True,

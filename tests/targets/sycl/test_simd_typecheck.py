@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import tool_missing
 from tests.targets.simd_model import KERNEL
 from translator.api import translate_text
+from translator.build.toolchains import sycl_include_dir
 from translator.targets import simd
-from translator.targets_support import sycl_include_dir
 
 
 @pytest.mark.sycl_headers
@@ -20,7 +21,7 @@ def test_translated_kernel_type_checks_as_sycl(tmp_path: Path) -> None:
     from tests.targets.sycl.typecheck import typecheck_command
 
     if shutil.which("g++") is None or sycl_include_dir() is None:
-        pytest.skip("needs g++ and the SYCL headers")
+        tool_missing("needs g++ and the SYCL headers")
     res = translate_text(KERNEL + "int main() { return 0; }\n", "sycl", name="k.cu")
     assert not [f for f in res.findings if f.code in ("CP2001", "CP2002")]
     text = res.output.decode()

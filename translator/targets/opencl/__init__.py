@@ -13,8 +13,8 @@ from dataclasses import replace as dc_replace
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
-from translator.edits import Edit
-from translator.engine import after_leading_comments
+from translator.engine.core import after_leading_comments
+from translator.engine.edits import Edit
 from translator.frontend.brackets import split_text
 from translator.frontend.includes import HEADER_SUFFIXES, input_root, local_headers
 from translator.frontend.lexer import lex
@@ -63,9 +63,9 @@ from translator.targets.opencl.thrust import rewrite_thrust
 from translator.targets.opencl.typenames import builtin_aliases, canonical_subst, object_macros, user_type_names
 
 if TYPE_CHECKING:
-    from translator.engine import FileContext
+    from translator.engine.context import FileContext
+    from translator.engine.ruleset import Rule, TargetRule
     from translator.model import KernelDef, KernelLaunch, NameSite
-    from translator.ruleset import Rule, TargetRule
 
 CUDA_SUFFIXES = (".cu", ".cuh")
 _DEVICE_FAMILIES = ("device", "math", "types")

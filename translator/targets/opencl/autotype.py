@@ -14,11 +14,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from translator.edits import Edit
+from translator.engine.edits import Edit
 from translator.frontend.clang import main_file_cursors
 
 if TYPE_CHECKING:
-    from translator.engine import FileContext
+    from translator.engine.context import FileContext
 
 _SCALARS = {"BOOL": "bool", "CHAR_S": "char", "SCHAR": "char", "CHAR_U": "uchar", "UCHAR": "uchar",
             "SHORT": "short", "USHORT": "ushort", "INT": "int", "UINT": "uint", "LONG": "long",

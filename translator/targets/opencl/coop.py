@@ -19,14 +19,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from translator.edits import Edit
+from translator.engine.edits import Edit
 from translator.frontend.brackets import match_close
 from translator.frontend.lexer import LineIndex
 from translator.model import Span
 from translator.targets.opencl.cub import split_top
 
 if TYPE_CHECKING:
-    from translator.engine import FileContext
+    from translator.engine.context import FileContext
     from translator.model import NameSite
 
 _NS = "cooperative_groups"

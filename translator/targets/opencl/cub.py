@@ -17,14 +17,14 @@ import bisect
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from translator.edits import Edit
+from translator.engine.edits import Edit
 from translator.frontend.brackets import match_close
 from translator.frontend.lexer import LineIndex
 from translator.model import Outcome, Span
 from translator.targets.opencl.thrust import in_device_code
 
 if TYPE_CHECKING:
-    from translator.engine import FileContext
+    from translator.engine.context import FileContext
     from translator.model import NameSite
 
 _PRIMITIVES = {"BlockReduce": ("Sum", "Reduce"), "BlockScan": ("ExclusiveSum", "InclusiveSum")}

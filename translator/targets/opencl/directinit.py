@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from translator.frontend.clang import main_file_cursors
 
 if TYPE_CHECKING:
-    from translator.engine import FileContext
+    from translator.engine.context import FileContext
 
 _KINDS = {"BOOL", "CHAR_S", "SCHAR", "CHAR_U", "UCHAR", "SHORT", "USHORT", "INT", "UINT", "LONG", "LONGLONG",
           "ULONG", "ULONGLONG", "FLOAT", "DOUBLE", "ENUM", "POINTER"}

@@ -14,11 +14,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from translator.edits import Edit
+from translator.engine.edits import Edit
 from translator.frontend.clang import main_file_cursors
 
 if TYPE_CHECKING:
-    from translator.engine import FileContext
+    from translator.engine.context import FileContext
 
 # CUDA storage type -> the prelude's float-to-type conversion (round to nearest even, as the constructor)
 _FROM_FLOAT = {"__half": "cp_float2half", "__nv_bfloat16": "cp_float2bfloat16"}

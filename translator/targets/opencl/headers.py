@@ -13,15 +13,15 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
-from translator.edits import Edit, apply_edits
+from translator.engine.edits import Edit, apply_edits
 from translator.frontend.sites import TokenView, find_kernels
 from translator.model import KernelDef, Severity
 from translator.targets.header_pass import header_pass
 from translator.targets.opencl.scan import DeviceScan, scan_device
 
 if TYPE_CHECKING:
-    from translator.engine import FileContext, Options
-    from translator.ruleset import RuleSet
+    from translator.engine.context import FileContext, Options
+    from translator.engine.ruleset import RuleSet
 
 DEVICE_FAMILIES = ("device", "math", "types")  # the first two name what OpenCL C lacks, not the host
 SHIFT = 1 << 40  # header k's offsets are shifted by k * SHIFT inside the including file's program

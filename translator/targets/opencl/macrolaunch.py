@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from translator.frontend.macrolaunch import MacroKernel, kernel_parameter, macro_kernels, macro_uses, unpastable_uses
 
 if TYPE_CHECKING:
-    from translator.engine import FileContext
+    from translator.engine.context import FileContext
     from translator.model import KernelLaunch
     from translator.targets.opencl.scan import DevFunc
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from translator.frontend.clang import main_file_cursors
 
 if TYPE_CHECKING:
-    from translator.engine import FileContext
+    from translator.engine.context import FileContext
 
 _SCALAR = {"BOOL": "bool", "CHAR_S": "char", "SCHAR": "char", "CHAR_U": "uchar", "UCHAR": "uchar",
            "SHORT": "short", "USHORT": "ushort", "INT": "int", "UINT": "uint", "LONG": "long", "LONGLONG": "long",

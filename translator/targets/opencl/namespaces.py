@@ -13,11 +13,11 @@ from collections import Counter
 from dataclasses import replace as dc_replace
 from typing import TYPE_CHECKING
 
-from translator.edits import Edit
+from translator.engine.edits import Edit
 from translator.frontend.clang import main_file_cursors
 
 if TYPE_CHECKING:
-    from translator.engine import FileContext
+    from translator.engine.context import FileContext
     from translator.targets.opencl.scan import DeviceScan
 
 

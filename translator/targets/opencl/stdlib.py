@@ -15,12 +15,12 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from translator.edits import Edit
+from translator.engine.edits import Edit
 from translator.frontend.stdcalls import LibraryCall, library_calls
 from translator.targets.opencl.spelling import canonical_type
 
 if TYPE_CHECKING:
-    from translator.engine import FileContext
+    from translator.engine.context import FileContext
 
 _FLOATING = ("float", "double")
 _ABS = ("abs", "labs", "llabs")

@@ -17,7 +17,7 @@ from translator.frontend.sites import TokenView, find_kernels
 from translator.model import Outcome
 
 if TYPE_CHECKING:
-    from translator.engine import FileContext
+    from translator.engine.context import FileContext
     from translator.model import NameSite
 
 

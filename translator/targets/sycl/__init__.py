@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
-from translator.edits import Edit
+from translator.engine.edits import Edit
 from translator.frontend.clang import main_file_cursors
 from translator.frontend.lexer import IDENT, KEYWORD
 from translator.model import Span
@@ -39,9 +39,9 @@ from translator.targets.sycl.shared_aggregate import rewrite_shared_aggregates
 from translator.targets.sycl.typedcalls import floating_abs
 
 if TYPE_CHECKING:
-    from translator.engine import FileContext
+    from translator.engine.context import FileContext
+    from translator.engine.ruleset import Rule, TargetRule
     from translator.model import NameSite
-    from translator.ruleset import Rule, TargetRule
 
 __all__ = ["HELPER_HEADER", "ITEM_PARAM", "SyclTarget", "make"]
 

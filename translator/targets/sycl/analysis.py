@@ -11,14 +11,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from translator.edits import Edit
+from translator.engine.edits import Edit
 from translator.frontend.lexer import IDENT, LineIndex
 from translator.frontend.sites import TokenView, find_kernels
 from translator.model import KernelDef, Span
 from translator.targets.sycl.cub_warp import cub_warp_names
 
 if TYPE_CHECKING:
-    from translator.engine import FileContext
+    from translator.engine.context import FileContext
 
 # Builtins whose SYCL spelling reads the nd_item: a function using one (directly or through a call) takes `item`.
 _ITEM_BUILTINS = {"threadIdx", "blockIdx", "blockDim", "gridDim", "warpSize", "__syncthreads",

@@ -16,7 +16,7 @@ from translator.frontend.lexer import IDENT
 from translator.targets.sycl.analysis import byte_span
 
 if TYPE_CHECKING:
-    from translator.engine import FileContext
+    from translator.engine.context import FileContext
     from translator.model import NameSite
 
 NAMESPACE = "cpsycl::cub"

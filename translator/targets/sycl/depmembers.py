@@ -21,7 +21,7 @@ from translator.frontend.specializations import specializations
 from translator.targets.opencl.includers import includers
 
 if TYPE_CHECKING:
-    from translator.context import FileContext
+    from translator.engine.context import FileContext
 
 VECTOR_TYPE = re.compile(r"(u?char|u?short|u?int|u?long|u?longlong|float|double)[234]|__half2|__nv_bfloat162")
 _COMPONENTS = ("x", "y", "z", "w")

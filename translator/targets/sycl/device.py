@@ -9,12 +9,12 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from translator.edits import Edit
+from translator.engine.edits import Edit
 from translator.model import Span
 from translator.targets.sycl.analysis import analyse, body_at, byte_span, tok_index
 
 if TYPE_CHECKING:
-    from translator.engine import FileContext
+    from translator.engine.context import FileContext
     from translator.model import NameSite
 
 _ATOMIC_OPS = {"atomicAdd": "fetch_add", "atomicSub": "fetch_sub", "atomicExch": "exchange",

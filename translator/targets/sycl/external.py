@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from translator.edits import Edit
+from translator.engine.edits import Edit
 from translator.frontend.clang import main_file_cursors
 
 if TYPE_CHECKING:
-    from translator.engine import FileContext
+    from translator.engine.context import FileContext
 
 
 def mark_external(ctx: FileContext) -> None:

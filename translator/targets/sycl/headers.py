@@ -15,7 +15,7 @@ from translator.targets.sycl import analysis
 from translator.targets.sycl.analysis import FileAnalysis, analyse
 
 if TYPE_CHECKING:
-    from translator.engine import FileContext
+    from translator.engine.context import FileContext
 
 class _Analyser:
     """Target stand-in that runs the SYCL rule handlers on a header and keeps its analysis."""

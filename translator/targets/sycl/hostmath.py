@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from translator.targets.sycl.analysis import FileAnalysis, body_at
 
 if TYPE_CHECKING:
-    from translator.engine import FileContext
+    from translator.engine.context import FileContext
 
 _C_MATH_BASE = (
     "acos asin atan atan2 cos sin tan acosh asinh atanh cosh sinh tanh exp exp2 expm1 frexp ldexp log log10 log1p "

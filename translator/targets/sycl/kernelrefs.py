@@ -17,7 +17,7 @@ from translator.frontend.lexer import IDENT
 from translator.targets.sycl.analysis import FileAnalysis, byte_span
 
 if TYPE_CHECKING:
-    from translator.engine import FileContext
+    from translator.engine.context import FileContext
 
 # Tokens before a unary `&`: the address of the kernel is the value of an assignment, comparison or argument.
 _BEFORE_ADDRESS = {"=", "==", "!=", "(", ",", "return", "?", ":", "{"}

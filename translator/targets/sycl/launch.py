@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from translator.edits import Edit
+from translator.engine.edits import Edit
 from translator.frontend.brackets import split_text
 from translator.frontend.macrolaunch import kernel_parameter
 from translator.model import KernelLaunch
@@ -17,7 +17,7 @@ from translator.targets.sycl.analysis import DeviceFunction, FileAnalysis, tok_i
 from translator.targets.sycl.macrolaunch import macro_kernel
 
 if TYPE_CHECKING:
-    from translator.engine import FileContext
+    from translator.engine.context import FileContext
 
 
 def rewrite_launch(ctx: FileContext, an: FileAnalysis, launch: KernelLaunch) -> None:

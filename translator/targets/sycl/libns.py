@@ -13,12 +13,12 @@ import atexit
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from translator.engine import in_conditional, in_directive
+from translator.engine.core import in_conditional, in_directive
 from translator.frontend.lexer import IDENT, LineIndex
 from translator.model import Span
 
 if TYPE_CHECKING:
-    from translator.engine import FileContext
+    from translator.engine.context import FileContext
     from translator.model import NameSite
 
 

@@ -13,7 +13,7 @@ from translator.frontend.macrolaunch import kernel_parameter, macro_kernels, mac
 from translator.targets.sycl.analysis import DeviceFunction, FileAnalysis
 
 if TYPE_CHECKING:
-    from translator.engine import FileContext
+    from translator.engine.context import FileContext
     from translator.model import KernelLaunch
 
 

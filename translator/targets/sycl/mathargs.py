@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from translator.frontend.clang import main_file_cursors
 
 if TYPE_CHECKING:
-    from translator.engine import FileContext
+    from translator.engine.context import FileContext
 
 _PARAM = {"single": "float", "double": "double"}
 _FLOATING = {"FLOAT": "float", "DOUBLE": "double"}

@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from translator.edits import Edit
+from translator.engine.edits import Edit
 from translator.targets.sycl.analysis import FileAnalysis, byte_span
 
 if TYPE_CHECKING:
-    from translator.engine import FileContext
+    from translator.engine.context import FileContext
 
 _VEC = re.compile(r"(?:u?char|u?short|u?int|u?long|u?longlong|float|double)([234])")
 _SCALARS = {"char", "short", "int", "long", "float", "double", "unsigned", "unsigned int", "size_t"}

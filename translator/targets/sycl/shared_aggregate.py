@@ -14,7 +14,7 @@ from translator.frontend.lexer import IDENT
 from translator.targets.sycl.analysis import _GROUP_LOCAL, FileAnalysis, body_at, byte_span
 
 if TYPE_CHECKING:
-    from translator.engine import FileContext
+    from translator.engine.context import FileContext
 
 _QUALIFIERS = ("static", "volatile")
 

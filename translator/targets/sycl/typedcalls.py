@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from translator.edits import Edit
+from translator.engine.edits import Edit
 from translator.frontend.stdcalls import library_calls
 from translator.targets.sycl.analysis import FileAnalysis, body_at
 
 if TYPE_CHECKING:
-    from translator.engine import FileContext
+    from translator.engine.context import FileContext
 
 _ABS = ("abs", "labs", "llabs")
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from translator.diagnostics import make_finding
+from translator.engine.diagnostics import make_finding
 from translator.frontend.lexer import LineIndex
 from translator.model import Finding
 

@@ -38,11 +38,11 @@ def file_sha(path: Path) -> str | None:
 
 def rules_version(extra_rules: list[Path] | tuple[Path, ...] = ()) -> str:
     """Hash of every built-in rule file and the user's --rules files: a new rule means a new translation."""
+    from translator.engine.ruleset import rule_files
     from translator.resources import rules_dir
-    from translator.ruleset import rule_files
 
     h = hashlib.sha256()
-    for p in list(rule_files(rules_dir())) + [Path(x) for x in extra_rules]:
+    for p in list(rule_files(rules_dir(), tables=True)) + [Path(x) for x in extra_rules]:
         h.update(str(p.name).encode())
         try:
             h.update(p.read_bytes())

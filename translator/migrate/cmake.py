@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
-from translator.buildscripts.common import BuildContext, Migration
-from translator.buildscripts.profiles import (
+from translator.migrate.common import BuildContext, Migration
+from translator.migrate.profiles import (
     RUNTIME_PACKAGES,
     Profile,
     arch_value,

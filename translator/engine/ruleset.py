@@ -19,10 +19,11 @@ from typing import Any
 
 import yaml
 
-from translator.diagnostics import CATALOGUE
+from translator.engine.diagnostics import CATALOGUE
 from translator.resources import diagnostics_file, rules_dir
 
 TARGETS = ("hip", "sycl", "opencl")
+TABLES = "tables"  # rules/tables/: see engine/tables.py
 KINDS = ("function", "type", "enum", "macro", "builtin", "header", "keyword", "variable")
 STATUSES = ("supported", "partial", "shim", "unsupported", "removed")
 _TARGET_KEYS = {"rename", "template", "statement", "handler", "status", "code", "reason", "note", "include", "legacy",
@@ -163,7 +164,7 @@ def _version(text: str, path: Path, line: int) -> tuple[int, ...]:
 
 def _check_code(code: Any, path: Path, line: int) -> str:
     if not isinstance(code, str) or code not in CATALOGUE:
-        raise RuleError(path, line, f"unknown diagnostic code {code!r} (see translator/diagnostics.yaml)")
+        raise RuleError(path, line, f"unknown diagnostic code {code!r} (see translator/engine/diagnostics.yaml)")
     return code
 
 
@@ -310,8 +311,11 @@ def _opt_str(v: Any) -> str | None:
     return None if v is None else str(v)
 
 
-def rule_files(root: Path) -> list[Path]:
-    return sorted(p for p in root.rglob("*.yaml") if p.is_file())
+def rule_files(root: Path, *, tables: bool = False) -> list[Path]:
+    """The rule files under `root`; with `tables`, also rules/tables/ (CUDA-name tables that handlers read
+    through engine/tables.py, not translation rules)."""
+    return sorted(p for p in root.rglob("*.yaml")
+                  if p.is_file() and (tables or p.relative_to(root).parts[0] != TABLES))
 
 
 def _cache_path(files: list[Path]) -> Path:

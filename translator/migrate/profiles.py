@@ -11,7 +11,8 @@ import posixpath
 import re
 from dataclasses import dataclass, field
 
-from translator.buildscripts.common import BuildContext
+from translator.engine import tables
+from translator.migrate.common import BuildContext
 
 HIP_DEFAULT_ARCH = "gfx90a"
 
@@ -27,32 +28,30 @@ class Profile:
     shim: str | None = None  # the runtime's folder as the migrated file spells it, when the target has a runtime
 
 
-_CUDA_LIB_NAMES = ("cudart", "cudart_static", "cuda_driver", "cublas", "cublasLt", "curand", "cufft", "cusparse",
-                   "cusolver", "nvToolsExt", "nvtx3", "nvrtc", "cupti", "nvjpeg", "npp")
+def _libraries(target: str, kind: str) -> dict[str, str | None]:
+    """CUDA library -> the target's (None: drop) for `kind` cmake (CUDA::x) or make (-lx), from
+    rules/tables/build_libraries.yaml; a library the target has no entry for is left out (CP5010)."""
+    out: dict[str, str | None] = {}
+    for lib, body in tables.mapping("build_libraries").items():
+        per_target = (body or {}).get(kind) or {}
+        if target in per_target:
+            out[lib] = per_target[target]
+    return out
 
 
 def _hip() -> Profile:
-    cmake = {"cudart": "hip::host", "cudart_static": "hip::host", "cuda_driver": "hip::host",
-             "cublas": "roc::hipblas", "cublasLt": "roc::hipblaslt", "curand": "hip::hiprand", "cufft": "hip::hipfft",
-             "cusparse": "roc::hipsparse", "cusolver": "roc::hipsolver", "nvToolsExt": "roctx64", "nvtx3": "roctx64",
-             "nvrtc": "hiprtc"}
-    make = {"cudart": "-lamdhip64", "cudart_static": "-lamdhip64", "cuda": "-lamdhip64", "cublas": "-lhipblas",
-            "cublasLt": "-lhipblaslt", "curand": "-lhiprand", "cufft": "-lhipfft", "cusparse": "-lhipsparse",
-            "cusolver": "-lhipsolver", "nvToolsExt": "-lroctx64", "nvrtc": "-lhiprtc"}
-    return Profile("hip", "HIP", "hipcc", "find_package(hip REQUIRED)", cmake, make)
+    return Profile("hip", "HIP", "hipcc", "find_package(hip REQUIRED)", _libraries("hip", "cmake"),
+                   _libraries("hip", "make"))
 
 
 def _opencl() -> Profile:
-    cmake = {"cudart": "cudaport_opencl", "cudart_static": "cudaport_opencl", "cuda_driver": "cudaport_opencl"}
-    make = {"cudart": "$(CUDAPORT_SHIM_LIB) -lOpenCL -lpthread", "cudart_static": "$(CUDAPORT_SHIM_LIB) -lOpenCL "
-            "-lpthread", "cuda": None}
-    return Profile("opencl", "CXX", "$(CXX) -I$(CUDAPORT_SHIM)/include", "", cmake, make, "")
+    return Profile("opencl", "CXX", "$(CXX) -I$(CUDAPORT_SHIM)/include", "", _libraries("opencl", "cmake"),
+                   _libraries("opencl", "make"), "")
 
 
 def _sycl() -> Profile:
-    cmake = {"cudart": None, "cudart_static": None, "cuda_driver": None}
-    make = {"cudart": None, "cudart_static": None, "cuda": None}
-    return Profile("sycl", "CXX", "icpx -fsycl -I$(CUDAPORT_SHIM)/include", "", cmake, make, "")
+    return Profile("sycl", "CXX", "icpx -fsycl -I$(CUDAPORT_SHIM)/include", "", _libraries("sycl", "cmake"),
+                   _libraries("sycl", "make"), "")
 
 
 # CMake package of each runtime in an installed cudaport (runtime_shim/cmake/<name>Config.cmake; `cudaport
@@ -151,4 +150,4 @@ def arch_value(target: str) -> str | None:
     return HIP_DEFAULT_ARCH if target == "hip" else None
 
 
-KNOWN_CUDA_LIBS = frozenset(_CUDA_LIB_NAMES)
+KNOWN_CUDA_LIBS = frozenset(tables.mapping("build_libraries"))

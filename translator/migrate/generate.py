@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 
-from translator.buildscripts.common import BuildContext
-from translator.buildscripts.profiles import located_profile
-from translator.diagnostics import make_finding
+from translator.engine.diagnostics import make_finding
+from translator.migrate.common import BuildContext
+from translator.migrate.profiles import located_profile
 from translator.model import Finding
 
 
@@ -29,7 +29,7 @@ def generate_cmake(ctx: BuildContext, units: list[str], project: str, mains: set
         lines += ["set(CMAKE_HIP_STANDARD 17)", "if(NOT DEFINED CMAKE_HIP_ARCHITECTURES)",
                   "  set(CMAKE_HIP_ARCHITECTURES gfx90a)", "endif()", "find_package(hip REQUIRED)"]
     elif prof is not None:
-        from translator.buildscripts.cmake import _find_block
+        from translator.migrate.cmake import _find_block
 
         lines.append(_find_block(prof, ctx))
     lines.append("include_directories(${CMAKE_CURRENT_SOURCE_DIR})")

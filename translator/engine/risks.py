@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from translator.frontend.sites import TokenView, find_kernels
 
 if TYPE_CHECKING:
-    from translator.context import FileContext
+    from translator.engine.context import FileContext
 
 _FULL_MASKS = {"0xffffffff", "0xFFFFFFFF", "0xffffffffu", "0xFFFFFFFFu", "0xffffffffU", "0xFFFFFFFFU"}
 _WARP_OPS = {("%", "32"), ("/", "32"), ("&", "31"), ("&", "0x1f"), (">>", "5")}

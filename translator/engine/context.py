@@ -10,10 +10,10 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Protocol
 
-from translator.diagnostics import inline_comment, make_finding
-from translator.edits import Edit
+from translator.engine.diagnostics import inline_comment, make_finding
+from translator.engine.edits import Edit
+from translator.engine.ruleset import Rule, RuleSet, TargetRule
 from translator.model import ApiUse, FileStatus, Finding, NameSite, Outcome, ParsedFile, Severity, Span
-from translator.ruleset import Rule, RuleSet, TargetRule
 
 
 class Target(Protocol):

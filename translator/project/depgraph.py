@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from translator.frontend.lexer import LITERAL, lex
-from translator.manifest import Entry, sha
-from translator.project import SourceFile, include_dirs, resolve_include, scan_includes
+from translator.project.manifest import Entry, sha
+from translator.project.tree import SourceFile, include_dirs, resolve_include, scan_includes
 
 
 @dataclass

@@ -19,16 +19,18 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from translator.buildscripts import BuildContext, build_kind, generate_cmake, migrate_build_file
-from translator.context import FileResult, Options, Target
-from translator.depgraph import DependencyGraph, InputFile, inside, is_source
-from translator.diagnostics import make_finding
-from translator.engine import translate_parsed
+from translator.engine.context import FileResult, Options, Target
+from translator.engine.core import translate_parsed
+from translator.engine.diagnostics import make_finding
+from translator.engine.ruleset import RuleSet, load_rules
 from translator.frontend.lexer import IDENT, KEYWORD, lex
 from translator.frontend.parse import parse_file
-from translator.manifest import Entry, Manifest, atomic_write, finding_dict, rules_version, sha
+from translator.migrate import BuildContext, build_kind, generate_cmake, migrate_build_file
 from translator.model import FileStatus, Finding
-from translator.project import (
+from translator.project.depgraph import DependencyGraph, InputFile, inside, is_source
+from translator.project.manifest import Entry, Manifest, atomic_write, finding_dict, rules_version, sha
+from translator.project.runtime_bundle import RUNTIME_MODES, runtime_files, runtime_folder
+from translator.project.tree import (
     MAX_FILE_BYTES,
     InputError,
     SourceFile,
@@ -37,8 +39,6 @@ from translator.project import (
     resolve_include,
     scan_includes,
 )
-from translator.ruleset import RuleSet, load_rules
-from translator.runtime_bundle import RUNTIME_MODES, runtime_files, runtime_folder
 from translator.targets.base import get_target
 
 GENERATED_BUILD = ":generated:CMakeLists.txt"  # manifest key of a build script cudaport wrote itself

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from pathlib import PurePosixPath
 
-from translator.buildscripts import cmake, make
-from translator.buildscripts.common import BuildContext, Migration
-from translator.buildscripts.generate import generate_cmake
-from translator.buildscripts.profiles import located_profile
-from translator.diagnostics import make_finding
+from translator.engine.diagnostics import make_finding
+from translator.migrate import cmake, make
+from translator.migrate.common import BuildContext, Migration
+from translator.migrate.generate import generate_cmake
+from translator.migrate.profiles import located_profile
 from translator.model import Finding
 
 __all__ = ["BuildContext", "build_kind", "generate_cmake", "migrate_build_file"]

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from translator.buildscripts.common import BuildContext, Migration
-from translator.buildscripts.profiles import KNOWN_CUDA_LIBS, Profile, map_nvcc_flag
+from translator.migrate.common import BuildContext, Migration
+from translator.migrate.profiles import KNOWN_CUDA_LIBS, Profile, map_nvcc_flag
 
 _ASSIGN = re.compile(r"^(?:export\s+|override\s+)?([A-Za-z_][A-Za-z0-9_.]*)\s*(\?=|:=|::=|\+=|!=|=)")
 _RULE = re.compile(r"^[^\t#=][^=]*?(?<!:):(?!=)")

@@ -10,13 +10,13 @@ import re
 from dataclasses import replace as dc_replace
 from pathlib import PurePosixPath
 
-from translator.context import FileContext, FileResult, Options, Target
-from translator.diagnostics import CATALOGUE, make_finding
-from translator.edits import Edit, Render, apply_edits
+from translator.engine.context import FileContext, FileResult, Options, Target
+from translator.engine.diagnostics import CATALOGUE, make_finding
+from translator.engine.edits import Edit, Render, apply_edits
+from translator.engine.risks import scan_risks
+from translator.engine.ruleset import Rule, RuleSet, TargetRule
 from translator.frontend.statement import discarded_call
 from translator.model import FileStatus, NameSite, Outcome, ParsedFile, Severity, Span
-from translator.risks import scan_risks
-from translator.ruleset import Rule, RuleSet, TargetRule
 
 _DIM = {"x": "0", "y": "1", "z": "2"}
 _RDIM = {"x": "2", "y": "1", "z": "0"}

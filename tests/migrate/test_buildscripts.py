@@ -7,8 +7,8 @@ from pathlib import PurePosixPath
 
 import pytest
 
-from translator.buildscripts import BuildContext, build_kind, migrate_build_file
-from translator.buildscripts.cmake import CMakeParseError, parse
+from translator.migrate import BuildContext, build_kind, migrate_build_file
+from translator.migrate.cmake import CMakeParseError, parse
 
 CMAKE = """# keep this comment: project(x CUDA)
 cmake_minimum_required(VERSION 3.18)
