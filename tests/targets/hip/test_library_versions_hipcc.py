@@ -16,7 +16,7 @@ import pytest
 
 from tests.conftest import tool_missing
 from translator.api import translate_text
-from translator.context import Options
+from translator.engine.context import Options
 
 SOURCE = r"""
 #include <cstdio>
