@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import run_program
+from .test_opencl_shim_oclgrind import oclgrind_errors
 
 pytestmark = pytest.mark.opencl
 
@@ -32,6 +33,16 @@ def test_cusparse_calls_match_host_loops(build_program: Callable[[str], Path], e
         assert f"ok {step}\n" in proc.stdout
     # the one unsupported case the program tries (SpMM with op(A) transposed) is refused, not computed wrongly
     assert "cusparseSpMM: op(A) other than non-transposed is not supported" in proc.stderr
+
+
+@pytest.mark.oclgrind
+def test_cusparse_kernels_are_clean_under_oclgrind(build_program: Callable[[str], Path]) -> None:
+    """The layer's own kernels on the handle-table path (Oclgrind has no SVM): no invalid access, no data race."""
+    proc = run_program(build_program("cusparse_calls"), oclgrind=True, env={"CUDAPORT_OPENCL_VERBOSE": "1"},
+                       timeout=600)
+    assert proc.returncode == 0 and proc.stdout.rstrip().endswith("PASS"), proc.stdout + proc.stderr
+    assert "Oclgrind" in proc.stderr and "device pointers: handle table" in proc.stderr, proc.stderr
+    assert oclgrind_errors(proc.stderr) == [], proc.stderr
 
 
 @pytest.mark.parametrize("env", PATHS)
