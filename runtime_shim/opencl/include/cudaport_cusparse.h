@@ -9,9 +9,11 @@
  *    parts: the SpSM triangular solve, SpGEMM (symbolic and numeric phase), DenseToSparse's row-offset scan.
  * Value types float and double (CUDA_R_32F/CUDA_R_64F, the compute type equal to the value type); 32- or 64-bit
  * indices (a CSR matrix's offsets and columns of one type); index base zero or one; dense matrices in row- or
- * column-major order. op(A) of a sparse matrix: non-transposed only (SpSM also transposed); op of a dense
- * operand (SpMM's B, SDDMM's A and B, SpSM's B): non-transposed or transposed. Anything else returns
- * CUSPARSE_STATUS_NOT_SUPPORTED with one line on stderr. Buffers asked for by *_bufferSize are not used. */
+ * column-major order. Every op(X) may be non-transposed, transposed or conjugate-transposed (the same for real
+ * values), except SpGEMM's (non-transposed, as cuSPARSE's); a transposed sparse A of SpMV/SpMM is transposed on
+ * a host copy into temporary device memory, then the same kernel runs. Anything else (CSC, 16-bit indices, mixed
+ * value types) returns CUSPARSE_STATUS_NOT_SUPPORTED with one line on stderr. Buffers asked for by *_bufferSize
+ * are not used. */
 #ifndef CUDAPORT_CUSPARSE_H
 #define CUDAPORT_CUSPARSE_H
 

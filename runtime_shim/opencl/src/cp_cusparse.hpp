@@ -80,5 +80,21 @@ bool put_indices(void* dev, cusparseIndexType_t t, const std::vector<int64_t>& i
 bool get_values(const void* dev, cudaDataType t, size_t n, std::vector<double>& out);
 bool put_values(void* dev, cudaDataType t, const std::vector<double>& in);
 bool sync(cusparseHandle_t h);
+// op(X) transposes for CUSPARSE_OPERATION_TRANSPOSE and (the values being real) CONJUGATE_TRANSPOSE.
+inline bool is_trans(cusparseOperation_t op) { return op != CUSPARSE_OPERATION_NON_TRANSPOSE; }
+inline bool valid_op(cusparseOperation_t op) {
+    return op == CUSPARSE_OPERATION_NON_TRANSPOSE || op == CUSPARSE_OPERATION_TRANSPOSE ||
+           op == CUSPARSE_OPERATION_CONJUGATE_TRANSPOSE;
+}
+// A^T of a CSR/COO matrix as a zero-based CSR matrix in temporary device memory (built on a host copy; A's index
+// type, one batch member), freed with the object.
+struct TransposedCsr {
+    cpSpMat m;
+    TransposedCsr() = default;
+    TransposedCsr(const TransposedCsr&) = delete;
+    TransposedCsr& operator=(const TransposedCsr&) = delete;
+    ~TransposedCsr();
+};
+cusparseStatus_t transpose(cusparseHandle_t h, const char* call, const cpSpMat* a, TransposedCsr& out);
 
 }  // namespace cpsp

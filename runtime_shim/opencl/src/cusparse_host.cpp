@@ -83,17 +83,60 @@ void solve_one(const HostCsr& a, bool lower, bool unit, bool trans, std::vector<
 cusparseStatus_t spsm_checks(const char* call, cusparseOperation_t opA, cusparseOperation_t opB, const cpSpMat* a,
                              const cpDnMat* b, const cpDnMat* c, cudaDataType compute) {
     if (!a || !b || !c) return CUSPARSE_STATUS_INVALID_VALUE;
-    if (opA == CUSPARSE_OPERATION_CONJUGATE_TRANSPOSE || opB == CUSPARSE_OPERATION_CONJUGATE_TRANSPOSE)
-        return unsupported(call, "a conjugate-transposed operand");
+    if (!valid_op(opA) || !valid_op(opB)) return CUSPARSE_STATUS_INVALID_VALUE;
     if (!value_size(a->type) || a->type != compute || b->type != a->type || c->type != a->type)
         return unsupported(call, "these value/compute types");
-    bool tb = opB == CUSPARSE_OPERATION_TRANSPOSE;
+    bool tb = is_trans(opB);
     int64_t bk = tb ? b->cols : b->rows, bn = tb ? b->rows : b->cols;
     if (a->rows != a->cols || bk != a->rows || c->rows != a->rows || c->cols != bn) return CUSPARSE_STATUS_INVALID_VALUE;
     return CUSPARSE_STATUS_SUCCESS;
 }
 
 }  // namespace
+
+namespace cpsp {
+
+TransposedCsr::~TransposedCsr() {
+    if (m.offsets) cudaFree(m.offsets);
+    if (m.columns) cudaFree(m.columns);
+    if (m.values) cudaFree(m.values);
+}
+
+cusparseStatus_t transpose(cusparseHandle_t h, const char* call, const cpSpMat* a, TransposedCsr& out) {
+    if (!sync(h)) return CUSPARSE_STATUS_EXECUTION_FAILED;
+    HostCsr src;
+    cusparseStatus_t st = download(call, a, src);
+    if (st != CUSPARSE_STATUS_SUCCESS) return st;
+    size_t nnz = src.col.size();
+    std::vector<int64_t> off((size_t)src.cols + 1, 0), col(nnz);
+    std::vector<double> val(nnz);
+    for (int64_t c : src.col) ++off[(size_t)c + 1];
+    for (size_t i = 1; i < off.size(); ++i) off[i] += off[i - 1];
+    std::vector<int64_t> next(off.begin(), off.end() - 1);
+    for (int64_t i = 0; i < src.rows; ++i)
+        for (int64_t p = src.off[i]; p < src.off[i + 1]; ++p) {
+            int64_t q = next[(size_t)src.col[p]]++;
+            col[q] = i;
+            val[q] = src.val[p];
+        }
+    cpSpMat& t = out.m;
+    t.format = CUSPARSE_FORMAT_CSR;
+    t.rows = src.cols;
+    t.cols = src.rows;
+    t.nnz = (int64_t)nnz;
+    t.offsets_type = t.columns_type = a->offsets_type;
+    t.type = a->type;
+    size_t is = index_size(a->offsets_type), vs = value_size(a->type);
+    if (cudaMalloc(&t.offsets, off.size() * is) != cudaSuccess || cudaMalloc(&t.columns, (nnz + 1) * is) != cudaSuccess ||
+        cudaMalloc(&t.values, (nnz + 1) * vs) != cudaSuccess)
+        return CUSPARSE_STATUS_ALLOC_FAILED;
+    if (!put_indices(t.offsets, t.offsets_type, off) || !put_indices(t.columns, t.columns_type, col) ||
+        !put_values(t.values, t.type, val))
+        return CUSPARSE_STATUS_EXECUTION_FAILED;
+    return CUSPARSE_STATUS_SUCCESS;
+}
+
+}  // namespace cpsp
 
 /* ---- SpSM ------------------------------------------------------------------------------------------- */
 extern "C" cusparseStatus_t cusparseSpSM_createDescr(cusparseSpSMDescr_t* d) {
@@ -145,7 +188,7 @@ extern "C" cusparseStatus_t cusparseSpSM_solve(cusparseHandle_t h, cusparseOpera
     HostCsr m;
     if ((st = download("cusparseSpSM_solve", a, m)) != CUSPARSE_STATUS_SUCCESS) return st;
     bool brow = b->order == CUSPARSE_ORDER_ROW, crow = c->order == CUSPARSE_ORDER_ROW;
-    bool tb = opB == CUSPARSE_OPERATION_TRANSPOSE;
+    bool tb = is_trans(opB);
     size_t bsize = brow ? (size_t)(b->rows ? (b->rows - 1) * b->ld + b->cols : 0)
                         : (size_t)(b->cols ? (b->cols - 1) * b->ld + b->rows : 0);
     size_t csize = crow ? (size_t)(c->rows ? (c->rows - 1) * c->ld + c->cols : 0)
@@ -158,7 +201,7 @@ extern "C" cusparseStatus_t cusparseSpSM_solve(cusparseHandle_t h, cusparseOpera
     for (int64_t j = 0; j < c->cols; ++j) {
         for (int64_t i = 0; i < n; ++i) x[i] = al * hb[tb ? at(j, i, b->ld, brow) : at(i, j, b->ld, brow)];
         solve_one(m, a->fill == CUSPARSE_FILL_MODE_LOWER, a->diag == CUSPARSE_DIAG_TYPE_UNIT,
-                  opA == CUSPARSE_OPERATION_TRANSPOSE, x);
+                  is_trans(opA), x);
         for (int64_t i = 0; i < n; ++i) hc[at(i, j, c->ld, crow)] = x[i];
     }
     return put_values(c->values, c->type, hc) ? CUSPARSE_STATUS_SUCCESS : CUSPARSE_STATUS_EXECUTION_FAILED;

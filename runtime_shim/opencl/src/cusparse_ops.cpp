@@ -45,7 +45,7 @@ bool row_offsets(cusparseHandle_t h, const cpSpMat* a, const void** off, long* o
     l.val((long)a->offsets_stride).val((long)(a->rows + 1));
     *off = a->coo_offsets;
     *ob = 0;
-    *soff = (long)(a->rows + 1);
+    *soff = a->batch > 1 ? (long)(a->rows + 1) : 0;
     return l.run(h, (long)a->rows + 1, a->batch);
 }
 
@@ -79,14 +79,12 @@ cusparseStatus_t spmm_checks(const char* call, cusparseOperation_t opA, cusparse
                              const cpDnMat* b, const cpDnMat* c, cudaDataType compute) {
     cusparseStatus_t st = check_sparse(call, a, compute);
     if (st != CUSPARSE_STATUS_SUCCESS) return st;
-    if (!b || !c) return CUSPARSE_STATUS_INVALID_VALUE;
-    if (opA != CUSPARSE_OPERATION_NON_TRANSPOSE) return unsupported(call, "op(A) other than non-transposed");
-    if (opB != CUSPARSE_OPERATION_NON_TRANSPOSE && opB != CUSPARSE_OPERATION_TRANSPOSE)
-        return unsupported(call, "op(B) conjugate-transposed");
+    if (!b || !c || !valid_op(opA) || !valid_op(opB)) return CUSPARSE_STATUS_INVALID_VALUE;
     if (b->type != a->type || c->type != a->type) return unsupported(call, "operands of different value types");
-    int64_t bk = opB == CUSPARSE_OPERATION_NON_TRANSPOSE ? b->rows : b->cols;
-    int64_t bn = opB == CUSPARSE_OPERATION_NON_TRANSPOSE ? b->cols : b->rows;
-    if (bk != a->cols || c->rows != a->rows || c->cols != bn) return CUSPARSE_STATUS_INVALID_VALUE;
+    int64_t am = is_trans(opA) ? a->cols : a->rows, ak = is_trans(opA) ? a->rows : a->cols;
+    int64_t bk = is_trans(opB) ? b->cols : b->rows, bn = is_trans(opB) ? b->rows : b->cols;
+    if (bk != ak || c->rows != am || c->cols != bn) return CUSPARSE_STATUS_INVALID_VALUE;
+    if (is_trans(opA) && a->batch != 1) return unsupported(call, "op(A) transposed on a strided batch");
     return CUSPARSE_STATUS_SUCCESS;
 }
 
@@ -109,10 +107,16 @@ extern "C" cusparseStatus_t cusparseSpMV(cusparseHandle_t h, cusparseOperation_t
     if (!h) return CUSPARSE_STATUS_NOT_INITIALIZED;
     cusparseStatus_t st = check_sparse("cusparseSpMV", a, compute);
     if (st != CUSPARSE_STATUS_SUCCESS) return st;
-    if (!x || !y) return CUSPARSE_STATUS_INVALID_VALUE;
-    if (opA != CUSPARSE_OPERATION_NON_TRANSPOSE) return unsupported("cusparseSpMV", "op(A) other than non-transposed");
+    if (!x || !y || !valid_op(opA)) return CUSPARSE_STATUS_INVALID_VALUE;
     if (x->type != a->type || y->type != a->type) return unsupported("cusparseSpMV", "operands of different types");
-    if (x->size != a->cols || y->size != a->rows) return CUSPARSE_STATUS_INVALID_VALUE;
+    if (x->size != (is_trans(opA) ? a->rows : a->cols) || y->size != (is_trans(opA) ? a->cols : a->rows))
+        return CUSPARSE_STATUS_INVALID_VALUE;
+    TransposedCsr t;
+    if (is_trans(opA)) {
+        if (a->batch != 1) return unsupported("cusparseSpMV", "op(A) transposed on a strided batch");
+        if ((st = transpose(h, "cusparseSpMV", a, t)) != CUSPARSE_STATUS_SUCCESS) return st;
+        a = &t.m;
+    }
     Dense b{x->values, (long)(a->cols > 0 ? a->cols : 1), 0, 0, 0};
     Dense c{y->values, (long)(a->rows > 0 ? a->rows : 1), 0, 0, 0};
     return csrmm(h, "cusparseSpMV", a, alpha, beta, b, c, 1, 1);
@@ -138,10 +142,14 @@ extern "C" cusparseStatus_t cusparseSpMM(cusparseHandle_t h, cusparseOperation_t
     int batch = c->batch;
     if ((a->batch != 1 && a->batch != batch) || (b->batch != 1 && b->batch != batch))
         return CUSPARSE_STATUS_INVALID_VALUE;
-    Dense db{b->values, (long)b->ld, row_major(b->order), opB == CUSPARSE_OPERATION_TRANSPOSE,
+    TransposedCsr t;
+    if (is_trans(opA)) {
+        if ((st = transpose(h, "cusparseSpMM", a, t)) != CUSPARSE_STATUS_SUCCESS) return st;
+        a = &t.m;
+    }
+    Dense db{b->values, (long)b->ld, row_major(b->order), is_trans(opB),
              b->batch == 1 ? 0 : (long)b->stride};
     Dense dc{c->values, (long)c->ld, row_major(c->order), 0, (long)c->stride};
-    if (a->batch == 1 && batch > 1) return unsupported("cusparseSpMM", "a batch of dense matrices with one A");
     return csrmm(h, "cusparseSpMM", a, alpha, beta, db, dc, (long)c->cols, batch);
 }
 
@@ -152,11 +160,9 @@ static cusparseStatus_t sddmm_checks(const char* call, cusparseOperation_t opA, 
     if (st != CUSPARSE_STATUS_SUCCESS) return st;
     if (c->format != CUSPARSE_FORMAT_CSR) return unsupported(call, "a COO matrix C");
     if (!a || !b) return CUSPARSE_STATUS_INVALID_VALUE;
-    if ((opA != CUSPARSE_OPERATION_NON_TRANSPOSE && opA != CUSPARSE_OPERATION_TRANSPOSE) ||
-        (opB != CUSPARSE_OPERATION_NON_TRANSPOSE && opB != CUSPARSE_OPERATION_TRANSPOSE))
-        return unsupported(call, "a conjugate-transposed operand");
+    if (!valid_op(opA) || !valid_op(opB)) return CUSPARSE_STATUS_INVALID_VALUE;
     if (a->type != c->type || b->type != c->type) return unsupported(call, "operands of different value types");
-    bool ta = opA == CUSPARSE_OPERATION_TRANSPOSE, tb = opB == CUSPARSE_OPERATION_TRANSPOSE;
+    bool ta = is_trans(opA), tb = is_trans(opB);
     int64_t am = ta ? a->cols : a->rows, ak = ta ? a->rows : a->cols;
     int64_t bk = tb ? b->cols : b->rows, bn = tb ? b->rows : b->cols;
     if (am != c->rows || bn != c->cols || ak != bk) return CUSPARSE_STATUS_INVALID_VALUE;
@@ -194,13 +200,13 @@ extern "C" cusparseStatus_t cusparseSDDMM(cusparseHandle_t h, cusparseOperation_
     double al = 0, be = 0;
     if (!read_scalar(h, alpha, c->type, &al) || !read_scalar(h, beta, c->type, &be))
         return CUSPARSE_STATUS_INVALID_VALUE;
-    bool ta = opA == CUSPARSE_OPERATION_TRANSPOSE;
+    bool ta = is_trans(opA);
     long k = (long)(ta ? a->rows : a->cols);
     Launch l(kname("cp_sddmm_", c->type, c->offsets_type));
     l.val((long)c->rows).val(k);
     scalar(scalar(l, c->type, al), c->type, be);
     l.ptr(a->values).val((long)a->ld).val(row_major(a->order)).val((int)ta);
-    l.ptr(b->values).val((long)b->ld).val(row_major(b->order)).val((int)(opB == CUSPARSE_OPERATION_TRANSPOSE));
+    l.ptr(b->values).val((long)b->ld).val(row_major(b->order)).val((int)is_trans(opB));
     l.ptr(c->offsets).ptr(c->columns).ptr(c->values).val((long)c->base).val((long)c->base);
     l.val(a->batch == 1 ? 0L : (long)a->stride).val(b->batch == 1 ? 0L : (long)b->stride);
     l.val((long)c->offsets_stride).val((long)c->columns_stride);

@@ -80,8 +80,6 @@ static void test_spmm_csr_float(cusparseHandle_t h) {
                                      C, CUDA_R_32F, CUSPARSE_SPMM_ALG_DEFAULT, &size));
     CHECK_SP(cusparseSpMM(h, CUSPARSE_OPERATION_NON_TRANSPOSE, CUSPARSE_OPERATION_TRANSPOSE, &al, A, B, &be, C,
                           CUDA_R_32F, CUSPARSE_SPMM_ALG_DEFAULT, nullptr));
-    CHECK(cusparseSpMM(h, CUSPARSE_OPERATION_TRANSPOSE, CUSPARSE_OPERATION_NON_TRANSPOSE, &al, A, B, &be, C,
-                       CUDA_R_32F, CUSPARSE_SPMM_ALG_DEFAULT, nullptr) == CUSPARSE_STATUS_NOT_SUPPORTED);
     std::vector<float> rc = host(dc, hc.size());
     for (int j = 0; j < n; ++j)
         for (int i = 0; i < ldc; ++i) {
@@ -93,6 +91,25 @@ static void test_spmm_csr_float(cusparseHandle_t h) {
             }
             near(rc[i + (size_t)j * ldc], want, 1e-5, "spmm csr float");
         }
+    // T (k x n, row-major) = A^T D (D: m x n column-major), op(A) transposed
+    std::vector<float> hd((size_t)m * n), ht((size_t)k * n, 9.0f);
+    for (size_t i = 0; i < hd.size(); ++i) hd[i] = (float)val((int)i, 6);
+    float *dd = dev(hd), *dt = dev(ht);
+    cusparseDnMatDescr_t D, T;
+    CHECK_SP(cusparseCreateDnMat(&D, m, n, m, dd, CUDA_R_32F, CUSPARSE_ORDER_COL));
+    CHECK_SP(cusparseCreateDnMat(&T, k, n, n, dt, CUDA_R_32F, CUSPARSE_ORDER_ROW));
+    be = 0.0f;
+    CHECK_SP(cusparseSpMM(h, CUSPARSE_OPERATION_TRANSPOSE, CUSPARSE_OPERATION_NON_TRANSPOSE, &al, A, D, &be, T,
+                          CUDA_R_32F, CUSPARSE_SPMM_ALG_DEFAULT, nullptr));
+    std::vector<float> rt = host(dt, ht.size());
+    for (int l = 0; l < k; ++l)
+        for (int j = 0; j < n; ++j) {
+            double s = 0;
+            for (int i = 0; i < m; ++i) s += a.dense[(size_t)i * k + l] * hd[i + (size_t)j * m];
+            near(rt[(size_t)l * n + j], al * s, 1e-5, "spmm csr float, op(A) transposed");
+        }
+    cusparseDestroyDnMat(D);
+    cusparseDestroyDnMat(T);
     cusparseDestroySpMat(A);
     cusparseDestroyDnMat(B);
     cusparseDestroyDnMat(C);
@@ -142,6 +159,15 @@ static void test_spmm_spmv_coo_double(cusparseHandle_t h) {
         double s = 0;
         for (int l = 0; l < k; ++l) s += a.dense[(size_t)i * k + l] * hx[l];
         near(ry[i], al * s + be * hy[i], 1e-12, "spmv coo double");
+    }
+    // x = A^T y (op(A) transposed: the vectors swap roles)
+    CHECK_SP(cusparseSpMV(h, CUSPARSE_OPERATION_TRANSPOSE, &al, A, Y, &be, X, CUDA_R_64F, CUSPARSE_SPMV_ALG_DEFAULT,
+                          nullptr));
+    std::vector<double> rx = host(dx, k);
+    for (int l = 0; l < k; ++l) {
+        double s = 0;
+        for (int i = 0; i < m; ++i) s += a.dense[(size_t)i * k + l] * ry[i];
+        near(rx[l], al * s + be * hx[l], 1e-12, "spmv coo double, op(A) transposed");
     }
     cusparseDestroySpMat(A);
     cusparseDestroyDnMat(B);
@@ -217,6 +243,11 @@ static void test_axpby(cusparseHandle_t h) {
                                  CUDA_R_32F));
     CHECK_SP(cusparseCreateDnVec(&Y, size, dy, CUDA_R_32F));
     float al = 3.0f, be = -2.0f;
+    cusparseSpVecDescr_t X16;  // 16-bit indices are refused, not misread
+    CHECK_SP(cusparseCreateSpVec(&X16, size, (int64_t)idx.size(), di, dx, CUSPARSE_INDEX_16U, CUSPARSE_INDEX_BASE_ONE,
+                                 CUDA_R_32F));
+    CHECK(cusparseAxpby(h, &al, X16, &be, Y) == CUSPARSE_STATUS_NOT_SUPPORTED);
+    cusparseDestroySpVec(X16);
     CHECK_SP(cusparseAxpby(h, &al, X, &be, Y));
     std::vector<float> ry = host(dy, size);
     for (int i = 0; i < size; ++i) near(ry[i], be * hy[i] + (i % 3 == 0 ? al * xv[i / 3] : 0.0), 1e-6, "axpby");
