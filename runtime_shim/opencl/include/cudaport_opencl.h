@@ -22,6 +22,8 @@
  * macros (`#define swap(a, b) ...` breaks <string>), so the header is included here, where the CUDA include was. */
 #include <string>
 #endif
+/* CUDA's runtime header includes library_types.h (cudaDataType and its CUDA_R_32F... values) */
+#include "cudaport_library_types.h"
 
 #ifdef __cplusplus
 #define CP_API extern "C"
