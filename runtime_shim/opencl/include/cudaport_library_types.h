@@ -1,5 +1,6 @@
-/* cudaport OpenCL runtime shim: CUDA's library data types (library_types.h: cudaDataType and its values), shared
- * by the shim's library layers that take a value type as an argument (cuSPARSE's generic API). CUDA's values. */
+/* cudaport OpenCL runtime shim: CUDA's library data types (library_types.h: cudaDataType/cudaDataType_t with
+ * CUDA's values), shared by the shim's library layers that take a value type as an argument (cuSPARSE's generic
+ * API, cuBLASLt). C-compatible. */
 #ifndef CUDAPORT_LIBRARY_TYPES_H
 #define CUDAPORT_LIBRARY_TYPES_H
 
@@ -21,5 +22,6 @@ typedef enum cudaDataType_t {
     CUDA_R_32U = 12,
     CUDA_C_32U = 13
 } cudaDataType;
+typedef cudaDataType cudaDataType_t;
 
-#endif
+#endif /* CUDAPORT_LIBRARY_TYPES_H */
