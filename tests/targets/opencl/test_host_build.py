@@ -305,3 +305,33 @@ int main() {
     out = translate_project(tmp_path, {"main.cu": main_cu, "kernels.cu": kernels})
     assert "#define BLOCK 32" in (out / "kernels.cl").read_text()
     assert "PASS" in _build_and_run(out)
+
+
+def test_included_source_sees_the_macros_of_headers_its_includer_includes_first(tmp_path: Path) -> None:
+    # degrid-style: params.h defines the constants, main.cu includes it and then kernels.cu, which does not
+    kernels = """__global__ void scale(float* d, int n) {
+    int i = blockIdx.x * blockDim.x + threadIdx.x;
+    if (i < n) d[i] = d[i] * FACTOR + OFFSET;
+}
+"""
+    params = "#ifndef PARAMS_H\n#define PARAMS_H\n#define FACTOR 3\n#include \"more.h\"\n#endif\n"
+    main_cu = """#include <cstdio>
+#include "params.h"
+#include "kernels.cu"
+int main() {
+    float h[100], *d;
+    for (int i = 0; i < 100; i++) h[i] = i;
+    cudaMalloc(&d, sizeof(h));
+    cudaMemcpy(d, h, sizeof(h), cudaMemcpyHostToDevice);
+    scale<<<4, 32>>>(d, 100);
+    cudaMemcpy(h, d, sizeof(h), cudaMemcpyDeviceToHost);
+    for (int i = 0; i < 100; i++) if (h[i] != 3 * i + 7) { printf("FAIL at %d\\n", i); return 1; }
+    printf("PASS\\n");
+    return 0;
+}
+"""
+    out = translate_project(tmp_path, {"main.cu": main_cu, "kernels.cu": kernels, "params.h": params,
+                                       "more.h": "#define OFFSET 7\n"})
+    cl = (out / "kernels.cl").read_text()
+    assert "#define FACTOR 3" in cl and "#define OFFSET 7" in cl and "#define PARAMS_H" not in cl
+    assert "PASS" in _build_and_run(out)
