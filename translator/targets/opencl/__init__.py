@@ -61,6 +61,7 @@ from translator.targets.opencl.stdlib import library_call_edits, with_limits
 from translator.targets.opencl.text import sub_idents, take_conflicts
 from translator.targets.opencl.thrust import rewrite_thrust
 from translator.targets.opencl.typenames import builtin_aliases, canonical_subst, object_macros, user_type_names
+from translator.targets.opencl.vecaddr import vector_component_addresses
 
 if TYPE_CHECKING:
     from translator.engine import FileContext
@@ -158,6 +159,7 @@ class OpenCLTarget:
         deduced_autos(ctx, [(f.start, f.end) for f in scan.funcs])
         math_argument_conversions(ctx, scan.ranges())
         library_call_edits(ctx, scan.ranges())
+        vector_component_addresses(ctx, scan.ranges())
         predicate_early_exits(ctx, [(f.start, f.end) for f in scan.funcs if f.kind == "kernel"])
         protos = [k for k in find_kernels(view, "__global__") if k.body is None]
         if not scan.funcs and not scan.vars and not parsed.launches and not parsed.includes and not protos \

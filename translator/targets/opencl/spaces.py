@@ -67,6 +67,10 @@ class Env:
                 sp = self.expr_space(rw, a, b)
                 if sp is not None:
                     return sp
+        if name == "CP_VEC_ELEM_ADDR" and k < end and toks[k + 1].text == "(":  # vecaddr.py: the vector's memory
+            close = rw.match(k + 1)
+            parts = rw.split(k + 1, close) if 0 < close <= end else []
+            return self.expr_space(rw, parts[0][0], parts[0][1]) if parts else None
         if name in self.space:
             sp = self.space[name]
             if sp is None:
