@@ -335,3 +335,49 @@ int main() {
     cl = (out / "kernels.cl").read_text()
     assert "#define FACTOR 3" in cl and "#define OFFSET 7" in cl and "#define PARAMS_H" not in cl
     assert "PASS" in _build_and_run(out)
+
+
+def test_brace_assignments_become_compound_literals_in_sources_and_headers(tmp_path: Path) -> None:
+    # `v = {};` and `v = {a, b};` assign a temporary built from the braces (C++); OpenCL C needs `(T){...}`.
+    # main.cu's kernel goes through clang's AST, the header's through the .cl body pass
+    header = """struct P { int a; float b; };
+__global__ void from_header(float* d) {
+    int i = threadIdx.x;
+    float2 acc;
+    acc = {};
+    for (int k = 0; k <= i; k++) acc.x += 1.0f;
+    P q;
+    q = {2, 1.5f};
+    d[i] = acc.x + acc.y + q.a + q.b;
+}
+"""
+    prog = """#include <cstdio>
+#include "kern.h"
+__global__ void from_source(float* d) {
+    int i = threadIdx.x;
+    float4 v;
+    v = {1.0f * i, 2.0f, 3.0f, 4.0f};
+    P p;
+    p = {i, 0.5f};
+    int z;
+    z = {};
+    d[i] = v.x + v.y + v.z + v.w + p.a + p.b + z;
+}
+int main() {
+    float h[32], *d;
+    cudaMalloc(&d, sizeof(h));
+    from_source<<<1, 32>>>(d);
+    cudaMemcpy(h, d, sizeof(h), cudaMemcpyDeviceToHost);
+    for (int i = 0; i < 32; i++) if (h[i] != 2 * i + 9.5f) { printf("FAIL source %d: %f\\n", i, h[i]); return 1; }
+    from_header<<<1, 32>>>(d);
+    cudaMemcpy(h, d, sizeof(h), cudaMemcpyDeviceToHost);
+    for (int i = 0; i < 32; i++) if (h[i] != i + 4.5f) { printf("FAIL header %d: %f\\n", i, h[i]); return 1; }
+    printf("PASS\\n");
+    return 0;
+}
+"""
+    out = translate_project(tmp_path, {"main.cu": prog, "kern.h": header})
+    cl = (out / "main.cl").read_text()
+    assert "v = (float4){1.0f * " in cl and "p = (P){i, 0.5f};" in cl and "z = (int){0};" in cl
+    assert "acc = (float2)(0);" in cl and "q = (P){2, 1.5f};" in cl
+    assert "PASS" in _build_and_run(out)

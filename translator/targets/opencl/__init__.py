@@ -28,7 +28,7 @@ from translator.targets.opencl.convsat import saturating_conversions
 from translator.targets.opencl.coop import rewrite_groups
 from translator.targets.opencl.cub import rewrite_cub
 from translator.targets.opencl.cxxonly import bytes_params, cxx_program, cxx_type, device_members, host_members
-from translator.targets.opencl.directinit import copy_initialise, direct_initialisations
+from translator.targets.opencl.directinit import brace_assignments, copy_initialise, direct_initialisations
 from translator.targets.opencl.emit import KernelInstance, ProgramBuilder
 from translator.targets.opencl.exits import predicate_early_exits
 from translator.targets.opencl.halfcast import storage_casts
@@ -160,6 +160,7 @@ class OpenCLTarget:
         math_argument_conversions(ctx, scan.ranges())
         library_call_edits(ctx, scan.ranges())
         vector_component_addresses(ctx, scan.ranges())
+        brace_assignments(ctx, scan.ranges())
         predicate_early_exits(ctx, [(f.start, f.end) for f in scan.funcs if f.kind == "kernel"])
         protos = [k for k in find_kernels(view, "__global__") if k.body is None]
         if not scan.funcs and not scan.vars and not parsed.launches and not parsed.includes and not protos \

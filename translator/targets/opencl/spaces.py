@@ -152,10 +152,29 @@ class Env:
                     rw.insert(toks[k + 1].offset, SPACES[sp] + " ")
             if t.kind == IDENT and t.text in funcs and (k == 0 or toks[k - 1].text not in (".", "->")):
                 self._call(rw, k)
+            if t.text == "{" and prev == "=" and k > 2 and toks[k - 3].text in (";", "{", "}"):
+                self._brace_assignment(rw, k)
             if t.text == "<<" and k + 1 < n and toks[k + 1].text == "<":
                 self.b.notes.append(("CP3006", self.info.func, "kernel launch in device code"))
             prev2, prev = prev, t.text
         return rw.result()
+
+    def _brace_assignment(self, rw: Rewriter, k: int) -> None:
+        """`x = {};` / `x = {a, b};` (C++ list-assignment) with x a value declared in this body -> the compound
+        literal `x = (T){0};` / `x = (T){a, b};`. Device code clang parsed gets this from its AST
+        (directinit.brace_assignments); this covers what reaches the .cl without it (project headers)."""
+        toks = rw.toks
+        name = toks[k - 2].text
+        ctype = self.types.get(name, "")
+        if toks[k - 2].kind != IDENT or not ctype or self.space.get(name) is not None or "*" in ctype:
+            return
+        if k + 1 < len(toks) and toks[k + 1].text == "}" and VECTOR_TYPE.fullmatch(ctype) \
+                and not ctype.startswith("cp_"):
+            rw.replace(toks[k].offset, toks[k + 1].end, f"({ctype})(0)")  # an OpenCL vector literal, all zero
+            return
+        rw.insert(toks[k].offset, f"({ctype})")
+        if k + 1 < len(toks) and toks[k + 1].text == "}":
+            rw.insert(toks[k + 1].offset, "0")
 
     def _declaration(self, rw: Rewriter, k: int) -> None:
         toks = rw.toks
