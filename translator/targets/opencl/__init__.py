@@ -33,6 +33,7 @@ from translator.targets.opencl.emit import KernelInstance, ProgramBuilder
 from translator.targets.opencl.exits import predicate_early_exits
 from translator.targets.opencl.halfcast import storage_casts
 from translator.targets.opencl.halfconv import explicit_half_conversions
+from translator.targets.opencl.halftemplates import operated_type_params
 from translator.targets.opencl.headers import (
     SHIFT,
     HeaderPart,
@@ -364,6 +365,7 @@ class FileEmitter:
         macros = {d.name: decl_texts[(d.start, d.end)] for d in merged.decls if d.kind == "macro"}
         builder = ProgramBuilder(merged, texts, poisoned, type_names, self._note, macros,
                                  [(d.name, decl_texts[(d.start, d.end)]) for d in merged.decls if d.kind == "macro"])
+        builder.operated_params = operated_type_params(ctx, scan.ranges())
         kernels = {f.name: f for f in scan.funcs if f.kind == "kernel"}
         launches: list[tuple[KernelLaunch, DevFunc]] = []
         aliases = builtin_aliases(ctx.parsed.tu) if any(f.tparams for f in merged.funcs) else {}

@@ -86,6 +86,8 @@ class ProgramBuilder:
         self.notes: list[tuple[str, DevFunc, str]] = []
         self.warned: set[tuple[str, str]] = set()
         self.cxx_reasons: list[tuple[DevFunc, str]] = []  # functions whose code needs C++ (cxxonly.cxx_only)
+        # template name offset -> type parameters its pattern applies operators to (halftemplates.py)
+        self.operated_params: dict[int, frozenset[str]] = {}
         self.kernel_funcs: list[DevFunc] = []  # kernels emitted, in order
         self.kernel_at: dict[str, int] = {}  # kernel instance name -> index of its text in self.bodies
         # kernel instance name -> its by-value parameters of user or template types: (emitted text, type, name)
@@ -288,6 +290,9 @@ class ProgramBuilder:
         if refused and (f.name, "cxx-") not in self.warned:
             self.warned.add((f.name, "cxx-"))
             self.notes.append(("CP4033", f, f"{f.name}: {refused}"))
+        if not cxx and any(smap.get(p, "").strip() == "cp_half" for p in self.operated_params.get(
+                f.kdef.name_span.offset, ())):
+            cxx = "C++ operators on `__half` in a template instance"
         if cxx and (f.name, "cxx") not in self.warned:  # the program becomes C++ for OpenCL (FileEmitter)
             self.warned.add((f.name, "cxx"))
             self.cxx_reasons.append((f, cxx))
