@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from translator.frontend.brackets import split_text
+from translator.frontend.lexer import lex
 from translator.targets.opencl.halfconv import cl_half_types
 from translator.targets.opencl.program import Builder, FuncInfo, instance_suffix
 from translator.targets.opencl.scan import TParam
@@ -100,7 +101,35 @@ class Env:
         if toks[a].text == "(" and self._cast_at(rw, a) > 0:
             c = self._cast_at(rw, a)
             return strip_cv(rw.tok_text(a + 1, c - 1))
-        return None
+        if toks[a].kind == IDENT and toks[a].text in self.b.fn_macros and toks[a + 1].text == "(" \
+                and rw.match(a + 1) == b:
+            cast = macro_cast_type(getattr(self.b, "macros", {}).get(toks[a].text, ""))
+            return strip_cv(cxx_to_c_types(sub_idents(cast, self.subst))) if cast else None
+        return self._sum_type(rw, a, b)
+
+    def _sum_type(self, rw: Rewriter, a: int, b: int) -> str | None:
+        """`x + y - z` (binary + - * / at the top level): the operands' type when every operand has the same."""
+        toks = rw.toks
+        parts: list[tuple[int, int]] = []
+        start = k = a
+        while k <= b:
+            t = toks[k]
+            if t.text in ("(", "["):
+                k = rw.match(k)
+                if k < 0 or k > b:
+                    return None
+            elif t.text in ("+", "-", "*", "/") and k > start and (toks[k - 1].kind != PUNCT
+                                                                   or toks[k - 1].text in (")", "]")):
+                parts.append((start, k - 1))
+                start = k + 1
+            elif t.text in ("?", ":", "<", ">", "=", ",", "&&", "||", "<<", ">>", "==", "!=", "<=", ">=", "%"):
+                return None
+            k += 1
+        if not parts or start > b:
+            return None
+        parts.append((start, b))
+        types = {self.expr_type(rw, x, y) for x, y in parts}
+        return types.pop() if len(types) == 1 and None not in types else None
 
     def _cast_at(self, rw: Rewriter, k: int) -> int:
         """If token k opens a cast `(type)`, the index of its `)`; else -1."""
@@ -431,6 +460,28 @@ class Env:
                 types[tp.name] = fallback
         self.b.request(info, types, tuple(spaces))
         return types
+
+
+def macro_cast_type(define: str) -> str | None:
+    """T of a function-like macro whose whole body is a cast of its parameter: `#define H2F(x)
+    static_cast<T>(x)` or `((T)(x))`."""
+    toks = [t.text for t in lex(define.encode("utf-8", "surrogateescape"))[0]]
+    if ")" not in toks:
+        return None
+    body = toks[toks.index(")") + 1:]
+    while len(body) > 2 and body[0] == "(" and body[-1] == ")":
+        body = body[1:-1]
+    if len(body) > 3 and body[0] == "static_cast" and body[1] == "<" and ">" in body:
+        close = len(body) - 1 - body[::-1].index(">")
+        rest = body[close + 1:]
+        if rest[:1] == ["("] and rest[-1:] == [")"] and "(" not in rest[1:-1]:
+            return " ".join(body[2:close])
+    if body[:1] == ["("] and ")" in body:
+        close = body.index(")")
+        rest = body[close + 1:]
+        if rest and all(x not in ("+", "-", "*", "/", "?", ",") for x in rest):
+            return " ".join(body[1:close])
+    return None
 
 
 def _norm_type(t: str) -> str:
