@@ -6,17 +6,14 @@ the host's __float2half bit for bit, subnormals and ties included."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from tests.targets.opencl.projects import translate_project
+from tests.targets.opencl.test_host_build import _build_and_run
 
 pytestmark = pytest.mark.opencl
-REPO = Path(__file__).resolve().parents[3]
 
 PROG = r"""
 #include <cstdio>
@@ -98,20 +95,6 @@ int main() {
 """
 
 
-def _env() -> dict[str, str]:
-    return {k: v for k, v in os.environ.items() if not k.startswith("CUDAPORT_") or k == "CUDAPORT_CACHE_DIR"}
-
-
-def _build_and_run(out: Path) -> str:
-    b = subprocess.run([sys.executable, "-m", "translator.cli", "build", str(out), "-q"], capture_output=True,
-                       text=True, timeout=600, env=_env(), cwd=REPO)
-    assert b.returncode == 0, b.stdout + b.stderr
-    proc = subprocess.run([str(out / "build" / "main")], cwd=out / "build", capture_output=True, text=True,
-                          timeout=300, env=_env())
-    assert proc.returncode == 0, proc.stdout + proc.stderr
-    return proc.stdout
-
-
 def test_half_template_instance_with_operators_is_cxx_and_computes_as_cuda(tmp_path: Path) -> None:
     out = translate_project(tmp_path, {"main.cu": PROG})
     cl = (out / "main.cl").read_text()
@@ -127,9 +110,17 @@ def test_software_half_conversions_match_the_host_bit_for_bit(tmp_path: Path) ->
 
 
 def test_half_template_without_operators_stays_opencl_c(tmp_path: Path) -> None:
+    # copies, intrinsics, bit reinterpretation and casts to T from a number are OpenCL C (cp_to_half)
     src = """#include <cuda_fp16.h>
-template <typename T> __global__ void copy(const T* in, T* out) { out[threadIdx.x] = in[threadIdx.x]; }
-void run(const __half* a, __half* b) { copy<<<1, 32>>>(a, b); }
+template <typename T> __global__ void copy(const T* in, T* out, float f) {
+    T x = in[threadIdx.x];
+    x = __hmax(x, in[0]);
+    unsigned short bits = *(unsigned short*)(&x) & 0x7fff;
+    x = *(T*)(&bits);
+    out[threadIdx.x] = threadIdx.x ? x : (T)f;
+}
+void run(const __half* a, __half* b) { copy<<<1, 32>>>(a, b, 1.5f); }
 """
     out = translate_project(tmp_path, {"k.cu": src})
     assert not (out / "k.cl").read_text().startswith("/* cudaport: C++ for OpenCL")
+

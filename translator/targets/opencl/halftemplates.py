@@ -51,12 +51,18 @@ def _operated(template, params: set[str], data: bytes) -> set[str]:  # type: ign
     for node in template.walk_preorder():
         kind = node.kind.name
         if kind in _OPERATORS and not _copy_or_address(node, data):
-            found |= {p for k in node.get_children() if (p := _param(k.type.spelling, params))}
-        elif kind == "VAR_DECL":
+            found |= {p for k in node.get_children() if k.kind.is_expression()
+                      and (p := _param(k.type.spelling, params))}
+        elif kind == "CALL_EXPR" and _operator_call(node, data):  # `a + b` with operator overloads in scope
+            found |= {p for k in node.get_children() if k.kind.is_expression()
+                      and (p := _param(k.type.spelling, params))}
+        elif kind == "VAR_DECL":  # (a cast to T from a number is halfcast.py's cp_to_half in OpenCL C)
             kids = [k for k in node.get_children() if k.kind.is_expression()]
             init = _param(kids[-1].type.spelling, params) if kids else None
             if init and _param(node.type.spelling, params) != init:
                 found.add(init)
+            elif kids and _param(node.type.spelling, params) and _converted(kids[-1].type, params):
+                found.add(_param(node.type.spelling, params) or "")
     return found
 
 
@@ -68,7 +74,32 @@ def _copy_or_address(node, data: bytes) -> bool:  # type: ignore[no-untyped-def]
     if node.kind.name != "BINARY_OPERATOR" or len(kids) != 2:
         return False
     op = data[kids[0].extent.end.offset:kids[1].extent.start.offset].strip()
-    return op == b"=" and kids[0].type.spelling.replace("const ", "") == kids[1].type.spelling.replace("const ", "")
+    if op != b"=":
+        return False
+    # `x = f(...)` of a dependent call, or of the same type: a copy; `h = 1.5f` (T from float) converts
+    lhs, rhs = kids[0].type, kids[1].type
+    return lhs.spelling.replace("const ", "") == rhs.spelling.replace("const ", "") or _dependent(rhs) \
+        or _dependent(lhs)
+
+
+def _operator_call(node, data: bytes) -> bool:  # type: ignore[no-untyped-def]
+    """A dependent call of an overloaded operator: its callee reference is spelled with punctuation (`+`)."""
+    for k in node.get_children():
+        if k.kind.name == "DECL_REF_EXPR" and "overloaded" in k.type.spelling:
+            text = data[k.extent.start.offset:k.extent.end.offset].strip()
+            return bool(text) and not (text[:1].isalnum() or text[:1] == b"_")
+    return False
+
+
+def _dependent(t) -> bool:  # type: ignore[no-untyped-def]
+    return t.kind.name in ("DEPENDENT", "UNEXPOSED") or "dependent" in t.spelling
+
+
+def _converted(t, params: set[str]) -> bool:  # type: ignore[no-untyped-def]
+    """An initialiser of a concrete arithmetic type (`T x = 0.5f;` converts it to T)."""
+    return not _dependent(t) and not _param(t.spelling, params) and t.get_canonical().kind.name in (
+        "INT", "UINT", "LONG", "ULONG", "LONGLONG", "ULONGLONG", "SHORT", "USHORT", "FLOAT", "DOUBLE", "BOOL",
+        "CHAR_S", "SCHAR", "UCHAR")
 
 
 def _param(spelling: str, params: set[str]) -> str | None:
