@@ -363,9 +363,7 @@ class FileEmitter:
                             for d in merged.decls]
             type_names = {clash.get(n, n) for n in type_names}
         macros = {d.name: decl_texts[(d.start, d.end)] for d in merged.decls if d.kind == "macro"}
-        builder = ProgramBuilder(merged, texts, poisoned, type_names, self._note, macros,
-                                 [(d.name, decl_texts[(d.start, d.end)]) for d in merged.decls if d.kind == "macro"])
-        builder.operated_params = operated_type_params(ctx, scan.ranges())
+        builder = self._builder(merged, texts, poisoned, type_names, macros, decl_texts)
         kernels = {f.name: f for f in scan.funcs if f.kind == "kernel"}
         launches: list[tuple[KernelLaunch, DevFunc]] = []
         aliases = builtin_aliases(ctx.parsed.tu) if any(f.tparams for f in merged.funcs) else {}
@@ -444,6 +442,15 @@ class FileEmitter:
         names = user_type_names(type_args)
         if names:
             ctx.insert(len(self.data), names, "opencl type names")
+
+    def _builder(self, merged: DeviceScan, texts: dict[int, str], poisoned: dict, type_names: set[str],
+                 macros: dict[str, str], decl_texts: dict[tuple[int, int], str]) -> ProgramBuilder:
+        """The program's builder, told which template parameters the file's templates compute on with C++
+        operators (halftemplates.py: a __half instance of those is C++ for OpenCL)."""
+        builder = ProgramBuilder(merged, texts, poisoned, type_names, self._note, macros,
+                                 [(d.name, decl_texts[(d.start, d.end)]) for d in merged.decls if d.kind == "macro"])
+        builder.operated_params = operated_type_params(self.ctx, self.scan.ranges())
+        return builder
 
     def _program_head(self, builder: ProgramBuilder, chosen: list, decl_texts: dict[tuple[int, int], str],
                       type_names: set[str], cxx: bool) -> list[str]:

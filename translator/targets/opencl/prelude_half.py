@@ -44,7 +44,8 @@ CP_OVL float cp_f(cp_half h) { return vload_half(0, (const half*)&h.cp_bits); }
 #endif
 CP_OVL float cp_f(cp_bfloat16 b) { return as_float((uint)b.cp_bits << 16); }
 #ifdef __OPENCL_CPP_VERSION__
-/* float -> half in software (as above), mode 0 nearest even, 1 toward zero, 2 down, 3 up (IEEE 754 binary16, subnormals included) */
+/* float -> half in software (as above), mode 0 nearest even, 1 toward zero, 2 down, 3 up (binary16 with
+   subnormals) */
 static inline ushort cp_f2h_bits(float f, int mode) {
     uint x = as_uint(f), sign = (x >> 16) & 0x8000u, ax = x & 0x7fffffffu;
     if (ax >= 0x7f800000u) return (ushort)(sign | (ax > 0x7f800000u ? 0x7e00u : 0x7c00u));
