@@ -28,11 +28,12 @@ from translator.targets.opencl.convsat import saturating_conversions
 from translator.targets.opencl.coop import rewrite_groups
 from translator.targets.opencl.cub import rewrite_cub
 from translator.targets.opencl.cxxonly import bytes_params, cxx_program, cxx_type, device_members, host_members
-from translator.targets.opencl.directinit import copy_initialise, direct_initialisations
+from translator.targets.opencl.directinit import brace_assignments, copy_initialise, direct_initialisations
 from translator.targets.opencl.emit import KernelInstance, ProgramBuilder
 from translator.targets.opencl.exits import predicate_early_exits
 from translator.targets.opencl.halfcast import storage_casts
 from translator.targets.opencl.halfconv import explicit_half_conversions
+from translator.targets.opencl.halftemplates import operated_type_params
 from translator.targets.opencl.headers import (
     SHIFT,
     HeaderPart,
@@ -61,6 +62,7 @@ from translator.targets.opencl.stdlib import library_call_edits, with_limits
 from translator.targets.opencl.text import sub_idents, take_conflicts
 from translator.targets.opencl.thrust import rewrite_thrust
 from translator.targets.opencl.typenames import builtin_aliases, canonical_subst, object_macros, user_type_names
+from translator.targets.opencl.vecaddr import vector_component_addresses
 
 if TYPE_CHECKING:
     from translator.engine.context import FileContext
@@ -158,6 +160,8 @@ class OpenCLTarget:
         deduced_autos(ctx, [(f.start, f.end) for f in scan.funcs])
         math_argument_conversions(ctx, scan.ranges())
         library_call_edits(ctx, scan.ranges())
+        vector_component_addresses(ctx, scan.ranges())
+        brace_assignments(ctx, scan.ranges())
         predicate_early_exits(ctx, [(f.start, f.end) for f in scan.funcs if f.kind == "kernel"])
         protos = [k for k in find_kernels(view, "__global__") if k.body is None]
         if not scan.funcs and not scan.vars and not parsed.launches and not parsed.includes and not protos \
@@ -359,8 +363,7 @@ class FileEmitter:
                             for d in merged.decls]
             type_names = {clash.get(n, n) for n in type_names}
         macros = {d.name: decl_texts[(d.start, d.end)] for d in merged.decls if d.kind == "macro"}
-        builder = ProgramBuilder(merged, texts, poisoned, type_names, self._note, macros,
-                                 [(d.name, decl_texts[(d.start, d.end)]) for d in merged.decls if d.kind == "macro"])
+        builder = self._builder(merged, texts, poisoned, type_names, macros, decl_texts)
         kernels = {f.name: f for f in scan.funcs if f.kind == "kernel"}
         launches: list[tuple[KernelLaunch, DevFunc]] = []
         aliases = builtin_aliases(ctx.parsed.tu) if any(f.tparams for f in merged.funcs) else {}
@@ -439,6 +442,15 @@ class FileEmitter:
         names = user_type_names(type_args)
         if names:
             ctx.insert(len(self.data), names, "opencl type names")
+
+    def _builder(self, merged: DeviceScan, texts: dict[int, str], poisoned: dict, type_names: set[str],
+                 macros: dict[str, str], decl_texts: dict[tuple[int, int], str]) -> ProgramBuilder:
+        """The program's builder, told which template parameters the file's templates compute on with C++
+        operators (halftemplates.py: a __half instance of those is C++ for OpenCL)."""
+        builder = ProgramBuilder(merged, texts, poisoned, type_names, self._note, macros,
+                                 [(d.name, decl_texts[(d.start, d.end)]) for d in merged.decls if d.kind == "macro"])
+        builder.operated_params = operated_type_params(self.ctx, self.scan.ranges())
+        return builder
 
     def _program_head(self, builder: ProgramBuilder, chosen: list, decl_texts: dict[tuple[int, int], str],
                       type_names: set[str], cxx: bool) -> list[str]:

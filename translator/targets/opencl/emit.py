@@ -86,6 +86,8 @@ class ProgramBuilder:
         self.notes: list[tuple[str, DevFunc, str]] = []
         self.warned: set[tuple[str, str]] = set()
         self.cxx_reasons: list[tuple[DevFunc, str]] = []  # functions whose code needs C++ (cxxonly.cxx_only)
+        # template name offset -> type parameters its pattern applies operators to (halftemplates.py)
+        self.operated_params: dict[int, frozenset[str]] = {}
         self.kernel_funcs: list[DevFunc] = []  # kernels emitted, in order
         self.kernel_at: dict[str, int] = {}  # kernel instance name -> index of its text in self.bodies
         # kernel instance name -> its by-value parameters of user or template types: (emitted text, type, name)
@@ -275,6 +277,12 @@ class ProgramBuilder:
         return len(self.queue) > before
 
     # -- emission ------------------------------------------------------------------------------------------
+    def _half_operators(self, f: DevFunc, smap: dict[str, str]) -> str:
+        """Why an instance is C++ (halftemplates.py): a parameter its pattern computes on is __half; or ''."""
+        operated = self.operated_params.get(f.kdef.name_span.offset, ())
+        return "C++ operators on `__half` in a template instance" if any(
+            smap.get(p, "").strip() == "cp_half" for p in operated) else ""
+
     def _emit(self, info: FuncInfo, subst: dict[str, str], spaces: tuple[str, ...] | None, name: str) -> str:
         f = info.func
         kernel = spaces is None
@@ -283,7 +291,7 @@ class ProgramBuilder:
         ret = cxx_to_c_types(sub_idents(info.ret, smap)) if not kernel else "void"
         env = Env(self, info, smap)
         body = c_local_struct_names(c_static_asserts(cxx_to_c_types(sub_idents(info.body, smap))), env.local_types)
-        cxx = cxx_only(params, body)
+        cxx = cxx_only(params, body) or self._half_operators(f, smap)
         refused = cxx_unsupported(body)
         if refused and (f.name, "cxx-") not in self.warned:
             self.warned.add((f.name, "cxx-"))

@@ -19,6 +19,7 @@ from translator.targets.opencl.prelude_complex import complex_definitions
 from translator.targets.opencl.prelude_cub import CUB
 from translator.targets.opencl.prelude_curand import CURAND
 from translator.targets.opencl.prelude_half import HALF
+from translator.targets.opencl.vecaddr import PRELUDE_VEC_ADDR
 from translator.targets.simd import opencl_definitions
 
 _HEAD = r"""/* cudaport OpenCL C prelude */
@@ -277,7 +278,7 @@ CP_REDUCE(cp_reduce_max, int, max(r, o)) CP_REDUCE(cp_reduce_max, uint, max(r, o
 CP_REDUCE(cp_reduce_and, uint, r & o) CP_REDUCE(cp_reduce_or, uint, r | o) CP_REDUCE(cp_reduce_xor, uint, r ^ o)
 """
 
-PRELUDE = _HEAD + _ATOMICS + _BITS + _MEM + _WARP + CUB + CURAND + HALF
+PRELUDE = _HEAD + _ATOMICS + _BITS + _MEM + _WARP + CUB + CURAND + HALF + PRELUDE_VEC_ADDR
 
 
 def with_simd(cl_text: str) -> str:

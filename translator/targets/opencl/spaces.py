@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from translator.frontend.brackets import split_text
+from translator.frontend.lexer import lex
 from translator.targets.opencl.halfconv import cl_half_types
 from translator.targets.opencl.program import Builder, FuncInfo, instance_suffix
 from translator.targets.opencl.scan import TParam
@@ -67,6 +68,10 @@ class Env:
                 sp = self.expr_space(rw, a, b)
                 if sp is not None:
                     return sp
+        if name == "CP_VEC_ELEM_ADDR" and k < end and toks[k + 1].text == "(":  # vecaddr.py: the vector's memory
+            close = rw.match(k + 1)
+            parts = rw.split(k + 1, close) if 0 < close <= end else []
+            return self.expr_space(rw, parts[0][0], parts[0][1]) if parts else None
         if name in self.space:
             sp = self.space[name]
             if sp is None:
@@ -96,7 +101,35 @@ class Env:
         if toks[a].text == "(" and self._cast_at(rw, a) > 0:
             c = self._cast_at(rw, a)
             return strip_cv(rw.tok_text(a + 1, c - 1))
-        return None
+        if toks[a].kind == IDENT and toks[a].text in self.b.fn_macros and toks[a + 1].text == "(" \
+                and rw.match(a + 1) == b:
+            cast = macro_cast_type(getattr(self.b, "macros", {}).get(toks[a].text, ""))
+            return strip_cv(cxx_to_c_types(sub_idents(cast, self.subst))) if cast else None
+        return self._sum_type(rw, a, b)
+
+    def _sum_type(self, rw: Rewriter, a: int, b: int) -> str | None:
+        """`x + y - z` (binary + - * / at the top level): the operands' type when every operand has the same."""
+        toks = rw.toks
+        parts: list[tuple[int, int]] = []
+        start = k = a
+        while k <= b:
+            t = toks[k]
+            if t.text in ("(", "["):
+                k = rw.match(k)
+                if k < 0 or k > b:
+                    return None
+            elif t.text in ("+", "-", "*", "/") and k > start and (toks[k - 1].kind != PUNCT
+                                                                   or toks[k - 1].text in (")", "]")):
+                parts.append((start, k - 1))
+                start = k + 1
+            elif t.text in ("?", ":", "<", ">", "=", ",", "&&", "||", "<<", ">>", "==", "!=", "<=", ">=", "%"):
+                return None
+            k += 1
+        if not parts or start > b:
+            return None
+        parts.append((start, b))
+        types = {self.expr_type(rw, x, y) for x, y in parts}
+        return types.pop() if len(types) == 1 and None not in types else None
 
     def _cast_at(self, rw: Rewriter, k: int) -> int:
         """If token k opens a cast `(type)`, the index of its `)`; else -1."""
@@ -148,10 +181,29 @@ class Env:
                     rw.insert(toks[k + 1].offset, SPACES[sp] + " ")
             if t.kind == IDENT and t.text in funcs and (k == 0 or toks[k - 1].text not in (".", "->")):
                 self._call(rw, k)
+            if t.text == "{" and prev == "=" and k > 2 and toks[k - 3].text in (";", "{", "}"):
+                self._brace_assignment(rw, k)
             if t.text == "<<" and k + 1 < n and toks[k + 1].text == "<":
                 self.b.notes.append(("CP3006", self.info.func, "kernel launch in device code"))
             prev2, prev = prev, t.text
         return rw.result()
+
+    def _brace_assignment(self, rw: Rewriter, k: int) -> None:
+        """`x = {};` / `x = {a, b};` (C++ list-assignment) with x a value declared in this body -> the compound
+        literal `x = (T){0};` / `x = (T){a, b};`. Device code clang parsed gets this from its AST
+        (directinit.brace_assignments); this covers what reaches the .cl without it (project headers)."""
+        toks = rw.toks
+        name = toks[k - 2].text
+        ctype = self.types.get(name, "")
+        if toks[k - 2].kind != IDENT or not ctype or self.space.get(name) is not None or "*" in ctype:
+            return
+        if k + 1 < len(toks) and toks[k + 1].text == "}" and VECTOR_TYPE.fullmatch(ctype) \
+                and not ctype.startswith("cp_"):
+            rw.replace(toks[k].offset, toks[k + 1].end, f"({ctype})(0)")  # an OpenCL vector literal, all zero
+            return
+        rw.insert(toks[k].offset, f"({ctype})")
+        if k + 1 < len(toks) and toks[k + 1].text == "}":
+            rw.insert(toks[k + 1].offset, "0")
 
     def _declaration(self, rw: Rewriter, k: int) -> None:
         toks = rw.toks
@@ -408,6 +460,28 @@ class Env:
                 types[tp.name] = fallback
         self.b.request(info, types, tuple(spaces))
         return types
+
+
+def macro_cast_type(define: str) -> str | None:
+    """T of a function-like macro whose whole body is a cast of its parameter: `#define H2F(x)
+    static_cast<T>(x)` or `((T)(x))`."""
+    toks = [t.text for t in lex(define.encode("utf-8", "surrogateescape"))[0]]
+    if ")" not in toks:
+        return None
+    body = toks[toks.index(")") + 1:]
+    while len(body) > 2 and body[0] == "(" and body[-1] == ")":
+        body = body[1:-1]
+    if len(body) > 3 and body[0] == "static_cast" and body[1] == "<" and ">" in body:
+        close = len(body) - 1 - body[::-1].index(">")
+        rest = body[close + 1:]
+        if rest[:1] == ["("] and rest[-1:] == [")"] and "(" not in rest[1:-1]:
+            return " ".join(body[2:close])
+    if body[:1] == ["("] and ")" in body:
+        close = body.index(")")
+        rest = body[close + 1:]
+        if rest and all(x not in ("+", "-", "*", "/", "?", ",") for x in rest):
+            return " ".join(body[1:close])
+    return None
 
 
 def _norm_type(t: str) -> str:

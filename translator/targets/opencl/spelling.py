@@ -160,6 +160,8 @@ def cxx_to_c_types(text: str) -> str:
             continue  # a member of a class template specialisation (`Traits<T>::type`): C++ programs only
         if t.text == "constexpr" and k > 0 and toks[k - 1].text == "if":
             rw.replace(t.offset, t.end, "")  # `if constexpr`: both branches must compile in C; traits are folded
+        elif t.text == "::" and k > 2 and toks[k - 2].text == "typename" and toks[k - 1].kind == IDENT:
+            continue  # `typename Alias::type`: a member of a class (C++ programs only), not a namespace's
         elif t.text == "::":  # OpenCL C has no namespaces: `ns::f` and `::f` are `f` (ns's parts are moved flat)
             start = toks[k - 1].offset if k > 0 and toks[k - 1].kind == IDENT else t.offset
             rw.replace(start, t.end, "")
