@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from translator.edits import Edit
+from translator.engine.edits import Edit
 from translator.frontend.clang import main_file_cursors
 from translator.targets.opencl.halfconv import cl_half_types
 from translator.targets.opencl.spelling import VECTOR_TYPE

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from translator.frontend.clang import main_file_cursors
 
 if TYPE_CHECKING:
-    from translator.engine import FileContext
+    from translator.engine.core import FileContext
 
 _OPERATORS = {"BINARY_OPERATOR", "COMPOUND_ASSIGNMENT_OPERATOR", "UNARY_OPERATOR", "CSTYLE_CAST_EXPR",
               "CXX_STATIC_CAST_EXPR", "CXX_FUNCTIONAL_CAST_EXPR"}

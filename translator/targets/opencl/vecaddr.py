@@ -14,11 +14,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from translator.edits import Edit
+from translator.engine.edits import Edit
 from translator.frontend.clang import main_file_cursors
 
 if TYPE_CHECKING:
-    from translator.engine import FileContext
+    from translator.engine.core import FileContext
 
 # CUDA vector structs that are OpenCL vector types in the .cl
 _VECTOR = re.compile(r"(?:u?char|u?short|u?int|u?long|u?longlong|float|double)[24]")
