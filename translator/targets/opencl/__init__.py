@@ -586,6 +586,9 @@ class FileEmitter:
         else:
             targs = split_text(text[text.index("<") + 1: text.rindex(">")])
             base = {tp.name: a for tp, a in zip(func.tparams, targs, strict=False)}
+            for tp in func.tparams[len(targs):]:  # `k<float><<<...>>>` of `template <typename T, int B = 128>`
+                if tp.default:
+                    base[tp.name] = sub_idents(tp.default, base)
         resolved = self._launch_specialization(launch, len(func.tparams))
         if resolved is not None:
             # arguments that name host constants or aliases (`k<opmath_t, BLOCK_X>` with `const int BLOCK_X = 16`)
@@ -933,7 +936,7 @@ class FileEmitter:
         including file launches the kernel from its own program)."""
         orig = func.start - part.shift
         dyn = any(s[3] for s in builder.infos[func.start].shared) or builder.dynamic_local(func.name)
-        stub = launch_stub(func, _stub_params(part.view, func.kdef), [], dyn, self.cl_name, static=True)
+        stub = launch_stub(func, _stub_params(part.view, func.kdef), [], dyn, self.cl_name, static=True, declared=True)
         for ns in reversed(part.scan.qualifier(orig)):
             stub = f"namespace {ns} {{\n{stub}\n}}"
         return stub

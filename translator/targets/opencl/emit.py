@@ -516,7 +516,8 @@ def _local_constants(toks: list, rw: Rewriter, before: int) -> dict[str, str]:
 
 
 _INT_WORDS = {"int", "unsigned", "signed", "long", "short", "char", "size_t", "uint", "ulong", "const", "constexpr",
-              "static"}
+              "static", "uint32_t", "int32_t", "uint64_t", "int64_t", "uint16_t", "int16_t", "uint8_t", "int8_t",
+              "ushort", "uchar"}
 
 
 def _error_block(code_detail: str, name: str) -> str:
