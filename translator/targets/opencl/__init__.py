@@ -158,7 +158,7 @@ class OpenCLTarget:
         deduced_autos(ctx, [(f.start, f.end) for f in scan.funcs])
         math_argument_conversions(ctx, scan.ranges())
         library_call_edits(ctx, scan.ranges())
-        predicate_early_exits(ctx, [(f.start, f.end) for f in scan.funcs if f.kind == "kernel"])
+        predicate_early_exits(ctx, [(f.start, f.end) for f in scan.funcs if f.kind in ("kernel", "device")])
         protos = [k for k in find_kernels(view, "__global__") if k.body is None]
         if not scan.funcs and not scan.vars and not parsed.launches and not parsed.includes and not protos \
                 and ctx.rel.suffix not in HEADER_SUFFIXES:
