@@ -1,8 +1,9 @@
 """CUB's input iterators (CountingInputIterator, ConstantInputIterator, TransformInputIterator over a device pointer)
 as inputs of the shim's device-wide algorithms, thrust's fancy iterators (counting, constant, transform over a
 device_vector and over a raw device pointer given to CUB) in host code, and a kernel template launched with a
-fixed-width typedef (`k<int64_t>` is the instance the host names `k_long`). Translated, built with cudaport's
-build and run on PoCL; the program checks its numbers against host loops."""
+fixed-width typedef (`k<int64_t>` is the instance the host names `k_long`); `using namespace cub;` in host code with
+the shim's CachingDeviceAllocator and CubDebugExit. Translated, built with cudaport's build and run on PoCL; the
+programs check their numbers against host loops."""
 
 from __future__ import annotations
 
@@ -119,6 +120,64 @@ def test_iterators_are_kept_for_the_shim_and_fixed_width_instances_take_host_nam
 @pytest.mark.opencl
 def test_iterator_inputs_build_and_run_on_pocl(tmp_path: Path) -> None:
     out = translate_project(tmp_path, {"main.cu": PROGRAM})
+    b = subprocess.run([sys.executable, "-m", "translator.cli", "build", str(out), "-q"], capture_output=True,
+                       text=True, timeout=600, env=_env(), cwd=REPO)
+    assert b.returncode == 0, b.stdout + b.stderr
+    binary = out / "build" / "main"
+    proc = subprocess.run([str(binary)], cwd=binary.parent, capture_output=True, text=True, timeout=300, env=_env())
+    assert proc.returncode == 0 and "PASS" in proc.stdout, proc.stdout + proc.stderr
+
+
+USING_PROGRAM = r"""#define CUB_STDERR
+#include <cstdio>
+#include <cub/cub.cuh>
+using namespace cub;
+CachingDeviceAllocator g_allocator(true);
+int main() {
+    const int n = 12;
+    int h[n] = {1, 1, 2, 2, 2, 3, 1, 1, 1, 1, 5, 5};
+    int *d_in, *d_unique, *d_lengths, *d_runs;
+    CubDebugExit(g_allocator.DeviceAllocate((void**)&d_in, sizeof(h)));
+    CubDebugExit(g_allocator.DeviceAllocate((void**)&d_unique, sizeof(h)));
+    CubDebugExit(g_allocator.DeviceAllocate((void**)&d_lengths, sizeof(h)));
+    CubDebugExit(g_allocator.DeviceAllocate((void**)&d_runs, sizeof(int)));
+    CubDebugExit(cudaMemcpy(d_in, h, sizeof(h), cudaMemcpyHostToDevice));
+    void* d_temp = nullptr;
+    size_t bytes = 0;
+    CubDebugExit(DeviceRunLengthEncode::Encode(d_temp, bytes, d_in, d_unique, d_lengths, d_runs, n));
+    CubDebugExit(g_allocator.DeviceAllocate(&d_temp, bytes));
+    CubDebugExit(DeviceRunLengthEncode::Encode(d_temp, bytes, d_in, d_unique, d_lengths, d_runs, n));
+    int runs = 0, u[n], l[n];
+    cudaMemcpy(&runs, d_runs, sizeof(int), cudaMemcpyDeviceToHost);
+    cudaMemcpy(u, d_unique, sizeof(u), cudaMemcpyDeviceToHost);
+    cudaMemcpy(l, d_lengths, sizeof(l), cudaMemcpyDeviceToHost);
+    const int want_u[5] = {1, 2, 3, 1, 5}, want_l[5] = {2, 3, 1, 4, 2};
+    int bad = runs != 5;
+    for (int i = 0; i < 5 && !bad; i++) bad += u[i] != want_u[i] || l[i] != want_l[i];
+    ConstantInputIterator<int, int> ones(1);
+    CubDebugExit(DeviceRunLengthEncode::Encode(d_temp, bytes, ones, d_unique, d_lengths, d_runs, n));
+    cudaMemcpy(&runs, d_runs, sizeof(int), cudaMemcpyDeviceToHost);
+    cudaMemcpy(l, d_lengths, sizeof(l), cudaMemcpyDeviceToHost);
+    bad += runs != 1 || l[0] != n;
+    CubDebugExit(g_allocator.DeviceFree(d_temp));
+    CubDebugExit(g_allocator.DeviceFree(d_in));
+    printf("%s %d\n", bad ? "FAIL" : "PASS", bad);
+    return bad != 0;
+}
+"""
+
+
+def test_using_namespace_cub_is_kept_only_without_device_code_after_it() -> None:
+    res = translate_text(USING_PROGRAM, "opencl", name="main.cu")
+    assert not [f for f in res.findings if f.code == "CP2008"], [f.message for f in res.findings]
+    src = USING_PROGRAM.replace("int main() {", "__global__ void k(float* p) { p[0] = 1.f; }\nint main() {")
+    res = translate_text(src, "opencl", name="main.cu")
+    assert any(f.code == "CP2008" and "cub::?" in f.message for f in res.findings)
+
+
+@pytest.mark.opencl
+def test_using_namespace_cub_host_program_builds_and_runs_on_pocl(tmp_path: Path) -> None:
+    out = translate_project(tmp_path, {"main.cu": USING_PROGRAM})
     b = subprocess.run([sys.executable, "-m", "translator.cli", "build", str(out), "-q"], capture_output=True,
                        text=True, timeout=600, env=_env(), cwd=REPO)
     assert b.returncode == 0, b.stdout + b.stderr
