@@ -11,6 +11,11 @@ the work:
     if (c) return;  S1;  __syncthreads();  S2;
     ->  bool cp_live = !(c);  if (cp_live) { S1; }  barrier(...);  if (cp_live) { S2; }
 
+`if (c) { A; __syncthreads(); return; }` becomes `bool cp_live = !(c); if (!cp_live) { A }`: CUDA counts the
+returned threads as arrived, so their barriers are the first ones after the `if`. The same holds in a
+`__device__ void` function (its `return` ends that call's work), except that a return on a block-uniform condition
+(blockIdx, parameters, literals) stays: the whole work-group leaves together, which OpenCL allows.
+
 Declarations stay outside the flag when their initialiser only computes (no calls, loads or stores), so the
 names stay in scope. Anything else (a barrier inside a loop or branch after the return, a return nested where
 a barrier follows, a declaration that loads memory) is warned about with CP4035 at the kernel.
