@@ -162,7 +162,7 @@ class OpenCLTarget:
         library_call_edits(ctx, scan.ranges())
         vector_component_addresses(ctx, scan.ranges())
         brace_assignments(ctx, scan.ranges())
-        predicate_early_exits(ctx, [(f.start, f.end) for f in scan.funcs if f.kind == "kernel"])
+        predicate_early_exits(ctx, [(f.start, f.end) for f in scan.funcs if f.kind in ("kernel", "device")])
         protos = [k for k in find_kernels(view, "__global__") if k.body is None]
         if not scan.funcs and not scan.vars and not parsed.launches and not parsed.includes and not protos \
                 and ctx.rel.suffix not in HEADER_SUFFIXES:
@@ -598,6 +598,9 @@ class FileEmitter:
         else:
             targs = split_text(text[text.index("<") + 1: text.rindex(">")])
             base = {tp.name: a for tp, a in zip(func.tparams, targs, strict=False)}
+            for tp in func.tparams[len(targs):]:  # `k<float><<<...>>>` of `template <typename T, int B = 128>`
+                if tp.default:
+                    base[tp.name] = sub_idents(tp.default, base)
         resolved = self._launch_specialization(launch, len(func.tparams))
         if resolved is not None:
             # arguments that name host constants or aliases (`k<opmath_t, BLOCK_X>` with `const int BLOCK_X = 16`)
@@ -945,7 +948,7 @@ class FileEmitter:
         including file launches the kernel from its own program)."""
         orig = func.start - part.shift
         dyn = any(s[3] for s in builder.infos[func.start].shared) or builder.dynamic_local(func.name)
-        stub = launch_stub(func, _stub_params(part.view, func.kdef), [], dyn, self.cl_name, static=True)
+        stub = launch_stub(func, _stub_params(part.view, func.kdef), [], dyn, self.cl_name, static=True, declared=True)
         for ns in reversed(part.scan.qualifier(orig)):
             stub = f"namespace {ns} {{\n{stub}\n}}"
         return stub

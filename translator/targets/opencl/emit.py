@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from translator.targets.opencl.constfold import fold
 from translator.targets.opencl.cxxonly import cxx_only, cxx_unsupported
 from translator.targets.opencl.halfconv import cl_half_types
 from translator.targets.opencl.hoist import Program, hoist_function
@@ -31,6 +32,7 @@ from translator.targets.opencl.spelling import (
     split_param,
 )
 from translator.targets.opencl.text import IDENT, Rewriter, c_local_struct_names, c_static_asserts, sub_idents
+from translator.targets.opencl.typenames import object_macros
 from translator.targets.opencl.vecstore import scalar_component_stores
 from translator.targets.opencl.warpsync import BARRIER, add_exchange_barriers
 
@@ -63,6 +65,7 @@ class ProgramBuilder:
         self.qual_macros = {**qualifier_macro_texts(list((macros or {}).items()) if macro_texts is None
                                                     else macro_texts), **scan.qualifier_macros}
         self.macros = macros or {}
+        self.sized_shared: dict[str, tuple[str, str, str]] = {}  # _size_instance_shared
         self.fn_macros = {n for n, t in (macros or {}).items()
                           if re.match(r"\s*#\s*define\s+" + re.escape(n) + r"\(", t)}
         self.report = report
@@ -224,6 +227,10 @@ class ProgramBuilder:
                     self.extras[key] = Extra(key, pname, decl, kernel_decl=f"{decl} = (__local {elem_c}*)",
                                              dynamic_local=True)
                 else:
+                    if dl and idents(dims) & {tp.name for tp in info.func.tparams}:
+                        # sized by the function's template parameters: by its instances, once they are known
+                        self.sized_shared[pname] = (fname, vname, kdims)
+                        kdims = f"[{pname}_CP_SIZE]"
                     self.extras[key] = Extra(key, pname, decl, kernel_decl=f"__local {elem_c} {pname}{kdims};")
 
     # -- instances -----------------------------------------------------------------------------------------
@@ -465,6 +472,31 @@ class ProgramBuilder:
                 decls.append(f"__local {decl_text.strip()};")
         return rw.result(), decls, dyn
 
+    def _size_instance_shared(self) -> None:
+        """A device function template's __shared__ array sized by its template parameters (`__shared__ T
+        s[BX * BY];` in `template <int BX, int BY>`) is declared by each kernel that calls it: with the largest
+        size of the function's instances (a block uses one; a larger array is only unused memory). Sizes that do
+        not fold to integers keep the text as written (the OpenCL compiler names what it lacks)."""
+        if not self.sized_shared:
+            return
+        names = object_macros(list(self.macros.values()))
+        for pname, (fname, vname, kdims) in self.sized_shared.items():
+            best: list[int] | None = None
+            for key in self.done:
+                if key[0] != "d" or self.infos[key[1]].func.name != fname:
+                    continue
+                dims = next((d for n, _e, d, _x in self.infos[key[1]].shared if n == vname), "")
+                values = [fold(sub_idents(d, dict(key[2])), names) for d in re.findall(r"\[([^\]]*)\]", dims)]
+                if not values or None in values:
+                    best = None
+                    break
+                sizes = [int(v) for v in values]
+                if best is not None and len(best) == len(sizes):
+                    sizes = [max(a, b) for a, b in zip(best, sizes, strict=True)]
+                best = sizes
+            text = "".join(f"[{v}]" for v in best) if best else kdims
+            self.bodies = [b.replace(f"[{pname}_CP_SIZE]", text) for b in self.bodies]
+
     def _check_warp(self, info: FuncInfo, text: str) -> None:
         self.warp_checks.append((info, text))
 
@@ -495,6 +527,7 @@ class ProgramBuilder:
 
     def program(self, head: str) -> str:
         self.drain()
+        self._size_instance_shared()
         self._hoist_and_check()
         self.bodies = [add_exchange_barriers(b) if b.lstrip().startswith("__kernel") else b for b in self.bodies]
         self.bodies = [scalar_component_stores(b) for b in self.bodies]
@@ -524,7 +557,8 @@ def _local_constants(toks: list, rw: Rewriter, before: int) -> dict[str, str]:
 
 
 _INT_WORDS = {"int", "unsigned", "signed", "long", "short", "char", "size_t", "uint", "ulong", "const", "constexpr",
-              "static"}
+              "static", "uint32_t", "int32_t", "uint64_t", "int64_t", "uint16_t", "int16_t", "uint8_t", "int8_t",
+              "ushort", "uchar"}
 
 
 def _error_block(code_detail: str, name: str) -> str:

@@ -389,6 +389,8 @@ class Env:
         close = rw.match(j)
         args = rw.split(j, close)
         cands = [i for i in self.b.by_name[name] if len(i.params) == len(args)] or self.b.by_name[name]
+        if targs is not None:  # overloaded templates: the ones these explicit arguments can instantiate
+            cands = [i for i in cands if _viable(i, len(targs))] or cands
         if targs is not None and any(i.func.spec_args for i in cands):
             # `f<T>(x)` with explicit specialisations of f: the one for these arguments, else the others
             want = [_norm_type(cl_half_types(a)) for a in targs]
@@ -482,6 +484,17 @@ def macro_cast_type(define: str) -> str | None:
         if rest and all(x not in ("+", "-", "*", "/", "?", ",") for x in rest):
             return " ".join(body[1:close])
     return None
+
+
+def _viable(info: FuncInfo, n_targs: int) -> bool:
+    """Whether `f<n_targs arguments>(...)` can call this template: no more arguments than parameters, and each
+    parameter left over has a default or is a type its function parameters deduce (`f<T, 4, 8>(x)` cannot call
+    `template <typename T> f(T&)`, nor `f<T>(x)` call `template <typename T, int A, int B> f(T&)`)."""
+    tps = info.func.tparams
+    if n_targs > len(tps):
+        return False
+    shown = set(re.findall(r"[A-Za-z_]\w*", " ".join(info.params)))
+    return all(tp.default or (tp.kind == "type" and tp.name in shown) for tp in tps[n_targs:])
 
 
 def _norm_type(t: str) -> str:

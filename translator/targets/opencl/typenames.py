@@ -19,6 +19,11 @@ BUILTIN_TYPES = frozenset({
     "float", "double", "int", "unsigned int", "long", "unsigned long", "long long", "unsigned long long",
     "short", "unsigned short", "char", "signed char", "unsigned char", "bool"})
 _BUILTIN_CANON = frozenset(canonical_type(t) for t in BUILTIN_TYPES)
+# the standard library's fixed-width typedefs as the host (LP64 Linux, glibc) defines them: `cp_tn<int64_t>` is
+# `cp_tn<long>` there, so `k<int64_t>` is the instance `k_long` (builtin_aliases skips system headers)
+STD_ALIASES = {"int8_t": "signed char", "uint8_t": "unsigned char", "int16_t": "short", "uint16_t": "unsigned short",
+               "int32_t": "int", "uint32_t": "unsigned int", "int64_t": "long", "uint64_t": "unsigned long",
+               "size_t": "unsigned long", "ptrdiff_t": "long", "intptr_t": "long", "uintptr_t": "unsigned long"}
 _QUALIFIED = re.compile(r"(?:::)?[A-Za-z_]\w*(?:::[A-Za-z_]\w*)*")
 
 
@@ -76,6 +81,8 @@ def canonical_subst(func: DevFunc, subst: dict[str, str], aliases: dict[str, str
             arg = new
         if tp.kind == "type" and arg.lstrip(":") in aliases:
             arg = aliases[arg.lstrip(":")]
+        elif tp.kind == "type" and arg.lstrip(":").removeprefix("std::") in STD_ALIASES:
+            arg = STD_ALIASES[arg.lstrip(":").removeprefix("std::")]
         if tp.name in out:
             out[tp.name] = arg
     return out
