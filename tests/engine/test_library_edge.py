@@ -28,10 +28,10 @@ def test_unmapped_library_header_is_a_library_error_on_opencl() -> None:
 
 
 def test_unmapped_library_call_names_library_and_call() -> None:
-    src = "#include <cusolverDn.h>\nint main() { cusolverDnHandle_t h; cusolverDnCreate(&h); return 0; }\n"
+    src = "#include <cudnn.h>\nint main() { cudnnHandle_t h; cudnnCreate(&h); return 0; }\n"
     msgs = [f.message for f in _findings(src) if f.code == "CP2008"]
-    assert any("cuSOLVER function cusolverDnCreate" in m for m in msgs)
-    assert any("cusolverDn.h" in m for m in msgs)
+    assert any("cudnn function cudnnCreate" in m for m in msgs)
+    assert any("cudnn.h: cuDNN" in m for m in msgs)
 
 
 def test_hip_keeps_thrust_headers_of_a_library_directory() -> None:
@@ -53,5 +53,5 @@ def test_library_use_in_an_ifdef_block_or_macro_body_is_a_warning_not_a_refusal(
 
 
 def test_include_guard_is_not_a_conditional_block() -> None:
-    src = "#ifndef H\n#define H\n#include <cusolverDn.h>\n#endif\n"
+    src = "#ifndef H\n#define H\n#include <cudnn.h>\n#endif\n"
     assert [(f.line, f.code) for f in _findings(src) if f.code in ("CP2008", "CP2009")] == [(3, "CP2008")]
