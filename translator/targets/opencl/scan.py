@@ -179,7 +179,8 @@ def _scan_functions(view: TokenView, out: DeviceScan) -> list[tuple[int, int]]:
                 continue
             func = DevFunc(k.name, k.span.offset, k.span.end, kind, k, parse_tparams(ttext), ttext)
             if re.fullmatch(r"template\s*<\s*>", ttext):
-                func.spec_args = _spec_args(k, _ret_type(head, ttext, macros), primaries.get(k.name, []))
+                func.spec_args = _written_spec_args(view, k) or \
+                    _spec_args(k, _ret_type(head, ttext, macros), primaries.get(k.name, []))
             out.funcs.append(func)
     _mark_spec_clashes(out.funcs)
     # member functions belong to their class, which moves to the .cl whole (C++ for OpenCL, cxxonly.py)
@@ -321,6 +322,17 @@ def _spec_args(k: KernelDef, ret: str, primaries: list[tuple[KernelDef, list[TPa
         if all(tp.name in bound for tp in tparams):
             return tuple(bound[tp.name] for tp in tparams)
     return ()
+
+
+def _written_spec_args(view: TokenView, k: KernelDef) -> tuple[str, ...]:
+    """The template arguments an explicit specialisation writes after its name (`f<float, 1>(...)`), or ()."""
+    i = next((j for j, t in enumerate(view.toks) if t.offset == k.name_span.offset), -1)
+    if i < 0 or i + 1 >= len(view.toks) or view.toks[i + 1].text != "<":
+        return ()
+    close = view.angle_close(i + 1)
+    if close < 0:
+        return ()
+    return tuple(" ".join(view.text(a).split()) for a in view.split_args(i + 1, close))
 
 
 def _mark_spec_clashes(funcs: list[DevFunc]) -> None:
