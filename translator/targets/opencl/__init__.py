@@ -60,7 +60,13 @@ from translator.targets.opencl.spelling import (
 from translator.targets.opencl.stdlib import library_call_edits, with_limits
 from translator.targets.opencl.text import sub_idents, take_conflicts
 from translator.targets.opencl.thrust import rewrite_thrust
-from translator.targets.opencl.typenames import builtin_aliases, canonical_subst, object_macros, user_type_names
+from translator.targets.opencl.typenames import (
+    builtin_aliases,
+    canonical_spec_args,
+    canonical_subst,
+    object_macros,
+    user_type_names,
+)
 
 if TYPE_CHECKING:
     from translator.engine import FileContext
@@ -359,6 +365,7 @@ class FileEmitter:
                             for d in merged.decls]
             type_names = {clash.get(n, n) for n in type_names}
         macros = {d.name: decl_texts[(d.start, d.end)] for d in merged.decls if d.kind == "macro"}
+        canonical_spec_args(merged.funcs, ctx.parsed.tu)
         builder = ProgramBuilder(merged, texts, poisoned, type_names, self._note, macros,
                                  [(d.name, decl_texts[(d.start, d.end)]) for d in merged.decls if d.kind == "macro"])
         kernels = {f.name: f for f in scan.funcs if f.kind == "kernel"}

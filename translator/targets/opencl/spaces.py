@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from translator.frontend.brackets import split_text
+from translator.targets.opencl.constfold import fold, local_constants
 from translator.targets.opencl.halfconv import cl_half_types
 from translator.targets.opencl.program import Builder, FuncInfo, instance_suffix
 from translator.targets.opencl.scan import TParam
@@ -25,6 +26,7 @@ from translator.targets.opencl.spelling import (
     strip_cv,
 )
 from translator.targets.opencl.text import IDENT, KEYWORD, PUNCT, Rewriter, sub_idents
+from translator.targets.opencl.typenames import object_macros
 
 
 class Env:
@@ -146,12 +148,35 @@ class Env:
                         toks[c + 1].text not in (")", ";", ",", "]"):
                     sp = self.expr_space(rw, c + 1, n - 1) or "global"
                     rw.insert(toks[k + 1].offset, SPACES[sp] + " ")
+                elif c > 0:
+                    self._storage_operand_cast(rw, k, c)
             if t.kind == IDENT and t.text in funcs and (k == 0 or toks[k - 1].text not in (".", "->")):
                 self._call(rw, k)
             if t.text == "<<" and k + 1 < n and toks[k + 1].text == "<":
                 self.b.notes.append(("CP3006", self.info.func, "kernel launch in device code"))
             prev2, prev = prev, t.text
         return rw.result()
+
+    def _storage_operand_cast(self, rw: Rewriter, k: int, c: int) -> None:
+        """`(float)h[i]` on a half/bfloat16 variable of a template instance (`(acc_t)src[i]` with input_t =
+        __half): CUDA converts through the storage type's `operator float()`, which the clang AST of a template
+        body does not show (halfconv.py); here the instance's types are known. The operand is a variable with
+        its subscripts; the conversion is the prelude's cp_f."""
+        toks = rw.toks
+        target = rw.tok_text(k + 1, c - 1).split()
+        if not target or not set(target) <= BASE_TYPES or {"void", "half"} & set(target) or c + 1 >= len(toks) \
+                or toks[c + 1].kind != IDENT:
+            return
+        end = c + 1
+        while end + 1 < len(toks) and toks[end + 1].text == "[":
+            end = rw.match(end + 1)
+            if end < 0:
+                return
+        if end + 1 < len(toks) and toks[end + 1].text in ("(", ".", "->", "++", "--"):
+            return
+        if self.expr_type(rw, c + 1, end) in ("cp_half", "cp_bfloat16"):
+            rw.insert(toks[c + 1].offset, "cp_f(")
+            rw.insert(toks[end].end, ")")
 
     def _declaration(self, rw: Rewriter, k: int) -> None:
         toks = rw.toks
@@ -339,7 +364,7 @@ class Env:
         cands = [i for i in self.b.by_name[name] if len(i.params) == len(args)] or self.b.by_name[name]
         if targs is not None and any(i.func.spec_args for i in cands):
             # `f<T>(x)` with explicit specialisations of f: the one for these arguments, else the others
-            want = [_norm_type(cl_half_types(a)) for a in targs]
+            want = [_norm_type(cl_half_types(a)) for a in _folded_args(rw, k, targs, self.b.macros)]
             cands = [i for i in cands if [_norm_type(cl_half_types(a)) for a in i.func.spec_args] == want] or \
                 [i for i in cands if not i.func.spec_args] or cands
         # Overloads of one arity: the one whose parameter types the arguments spell; where that is unclear all
@@ -423,3 +448,12 @@ def _bind(ptype: str, atype: str, tparams: list[TParam], out: dict[str, str]) ->
             out[tp.name] = strip_cv(atype)
         elif p == tp.name + "*" and a.endswith("*"):
             out[tp.name] = strip_cv(atype)[:-1].strip()
+
+
+def _folded_args(rw: Rewriter, k: int, targs: list[str], macros: dict[str, str]) -> list[str]:
+    """Template arguments of the call at token k with the integer ones that name constants folded
+    (`copy_vector<T, ELEMENTS>(...)` after `constexpr int ELEMENTS = (ITERS < 4) ? 1 : 4;`): an explicit
+    specialisation is chosen by value."""
+    names = {n: f"({v})" for n, v in {**object_macros(list(macros.values())),
+                                        **local_constants(rw.toks, rw.toks[k].offset)}.items()}
+    return [fold(a, names) or a for a in targs]
