@@ -210,13 +210,15 @@ class Env:
             name_k = j
             name = toks[j].text
             j += 1
-            if j >= len(toks) or toks[j].text not in ("=", ";", ",", "[", ")", ":"):
+            if j >= len(toks) or toks[j].text not in ("=", ";", ",", "[", ")", ":", "{"):
                 return
             is_array = toks[j].text == "["
             while j < len(toks) and toks[j].text == "[":
                 j = rw.match(j) + 1
             end = j
-            if j < len(toks) and toks[j].text == "=":
+            if j < len(toks) and toks[j].text == "{" and rw.match(j) > j:
+                end = _list_initialisation(rw, j)
+            elif j < len(toks) and toks[j].text == "=":
                 end = j + 1
                 depth = 0
                 while end < len(toks):
@@ -362,9 +364,13 @@ class Env:
         close = rw.match(j)
         args = rw.split(j, close)
         cands = [i for i in self.b.by_name[name] if len(i.params) == len(args)] or self.b.by_name[name]
+        if targs and any(i.func.spec_args or any(tp.kind == "value" for tp in i.func.tparams) for i in cands):
+            # `f<T, N>(x)` with N a constant of the body (`constexpr int N = W < 4 ? W : 4;`): its value names
+            # the instance, and an explicit specialisation is chosen by it
+            targs = _folded_args(rw, k, targs, self.b.macros)
         if targs is not None and any(i.func.spec_args for i in cands):
             # `f<T>(x)` with explicit specialisations of f: the one for these arguments, else the others
-            want = [_norm_type(cl_half_types(a)) for a in _folded_args(rw, k, targs, self.b.macros)]
+            want = [_norm_type(cl_half_types(a)) for a in targs]
             cands = [i for i in cands if [_norm_type(cl_half_types(a)) for a in i.func.spec_args] == want] or \
                 [i for i in cands if not i.func.spec_args] or cands
         # Overloads of one arity: the one whose parameter types the arguments spell; where that is unclear all
@@ -433,6 +439,16 @@ class Env:
                 types[tp.name] = fallback
         self.b.request(info, types, tuple(spaces))
         return types
+
+
+def _list_initialisation(rw: Rewriter, j: int) -> int:
+    """C++'s `T a[N]{0.0f};` (list-initialisation without `=`, at token j) in C's spelling `T a[N] = {0.0f};`
+    (`{}` as `{0}`: C99 has no empty initialiser); returns the token after the braces."""
+    close = rw.match(j)
+    rw.insert(rw.toks[j].offset, "= ")
+    if close == j + 1:
+        rw.insert(rw.toks[close].offset, "0")
+    return close + 1
 
 
 def _norm_type(t: str) -> str:
