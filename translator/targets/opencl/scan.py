@@ -106,7 +106,8 @@ def parse_tparams(text: str) -> list[TParam]:
             continue
         name = words[-1]
         default = part.split("=", 1)[1].strip() if "=" in part else ""
-        if words[0] in ("typename", "class"):
+        if words[0] in ("typename", "class") or words[0].startswith("template"):
+            # a template template parameter (`template <typename> class Op`) is substituted like a type
             out.append(TParam("type", name, "", default))
         else:
             out.append(TParam("value", name, " ".join(words[:-1]), default))
@@ -170,8 +171,7 @@ def _scan_functions(view: TokenView, out: DeviceScan) -> list[tuple[int, int]]:
             seen.add(k.span.offset)
             kind = "kernel" if "__global__" in k.qualifiers else ("hd" if "__host__" in k.qualifiers else "device")
             head = data[k.span.offset:k.name_span.offset].decode("utf-8", "surrogateescape")
-            m = re.match(r"\s*(template\s*<.*?>)(?=\s*(?:__|static|inline|void|[A-Za-z_]))", head, re.DOTALL)
-            ttext = m.group(1) if m else ""
+            ttext = _template_text(head)
             if k.body is None:
                 prototypes.append((k.span.offset, k.span.end))
                 if ttext:
@@ -296,6 +296,24 @@ def scan_device(view: TokenView, direct_init: frozenset[int] = frozenset()) -> D
                     continue
         i += 1
     return out
+
+
+def _template_text(head: str) -> str:
+    """`template <...>` at the start of a function's head, its angle brackets balanced (a template template
+    parameter `template <typename> class Op` nests a list), or ""."""
+    m = re.match(r"\s*template\s*<", head)
+    if not m:
+        return ""
+    depth = paren = 0
+    for i in range(m.end() - 1, len(head)):
+        c = head[i]
+        paren += (c == "(") - (c == ")")
+        if paren:
+            continue
+        depth += (c == "<") - (c == ">")
+        if depth == 0:
+            return head[head.index("template"):i + 1]
+    return ""
 
 
 def _ret_type(head: str, ttext: str, macros: dict[str, tuple[str, ...]]) -> str:

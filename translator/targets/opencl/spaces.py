@@ -152,6 +152,8 @@ class Env:
                     self._storage_operand_cast(rw, k, c)
             if t.kind == IDENT and t.text in funcs and (k == 0 or toks[k - 1].text not in (".", "->")):
                 self._call(rw, k)
+            elif t.kind == IDENT and prev in (";", "{", "}", ")", "else") and t.text in self.types:
+                self._storage_assignment(rw, k)
             if t.text == "<<" and k + 1 < n and toks[k + 1].text == "<":
                 self.b.notes.append(("CP3006", self.info.func, "kernel launch in device code"))
             prev2, prev = prev, t.text
@@ -177,6 +179,31 @@ class Env:
         if self.expr_type(rw, c + 1, end) in ("cp_half", "cp_bfloat16"):
             rw.insert(toks[c + 1].offset, "cp_f(")
             rw.insert(toks[end].end, ")")
+
+    def _storage_assignment(self, rw: Rewriter, k: int) -> None:
+        """`out[i] = expr;` into a half/bfloat16 variable of a template instance (`output_t out[N]` with
+        output_t = __half): CUDA converts through the storage type's constructor, which clang's AST of the
+        template body does not show (halfconv.py). The value goes through the prelude's cp_to_half, whose
+        overloads take every arithmetic type and the storage type itself, so a value that already is one is
+        unchanged."""
+        toks = rw.toks
+        j = k + 1
+        while j < len(toks) and toks[j].text == "[":
+            j = rw.match(j) + 1
+            if j <= 0:
+                return
+        if j + 1 >= len(toks) or toks[j].text != "=":
+            return
+        conv = {"cp_half": "cp_to_half", "cp_bfloat16": "cp_to_bfloat16"}.get(self.expr_type(rw, k, j - 1) or "")
+        if conv is None:
+            return
+        end, depth = j + 1, 0
+        while end < len(toks) and not (depth == 0 and toks[end].text in (";", ",", ")")):
+            depth += 1 if toks[end].text in ("(", "[", "{") else -1 if toks[end].text in (")", "]", "}") else 0
+            end += 1
+        if end > j + 1 and not (toks[j + 1].text == conv and rw.match(j + 2) == end - 1):
+            rw.insert(toks[j + 1].offset, f"{conv}(")
+            rw.insert(toks[end - 1].end, ")")
 
     def _declaration(self, rw: Rewriter, k: int) -> None:
         toks = rw.toks
