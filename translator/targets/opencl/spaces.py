@@ -390,7 +390,8 @@ class Env:
             return
         close = rw.match(j)
         args = rw.split(j, close)
-        cands = [i for i in self.b.by_name[name] if len(i.params) == len(args)] or self.b.by_name[name]
+        cands = [i for i in self.b.by_name[name] if len(i.params) == len(args)] or \
+            [i for i in self.b.by_name[name] if _defaults(i.params, len(args)) is not None] or self.b.by_name[name]
         if targs and any(i.func.spec_args or any(tp.kind == "value" for tp in i.func.tparams) for i in cands):
             # `f<T, N>(x)` with N a constant of the body (`constexpr int N = W < 4 ? W : 4;`): its value names
             # the instance, and an explicit specialisation is chosen by it
@@ -409,7 +410,9 @@ class Env:
         cl_name = cl_func_name(name, kernel=False) + (suffixes.pop() if len(suffixes) == 1 else "")
         if cl_name != name:
             rw.replace(toks[k].offset, toks[k].end, cl_name)
-        extra = [self.b.extras[x].pname for x in self.b.func_extras.get(name, [])]
+        # OpenCL C has no default arguments: the call passes the defaults it omits (`int width = warpSize`)
+        extra = (_defaults(chosen[0].params, len(args)) or [] if chosen else []) + \
+            [self.b.extras[x].pname for x in self.b.func_extras.get(name, [])]
         if extra:
             rw.insert(toks[close].offset, (", " if args else "") + ", ".join(extra))
 
@@ -466,6 +469,14 @@ class Env:
                 types[tp.name] = fallback
         self.b.request(info, types, tuple(spaces))
         return types
+
+
+def _defaults(params: list[str], given: int) -> list[str] | None:
+    """The default arguments of the parameters after the first `given` (`unsigned mask = 0xffffffff`), or None
+    when one of them has none."""
+    if given > len(params) or any("=" not in p for p in params[given:]):
+        return None
+    return [p.split("=", 1)[1].strip() for p in params[given:]]
 
 
 def _list_initialisation(rw: Rewriter, j: int) -> int:
