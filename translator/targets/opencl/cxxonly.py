@@ -34,9 +34,13 @@ CXX_HEAD = r"""#define restrict __restrict
 #define __forceinline__ inline
 #define __noinline__ __attribute__((noinline))
 /* PoCL's kernel library has the half conversions for each named address space only: clang's C++ for OpenCL
-   takes the prelude's casts of private addresses as generic pointers, so these forward to the private ones. */
+   takes the prelude's casts of private addresses as generic pointers, so these forward to the private ones.
+   clang-15's opencl-c.h declares only the generic ones for C++ for OpenCL: without the private declarations
+   the forwarders called themselves (an endless recursion, folded to undef: every half read 0). */
+float vload_half(size_t o, const __private half* p);
 float vload_half(size_t o, const __generic half* p) { return vload_half(o, (const __private half*)p); }
 #define CP_GENERIC_VSTORE(SUF, T) \
+void vstore_half##SUF(T f, size_t o, __private half* p); \
 void vstore_half##SUF(T f, size_t o, __generic half* p) { vstore_half##SUF(f, o, (__private half*)p); }
 CP_GENERIC_VSTORE(, float) CP_GENERIC_VSTORE(_rte, float) CP_GENERIC_VSTORE(_rtz, float)
 CP_GENERIC_VSTORE(_rtn, float) CP_GENERIC_VSTORE(_rtp, float)
