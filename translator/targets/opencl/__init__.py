@@ -593,6 +593,7 @@ class FileEmitter:
         else:
             targs = split_text(text[text.index("<") + 1: text.rindex(">")])
             base = {tp.name: a for tp, a in zip(func.tparams, targs, strict=False)}
+        base = {k: self._local_alias(v, launch.span.offset) for k, v in base.items()}
         resolved = self._launch_specialization(launch, len(func.tparams))
         if resolved is not None:
             # arguments that name host constants or aliases (`k<opmath_t, BLOCK_X>` with `const int BLOCK_X = 16`)
@@ -620,6 +621,31 @@ class FileEmitter:
             self.ctx.report("CP4008", launch.span, f"{func.name}: no instantiation of the enclosing template found",
                             inline=True)
         return self._named_the_same(launch, func, out)
+
+    def _local_alias(self, arg: str, before: int) -> str:
+        """A template argument that names an alias declared in a scope enclosing the launch (`using Ktraits =
+        traits<kNThreads, kLogN, input_t>;` in the host template): its definition, which may name the host
+        template's parameters (resolved per instantiation); else the argument."""
+        toks = self.view.toks
+        for _ in range(4):  # aliases of aliases, to a fixed depth
+            if not arg.isidentifier():
+                return arg
+            i = next((k for k in range(len(toks) - 1, -1, -1) if toks[k].offset < before), -1)
+            depth, found = 0, None
+            while i >= 2 and found is None:
+                t = toks[i]
+                if t.text == "}":
+                    depth += 1
+                elif t.text == "{":
+                    depth = max(depth - 1, 0)
+                elif depth == 0 and t.text == "=" and toks[i - 1].text == arg and toks[i - 2].text == "using":
+                    end = next((k for k in range(i + 1, len(toks)) if toks[k].text == ";"), -1)
+                    found = self.view.text(self.view.tok_span(i + 1, end - 1)) if end > i + 1 else None
+                i -= 1
+            if found is None:
+                return arg
+            arg = " ".join(found.split())
+        return arg
 
     def _header_launched(self, header_kernels: dict[str, tuple[DevFunc, HeaderPart]]) -> list[DevFunc]:
         """The template kernels of the included headers that a header's own host code launches (through the

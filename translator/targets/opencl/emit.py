@@ -303,7 +303,8 @@ class ProgramBuilder:
                 if is_ptr:
                     t = add_space(ptype, "__global")
                     new_params.append(f"{t} {pname} CP_OFF({pname})")
-                    adjs.append(f"CP_ADJ({t}, {pname})")
+                    # a template type (`traits<32, float>::input_t*`) has commas the macro would split at
+                    adjs.append(f"CP_ADJ({t if ',' not in t else f'__typeof__({pname})'}, {pname})")
                     env.declare(pname, "global", ptype)
                 else:
                     t = re.sub(r"\bsize_t\b", "ulong", ptype)
