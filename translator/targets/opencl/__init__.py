@@ -43,6 +43,7 @@ from translator.targets.opencl.headers import (
 )
 from translator.targets.opencl.host import kernel_value, launch_stub, preamble, stub_declaration, symbol_registration
 from translator.targets.opencl.includers import file_macro_names, includer_macros, includers, used_names
+from translator.targets.opencl.macrodecls import report_macro_generated
 from translator.targets.opencl.macrolaunch import resolve_macro_launch
 from translator.targets.opencl.mathargs import math_argument_conversions
 from translator.targets.opencl.namespaces import resolved_offset, separate_namespaces
@@ -366,6 +367,7 @@ class FileEmitter:
             type_names = {clash.get(n, n) for n in type_names}
         macros = {d.name: decl_texts[(d.start, d.end)] for d in merged.decls if d.kind == "macro"}
         canonical_spec_args(merged.funcs, ctx.parsed.tu)
+        report_macro_generated(ctx, scan.funcs, texts, self._note)
         builder = ProgramBuilder(merged, texts, poisoned, type_names, self._note, macros,
                                  [(d.name, decl_texts[(d.start, d.end)]) for d in merged.decls if d.kind == "macro"])
         kernels = {f.name: f for f in scan.funcs if f.kind == "kernel"}
