@@ -28,3 +28,21 @@ def test_use_of_a_macro_generated_class_is_cp4037() -> None:
     assert len(found) == 1, [(d.code, d.message) for d in res.findings]
     assert "atomAdd uses AtomicAddImpl (from ATOMIC(...))" in found[0].message
     assert found[0].severity.value == "error"
+
+
+def test_header_use_is_marked_in_the_header_and_blocks_the_build(tmp_path) -> None:
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from tests.targets.opencl.projects import translate_project
+
+    header = SRC.split("__global__")[0]
+    main = '#include "atomics.h"\n__global__' + SRC.split("__global__", 1)[1] + "int main() { return 0; }\n"
+    out = translate_project(tmp_path, {"atomics.h": header, "main.cu": main})
+    text = (out / "atomics.h").read_text()
+    assert "CUDAPORT CP4037" in text and "atomAdd uses AtomicAddImpl" in text
+    assert "plain uses" not in text
+    b = subprocess.run([sys.executable, "-m", "translator.cli", "build", str(out), "-q"], capture_output=True,
+                       text=True, timeout=600, cwd=Path(__file__).resolve().parents[3])
+    assert b.returncode == 4 and "CP4037" in b.stdout + b.stderr, b.stdout + b.stderr

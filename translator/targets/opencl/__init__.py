@@ -13,6 +13,7 @@ from dataclasses import replace as dc_replace
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
+from translator.diagnostics import inline_comment
 from translator.edits import Edit
 from translator.engine import after_leading_comments
 from translator.frontend.brackets import split_text
@@ -43,7 +44,7 @@ from translator.targets.opencl.headers import (
 )
 from translator.targets.opencl.host import kernel_value, launch_stub, preamble, stub_declaration, symbol_registration
 from translator.targets.opencl.includers import file_macro_names, includer_macros, includers, used_names
-from translator.targets.opencl.macrodecls import report_macro_generated
+from translator.targets.opencl.macrodecls import macro_generated_uses
 from translator.targets.opencl.macrolaunch import resolve_macro_launch
 from translator.targets.opencl.mathargs import math_argument_conversions
 from translator.targets.opencl.namespaces import resolved_offset, separate_namespaces
@@ -226,8 +227,13 @@ class HeaderEmitter:
         ctx, view = self.ctx, self.view
         take_device_edits(ctx, self.scan)
         declare_device_members(ctx, view, self.scan)
+        macro_uses = macro_generated_uses(ctx, self.scan.funcs, {f.start: view.text(view.span(f.start, f.end))
+                                                                 for f in self.scan.funcs})
         for f in self.scan.funcs:
             span = view.span(f.start, f.end)
+            if f.start in macro_uses:  # marked in the header's text, which the build checks
+                mark = inline_comment(ctx.report("CP4037", span, macro_uses[f.start], inline=False))
+                ctx.insert(f.end, "\n" + mark, "diagnostic CP4037")
             if f.kind == "kernel":
                 params = _stub_params(view, f.kdef)
                 ctx.replace(span, "/* cudaport: kernel " + f.name + " is compiled into the OpenCL program of each "
@@ -367,7 +373,11 @@ class FileEmitter:
             type_names = {clash.get(n, n) for n in type_names}
         macros = {d.name: decl_texts[(d.start, d.end)] for d in merged.decls if d.kind == "macro"}
         canonical_spec_args(merged.funcs, ctx.parsed.tu)
-        report_macro_generated(ctx, scan.funcs, texts, self._note)
+        macro_uses = macro_generated_uses(ctx, scan.funcs, texts)
+        for f in scan.funcs:  # a header's functions are marked where the header is translated (HeaderEmitter)
+            detail = macro_uses.get(f.start)
+            if detail:
+                ctx.report("CP4037", f.kdef.name_span, detail, inline=True)
         builder = ProgramBuilder(merged, texts, poisoned, type_names, self._note, macros,
                                  [(d.name, decl_texts[(d.start, d.end)]) for d in merged.decls if d.kind == "macro"])
         kernels = {f.name: f for f in scan.funcs if f.kind == "kernel"}
