@@ -48,6 +48,7 @@ from translator.targets.opencl.macrodecls import macro_generated_uses
 from translator.targets.opencl.macrolaunch import resolve_macro_launch
 from translator.targets.opencl.mathargs import math_argument_conversions
 from translator.targets.opencl.namespaces import resolved_offset, separate_namespaces
+from translator.targets.opencl.poclopt import mark_unoptimised
 from translator.targets.opencl.prelude import PRELUDE, with_simd
 from translator.targets.opencl.scan import DevFunc, DeviceScan, idents, parse_tparams, scan_device
 from translator.targets.opencl.spelling import (
@@ -448,7 +449,7 @@ class FileEmitter:
         cxx = self._cxx_route(builder, chosen, decl_texts)
         head = self._program_head(builder, chosen, decl_texts, type_names, bool(cxx))
         cl_text = storage_casts(with_simd(builder.program("\n".join(head) + "\n")), len(PRELUDE))
-        cl_text = with_limits(cl_text, len(PRELUDE))
+        cl_text = mark_unoptimised(with_limits(cl_text, len(PRELUDE)), len(PRELUDE))
         if cxx:
             cl_text = cxx_program(cl_text, cxx)
         for code, func, detail in builder.notes:
