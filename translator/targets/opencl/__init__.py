@@ -44,7 +44,7 @@ from translator.targets.opencl.headers import (
 )
 from translator.targets.opencl.host import kernel_value, launch_stub, preamble, stub_declaration, symbol_registration
 from translator.targets.opencl.includers import file_macro_names, includer_macros, includers, used_names
-from translator.targets.opencl.macrodecls import macro_generated_uses
+from translator.targets.opencl.macrodecls import macro_generated_uses, report_macro_generated
 from translator.targets.opencl.macrolaunch import resolve_macro_launch
 from translator.targets.opencl.mathargs import math_argument_conversions
 from translator.targets.opencl.namespaces import resolved_offset, separate_namespaces
@@ -373,12 +373,7 @@ class FileEmitter:
                             for d in merged.decls]
             type_names = {clash.get(n, n) for n in type_names}
         macros = {d.name: decl_texts[(d.start, d.end)] for d in merged.decls if d.kind == "macro"}
-        canonical_spec_args(merged.funcs, ctx.parsed.tu)
-        macro_uses = macro_generated_uses(ctx, scan.funcs, texts)
-        for f in scan.funcs:  # a header's functions are marked where the header is translated (HeaderEmitter)
-            detail = macro_uses.get(f.start)
-            if detail:
-                ctx.report("CP4037", f.kdef.name_span, detail, inline=True)
+        self._add_clang_facts(merged, scan, texts)
         builder = ProgramBuilder(merged, texts, poisoned, type_names, self._note, macros,
                                  [(d.name, decl_texts[(d.start, d.end)]) for d in merged.decls if d.kind == "macro"])
         kernels = {f.name: f for f in scan.funcs if f.kind == "kernel"}
@@ -452,13 +447,23 @@ class FileEmitter:
         cl_text = mark_unoptimised(with_limits(cl_text, len(PRELUDE)), len(PRELUDE))
         if cxx:
             cl_text = cxx_program(cl_text, cxx)
-        for code, func, detail in builder.notes:
-            self._note(code, func, detail)
+        self._report_notes(builder)
         ctx.extra_files[self.cl_rel] = cl_text.encode("utf-8", "surrogateescape")
         self._host(cl_text, builder, launches, header_kernels)
         names = user_type_names(type_args)
         if names:
             ctx.insert(len(self.data), names, "opencl type names")
+
+    def _report_notes(self, builder: ProgramBuilder) -> None:
+        for code, func, detail in builder.notes:
+            self._note(code, func, detail)
+
+    def _add_clang_facts(self, merged: DeviceScan, scan: DeviceScan, texts: dict[int, str]) -> None:
+        """What the TU adds to the token scan: explicit specialisations' arguments through
+        typedefs (typenames.py); and CP4037 for this file's functions that use macro-generated declarations
+        (macrodecls.py; a header's are marked where the header is translated, HeaderEmitter)."""
+        canonical_spec_args(merged.funcs, self.ctx.parsed.tu)
+        report_macro_generated(self.ctx, scan.funcs, texts)
 
     def _program_head(self, builder: ProgramBuilder, chosen: list, decl_texts: dict[tuple[int, int], str],
                       type_names: set[str], cxx: bool) -> list[str]:

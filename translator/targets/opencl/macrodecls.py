@@ -64,3 +64,10 @@ def macro_generated_uses(ctx: FileContext, funcs: list[DevFunc], texts: dict[int
             out[f.start] = (f"{f.name} uses {what}: declared by a macro expansion, which the .cl cannot carry; "
                             "write the expansion out or move it into a header the kernels include")
     return out
+
+
+def report_macro_generated(ctx: FileContext, funcs: list[DevFunc], texts: dict[int, str]) -> None:
+    """CP4037 at the name of each function of this file (an error, marked inline: it blocks the build)."""
+    for start, detail in macro_generated_uses(ctx, funcs, texts).items():
+        f = next(f for f in funcs if f.start == start)
+        ctx.report("CP4037", f.kdef.name_span, detail, inline=True)
