@@ -51,3 +51,13 @@ def test_work_groups_do_not_share_locals_on_pocl(cl_text: str, pocl_spir) -> Non
         cl.enqueue_copy(q, out, bo)
         q.finish()
         assert not out.any(), int(np.count_nonzero(out))
+
+
+def test_only_local_variables_are_labelled() -> None:
+    from translator.targets.opencl.cxxonly import kernel_local_names
+
+    text = ("__kernel void q(__local int* l_mem) {\n  __local float s[4][4];\n"
+            "  __local task_t* t = (__local task_t*)&l_mem[1];\n  volatile __local int flag;\n}\n")
+    out = kernel_local_names(text)
+    assert '__local float s[4][4] __asm__("q.s");' in out and 'volatile __local int flag __asm__("q.flag");' in out
+    assert "__local task_t* t = (__local task_t*)&l_mem[1];" in out
