@@ -208,7 +208,7 @@ def kernel_local_names(text: str) -> str:
         while 0 < i < end:
             t = toks[i].text
             depth += (t == "{") - (t == "}")
-            if depth == 0 and t == "__local" and toks[i - 1].text in (";", "{", "}", "volatile"):
+            if depth == 0 and t == "__local" and toks[i - 1].text in (";", "{", "}", "volatile", ")"):
                 semi = next((j for j in range(i, end) if toks[j].text == ";"), -1)
                 stmt = [toks[j].text for j in range(i, semi)] if semi > 0 else ["="]
                 names = [toks[j].text for j in range(i, semi) if toks[j].kind == IDENT and toks[j + 1].text in
