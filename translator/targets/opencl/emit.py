@@ -115,11 +115,13 @@ class ProgramBuilder:
                 j = rw.match(j + 1) + 1
                 continue
             # the text has OpenCL C keywords renamed already (a kernel named `kernel` is `cp_kernel` here)
-            if t.text == CL_RESERVED.get(f.name, f.name) and j + 1 < len(toks) and toks[j + 1].text == "(":
-                name_i = j
-                break
+            if t.text == CL_RESERVED.get(f.name, f.name) and j + 1 < len(toks):
+                open_i = _spec_args_end(rw, j + 1) if f.template_text and not f.tparams else j + 1
+                if open_i < len(toks) and toks[open_i].text == "(":
+                    name_i = j
+                    break
             j += 1
-        open_i = name_i + 1
+        open_i = name_i + 1 if name_i < 0 else open_i
         close_i = rw.match(open_i)
         body_i = close_i + 1
         while body_i < len(toks) and toks[body_i].text != "{":
@@ -316,7 +318,8 @@ class ProgramBuilder:
                 if is_ptr:
                     t = add_space(ptype, "__global")
                     new_params.append(f"{t} {pname} CP_OFF({pname})")
-                    adjs.append(f"CP_ADJ({t}, {pname})")
+                    # a template type (`traits<32, float>::input_t*`) has commas the macro would split at
+                    adjs.append(f"CP_ADJ({t if ',' not in t else f'__typeof__({pname})'}, {pname})")
                     env.declare(pname, "global", ptype)
                 else:
                     t = re.sub(r"\bsize_t\b", "ulong", ptype)
@@ -661,3 +664,11 @@ def divergent_warp_call(text: str, warp_macros: frozenset[str] | set[str] = froz
         k += 1
     return "", -1
 
+
+def _spec_args_end(rw: Rewriter, i: int) -> int:
+    """The token after an explicit specialisation's template arguments in its declarator
+    (`template <> void f<float, 1>(...)`: the `(`), or i when none are written there."""
+    if rw.toks[i].text != "<":
+        return i
+    close = rw.angle(i)
+    return close + 1 if close > 0 else i

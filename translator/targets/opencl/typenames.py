@@ -54,6 +54,25 @@ def builtin_aliases(tu: Any) -> dict[str, str]:
     return {k: next(iter(v)) for k, v in found.items() if len(v) == 1 and next(iter(v)) in BUILTIN_TYPES}
 
 
+def canonical_spec_args(funcs: list[DevFunc], tu: Any) -> None:
+    """Explicit specialisations' template arguments through the project's typedefs (`copy_vector<Half, 4>` with
+    `typedef __half Half;` is `copy_vector<__half, 4>`), so that a call in a kernel instance, whose arguments
+    are the instance's canonical types, finds the one it names."""
+    specs = [f for f in funcs if f.spec_args]
+    if not specs or tu is None:
+        return
+    from clang.cindex import CursorKind
+
+    canon: dict[str, set[str]] = {}
+    for c in tu.cursor.walk_preorder():
+        if c.kind in (CursorKind.TYPEDEF_DECL, CursorKind.TYPE_ALIAS_DECL) and c.spelling and c.location.file \
+                and not c.location.is_in_system_header:
+            canon.setdefault(c.spelling, set()).add(c.underlying_typedef_type.get_canonical().spelling)
+    one = {k: next(iter(v)) for k, v in canon.items() if len(v) == 1}
+    for f in specs:
+        f.spec_args = tuple(one.get(a, a) for a in f.spec_args)
+
+
 def object_macros(texts: list[str]) -> dict[str, str]:
     """Object-like macros among `#define` texts: {"T": "float"} for `#define T float`. A name defined twice
     with different bodies (`#ifdef DOUBLE #define T double #else #define T float`) is left out: which one the
