@@ -188,14 +188,41 @@ def main_file_cursors(tu, main: str) -> list:  # type: ignore[no-untyped-def]
     cached = _MAIN_CURSORS.get(id(tu))
     if cached is not None and cached[0] is tu:
         return cached[1]
-    out = []
+    out: list = []
     for top in tu.cursor.get_children():
         loc = top.location
         if loc.file is not None and loc.file.name == main:
-            out.extend(top.walk_preorder())
+            out.append(top)
+            _descendants(top, out)
     _MAIN_CURSORS.clear()  # one file's TU at a time is what the passes share; the cursors keep it alive
     _MAIN_CURSORS[id(tu)] = (tu, out)
     return out
+
+
+def _descendants(top, out: list) -> None:  # type: ignore[no-untyped-def]
+    """Append every cursor under `top` in preorder, the cursors Cursor.walk_preorder gives: each node's children
+    from a clang_visitChildren of its own, as Cursor.get_children visits them, through one visitor and a stack
+    instead of a new visitor, a check of every child against the null cursor and a generator per level (which
+    cost more than the passes that read the cursors)."""
+    import clang.cindex as ci
+
+    tu = top._tu  # noqa: SLF001 - each cursor keeps its TU alive, as Cursor.get_children sets it
+    visit_children = ci.conf.lib.clang_visitChildren
+
+    def visit(child, _parent, acc):  # type: ignore[no-untyped-def]
+        child._tu = tu  # noqa: SLF001
+        acc.append(child)
+        return 1  # CXChildVisit_Continue
+
+    callback = ci.callbacks["cursor_visit"](visit)
+    stack = [top]
+    while stack:
+        node = stack.pop()
+        if node is not top:
+            out.append(node)
+        kids: list = []
+        visit_children(node, callback, kids)
+        stack.extend(reversed(kids))
 
 
 # Freed before interpreter shutdown takes clang.cindex apart (a TU deleted after that raises in __del__).
