@@ -178,7 +178,7 @@ def parse(path: Path, data: bytes, extra_args: Sequence[str] = (),
     return ClangResult(tu=tu, syntax_errors=syntax, semantic_errors=semantic)
 
 
-_MAIN_CURSORS: dict[int, tuple[object, list]] = {}
+_MAIN_CURSORS: dict[int, tuple[object, list, dict]] = {}
 
 
 def main_file_cursors(tu, main: str) -> list:  # type: ignore[no-untyped-def]
@@ -195,8 +195,21 @@ def main_file_cursors(tu, main: str) -> list:  # type: ignore[no-untyped-def]
             out.append(top)
             _descendants(top, out)
     _MAIN_CURSORS.clear()  # one file's TU at a time is what the passes share; the cursors keep it alive
-    _MAIN_CURSORS[id(tu)] = (tu, out)
+    _MAIN_CURSORS[id(tu)] = (tu, out, {})
     return out
+
+
+def main_file_cursors_of(tu, main: str, kinds) -> list:  # type: ignore[no-untyped-def]
+    """The cursors of main_file_cursors whose kind is one of `kinds` (CursorKinds), in the same order, kept per
+    TU and set of kinds: most passes read a few kinds, and asking every cursor of the file for its kind once per
+    pass cost more than their own work."""
+    cursors = main_file_cursors(tu, main)
+    by_kinds = _MAIN_CURSORS[id(tu)][2]
+    ids = frozenset(k.value for k in kinds)
+    found = by_kinds.get(ids)
+    if found is None:
+        found = by_kinds[ids] = [c for c in cursors if c._kind_id in ids]  # noqa: SLF001 - Cursor.kind's own field
+    return found
 
 
 def _descendants(top, out: list) -> None:  # type: ignore[no-untyped-def]

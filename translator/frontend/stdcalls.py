@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from translator.frontend.clang import main_file_cursors
+from translator.frontend.clang import main_file_cursors_of
 
 # C library, CUDA and <algorithm>/<cmath> functions whose overload the targets care about
 CALL_NAMES = frozenset("abs labs llabs fabs fabsf min max umin umax llmin llmax ullmin ullmax fmin fmax fminf fmaxf "
@@ -240,16 +240,15 @@ def library_calls(tu, main: str, data: bytes, tokens: list) -> list[LibraryCall]
     """Every library call of the main file, in source order (outer calls before the calls in their arguments)."""
     from clang.cindex import CursorKind
 
-    cursors = main_file_cursors(tu, main)
     statements = set()
-    for cur in cursors:
+    for cur in main_file_cursors_of(tu, main, (CursorKind.COMPOUND_STMT,)):
         if cur.kind == CursorKind.COMPOUND_STMT:
             for k in cur.get_children():
                 if k.kind in (CursorKind.CALL_EXPR, CursorKind.UNEXPOSED_EXPR):
                     statements.add(k.extent.start.offset)
     out = []
     seen = set()
-    for cur in cursors:
+    for cur in main_file_cursors_of(tu, main, (CursorKind.CALL_EXPR, CursorKind.UNEXPOSED_EXPR)):
         if cur.kind not in (CursorKind.CALL_EXPR, CursorKind.UNEXPOSED_EXPR):
             continue
         call = _call(cur, main, data, tokens, statements)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from translator.frontend.clang import main_file_cursors
+from translator.frontend.clang import main_file_cursors_of
 
 if TYPE_CHECKING:
     from translator.engine import FileContext
@@ -39,7 +39,7 @@ def direct_initialisations(ctx: FileContext) -> list[DirectInit]:
     data = ctx.parsed.data
     main = str(ctx.parsed.path)
     out = []
-    for cur in main_file_cursors(tu, main):
+    for cur in main_file_cursors_of(tu, main, (CursorKind.VAR_DECL,)):
         if cur.kind != CursorKind.VAR_DECL:
             continue
         loc = cur.location
