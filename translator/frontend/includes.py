@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path, PurePosixPath
 
-from translator.frontend.lexer import LITERAL, lex
+from translator.frontend.lexer import LITERAL, lex_shared
 
 HEADER_SUFFIXES = (".cuh", ".h", ".hpp", ".hh", ".hxx", ".inl", ".inc", ".tcc")
 
@@ -47,7 +47,7 @@ def local_headers(path: Path, data: bytes, root: Path, extra: tuple[str, ...] = 
     seen: set[Path] = set()
 
     def visit(p: Path, text: bytes) -> None:
-        toks, _ = lex(text)
+        toks, _ = lex_shared(text)
         for i, t in enumerate(toks):
             if t.kind == LITERAL and t.directive >= 0 and i >= 2 and toks[i - 1].text == "include" \
                     and toks[i - 2].text == "#" and t.text[:1] in ('"', "<"):

@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from translator.frontend.lexer import LITERAL, lex
+from translator.frontend.lexer import LITERAL, lex_shared
 
 CUDA_EXTENSIONS = frozenset({".cu", ".cuh"})
 CXX_EXTENSIONS = frozenset({".c", ".cc", ".cpp", ".cxx", ".c++", ".h", ".hh", ".hpp", ".hxx", ".inl", ".ipp", ".tpp"})
@@ -176,7 +176,7 @@ def scan_includes(data: bytes) -> list[tuple[str, bool]]:
     """The (header, angled) pairs of every #include directive, found by the lexer (never in comments)."""
     if b"include" not in data:
         return []
-    toks, _ = lex(data)
+    toks, _ = lex_shared(data)
     out = []
     for i, t in enumerate(toks):
         if t.kind == LITERAL and t.directive >= 0 and i >= 2 and toks[i - 1].text in ("include", "include_next") \

@@ -899,10 +899,9 @@ class FileEmitter:
         if self._calls is None:
             from clang.cindex import CursorKind
 
-            from translator.frontend.clang import main_file_cursors
+            from translator.frontend.clang import main_file_cursors_of
 
-            self._calls = [c for c in main_file_cursors(tu, str(self.ctx.parsed.path))
-                           if c.kind == CursorKind.CALL_EXPR]
+            self._calls = list(main_file_cursors_of(tu, str(self.ctx.parsed.path), (CursorKind.CALL_EXPR,)))
         return self._calls
 
     def _deduce(self, launch: KernelLaunch, func: DevFunc) -> dict[str, str] | None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from translator.engine.edits import Edit
-from translator.frontend.clang import main_file_cursors
+from translator.frontend.clang import main_file_cursors, main_file_cursors_of
 from translator.targets.opencl.halfconv import cl_half_types
 from translator.targets.opencl.spelling import VECTOR_TYPE
 
@@ -44,7 +44,7 @@ def direct_initialisations(ctx: FileContext) -> list[DirectInit]:
     data = ctx.parsed.data
     main = str(ctx.parsed.path)
     out = []
-    for cur in main_file_cursors(tu, main):
+    for cur in main_file_cursors_of(tu, main, (CursorKind.VAR_DECL,)):
         if cur.kind != CursorKind.VAR_DECL:
             continue
         loc = cur.location

@@ -26,7 +26,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from translator.engine.edits import Edit
-from translator.frontend.clang import main_file_cursors
+from translator.frontend.clang import main_file_cursors_of
 
 if TYPE_CHECKING:
     from translator.engine.context import FileContext
@@ -41,7 +41,7 @@ def predicate_early_exits(ctx: FileContext, kernels: list[tuple[int, int]]) -> N
     from clang.cindex import CursorKind  # the clang front end is installed whenever tu is set
 
     main = str(ctx.parsed.path)
-    for cur in main_file_cursors(tu, main):
+    for cur in main_file_cursors_of(tu, main, (CursorKind.FUNCTION_DECL, CursorKind.FUNCTION_TEMPLATE)):
         if cur.kind not in (CursorKind.FUNCTION_DECL, CursorKind.FUNCTION_TEMPLATE) or not cur.is_definition():
             continue
         ext = cur.extent

@@ -38,8 +38,12 @@ def builtin_aliases(tu: Any) -> dict[str, str]:
 
     found: dict[str, set[str]] = {}
 
+    wanted = (CursorKind.NAMESPACE, CursorKind.TYPEDEF_DECL, CursorKind.TYPE_ALIAS_DECL)
+
     def visit(cursor: Any, prefix: str) -> None:
         for c in cursor.get_children():
+            if c.kind not in wanted:
+                continue  # before the location, which costs more to ask
             loc = c.location
             if loc.file is None or loc.is_in_system_header:
                 continue
