@@ -57,7 +57,9 @@ def test_only_local_variables_are_labelled() -> None:
     from translator.targets.opencl.cxxonly import kernel_local_names
 
     text = ("__kernel void q(__local int* l_mem) {\n  __local float s[4][4];\n"
-            "  __local task_t* t = (__local task_t*)&l_mem[1];\n  volatile __local int flag;\n}\n")
+            "  __local task_t* t = (__local task_t*)&l_mem[1];\n  volatile __local int flag;\n"
+            "  CP_ADJ(__global float*, o)\n  __local ulong ts[(32)];\n}\n")
     out = kernel_local_names(text)
     assert '__local float s[4][4] __asm__("q.s");' in out and 'volatile __local int flag __asm__("q.flag");' in out
+    assert '__local ulong ts[(32)] __asm__("q.ts");' in out  # a size in parentheses (a macro's expansion)
     assert "__local task_t* t = (__local task_t*)&l_mem[1];" in out

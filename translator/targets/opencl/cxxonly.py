@@ -211,6 +211,7 @@ def kernel_local_names(text: str) -> str:
             if depth == 0 and t == "__local" and toks[i - 1].text in (";", "{", "}", "volatile", ")"):
                 semi = next((j for j in range(i, end) if toks[j].text == ";"), -1)
                 stmt = [toks[j].text for j in range(i, semi)] if semi > 0 else ["="]
+                stmt = stmt[:stmt.index("[")] if "[" in stmt else stmt  # an array size may be `[(32)]`
                 names = [toks[j].text for j in range(i, semi) if toks[j].kind == IDENT and toks[j + 1].text in
                          ("[", ";")] if semi > 0 else []
                 # a variable, not a pointer into local memory (`__local T* t = (__local T*)&m[1];`)
