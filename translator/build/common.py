@@ -16,9 +16,9 @@ from pathlib import Path
 
 from translator.build.toolchains import cxx
 from translator.engine.diagnostics import CATALOGUE
+from translator.frontend.includes import scan_includes
 from translator.model import Severity
 from translator.project.runtime_bundle import RUNTIME_DIR
-from translator.project.tree import scan_includes
 
 SOURCE_SUFFIXES = (".cpp", ".cc", ".cxx", ".c", ".cu", ".hip")
 TEXT_SUFFIXES = SOURCE_SUFFIXES + (".h", ".hpp", ".hh", ".cuh", ".inl", ".cl")
