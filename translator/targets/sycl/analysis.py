@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from translator.engine.edits import Edit
+from translator.frontend.declarators import shared_declarators, split_declaration
 from translator.frontend.lexer import IDENT, LineIndex
 from translator.frontend.sites import TokenView, find_kernels
 from translator.model import KernelDef, Span
@@ -202,63 +203,10 @@ def body_at(an: FileAnalysis, offset: int) -> DeviceFunction | None:
     return None
 
 
-_DECL_WORDS = ("extern", "static", "__shared__", "__device__", "__constant__", "__managed__", "__align__")
-
-
-def _split_decl(text: str) -> tuple[str, str, str, str] | None:
-    """`[quals] type name[dims] [= init]` -> (type, name, dims, init); None for several declarators."""
-    body = text.rstrip().rstrip(";").strip()
-    init = ""
-    depth = 0
-    for k, ch in enumerate(body):
-        if ch in "([{<":
-            depth += 1
-        elif ch in ")]}>":
-            depth -= 1
-        elif ch == "," and depth == 0:
-            return None
-        elif ch == "=" and depth == 0:
-            body, init = body[:k].rstrip(), body[k + 1:].strip()
-            break
-    body = re.sub(r"__align__\s*\([^)]*\)", "", body)
-    words = [w for w in re.split(r"(\s+)", body)]
-    body = "".join(w for w in words if w.strip() not in _DECL_WORDS).strip()
-    m = re.match(r"^(.*?)([A-Za-z_]\w*)\s*((?:\[[^\]]*\]\s*)*)$", body, re.DOTALL)
-    if not m or not m.group(1).strip():
-        return None
-    dims = re.sub(r"\s*([\[\]])\s*", r"\1", " ".join(m.group(3).split()))
-    return " ".join(m.group(1).split()), m.group(2), dims, init
-
-
-def _split_shared(text: str) -> list[tuple[str, str, str, str]] | None:
-    """`__shared__ T a[N], b[M];` -> one (type, name, dims, init) per declarator, all of type T; None when a
-    later declarator changes the type (`*p`, `&r`) or the text is not a declaration."""
-    depth, cut = 0, [-1]
-    for k, ch in enumerate(text):
-        if ch in "([{<":
-            depth += 1
-        elif ch in ")]}>":
-            depth -= 1
-        elif ch == "," and depth == 0:
-            cut.append(k)
-    pieces = [text[a + 1: b] for a, b in zip(cut, [*cut[1:], len(text)], strict=True)]
-    first = _split_decl(pieces[0])
-    if first is None:
-        return None
-    out = [first]
-    for piece in pieces[1:]:
-        m = re.match(r"^\s*([A-Za-z_]\w*)\s*((?:\[[^\]]*\]\s*)*)(?:=(.*))?;?\s*$", piece, re.DOTALL)
-        if m is None:
-            return None
-        dims = re.sub(r"\s*([\[\]])\s*", r"\1", " ".join(m.group(2).split()))
-        out.append((first[0], m.group(1), dims, (m.group(3) or "").strip()))
-    return out
-
-
 def _find_shared(ctx: FileContext, an: FileAnalysis) -> None:
     for decl in ctx.parsed.shared:
         f = body_at(an, decl.span.offset)
-        decls = _split_shared(ctx.text(decl.span))
+        decls = shared_declarators(ctx.text(decl.span))
         plain = decls is not None and not any(d[3] for d in decls)
         if (f is not None and decls is not None and plain and not decl.extern
                 and (not f.kernel or _names_local(an, f, decl.span.offset, " ".join(d[0] + d[2] for d in decls))
@@ -368,7 +316,7 @@ def _find_globals(ctx: FileContext, an: FileAnalysis) -> None:
         for k in range(start, j):
             an.qualifier_owner[toks[k].offset] = "global"
         text = ctx.text(span)
-        parts = _split_decl(text)
+        parts = split_declaration(text)
         words = {tk.text for tk in toks[start:i + 1]}
         if parts is None or "extern" in words or "__managed__" in words or "__managed__" in text:
             why = ("__managed__ variables are read by host and device; use cpsycl::malloc_shared and a pointer"
