@@ -6,11 +6,13 @@ FileAnalysis cached on the context, device_global and group-local Edits and CP45
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from translator.engine import tables
 from translator.engine.edits import Edit
 from translator.frontend.declarators import shared_declarators, split_declaration
 from translator.frontend.lexer import IDENT, LineIndex
@@ -21,12 +23,18 @@ from translator.targets.sycl.cub_warp import cub_warp_names
 if TYPE_CHECKING:
     from translator.engine.context import FileContext
 
-# Builtins whose SYCL spelling reads the nd_item: a function using one (directly or through a call) takes `item`.
-_ITEM_BUILTINS = {"threadIdx", "blockIdx", "blockDim", "gridDim", "warpSize", "__syncthreads",
-                   "__syncthreads_count", "__syncthreads_and", "__syncthreads_or", "__syncwarp"}
-_WARP = {"__shfl_sync", "__shfl_up_sync", "__shfl_down_sync", "__shfl_xor_sync", "__shfl", "__shfl_up",
-         "__shfl_down", "__shfl_xor", "__ballot_sync", "__any_sync", "__all_sync", "__ballot", "__any", "__all",
-         "__activemask", "__match_any_sync", "__match_all_sync", "__syncwarp", "warpSize"}
+# Builtins whose SYCL spelling reads the nd_item (a function using one, directly or through a call, takes `item`)
+# and the warp functions that need the sub-group: rules/tables/sycl_item_builtins.yaml, sycl_warp_functions.yaml.
+
+
+@functools.cache
+def _item_builtins() -> frozenset[str]:
+    return frozenset(tables.names("sycl_item_builtins"))
+
+
+@functools.cache
+def _warp_functions() -> frozenset[str]:
+    return frozenset(tables.names("sycl_warp_functions"))
 
 
 # Cooperative-groups names whose groups are sub-groups (cudaport_sycl/cooperative_groups.hpp): the kernel needs
@@ -35,7 +43,7 @@ _CG_SUB_GROUPS = {"tiled_partition", "thread_block_tile", "coalesced_threads", "
 
 
 def _is_warp(name: str) -> bool:
-    return name in _WARP or (name.startswith("__reduce_") and name.endswith("_sync"))
+    return name in _warp_functions() or (name.startswith("__reduce_") and name.endswith("_sync"))
 
 
 @dataclass
@@ -346,7 +354,7 @@ def _find_uses(an: FileAnalysis) -> None:
             t = toks[k]
             if t.kind != IDENT:
                 continue
-            if t.text in _ITEM_BUILTINS or _is_warp(t.text):
+            if t.text in _item_builtins() or _is_warp(t.text):
                 f.needs_item = True
             if _is_warp(t.text) or t.text in cub_warp or t.text in _CG_SUB_GROUPS:
                 f.uses_warp = True
