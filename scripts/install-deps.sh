@@ -9,11 +9,12 @@ cd "$(dirname "$0")/.."
 
 # ROC library headers Debian has (hipSPARSE, hipRAND, rocPRIM) let hipcc check translated library calls too;
 # hipCUB, rocThrust and hipBLAS are not packaged in Debian 12, so those programs cannot be compile-checked here.
-# CLBlast (libclblast-dev) runs the OpenCL shim's cuBLAS calls (loaded at run time; the shim builds without it).
+# CLBlast (libclblast-dev) runs the OpenCL shim's cuBLAS calls and clFFT (libclfft-dev) its cuFFT calls (both loaded at
+# run time; the shim builds without them).
 # clang-15's clang++ dumps the template instantiations of a unit for the OpenCL target (frontend/specializations.py)
 # and type-checks SYCL (with libomp-15-dev for omp.h).
 APT_PACKAGES=(hipcc clang-15 libomp-15-dev libamdhip64-dev libhipsparse-dev libhiprand-dev librocrand-dev librocprim-dev
-              libclblast-dev ocl-icd-opencl-dev opencl-headers pocl-opencl-icd oclgrind clinfo chromium cmake g++ make
+              libclblast-dev libclfft-dev ocl-icd-opencl-dev opencl-headers pocl-opencl-icd oclgrind clinfo chromium cmake g++ make
               bzip2)
 SUDO=""
 if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi

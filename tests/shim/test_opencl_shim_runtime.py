@@ -139,3 +139,7 @@ def test_kernels_are_found_by_name_text_not_name_address(build_program: Callable
 @pytest.mark.parametrize(("env", "path"), PATHS)
 def test_stream_ordered_allocation_and_the_default_pool(build_program: Callable[[str], Path], env, path) -> None:
     _passes(run_program(build_program("mempool"), env=env))
+
+
+def test_cuda_host_math_and_bit_casts(build_program: Callable[[str], Path]) -> None:
+    _passes(run_program(build_program("host_math")))

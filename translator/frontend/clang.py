@@ -171,7 +171,7 @@ def parse(path: Path, data: bytes, extra_args: Sequence[str] = (),
     return ClangResult(tu=tu, syntax_errors=syntax, semantic_errors=semantic)
 
 
-_MAIN_CURSORS: dict[int, tuple[object, list]] = {}
+_MAIN_CURSORS: dict[int, tuple[object, list, dict]] = {}
 
 
 def main_file_cursors(tu, main: str) -> list:  # type: ignore[no-untyped-def]
@@ -181,14 +181,94 @@ def main_file_cursors(tu, main: str) -> list:  # type: ignore[no-untyped-def]
     cached = _MAIN_CURSORS.get(id(tu))
     if cached is not None and cached[0] is tu:
         return cached[1]
-    out = []
-    for top in tu.cursor.get_children():
-        loc = top.location
-        if loc.file is not None and loc.file.name == main:
-            out.extend(top.walk_preorder())
+    out: list = []
+    for top in _main_file_tops(tu, main):
+        out.append(top)
+        _descendants(top, out)
     _MAIN_CURSORS.clear()  # one file's TU at a time is what the passes share; the cursors keep it alive
-    _MAIN_CURSORS[id(tu)] = (tu, out)
+    _MAIN_CURSORS[id(tu)] = (tu, out, {})
     return out
+
+
+def main_file_cursors_of(tu, main: str, kinds) -> list:  # type: ignore[no-untyped-def]
+    """The cursors of main_file_cursors whose kind is one of `kinds` (CursorKinds), in the same order, kept per
+    TU and set of kinds: most passes read a few kinds, and asking every cursor of the file for its kind once per
+    pass cost more than their own work."""
+    cursors = main_file_cursors(tu, main)
+    by_kinds = _MAIN_CURSORS[id(tu)][2]
+    ids = frozenset(k.value for k in kinds)
+    found = by_kinds.get(ids)
+    if found is None:
+        found = by_kinds[ids] = [c for c in cursors if c._kind_id in ids]  # noqa: SLF001 - Cursor.kind's own field
+    return found
+
+
+def _main_file_tops(tu, main: str) -> list:  # type: ignore[no-untyped-def]
+    """The TU's top-level cursors whose (expansion) location is in the file named `main`, as
+    `top.location.file.name == main` picks them, asking libclang for each distinct file's name once: the TU's
+    top level is mostly the prelude's and the system headers' thousand declarations."""
+    import ctypes
+
+    import clang.cindex as ci
+
+    lib = ci.conf.lib
+    names: dict[int, str] = {}
+    out = []
+    tops: list = []
+    _children(tu.cursor, tops)
+    for top in tops:
+        f = ci.c_object_p()
+        lib.clang_getInstantiationLocation(lib.clang_getCursorLocation(top), ctypes.byref(f), None, None, None)
+        if not f:
+            continue  # no file, as loc.file is None
+        key = ctypes.cast(f, ctypes.c_void_p).value or 0
+        name = names.get(key)
+        if name is None:
+            name = names[key] = ci.File(f).name
+        if name == main:
+            out.append(top)
+    return out
+
+
+def _children(cursor, out: list) -> None:  # type: ignore[no-untyped-def]
+    """Append the children of `cursor`, as Cursor.get_children gives them (without its check of each against the
+    null cursor)."""
+    import clang.cindex as ci
+
+    tu = cursor._tu  # noqa: SLF001
+
+    def visit(child, _parent, acc):  # type: ignore[no-untyped-def]
+        child._tu = tu  # noqa: SLF001
+        acc.append(child)
+        return 1  # CXChildVisit_Continue
+
+    ci.conf.lib.clang_visitChildren(cursor, ci.callbacks["cursor_visit"](visit), out)
+
+
+def _descendants(top, out: list) -> None:  # type: ignore[no-untyped-def]
+    """Append every cursor under `top` in preorder, the cursors Cursor.walk_preorder gives: each node's children
+    from a clang_visitChildren of its own, as Cursor.get_children visits them, through one visitor and a stack
+    instead of a new visitor, a check of every child against the null cursor and a generator per level (which
+    cost more than the passes that read the cursors)."""
+    import clang.cindex as ci
+
+    tu = top._tu  # noqa: SLF001 - each cursor keeps its TU alive, as Cursor.get_children sets it
+    visit_children = ci.conf.lib.clang_visitChildren
+
+    def visit(child, _parent, acc):  # type: ignore[no-untyped-def]
+        child._tu = tu  # noqa: SLF001
+        acc.append(child)
+        return 1  # CXChildVisit_Continue
+
+    callback = ci.callbacks["cursor_visit"](visit)
+    stack = [top]
+    while stack:
+        node = stack.pop()
+        if node is not top:
+            out.append(node)
+        kids: list = []
+        visit_children(node, callback, kids)
+        stack.extend(reversed(kids))
 
 
 # Freed before interpreter shutdown takes clang.cindex apart (a TU deleted after that raises in __del__).

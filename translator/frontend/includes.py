@@ -15,7 +15,7 @@ import os
 from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
 
-from translator.frontend.lexer import LITERAL, Tok, lex
+from translator.frontend.lexer import LITERAL, Tok, lex_shared
 
 HEADER_SUFFIXES = (".cuh", ".h", ".hpp", ".hh", ".hxx", ".inl", ".inc", ".tcc")
 
@@ -44,7 +44,7 @@ def scan_includes(data: bytes) -> list[tuple[str, bool]]:
     """The (header, angled) pairs of every #include directive, found by the lexer (never in comments)."""
     if b"include" not in data:
         return []
-    toks, _ = lex(data)
+    toks, _ = lex_shared(data)
     return [header_name(toks[i]) for i in include_tokens(toks)]
 
 
@@ -87,7 +87,7 @@ def local_headers(path: Path, data: bytes, root: Path, extra: tuple[str, ...] = 
     seen: set[Path] = set()
 
     def visit(p: Path, text: bytes) -> None:
-        toks, _ = lex(text)
+        toks, _ = lex_shared(text)
         for i in include_tokens(toks, include_next=False):
             if toks[i].text[:1] in ('"', "<"):
                 found = _resolve(*header_name(toks[i]), p, root)

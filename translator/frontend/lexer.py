@@ -151,3 +151,19 @@ def lex(data: bytes) -> tuple[list[Tok], list[Directive]]:
         d = directives[in_directive]
         directives[in_directive] = Directive(d.name, d.offset, n)
     return toks, directives
+
+
+_SHARED: dict[bytes, tuple[list[Tok], list[Directive]]] = {}
+_SHARED_MAX = 16
+
+
+def lex_shared(data: bytes) -> tuple[list[Tok], list[Directive]]:
+    """lex(data), the same lists for the same bytes while they are among the last files lexed here: a file is
+    lexed for its includes, parsed, and its includes followed again (twice for OpenCL). The lists are shared:
+    callers read them and never change them."""
+    got = _SHARED.get(data)
+    if got is None:
+        if len(_SHARED) >= _SHARED_MAX:
+            _SHARED.clear()
+        got = _SHARED[data] = lex(data)
+    return got

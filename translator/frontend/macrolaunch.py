@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from translator.frontend.clang import main_file_cursors
+from translator.frontend.clang import main_file_cursors_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +88,7 @@ def macro_kernels(tu, main: str, tokens: list, macro: str) -> list[MacroKernel]:
         return []
     uses = {t.offset for t in tokens if t.text == macro and t.directive < 0}
     out: list[MacroKernel] = []
-    for c in main_file_cursors(tu, main):
+    for c in main_file_cursors_of(tu, main, (CursorKind.CALL_EXPR,)):
         if c.kind != CursorKind.CALL_EXPR:
             continue
         start = c.extent.start

@@ -12,7 +12,7 @@ from pathlib import Path
 from translator.engine.diagnostics import make_finding
 from translator.frontend import sites as site_finder
 from translator.frontend.declared import may_declare_cuda_name
-from translator.frontend.lexer import lex
+from translator.frontend.lexer import lex_shared
 from translator.model import Finding, ParsedFile
 
 
@@ -27,7 +27,7 @@ def parse_file(path: Path, data: bytes, is_cuda_name: Callable[[str], bool], *, 
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         findings.append(make_finding("CP1002", display, line, 1, f"byte 0x{data[exc.start]:02x} at offset {exc.start}"))
-    toks, directives = lex(data)
+    toks, directives = lex_shared(data)
     view = site_finder.TokenView.build(data, toks)
     frontend = "tokens"
     tu = None

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from translator.frontend.clang import main_file_cursors
+from translator.frontend.clang import main_file_cursors_of
 
 # C library, CUDA and <algorithm>/<cmath> functions whose overload the targets care about
 CALL_NAMES = frozenset("abs labs llabs fabs fabsf min max umin umax llmin llmax ullmin ullmax fmin fmax fminf fmaxf "
@@ -72,9 +72,10 @@ def _plain(spelling: str) -> str:
 
 def _in_main(cur, main: str, data: bytes) -> tuple[int, int] | None:  # type: ignore[no-untyped-def]
     ext = cur.extent
-    if ext.start.file is None or ext.end.file is None or ext.start.file.name != main or ext.end.file.name != main:
+    first, last = ext.start, ext.end  # each .start/.end is a new location that asks libclang again
+    if first.file is None or last.file is None or first.file.name != main or last.file.name != main:
         return None
-    start, end = ext.start.offset, ext.end.offset
+    start, end = first.offset, last.offset
     if not 0 <= start < end <= len(data):
         return None
     return start, end
@@ -128,6 +129,8 @@ def _call(cur, main: str, data: bytes, tokens: list, statements: set[int]):  # t
     callee = _strip(kids[0]) if kids[0].kind == CursorKind.UNEXPOSED_EXPR else kids[0]
     if callee.kind != CursorKind.DECL_REF_EXPR:
         return None
+    if cur.kind != CursorKind.CALL_EXPR and not _has_overload_ref(callee):
+        return None  # what _overload_set would say below, before the file lookups (most are implicit conversions)
     where = _in_main(cur, main, data)
     if where is None:
         return None
@@ -166,6 +169,12 @@ def _call(cur, main: str, data: bytes, tokens: list, statements: set[int]):  # t
         args.append(CallArg(*at, _type_of(_strip(a))))
     return LibraryCall(name, scope, *where, *tok, callee_at[1], tuple(args), params, result,
                        statement=where[0] in statements)
+
+
+def _has_overload_ref(callee) -> bool:  # type: ignore[no-untyped-def]
+    from clang.cindex import CursorKind
+
+    return any(k.kind == CursorKind.OVERLOADED_DECL_REF for k in callee.get_children())
 
 
 def _overload_set(callee, main: str) -> tuple[str | None, str]:  # type: ignore[no-untyped-def]
@@ -231,16 +240,15 @@ def library_calls(tu, main: str, data: bytes, tokens: list) -> list[LibraryCall]
     """Every library call of the main file, in source order (outer calls before the calls in their arguments)."""
     from clang.cindex import CursorKind
 
-    cursors = main_file_cursors(tu, main)
     statements = set()
-    for cur in cursors:
+    for cur in main_file_cursors_of(tu, main, (CursorKind.COMPOUND_STMT,)):
         if cur.kind == CursorKind.COMPOUND_STMT:
             for k in cur.get_children():
                 if k.kind in (CursorKind.CALL_EXPR, CursorKind.UNEXPOSED_EXPR):
                     statements.add(k.extent.start.offset)
     out = []
     seen = set()
-    for cur in cursors:
+    for cur in main_file_cursors_of(tu, main, (CursorKind.CALL_EXPR, CursorKind.UNEXPOSED_EXPR)):
         if cur.kind not in (CursorKind.CALL_EXPR, CursorKind.UNEXPOSED_EXPR):
             continue
         call = _call(cur, main, data, tokens, statements)

@@ -20,6 +20,7 @@
 #include <type_traits>
 #include <utility>
 #include "cudaport_cub_device.h"
+#include "cudaport_cub_util.h"
 #endif
 
 #endif /* CUDAPORT_CUB_H */

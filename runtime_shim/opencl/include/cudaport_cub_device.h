@@ -4,7 +4,8 @@
  * size, so the program's cudaMalloc of it succeeds) and returns; otherwise it waits for the stream, copies the
  * input ranges (device pointers) to host memory, computes there and copies the outputs back. Results are CUB's
  * (sorts are stable radix-order sorts on the selected key bits; reductions fold left to right, so a floating-point
- * sum may differ from CUB's tree order in the last bits). Every name here has its entry in rules/libs/cub/. */
+ * sum may differ from CUB's tree order in the last bits). Inputs of the reductions, scans, selections and run-length
+ * encoding may be CUB's iterators (cudaport_cub_iterators.h). Every name here has its entry in rules/libs/cub/. */
 #ifndef CUDAPORT_CUB_DEVICE_H
 #define CUDAPORT_CUB_DEVICE_H
 
@@ -15,6 +16,8 @@
 #include <numeric>
 #include <type_traits>
 #include <vector>
+
+#include "cudaport_cub_iterators.h"
 
 namespace cub {
 namespace cp_detail {
@@ -87,36 +90,36 @@ struct Min {
 
 struct DeviceReduce {
     template <class In, class Out, class Op, class T>
-    static cudaError_t Reduce(void* d_temp, size_t& bytes, In* in, Out* out, int n, Op op, T init, cudaStream_t s = 0) {
+    static cudaError_t Reduce(void* d_temp, size_t& bytes, In in, Out* out, int n, Op op, T init, cudaStream_t s = 0) {
         if (cp_detail::sizing(d_temp, bytes)) return cudaSuccess;
-        auto h = cp_detail::load(in, (size_t)n, s);
+        auto h = cp_detail::host_values(in, (size_t)n, s);
         T acc = init;
         for (const auto& v : h) acc = op(acc, v);
         cp_detail::store_one((Out)acc, out);
         return cudaSuccess;
     }
     template <class In, class Out>
-    static cudaError_t Sum(void* d_temp, size_t& bytes, In* in, Out* out, int n, cudaStream_t s = 0) {
+    static cudaError_t Sum(void* d_temp, size_t& bytes, In in, Out* out, int n, cudaStream_t s = 0) {
         return Reduce(d_temp, bytes, in, out, n, cub::Sum(), Out(), s);
     }
     template <class In, class Out>
-    static cudaError_t Max(void* d_temp, size_t& bytes, In* in, Out* out, int n, cudaStream_t s = 0) {
-        using T = typename std::remove_const<In>::type;
+    static cudaError_t Max(void* d_temp, size_t& bytes, In in, Out* out, int n, cudaStream_t s = 0) {
+        using T = cp_detail::value_of<In>;
         return Reduce(d_temp, bytes, in, out, n, cub::Max(), std::numeric_limits<T>::lowest(), s);
     }
     template <class In, class Out>
-    static cudaError_t Min(void* d_temp, size_t& bytes, In* in, Out* out, int n, cudaStream_t s = 0) {
-        using T = typename std::remove_const<In>::type;
+    static cudaError_t Min(void* d_temp, size_t& bytes, In in, Out* out, int n, cudaStream_t s = 0) {
+        using T = cp_detail::value_of<In>;
         return Reduce(d_temp, bytes, in, out, n, cub::Min(), std::numeric_limits<T>::max(), s);
     }
 };
 
 struct DeviceScan {
     template <class In, class Out, class Op, class T>
-    static cudaError_t ExclusiveScan(void* d_temp, size_t& bytes, In* in, Out* out, Op op, T init, int n,
+    static cudaError_t ExclusiveScan(void* d_temp, size_t& bytes, In in, Out* out, Op op, T init, int n,
                                      cudaStream_t s = 0) {
         if (cp_detail::sizing(d_temp, bytes)) return cudaSuccess;
-        auto h = cp_detail::load(in, (size_t)n, s);
+        auto h = cp_detail::host_values(in, (size_t)n, s);
         std::vector<T> r(h.size());
         T acc = init;
         for (size_t i = 0; i < h.size(); ++i) {
@@ -127,19 +130,19 @@ struct DeviceScan {
         return cudaSuccess;
     }
     template <class In, class Out, class Op>
-    static cudaError_t InclusiveScan(void* d_temp, size_t& bytes, In* in, Out* out, Op op, int n, cudaStream_t s = 0) {
+    static cudaError_t InclusiveScan(void* d_temp, size_t& bytes, In in, Out* out, Op op, int n, cudaStream_t s = 0) {
         if (cp_detail::sizing(d_temp, bytes)) return cudaSuccess;
-        auto h = cp_detail::load(in, (size_t)n, s);
+        auto h = cp_detail::host_values(in, (size_t)n, s);
         for (size_t i = 1; i < h.size(); ++i) h[i] = op(h[i - 1], h[i]);
         cp_detail::store(h, h.size(), out);
         return cudaSuccess;
     }
     template <class In, class Out>
-    static cudaError_t ExclusiveSum(void* d_temp, size_t& bytes, In* in, Out* out, int n, cudaStream_t s = 0) {
-        return ExclusiveScan(d_temp, bytes, in, out, cub::Sum(), typename std::remove_const<In>::type(), n, s);
+    static cudaError_t ExclusiveSum(void* d_temp, size_t& bytes, In in, Out* out, int n, cudaStream_t s = 0) {
+        return ExclusiveScan(d_temp, bytes, in, out, cub::Sum(), cp_detail::value_of<In>(), n, s);
     }
     template <class In, class Out>
-    static cudaError_t InclusiveSum(void* d_temp, size_t& bytes, In* in, Out* out, int n, cudaStream_t s = 0) {
+    static cudaError_t InclusiveSum(void* d_temp, size_t& bytes, In in, Out* out, int n, cudaStream_t s = 0) {
         return InclusiveScan(d_temp, bytes, in, out, cub::Sum(), n, s);
     }
 };
@@ -191,11 +194,11 @@ private:
 
 struct DeviceSelect {
     template <class In, class F, class Out, class N>
-    static cudaError_t Flagged(void* d_temp, size_t& bytes, In* in, F* flags, Out* out, N* num_selected, int n,
+    static cudaError_t Flagged(void* d_temp, size_t& bytes, In in, F flags, Out* out, N* num_selected, int n,
                                cudaStream_t s = 0) {
         if (cp_detail::sizing(d_temp, bytes)) return cudaSuccess;
-        auto h = cp_detail::load(in, (size_t)n, s);
-        auto f = cp_detail::load(flags, (size_t)n, s);
+        auto h = cp_detail::host_values(in, (size_t)n, s);
+        auto f = cp_detail::host_values(flags, (size_t)n, s);
         decltype(h) r;
         for (size_t i = 0; i < h.size(); ++i)
             if (f[i]) r.push_back(h[i]);
@@ -204,10 +207,10 @@ struct DeviceSelect {
         return cudaSuccess;
     }
     template <class In, class Out, class N, class Pred>
-    static cudaError_t If(void* d_temp, size_t& bytes, In* in, Out* out, N* num_selected, int n, Pred pred,
+    static cudaError_t If(void* d_temp, size_t& bytes, In in, Out* out, N* num_selected, int n, Pred pred,
                           cudaStream_t s = 0) {
         if (cp_detail::sizing(d_temp, bytes)) return cudaSuccess;
-        auto h = cp_detail::load(in, (size_t)n, s);
+        auto h = cp_detail::host_values(in, (size_t)n, s);
         decltype(h) r;
         for (const auto& v : h)
             if (pred(v)) r.push_back(v);
@@ -216,10 +219,10 @@ struct DeviceSelect {
         return cudaSuccess;
     }
     template <class In, class Out, class N>
-    static cudaError_t Unique(void* d_temp, size_t& bytes, In* in, Out* out, N* num_selected, int n,
+    static cudaError_t Unique(void* d_temp, size_t& bytes, In in, Out* out, N* num_selected, int n,
                               cudaStream_t s = 0) {
         if (cp_detail::sizing(d_temp, bytes)) return cudaSuccess;
-        auto h = cp_detail::load(in, (size_t)n, s);
+        auto h = cp_detail::host_values(in, (size_t)n, s);
         h.erase(std::unique(h.begin(), h.end()), h.end());
         cp_detail::store(h, h.size(), out);
         cp_detail::store_one((N)h.size(), num_selected);
@@ -229,11 +232,11 @@ struct DeviceSelect {
 
 struct DeviceRunLengthEncode {
     template <class In, class Out, class C, class N>
-    static cudaError_t Encode(void* d_temp, size_t& bytes, In* in, Out* unique_out, C* counts, N* num_runs, int n,
+    static cudaError_t Encode(void* d_temp, size_t& bytes, In in, Out* unique_out, C* counts, N* num_runs, int n,
                               cudaStream_t s = 0) {
         if (cp_detail::sizing(d_temp, bytes)) return cudaSuccess;
-        auto h = cp_detail::load(in, (size_t)n, s);
-        std::vector<typename std::remove_const<In>::type> u;
+        auto h = cp_detail::host_values(in, (size_t)n, s);
+        std::vector<cp_detail::value_of<In>> u;
         std::vector<C> c;
         for (size_t i = 0; i < h.size(); ++i) {
             if (i == 0 || !(h[i] == h[i - 1])) {

@@ -22,6 +22,8 @@
  * macros (`#define swap(a, b) ...` breaks <string>), so the header is included here, where the CUDA include was. */
 #include <string>
 #endif
+/* CUDA's runtime header includes library_types.h (cudaDataType and its CUDA_R_32F... values) */
+#include "cudaport_library_types.h"
 
 #ifdef __cplusplus
 #define CP_API extern "C"
@@ -575,6 +577,24 @@ static inline double min(float a, double b) { return fmin(a, b); }
 static inline double max(double a, float b) { return fmax(a, b); }
 static inline double min(double a, float b) { return fmin(a, b); }
 #endif
+
+/* ---- what CUDA's math headers give host code beyond the C library ---------------------------------------------
+ * nvcc's math_functions.hpp defines a few CUDA math functions for the host as well (a host function may call
+ * rsqrtf(n)), and declares the bit-reinterpretation intrinsics in every host pass: template code that host code
+ * sees but never instantiates there (a struct with __device__ members, left in a header) names them with
+ * non-dependent arguments, which g++ must resolve at the template's definition. Host definitions of both. */
+static inline double rsqrt(double a) { return 1.0 / sqrt(a); }
+static inline float rsqrtf(float a) { return (float)(1.0 / sqrt((double)a)); }
+static inline double rcbrt(double a) { return 1.0 / cbrt(a); }
+static inline float rcbrtf(float a) { return (float)(1.0 / cbrt((double)a)); }
+static inline double normcdf(double a) { return 0.5 * erfc(-a * 0.70710678118654752440); }
+static inline float normcdff(float a) { return (float)normcdf((double)a); }
+static inline float __int_as_float(int v) { float r; memcpy(&r, &v, sizeof r); return r; }
+static inline int __float_as_int(float v) { int r; memcpy(&r, &v, sizeof r); return r; }
+static inline float __uint_as_float(unsigned int v) { float r; memcpy(&r, &v, sizeof r); return r; }
+static inline unsigned int __float_as_uint(float v) { unsigned int r; memcpy(&r, &v, sizeof r); return r; }
+static inline double __longlong_as_double(long long v) { double r; memcpy(&r, &v, sizeof r); return r; }
+static inline long long __double_as_longlong(double v) { long long r; memcpy(&r, &v, sizeof r); return r; }
 
 /* cuda_fp16.h and cuda_bf16.h map to this header too: their host types */
 #include "cudaport_opencl_half.h"

@@ -350,6 +350,7 @@ template <class It> typename std::iterator_traits<It>::difference_type distance(
     return std::distance(first, last);
 }
 
+#include "cudaport_thrust_iterators.h"
 #include "cudaport_thrust_algorithms.h"
 
 }  // namespace thrust

@@ -6,32 +6,7 @@
 #include <vector>
 
 #include "cp_cublas.hpp"
-
-template <class T>
-static int lu_in_place(T* a, int n, int lda, int* piv) {
-    int info = 0;
-    for (int j = 0; j < n; ++j) {
-        int p = j;
-        if (piv) {
-            for (int i = j + 1; i < n; ++i)
-                if (std::fabs(a[i + j * lda]) > std::fabs(a[p + j * lda])) p = i;
-            piv[j] = p + 1;
-            if (p != j)
-                for (int k = 0; k < n; ++k) std::swap(a[j + k * lda], a[p + k * lda]);
-        }
-        T d = a[j + j * lda];
-        if (d == T(0)) {
-            if (info == 0) info = j + 1;
-            continue;
-        }
-        for (int i = j + 1; i < n; ++i) a[i + j * lda] /= d;
-        for (int k = j + 1; k < n; ++k) {
-            T f = a[j + k * lda];
-            for (int i = j + 1; i < n; ++i) a[i + k * lda] -= a[i + j * lda] * f;
-        }
-    }
-    return info;
-}
+#include "cp_lapack.hpp"
 
 template <class T>
 static cublasStatus_t getrf_batched(cublasHandle_t h, int n, T* const a[], int lda, int* piv, int* info, int batch) {
@@ -47,7 +22,7 @@ static cublasStatus_t getrf_batched(cublasHandle_t h, int n, T* const a[], int l
         if (n == 0) continue;
         if (cudaMemcpy(m.data(), ptrs[b], m.size() * sizeof(T), cudaMemcpyDeviceToHost) != cudaSuccess)
             return CUBLAS_STATUS_EXECUTION_FAILED;
-        infos[b] = lu_in_place(m.data(), n, lda, piv ? pivots.data() + (size_t)b * n : nullptr);
+        infos[b] = cp::lu_in_place(m.data(), n, lda, piv ? pivots.data() + (size_t)b * n : nullptr);
         if (cudaMemcpy(ptrs[b], m.data(), m.size() * sizeof(T), cudaMemcpyHostToDevice) != cudaSuccess)
             return CUBLAS_STATUS_EXECUTION_FAILED;
     }

@@ -96,8 +96,10 @@ static cudaError_t build(cpProgram* p) {
     // PoCL 3.1's optimiser gives nondeterministic results for the translator's warp emulation (work-group
     // barriers around __local scratch, recognisable by its cp_wscratch array): reproduced outside cudaport
     // with pyopencl, never seen with -cl-opt-disable. Only such programs, only on PoCL, lose optimisation.
+    // The same for programs the translator marks CP_POCL_NO_OPT (a barrier after a `continue` in a loop, which
+    // PoCL's optimiser skips: the translator's poclopt.py).
     if (g.info.platform.find("Portable Computing Language") != std::string::npos &&
-        source.find("cp_wscratch") != std::string::npos)
+        (source.find("cp_wscratch") != std::string::npos || source.find("CP_POCL_NO_OPT") != std::string::npos))
         options += " -cl-opt-disable";
     if (const char* extra = getenv("CUDAPORT_OPENCL_BUILD_OPTIONS")) {  // the user's own, appended last
         options += " ";

@@ -231,3 +231,30 @@ void run(const int* in, int* out) { copy<int, 2><<<1, 16>>>(in, out); }
     want = x.copy()
     want[0::2] += 1
     assert (out == want).all()
+
+
+def test_typename_of_a_member_through_an_alias_keeps_its_qualifier(tmp_path: Path) -> None:
+    # `typedef Holder<T> H; typedef typename H::type U;` (CUB-style): `H::` is a class's, not a namespace's, so
+    # the C++ program keeps it (flattening it left `typename type`, which clang rejects)
+    src = r"""
+#include <cstdio>
+template <typename T> struct Holder { typedef T type; };
+template <typename T> __device__ T twice(T x) {
+    typedef Holder<T> H; typedef typename H::type U; U y = x * 2; return y;
+}
+__global__ void k(float* d) { d[threadIdx.x] = twice(d[threadIdx.x]); }
+int main() {
+    float h[32], *d;
+    for (int i = 0; i < 32; i++) h[i] = i + 0.5f;
+    cudaMalloc(&d, sizeof(h));
+    cudaMemcpy(d, h, sizeof(h), cudaMemcpyHostToDevice);
+    k<<<1, 32>>>(d);
+    cudaMemcpy(h, d, sizeof(h), cudaMemcpyDeviceToHost);
+    for (int i = 0; i < 32; i++) if (h[i] != 2 * i + 1.0f) { printf("FAIL %d\n", i); return 1; }
+    printf("PASS\n");
+    return 0;
+}
+"""
+    out = translate_project(tmp_path, {"main.cu": src})
+    assert "typedef typename H::type U;" in (out / "main.cl").read_text()
+    assert "PASS" in _build_and_run(out)

@@ -305,3 +305,79 @@ int main() {
     out = translate_project(tmp_path, {"main.cu": main_cu, "kernels.cu": kernels})
     assert "#define BLOCK 32" in (out / "kernels.cl").read_text()
     assert "PASS" in _build_and_run(out)
+
+
+def test_included_source_sees_the_macros_of_headers_its_includer_includes_first(tmp_path: Path) -> None:
+    # degrid-style: params.h defines the constants, main.cu includes it and then kernels.cu, which does not
+    kernels = """__global__ void scale(float* d, int n) {
+    int i = blockIdx.x * blockDim.x + threadIdx.x;
+    if (i < n) d[i] = d[i] * FACTOR + OFFSET;
+}
+"""
+    params = "#ifndef PARAMS_H\n#define PARAMS_H\n#define FACTOR 3\n#include \"more.h\"\n#endif\n"
+    main_cu = """#include <cstdio>
+#include "params.h"
+#include "kernels.cu"
+int main() {
+    float h[100], *d;
+    for (int i = 0; i < 100; i++) h[i] = i;
+    cudaMalloc(&d, sizeof(h));
+    cudaMemcpy(d, h, sizeof(h), cudaMemcpyHostToDevice);
+    scale<<<4, 32>>>(d, 100);
+    cudaMemcpy(h, d, sizeof(h), cudaMemcpyDeviceToHost);
+    for (int i = 0; i < 100; i++) if (h[i] != 3 * i + 7) { printf("FAIL at %d\\n", i); return 1; }
+    printf("PASS\\n");
+    return 0;
+}
+"""
+    out = translate_project(tmp_path, {"main.cu": main_cu, "kernels.cu": kernels, "params.h": params,
+                                       "more.h": "#define OFFSET 7\n"})
+    cl = (out / "kernels.cl").read_text()
+    assert "#define FACTOR 3" in cl and "#define OFFSET 7" in cl and "#define PARAMS_H" not in cl
+    assert "PASS" in _build_and_run(out)
+
+
+def test_brace_assignments_become_compound_literals_in_sources_and_headers(tmp_path: Path) -> None:
+    # `v = {};` and `v = {a, b};` assign a temporary built from the braces (C++); OpenCL C needs `(T){...}`.
+    # main.cu's kernel goes through clang's AST, the header's through the .cl body pass
+    header = """struct P { int a; float b; };
+__global__ void from_header(float* d) {
+    int i = threadIdx.x;
+    float2 acc;
+    acc = {};
+    for (int k = 0; k <= i; k++) acc.x += 1.0f;
+    P q;
+    q = {2, 1.5f};
+    d[i] = acc.x + acc.y + q.a + q.b;
+}
+"""
+    prog = """#include <cstdio>
+#include "kern.h"
+__global__ void from_source(float* d) {
+    int i = threadIdx.x;
+    float4 v;
+    v = {1.0f * i, 2.0f, 3.0f, 4.0f};
+    P p;
+    p = {i, 0.5f};
+    int z;
+    z = {};
+    d[i] = v.x + v.y + v.z + v.w + p.a + p.b + z;
+}
+int main() {
+    float h[32], *d;
+    cudaMalloc(&d, sizeof(h));
+    from_source<<<1, 32>>>(d);
+    cudaMemcpy(h, d, sizeof(h), cudaMemcpyDeviceToHost);
+    for (int i = 0; i < 32; i++) if (h[i] != 2 * i + 9.5f) { printf("FAIL source %d: %f\\n", i, h[i]); return 1; }
+    from_header<<<1, 32>>>(d);
+    cudaMemcpy(h, d, sizeof(h), cudaMemcpyDeviceToHost);
+    for (int i = 0; i < 32; i++) if (h[i] != i + 4.5f) { printf("FAIL header %d: %f\\n", i, h[i]); return 1; }
+    printf("PASS\\n");
+    return 0;
+}
+"""
+    out = translate_project(tmp_path, {"main.cu": prog, "kern.h": header})
+    cl = (out / "main.cl").read_text()
+    assert "v = (float4){1.0f * " in cl and "p = (P){i, 0.5f};" in cl and "z = (int){0};" in cl
+    assert "acc = (float2)(0);" in cl and "q = (P){2, 1.5f};" in cl
+    assert "PASS" in _build_and_run(out)

@@ -14,6 +14,7 @@ from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
 from translator.engine.core import after_leading_comments
+from translator.engine.diagnostics import inline_comment
 from translator.engine.edits import Edit
 from translator.frontend.brackets import split_text
 from translator.frontend.includes import HEADER_SUFFIXES, input_root, local_headers
@@ -28,11 +29,12 @@ from translator.targets.opencl.convsat import saturating_conversions
 from translator.targets.opencl.coop import rewrite_groups
 from translator.targets.opencl.cub import rewrite_cub
 from translator.targets.opencl.cxxonly import bytes_params, cxx_program, cxx_type, device_members, host_members
-from translator.targets.opencl.directinit import copy_initialise, direct_initialisations
+from translator.targets.opencl.directinit import brace_assignments, copy_initialise, direct_initialisations
 from translator.targets.opencl.emit import KernelInstance, ProgramBuilder
 from translator.targets.opencl.exits import predicate_early_exits
 from translator.targets.opencl.halfcast import storage_casts
 from translator.targets.opencl.halfconv import explicit_half_conversions
+from translator.targets.opencl.halftemplates import operated_type_params
 from translator.targets.opencl.headers import (
     SHIFT,
     HeaderPart,
@@ -43,9 +45,11 @@ from translator.targets.opencl.headers import (
 )
 from translator.targets.opencl.host import kernel_value, launch_stub, preamble, stub_declaration, symbol_registration
 from translator.targets.opencl.includers import file_macro_names, includer_macros, includers, used_names
+from translator.targets.opencl.macrodecls import macro_generated_uses, report_macro_generated
 from translator.targets.opencl.macrolaunch import resolve_macro_launch
 from translator.targets.opencl.mathargs import math_argument_conversions
 from translator.targets.opencl.namespaces import resolved_offset, separate_namespaces
+from translator.targets.opencl.poclopt import mark_unoptimised
 from translator.targets.opencl.prelude import PRELUDE, with_simd
 from translator.targets.opencl.scan import DevFunc, DeviceScan, idents, parse_tparams, scan_device
 from translator.targets.opencl.spelling import (
@@ -60,7 +64,14 @@ from translator.targets.opencl.spelling import (
 from translator.targets.opencl.stdlib import library_call_edits, with_limits
 from translator.targets.opencl.text import sub_idents, take_conflicts
 from translator.targets.opencl.thrust import rewrite_thrust
-from translator.targets.opencl.typenames import builtin_aliases, canonical_subst, object_macros, user_type_names
+from translator.targets.opencl.typenames import (
+    builtin_aliases,
+    canonical_spec_args,
+    canonical_subst,
+    object_macros,
+    user_type_names,
+)
+from translator.targets.opencl.vecaddr import vector_component_addresses
 
 if TYPE_CHECKING:
     from translator.engine.context import FileContext
@@ -158,7 +169,9 @@ class OpenCLTarget:
         deduced_autos(ctx, [(f.start, f.end) for f in scan.funcs])
         math_argument_conversions(ctx, scan.ranges())
         library_call_edits(ctx, scan.ranges())
-        predicate_early_exits(ctx, [(f.start, f.end) for f in scan.funcs if f.kind == "kernel"])
+        vector_component_addresses(ctx, scan.ranges())
+        brace_assignments(ctx, scan.ranges())
+        predicate_early_exits(ctx, [(f.start, f.end) for f in scan.funcs if f.kind in ("kernel", "device")])
         protos = [k for k in find_kernels(view, "__global__") if k.body is None]
         if not scan.funcs and not scan.vars and not parsed.launches and not parsed.includes and not protos \
                 and ctx.rel.suffix not in HEADER_SUFFIXES:
@@ -219,8 +232,13 @@ class HeaderEmitter:
         ctx, view = self.ctx, self.view
         take_device_edits(ctx, self.scan)
         declare_device_members(ctx, view, self.scan)
+        macro_uses = macro_generated_uses(ctx, self.scan.funcs, {f.start: view.text(view.span(f.start, f.end))
+                                                                 for f in self.scan.funcs})
         for f in self.scan.funcs:
             span = view.span(f.start, f.end)
+            if f.start in macro_uses:  # marked in the header's text, which the build checks
+                mark = inline_comment(ctx.report("CP4037", span, macro_uses[f.start], inline=False))
+                ctx.insert(f.end, "\n" + mark, "diagnostic CP4037")
             if f.kind == "kernel":
                 params = _stub_params(view, f.kdef)
                 ctx.replace(span, "/* cudaport: kernel " + f.name + " is compiled into the OpenCL program of each "
@@ -359,8 +377,8 @@ class FileEmitter:
                             for d in merged.decls]
             type_names = {clash.get(n, n) for n in type_names}
         macros = {d.name: decl_texts[(d.start, d.end)] for d in merged.decls if d.kind == "macro"}
-        builder = ProgramBuilder(merged, texts, poisoned, type_names, self._note, macros,
-                                 [(d.name, decl_texts[(d.start, d.end)]) for d in merged.decls if d.kind == "macro"])
+        self._add_clang_facts(merged, scan, texts)
+        builder = self._builder(merged, texts, poisoned, type_names, macros, decl_texts)
         kernels = {f.name: f for f in scan.funcs if f.kind == "kernel"}
         launches: list[tuple[KernelLaunch, DevFunc]] = []
         aliases = builtin_aliases(ctx.parsed.tu) if any(f.tparams for f in merged.funcs) else {}
@@ -429,16 +447,35 @@ class FileEmitter:
         cxx = self._cxx_route(builder, chosen, decl_texts)
         head = self._program_head(builder, chosen, decl_texts, type_names, bool(cxx))
         cl_text = storage_casts(with_simd(builder.program("\n".join(head) + "\n")), len(PRELUDE))
-        cl_text = with_limits(cl_text, len(PRELUDE))
+        cl_text = mark_unoptimised(with_limits(cl_text, len(PRELUDE)), len(PRELUDE))
         if cxx:
             cl_text = cxx_program(cl_text, cxx)
-        for code, func, detail in builder.notes:
-            self._note(code, func, detail)
+        self._report_notes(builder)
         ctx.extra_files[self.cl_rel] = cl_text.encode("utf-8", "surrogateescape")
         self._host(cl_text, builder, launches, header_kernels)
         names = user_type_names(type_args)
         if names:
             ctx.insert(len(self.data), names, "opencl type names")
+
+    def _builder(self, merged: DeviceScan, texts: dict[int, str], poisoned: dict, type_names: set[str],
+                 macros: dict[str, str], decl_texts: dict[tuple[int, int], str]) -> ProgramBuilder:
+        """The program's builder, told which template parameters the file's templates compute on with C++
+        operators (halftemplates.py: a __half instance of those is C++ for OpenCL)."""
+        builder = ProgramBuilder(merged, texts, poisoned, type_names, self._note, macros,
+                                 [(d.name, decl_texts[(d.start, d.end)]) for d in merged.decls if d.kind == "macro"])
+        builder.operated_params = operated_type_params(self.ctx, self.scan.ranges())
+        return builder
+
+    def _report_notes(self, builder: ProgramBuilder) -> None:
+        for code, func, detail in builder.notes:
+            self._note(code, func, detail)
+
+    def _add_clang_facts(self, merged: DeviceScan, scan: DeviceScan, texts: dict[int, str]) -> None:
+        """What the TU adds to the token scan: explicit specialisations' arguments through
+        typedefs (typenames.py); and CP4037 for this file's functions that use macro-generated declarations
+        (macrodecls.py; a header's are marked where the header is translated, HeaderEmitter)."""
+        canonical_spec_args(merged.funcs, self.ctx.parsed.tu)
+        report_macro_generated(self.ctx, scan.funcs, texts)
 
     def _program_head(self, builder: ProgramBuilder, chosen: list, decl_texts: dict[tuple[int, int], str],
                       type_names: set[str], cxx: bool) -> list[str]:
@@ -586,6 +623,10 @@ class FileEmitter:
         else:
             targs = split_text(text[text.index("<") + 1: text.rindex(">")])
             base = {tp.name: a for tp, a in zip(func.tparams, targs, strict=False)}
+            for tp in func.tparams[len(targs):]:  # `k<float><<<...>>>` of `template <typename T, int B = 128>`
+                if tp.default:
+                    base[tp.name] = sub_idents(tp.default, base)
+        base = {k: self._local_alias(v, launch.span.offset) for k, v in base.items()}
         resolved = self._launch_specialization(launch, len(func.tparams))
         if resolved is not None:
             # arguments that name host constants or aliases (`k<opmath_t, BLOCK_X>` with `const int BLOCK_X = 16`)
@@ -613,6 +654,31 @@ class FileEmitter:
             self.ctx.report("CP4008", launch.span, f"{func.name}: no instantiation of the enclosing template found",
                             inline=True)
         return self._named_the_same(launch, func, out)
+
+    def _local_alias(self, arg: str, before: int) -> str:
+        """A template argument that names an alias declared in a scope enclosing the launch (`using Ktraits =
+        traits<kNThreads, kLogN, input_t>;` in the host template): its definition, which may name the host
+        template's parameters (resolved per instantiation); else the argument."""
+        toks = self.view.toks
+        for _ in range(4):  # aliases of aliases, to a fixed depth
+            if not arg.isidentifier():
+                return arg
+            i = next((k for k in range(len(toks) - 1, -1, -1) if toks[k].offset < before), -1)
+            depth, found = 0, None
+            while i >= 2 and found is None:
+                t = toks[i]
+                if t.text == "}":
+                    depth += 1
+                elif t.text == "{":
+                    depth = max(depth - 1, 0)
+                elif depth == 0 and t.text == "=" and toks[i - 1].text == arg and toks[i - 2].text == "using":
+                    end = next((k for k in range(i + 1, len(toks)) if toks[k].text == ";"), -1)
+                    found = self.view.text(self.view.tok_span(i + 1, end - 1)) if end > i + 1 else None
+                i -= 1
+            if found is None:
+                return arg
+            arg = " ".join(found.split())
+        return arg
 
     def _header_launched(self, header_kernels: dict[str, tuple[DevFunc, HeaderPart]]) -> list[DevFunc]:
         """The template kernels of the included headers that a header's own host code launches (through the
@@ -833,10 +899,9 @@ class FileEmitter:
         if self._calls is None:
             from clang.cindex import CursorKind
 
-            from translator.frontend.clang import main_file_cursors
+            from translator.frontend.clang import main_file_cursors_of
 
-            self._calls = [c for c in main_file_cursors(tu, str(self.ctx.parsed.path))
-                           if c.kind == CursorKind.CALL_EXPR]
+            self._calls = list(main_file_cursors_of(tu, str(self.ctx.parsed.path), (CursorKind.CALL_EXPR,)))
         return self._calls
 
     def _deduce(self, launch: KernelLaunch, func: DevFunc) -> dict[str, str] | None:
@@ -933,7 +998,7 @@ class FileEmitter:
         including file launches the kernel from its own program)."""
         orig = func.start - part.shift
         dyn = any(s[3] for s in builder.infos[func.start].shared) or builder.dynamic_local(func.name)
-        stub = launch_stub(func, _stub_params(part.view, func.kdef), [], dyn, self.cl_name, static=True)
+        stub = launch_stub(func, _stub_params(part.view, func.kdef), [], dyn, self.cl_name, static=True, declared=True)
         for ns in reversed(part.scan.qualifier(orig)):
             stub = f"namespace {ns} {{\n{stub}\n}}"
         return stub

@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from translator.engine.edits import Edit
-from translator.frontend.clang import main_file_cursors
+from translator.frontend.clang import main_file_cursors_of
 
 if TYPE_CHECKING:
     from translator.engine.context import FileContext
@@ -34,7 +34,7 @@ def deduced_autos(ctx: FileContext, ranges: list[tuple[int, int]]) -> None:
     data = ctx.parsed.data
     main = str(ctx.parsed.path)
     bad = _ranges_with_errors(tu, main, ranges)
-    for cur in main_file_cursors(tu, main):
+    for cur in main_file_cursors_of(tu, main, (CursorKind.VAR_DECL,)):
         if cur.kind != CursorKind.VAR_DECL:
             continue
         loc = cur.location

@@ -67,9 +67,26 @@ def fold(text: str, names: dict[str, str]) -> str | None:
 
 
 def _ternary(expr: str) -> str:
-    """C's `c ? a : b` (one, at the top level) and `&&`/`||`/`!` in Python spelling."""
+    """C's `c ? a : b` (at the top level and inside parentheses, as constants defined through other
+    conditional constants give) and `&&`/`||`/`!` in Python spelling."""
     expr = expr.replace("&&", " and ").replace("||", " or ")
-    expr = re.sub(r"!(?!=)", " not ", expr)
+    return _conditional(re.sub(r"!(?!=)", " not ", expr))
+
+
+def _conditional(expr: str) -> str:
+    parts: list[str] = []
+    depth, start, last = 0, -1, 0
+    for k, ch in enumerate(expr):
+        if ch == "(":
+            depth += 1
+            if depth == 1:
+                start = k
+        elif ch == ")" and depth > 0:
+            depth -= 1
+            if depth == 0:
+                parts += [expr[last:start], "(", _conditional(expr[start + 1:k]), ")"]
+                last = k + 1
+    expr = "".join(parts) + expr[last:]
     depth, q = 0, -1
     for k, ch in enumerate(expr):
         depth += ch == "("
@@ -82,7 +99,7 @@ def _ternary(expr: str) -> str:
     c = expr.find(":", q)
     if c < 0:
         return expr
-    return f"({expr[q + 1:c]}) if ({expr[:q]}) else ({_ternary(expr[c + 1:])})"
+    return f"({expr[q + 1:c]}) if ({expr[:q]}) else ({_conditional(expr[c + 1:])})"
 
 
 def _evaluate(expr: str) -> int | None:

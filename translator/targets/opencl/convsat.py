@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from translator.engine.edits import Edit
-from translator.frontend.clang import main_file_cursors
+from translator.frontend.clang import main_file_cursors_of
 
 if TYPE_CHECKING:
     from translator.engine.context import FileContext
@@ -34,7 +34,7 @@ def saturating_conversions(ctx: FileContext, ranges: list[tuple[int, int]]) -> N
     data = ctx.parsed.data
     main = str(ctx.parsed.path)
     lo, hi = min(a for a, _ in ranges), max(b for _, b in ranges)
-    for cur in main_file_cursors(tu, main):
+    for cur in main_file_cursors_of(tu, main, casts):
         if cur.kind not in casts:
             continue
         ext = cur.extent

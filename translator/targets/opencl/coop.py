@@ -7,6 +7,12 @@ A group object becomes a `const int` holding its size (0 for the whole block), i
     b.thread_rank(), b.size(); t.thread_rank(), t.size(), t.meta_group_rank(), t.meta_group_size()
     t.shfl(v, i), t.shfl_up/down/xor(v, d), t.any/all/ballot(p)  -> cp_shfl*(cp_wscratch, v, i, 32) ...
     cg::reduce(t, v, cg::plus<T>() | cg::greater<T>() | cg::less<T>())  -> cp_tile_reduce(cp_wscratch, v, op, 32)
+    cg::coalesced_group g = cg::coalesced_threads();          -> const int g = (1);
+
+A coalesced group is the calling thread alone: which threads of a warp run converged is not guaranteed in CUDA
+(independent thread scheduling), so a group of one active thread is one of the executions a CUDA program allows,
+and its members need no warp exchange (code that calls it is usually divergent): thread_rank() 0, size() 1,
+shfl/shfl_up/shfl_down(v, i) v, any/all(p) p, ballot(p) 1 or 0, sync() nothing, cg::reduce(g, v, op) v.
 
 `namespace cg = cooperative_groups;` is removed (cg is then known as the alias). Input: the first
 `cooperative_groups` site of a file and its context (the whole file is rewritten then, from its tokens: comments and
@@ -34,8 +40,8 @@ _BARRIER = "barrier(CLK_LOCAL_MEM_FENCE | CLK_GLOBAL_MEM_FENCE)"
 _REDUCE_OPS = {"plus": "0", "greater": "1", "less": "2"}
 _SHFL = {"shfl": "cp_shfl", "shfl_up": "cp_shfl_up", "shfl_down": "cp_shfl_down", "shfl_xor": "cp_shfl_xor"}
 _VOTE = {"any": "cp_any", "all": "cp_all", "ballot": "cp_ballot"}
-_MAPPED = ("this_thread_block, tiled_partition<N> with a constant N, sync, thread_rank, size, meta_group_rank/size, "
-           "tile shfl/shfl_up/shfl_down/shfl_xor/any/all/ballot, reduce with plus/greater/less")
+_MAPPED = ("this_thread_block, tiled_partition<N> with a constant N, coalesced_threads, sync, thread_rank, size, "
+           "meta_group_rank/size, tile shfl/shfl_up/shfl_down/shfl_xor/any/all/ballot, reduce with plus/greater/less")
 _DONE: dict[str, object] = {"ctx": None}  # the file context whose groups were rewritten (handlers run file by file)
 
 
@@ -45,6 +51,7 @@ class _Group:
     size: str  # "" for a thread block, the tile size expression otherwise
     start: int  # token index after its declaration
     end: int  # token index where its scope ends
+    single: bool = False  # a coalesced group: the calling thread alone
 
 
 def rewrite_groups(site: NameSite, ctx: FileContext) -> bool:
@@ -108,8 +115,9 @@ class _File:
         if start < 0:
             return False
         q = init
-        if toks[q + 2].text == "this_thread_block" and [t.text for t in toks[q + 3:q + 6]] == ["(", ")", ";"]:
-            size, semi = "", q + 5
+        if toks[q + 2].text in ("this_thread_block", "coalesced_threads") \
+                and [t.text for t in toks[q + 3:q + 6]] == ["(", ")", ";"]:
+            size, semi = ("1" if toks[q + 2].text == "coalesced_threads" else ""), q + 5
         elif toks[q + 2].text == "tiled_partition" and toks[q + 3].text == "<":
             close = _angle_close(toks, q + 3)
             if close < 0 or toks[close + 1].text != "(":
@@ -121,13 +129,14 @@ class _File:
         else:
             return False
         self.edit(start, semi, f"const int {name} = {f'({size})' if size else '0'};")
-        self.groups.append(_Group(name, size, semi + 1, _scope_end(toks, semi)))
+        single = toks[q + 2].text == "coalesced_threads"
+        self.groups.append(_Group(name, size, semi + 1, _scope_end(toks, semi), single))
         return True
 
     def _declarator(self, k: int) -> tuple[int, str, int]:
         """(first token, variable name, index of the initialiser's qualifier) of a group declaration around k."""
         toks = self.toks
-        if toks[k + 2].text in ("thread_block", "thread_block_tile"):
+        if toks[k + 2].text in ("thread_block", "thread_block_tile", "coalesced_group"):
             j = k + 3
             if toks[k + 2].text == "thread_block_tile":
                 if toks[j].text != "<":
@@ -166,6 +175,8 @@ class _File:
             return False
         args = split_top(toks, k + 3, close)
         spans = [(toks[a].offset, toks[b - 1].end) for a, b in args]
+        if g.single:
+            return self._single_member(k, method, close, spans)
         n = f"({g.size})" if g.size else ""
         simple = {
             "sync": _BARRIER,
@@ -189,6 +200,20 @@ class _File:
             return True
         return False
 
+    def _single_member(self, k: int, method: str, close: int, spans: list[tuple[int, int]]) -> bool:
+        """A member of a coalesced group of one thread (the module's docstring)."""
+        simple = {"sync": "((void)0)", "thread_rank": "0", "size": "1", "num_threads": "1"}
+        forms = {"shfl": 2, "shfl_up": 2, "shfl_down": 2, "any": 1, "all": 1, "ballot": 1}
+        if method in simple and not spans:
+            self.edit(k, close, simple[method])
+            return True
+        if forms.get(method) != len(spans):
+            return False
+        pattern = {"any": "((int)(({}) != 0))", "all": "((int)(({}) != 0))", "ballot": "((unsigned)(({}) != 0))"}
+        form = pattern.get(method, "({})")
+        self.edit(k, close, build=lambda r, s=spans[0], p=form: p.format(r(*s)))
+        return True
+
     # -- free functions ---------------------------------------------------------------------------------------
     def free_call(self, k: int) -> bool:
         """`Q::sync(g)` and `Q::reduce(g, v, Q::plus<T>())` for a group declared before."""
@@ -205,7 +230,11 @@ class _File:
         if g is None:
             return False
         if fn == "sync" and len(args) == 1:
-            self.edit(k, close, _BARRIER)
+            self.edit(k, close, "((void)0)" if g.single else _BARRIER)
+            return True
+        if fn == "reduce" and len(args) == 3 and g.single and self._reduce_op(*args[2]) is not None:
+            v = (toks[args[1][0]].offset, toks[args[1][1] - 1].end)
+            self.edit(k, close, build=lambda r, s=v: f"({r(*s)})")
             return True
         if fn == "reduce" and len(args) == 3 and g.size:
             op = self._reduce_op(*args[2])

@@ -55,10 +55,23 @@ def rewrite_cub(site: NameSite, ctx: FileContext) -> bool:
         return True  # the functor of a Reduce call rewritten from its alias
     if member.startswith(("BLOCK_REDUCE_", "BLOCK_SCAN_")) and _in_call_of(toks, i, tuple(_PRIMITIVES), "<"):
         return True  # the algorithm argument of a declaration rewritten whole
+    if _host_using_namespace(ctx, i):
+        return True
     alias = _alias_declaration(ctx, i, member) if member in _PRIMITIVES else None
     if alias is None and not _host_shim_use(ctx, site, i, member):
         _unmapped(ctx, site.span, f"cub::{member or '?'}")
     return True
+
+
+def _host_using_namespace(ctx: FileContext, i: int) -> bool:
+    """`using namespace cub;` in a file without device code after it: kept, the host code's unqualified CUB names
+    (`DeviceRunLengthEncode::Encode`, `CachingDeviceAllocator`) are the shim's. Where kernels or device functions
+    follow, their unqualified CUB names would pass unmapped into the .cl: CP2008 there, as before."""
+    toks = ctx.parsed.tokens
+    if not (i >= 2 and toks[i - 1].text == "namespace" and toks[i - 2].text == "using" and i + 1 < len(toks)
+            and toks[i + 1].text == ";") or in_device_code(ctx, toks[i].offset):
+        return False
+    return not any(t.text in ("__global__", "__device__") for t in toks[i + 2:])
 
 
 def _host_shim_use(ctx: FileContext, site: NameSite, i: int, member: str) -> bool:

@@ -34,9 +34,13 @@ CXX_HEAD = r"""#define restrict __restrict
 #define __forceinline__ inline
 #define __noinline__ __attribute__((noinline))
 /* PoCL's kernel library has the half conversions for each named address space only: clang's C++ for OpenCL
-   takes the prelude's casts of private addresses as generic pointers, so these forward to the private ones. */
+   takes the prelude's casts of private addresses as generic pointers, so these forward to the private ones.
+   clang-15's opencl-c.h declares only the generic ones for C++ for OpenCL: without the private declarations
+   the forwarders called themselves (an endless recursion, folded to undef: every half read 0). */
+float vload_half(size_t o, const __private half* p);
 float vload_half(size_t o, const __generic half* p) { return vload_half(o, (const __private half*)p); }
 #define CP_GENERIC_VSTORE(SUF, T) \
+void vstore_half##SUF(T f, size_t o, __private half* p); \
 void vstore_half##SUF(T f, size_t o, __generic half* p) { vstore_half##SUF(f, o, (__private half*)p); }
 CP_GENERIC_VSTORE(, float) CP_GENERIC_VSTORE(_rte, float) CP_GENERIC_VSTORE(_rtz, float)
 CP_GENERIC_VSTORE(_rtn, float) CP_GENERIC_VSTORE(_rtp, float)
@@ -178,7 +182,44 @@ def bytes_params(kernel_text: str, params: list[tuple[str, str, str]]) -> str:
 def cxx_program(cl_text: str, reasons: list[str]) -> str:
     """The C++ for OpenCL program: MARKER line (with why), CXX_HEAD, then the program as emitted."""
     why = "; ".join(dict.fromkeys(reasons)).replace("*/", "* /")
-    return f"{MARKER} (compiled offline to SPIR by the runtime shim): {why} */\n" + CXX_HEAD + cl_text
+    return f"{MARKER} (compiled offline to SPIR by the runtime shim): {why} */\n" + CXX_HEAD + \
+        kernel_local_names(cl_text)
+
+
+def kernel_local_names(text: str) -> str:
+    """Kernel-scope `__local` variables named `kernel.var`, as OpenCL C compilers name them. PoCL (3.1) allocates
+    a work-group's copy only of the __local globals whose name has that shape; C++ for OpenCL mangles them
+    (`_ZZ1kE1s`), which PoCL took for one program-scope variable that concurrently running work-groups shared
+    (a race: wrong results with more than one PoCL thread). The asm label gives the OpenCL C name."""
+    rw = Rewriter(text)
+    toks = rw.toks
+    k = 0
+    while k < len(toks):
+        if toks[k].text != "__kernel" or k + 2 >= len(toks) or toks[k + 2].kind != IDENT:
+            k += 1
+            continue
+        name = toks[k + 2].text
+        body = next((j for j in range(k + 3, len(toks)) if toks[j].text in ("{", ";")), len(toks))
+        if body >= len(toks) or toks[body].text != "{":
+            k = body
+            continue
+        end = rw.match(body)
+        depth, i = 0, body + 1
+        while 0 < i < end:
+            t = toks[i].text
+            depth += (t == "{") - (t == "}")
+            if depth == 0 and t == "__local" and toks[i - 1].text in (";", "{", "}", "volatile", ")"):
+                semi = next((j for j in range(i, end) if toks[j].text == ";"), -1)
+                stmt = [toks[j].text for j in range(i, semi)] if semi > 0 else ["="]
+                names = [toks[j].text for j in range(i, semi) if toks[j].kind == IDENT and toks[j + 1].text in
+                         ("[", ";")] if semi > 0 else []
+                # a variable, not a pointer into local memory (`__local T* t = (__local T*)&m[1];`)
+                if len(names) == 1 and not {",", "=", "(", "*", "&"} & set(stmt):
+                    rw.insert(toks[semi].offset, f' __asm__("{name}.{names[0]}")')
+                i = semi if semi > 0 else i
+            i += 1
+        k = end if end > 0 else k + 1
+    return rw.result()
 
 
 def member_functions(text: str, qual_macros: dict[str, tuple[str, ...]]) -> list[tuple[int, int, int, set[str]]]:

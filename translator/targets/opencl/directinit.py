@@ -7,14 +7,19 @@ would not compile. Where clang says the declaration is a variable of arithmetic,
 record's constructor is another matter, its copy constructor excepted), ` = ` goes before the `(`:
 `N = (16)`, the same value in C++ and C.
 Only variables of device code and top-level ones (constants that may move to the .cl) are rewritten.
+Assignments from braces (`v = {};`) become compound literals (`brace_assignments`).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from translator.frontend.clang import main_file_cursors
+from translator.engine.edits import Edit
+from translator.frontend.clang import main_file_cursors, main_file_cursors_of
+from translator.targets.opencl.halfconv import cl_half_types
+from translator.targets.opencl.spelling import VECTOR_TYPE
 
 if TYPE_CHECKING:
     from translator.engine.context import FileContext
@@ -39,7 +44,7 @@ def direct_initialisations(ctx: FileContext) -> list[DirectInit]:
     data = ctx.parsed.data
     main = str(ctx.parsed.path)
     out = []
-    for cur in main_file_cursors(tu, main):
+    for cur in main_file_cursors_of(tu, main, (CursorKind.VAR_DECL,)):
         if cur.kind != CursorKind.VAR_DECL:
             continue
         loc = cur.location
@@ -78,3 +83,50 @@ def copy_initialise(ctx: FileContext, found: list[DirectInit], ranges: list[tupl
     for d in found:
         if d.top_level or any(a <= d.name < b for a, b in ranges):
             ctx.insert(d.paren, " = ", "copy initialisation")
+
+
+def brace_assignments(ctx: FileContext, ranges: list[tuple[int, int]]) -> None:
+    """`v = {};` / `v = {a, b};` in device code (C++ list-assignment, `operator=` of a temporary built from the
+    braces) -> C's compound literal `v = (T){0};` / `v = (T){a, b};` with T the assigned variable's type:
+    OpenCL C has no braced expression outside an initialiser."""
+    tu = ctx.parsed.tu
+    if tu is None or not ranges:
+        return
+    from clang.cindex import CursorKind
+
+    data = ctx.parsed.data
+    main = str(ctx.parsed.path)
+    for cur in main_file_cursors(tu, main):
+        if cur.kind == CursorKind.BINARY_OPERATOR or (cur.kind == CursorKind.CALL_EXPR
+                                                      and cur.spelling == "operator="):
+            kids = [k for k in cur.get_children() if k.spelling != "operator="]
+        else:
+            continue
+        if len(kids) != 2 or cur.location.file is None or cur.location.file.name != main:
+            continue
+        lhs, rhs = kids
+        a, b = rhs.extent.start.offset, rhs.extent.end.offset
+        if not any(lo <= a and b <= hi for lo, hi in ranges) or data[a:a + 1] != b"{" or data[b - 1:b] != b"}":
+            continue
+        between = data[lhs.extent.end.offset:a].strip()
+        spelled = lhs.type.spelling.replace("const ", "").replace("volatile ", "").strip()
+        if between != b"=" or not spelled or "(" in spelled or "[" in spelled:
+            continue
+        cast = f"({_cl_type(ctx, spelled)})"
+        if not data[a + 1:b - 1].strip():
+            cl = _cl_type(ctx, spelled)
+            zero = "(0)" if VECTOR_TYPE.fullmatch(cl) and not cl.startswith("cp_") else "{0}"  # a vector literal
+            ctx.edits.append(Edit(a, b - a, cast + zero, origin="compound literal"))
+        else:
+            ctx.insert(a, cast, "compound literal")
+
+
+def _cl_type(ctx: FileContext, spelled: str) -> str:
+    """A CUDA type as clang spells it, in the .cl's words: each name with an OpenCL rename in rules/types
+    (`float3` -> `cp_float3`, `__half2` -> `cp_half2`)."""
+    def word(m: re.Match[str]) -> str:
+        rule = ctx.rules.get(m.group(0))
+        tr = rule.for_target("opencl") if rule is not None and rule.kind == "type" else None
+        return tr.rename if tr is not None and tr.rename else m.group(0)
+
+    return re.sub(r"[A-Za-z_]\w*", word, cl_half_types(spelled))

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from translator.targets.opencl.constfold import fold
 from translator.targets.opencl.cxxonly import cxx_only, cxx_unsupported
 from translator.targets.opencl.halfconv import cl_half_types
 from translator.targets.opencl.hoist import Program, hoist_function
@@ -31,6 +32,7 @@ from translator.targets.opencl.spelling import (
     split_param,
 )
 from translator.targets.opencl.text import IDENT, Rewriter, c_local_struct_names, c_static_asserts, sub_idents
+from translator.targets.opencl.typenames import object_macros
 from translator.targets.opencl.vecstore import scalar_component_stores
 from translator.targets.opencl.warpsync import BARRIER, add_exchange_barriers
 
@@ -63,6 +65,7 @@ class ProgramBuilder:
         self.qual_macros = {**qualifier_macro_texts(list((macros or {}).items()) if macro_texts is None
                                                     else macro_texts), **scan.qualifier_macros}
         self.macros = macros or {}
+        self.sized_shared: dict[str, tuple[str, str, str]] = {}  # _size_instance_shared
         self.fn_macros = {n for n, t in (macros or {}).items()
                           if re.match(r"\s*#\s*define\s+" + re.escape(n) + r"\(", t)}
         self.report = report
@@ -86,6 +89,8 @@ class ProgramBuilder:
         self.notes: list[tuple[str, DevFunc, str]] = []
         self.warned: set[tuple[str, str]] = set()
         self.cxx_reasons: list[tuple[DevFunc, str]] = []  # functions whose code needs C++ (cxxonly.cxx_only)
+        # template name offset -> type parameters its pattern applies operators to (halftemplates.py)
+        self.operated_params: dict[int, frozenset[str]] = {}
         self.kernel_funcs: list[DevFunc] = []  # kernels emitted, in order
         self.kernel_at: dict[str, int] = {}  # kernel instance name -> index of its text in self.bodies
         # kernel instance name -> its by-value parameters of user or template types: (emitted text, type, name)
@@ -110,11 +115,13 @@ class ProgramBuilder:
                 j = rw.match(j + 1) + 1
                 continue
             # the text has OpenCL C keywords renamed already (a kernel named `kernel` is `cp_kernel` here)
-            if t.text == CL_RESERVED.get(f.name, f.name) and j + 1 < len(toks) and toks[j + 1].text == "(":
-                name_i = j
-                break
+            if t.text == CL_RESERVED.get(f.name, f.name) and j + 1 < len(toks):
+                open_i = _spec_args_end(rw, j + 1) if f.template_text and not f.tparams else j + 1
+                if open_i < len(toks) and toks[open_i].text == "(":
+                    name_i = j
+                    break
             j += 1
-        open_i = name_i + 1
+        open_i = name_i + 1 if name_i < 0 else open_i
         close_i = rw.match(open_i)
         body_i = close_i + 1
         while body_i < len(toks) and toks[body_i].text != "{":
@@ -222,6 +229,10 @@ class ProgramBuilder:
                     self.extras[key] = Extra(key, pname, decl, kernel_decl=f"{decl} = (__local {elem_c}*)",
                                              dynamic_local=True)
                 else:
+                    if dl and idents(dims) & {tp.name for tp in info.func.tparams}:
+                        # sized by the function's template parameters: by its instances, once they are known
+                        self.sized_shared[pname] = (fname, vname, kdims)
+                        kdims = f"[{pname}_CP_SIZE]"
                     self.extras[key] = Extra(key, pname, decl, kernel_decl=f"__local {elem_c} {pname}{kdims};")
 
     # -- instances -----------------------------------------------------------------------------------------
@@ -275,6 +286,12 @@ class ProgramBuilder:
         return len(self.queue) > before
 
     # -- emission ------------------------------------------------------------------------------------------
+    def _half_operators(self, f: DevFunc, smap: dict[str, str]) -> str:
+        """Why an instance is C++ (halftemplates.py): a parameter its pattern computes on is __half; or ''."""
+        operated = self.operated_params.get(f.kdef.name_span.offset, ())
+        return "C++ operators on `__half` in a template instance" if any(
+            smap.get(p, "").strip() == "cp_half" for p in operated) else ""
+
     def _emit(self, info: FuncInfo, subst: dict[str, str], spaces: tuple[str, ...] | None, name: str) -> str:
         f = info.func
         kernel = spaces is None
@@ -283,7 +300,7 @@ class ProgramBuilder:
         ret = cxx_to_c_types(sub_idents(info.ret, smap)) if not kernel else "void"
         env = Env(self, info, smap)
         body = c_local_struct_names(c_static_asserts(cxx_to_c_types(sub_idents(info.body, smap))), env.local_types)
-        cxx = cxx_only(params, body)
+        cxx = cxx_only(params, body) or self._half_operators(f, smap)
         refused = cxx_unsupported(body)
         if refused and (f.name, "cxx-") not in self.warned:
             self.warned.add((f.name, "cxx-"))
@@ -301,7 +318,8 @@ class ProgramBuilder:
                 if is_ptr:
                     t = add_space(ptype, "__global")
                     new_params.append(f"{t} {pname} CP_OFF({pname})")
-                    adjs.append(f"CP_ADJ({t}, {pname})")
+                    # a template type (`traits<32, float>::input_t*`) has commas the macro would split at
+                    adjs.append(f"CP_ADJ({t if ',' not in t else f'__typeof__({pname})'}, {pname})")
                     env.declare(pname, "global", ptype)
                 else:
                     t = re.sub(r"\bsize_t\b", "ulong", ptype)
@@ -457,6 +475,31 @@ class ProgramBuilder:
                 decls.append(f"__local {decl_text.strip()};")
         return rw.result(), decls, dyn
 
+    def _size_instance_shared(self) -> None:
+        """A device function template's __shared__ array sized by its template parameters (`__shared__ T
+        s[BX * BY];` in `template <int BX, int BY>`) is declared by each kernel that calls it: with the largest
+        size of the function's instances (a block uses one; a larger array is only unused memory). Sizes that do
+        not fold to integers keep the text as written (the OpenCL compiler names what it lacks)."""
+        if not self.sized_shared:
+            return
+        names = object_macros(list(self.macros.values()))
+        for pname, (fname, vname, kdims) in self.sized_shared.items():
+            best: list[int] | None = None
+            for key in self.done:
+                if key[0] != "d" or self.infos[key[1]].func.name != fname:
+                    continue
+                dims = next((d for n, _e, d, _x in self.infos[key[1]].shared if n == vname), "")
+                values = [fold(sub_idents(d, dict(key[2])), names) for d in re.findall(r"\[([^\]]*)\]", dims)]
+                if not values or None in values:
+                    best = None
+                    break
+                sizes = [int(v) for v in values]
+                if best is not None and len(best) == len(sizes):
+                    sizes = [max(a, b) for a, b in zip(best, sizes, strict=True)]
+                best = sizes
+            text = "".join(f"[{v}]" for v in best) if best else kdims
+            self.bodies = [b.replace(f"[{pname}_CP_SIZE]", text) for b in self.bodies]
+
     def _check_warp(self, info: FuncInfo, text: str) -> None:
         self.warp_checks.append((info, text))
 
@@ -487,6 +530,7 @@ class ProgramBuilder:
 
     def program(self, head: str) -> str:
         self.drain()
+        self._size_instance_shared()
         self._hoist_and_check()
         self.bodies = [add_exchange_barriers(b) if b.lstrip().startswith("__kernel") else b for b in self.bodies]
         self.bodies = [scalar_component_stores(b) for b in self.bodies]
@@ -516,7 +560,8 @@ def _local_constants(toks: list, rw: Rewriter, before: int) -> dict[str, str]:
 
 
 _INT_WORDS = {"int", "unsigned", "signed", "long", "short", "char", "size_t", "uint", "ulong", "const", "constexpr",
-              "static"}
+              "static", "uint32_t", "int32_t", "uint64_t", "int64_t", "uint16_t", "int16_t", "uint8_t", "int8_t",
+              "ushort", "uchar"}
 
 
 def _error_block(code_detail: str, name: str) -> str:
@@ -619,3 +664,11 @@ def divergent_warp_call(text: str, warp_macros: frozenset[str] | set[str] = froz
         k += 1
     return "", -1
 
+
+def _spec_args_end(rw: Rewriter, i: int) -> int:
+    """The token after an explicit specialisation's template arguments in its declarator
+    (`template <> void f<float, 1>(...)`: the `(`), or i when none are written there."""
+    if rw.toks[i].text != "<":
+        return i
+    close = rw.angle(i)
+    return close + 1 if close > 0 else i

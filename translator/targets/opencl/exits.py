@@ -11,6 +11,11 @@ the work:
     if (c) return;  S1;  __syncthreads();  S2;
     ->  bool cp_live = !(c);  if (cp_live) { S1; }  barrier(...);  if (cp_live) { S2; }
 
+`if (c) { A; __syncthreads(); return; }` becomes `bool cp_live = !(c); if (!cp_live) { A }`: CUDA counts the
+returned threads as arrived, so their barriers are the first ones after the `if`. The same holds in a
+`__device__ void` function (its `return` ends that call's work), except that a return on a block-uniform condition
+(blockIdx, parameters, literals) stays: the whole work-group leaves together, which OpenCL allows.
+
 Declarations stay outside the flag when their initialiser only computes (no calls, loads or stores), so the
 names stay in scope. Anything else (a barrier inside a loop or branch after the return, a return nested where
 a barrier follows, a declaration that loads memory) is warned about with CP4035 at the kernel.
@@ -21,7 +26,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from translator.engine.edits import Edit
-from translator.frontend.clang import main_file_cursors
+from translator.frontend.clang import main_file_cursors_of
 
 if TYPE_CHECKING:
     from translator.engine.context import FileContext
@@ -36,7 +41,7 @@ def predicate_early_exits(ctx: FileContext, kernels: list[tuple[int, int]]) -> N
     from clang.cindex import CursorKind  # the clang front end is installed whenever tu is set
 
     main = str(ctx.parsed.path)
-    for cur in main_file_cursors(tu, main):
+    for cur in main_file_cursors_of(tu, main, (CursorKind.FUNCTION_DECL, CursorKind.FUNCTION_TEMPLATE)):
         if cur.kind not in (CursorKind.FUNCTION_DECL, CursorKind.FUNCTION_TEMPLATE) or not cur.is_definition():
             continue
         ext = cur.extent
@@ -44,17 +49,29 @@ def predicate_early_exits(ctx: FileContext, kernels: list[tuple[int, int]]) -> N
             continue
         if not any(a <= ext.start.offset < b for a, b in kernels):
             continue
-        if not any(k.kind == CursorKind.CUDAGLOBAL_ATTR for k in cur.get_children()):
+        if not any(k.kind == CursorKind.CUDAGLOBAL_ATTR for k in cur.get_children()) and not _void_device(cur):
             continue
         body = next((k for k in cur.get_children() if k.kind == CursorKind.COMPOUND_STMT), None)
         if body is not None:
             _kernel(ctx, cur, list(body.get_children()), main)
 
 
+def _void_device(cur) -> bool:  # type: ignore[no-untyped-def]
+    """A `__device__ void` function (not `__host__` too): its `return;` ends the function's work for that thread,
+    so the same flag keeps the thread at the function's barriers."""
+    from clang.cindex import CursorKind
+
+    kinds = {k.kind for k in cur.get_children()}
+    return (CursorKind.CUDADEVICE_ATTR in kinds and CursorKind.CUDAHOST_ATTR not in kinds
+            and cur.result_type.spelling == "void")
+
+
 def _kernel(ctx: FileContext, kernel, stmts: list, main: str) -> None:  # type: ignore[no-untyped-def]
     from clang.cindex import CursorKind
 
-    first = next((i for i, s in enumerate(stmts) if _early_return(s) is not None), None)
+    first = next((i for i, s in enumerate(stmts) if _exit_condition(s) is not None), None)
+    if first is not None and _void_device(kernel) and _block_uniform(_exit_condition(stmts[first]), kernel):
+        return  # every work-item of the group returns together: OpenCL allows that (and it keeps the collectives)
     if first is None or not any(_has_barrier(s) for s in stmts[first + 1:]):
         if not any(_returns(s) for s in stmts) or not _has_barrier_after_return(stmts):
             return
@@ -70,7 +87,7 @@ def _kernel(ctx: FileContext, kernel, stmts: list, main: str) -> None:  # type: 
             _report(ctx, kernel, "a statement after the return comes from a macro")
             return
         if i == first:
-            plan.append((s, "flag"))
+            plan.append((s, "flag" if _early_return(s) is not None else "flag_work"))
         elif _early_return(s) is not None:
             plan.append((s, "and"))
         elif _is_barrier_statement(s):
@@ -110,6 +127,9 @@ def _kernel(ctx: FileContext, kernel, stmts: list, main: str) -> None:  # type: 
             ctx.edits.append(Edit(start, end - start, origin="live work-items",
                                   build=lambda r, t=type_text, n=name, a=a, b=b:
                                   f"{t} {n}; if (cp_live) {{ {n} = {r(a, b)}; }}"))
+            continue
+        if how == "flag_work":
+            _flag_work(ctx, s)
             continue
         cond = _early_return(s)
         if how in ("flag", "and"):
@@ -186,6 +206,72 @@ def _early_return(s):  # type: ignore[no-untyped-def]
     if then is None or then.kind != CursorKind.RETURN_STMT or list(then.get_children()):
         return None
     return kids[0]
+
+
+def _exit_branch(s):  # type: ignore[no-untyped-def]
+    """`if (c) { A; __syncthreads(); return; }` without else: (c, A's statements), else None. CUDA counts a
+    returned thread as arrived at the barriers that follow, so the barriers before the `return` pair with the
+    first ones after the `if`; A (no barrier, no return) runs before either, as it does under the flag."""
+    from clang.cindex import CursorKind
+
+    if s.kind != CursorKind.IF_STMT:
+        return None
+    kids = list(s.get_children())
+    if len(kids) != 2 or kids[1].kind != CursorKind.COMPOUND_STMT:
+        return None
+    inner = list(kids[1].get_children())
+    if not inner or inner[-1].kind != CursorKind.RETURN_STMT or list(inner[-1].get_children()):
+        return None
+    k = len(inner) - 1
+    while k > 0 and _is_barrier_statement(inner[k - 1]):
+        k -= 1
+    work = inner[:k]
+    if any(_has_barrier(w) or _returns(w) for w in work):
+        return None
+    return kids[0], work
+
+
+def _exit_condition(s):  # type: ignore[no-untyped-def]
+    """The condition of an early return of either form, else None."""
+    cond = _early_return(s)
+    if cond is None and _exit_branch(s) is not None:
+        cond = _exit_branch(s)[0]
+    return cond
+
+
+def _flag_work(ctx: FileContext, s) -> None:  # type: ignore[no-untyped-def]
+    """`if (c) { A; barriers; return; }` -> `bool cp_live = !(c); if (!cp_live) { A }`: the returning work-items
+    do A and then reach the barriers after the `if` with the others."""
+    cond, work = _exit_branch(s)
+    data = ctx.parsed.data
+    start, end = _stmt_span(data, s)
+    c0, c1 = cond.extent.start.offset, cond.extent.end.offset
+    if not work:
+        ctx.edits.append(Edit(start, end - start, origin="early return",
+                              build=lambda r, a=c0, b=c1: f"bool cp_live = !({r(a, b)});"))
+        return
+    w0, w1 = _stmt_span(data, work[0])[0], _stmt_span(data, work[-1])[1]
+    ctx.edits.append(Edit(start, end - start, origin="early return",
+                          build=lambda r, a=c0, b=c1, x=w0, y=w1:
+                          f"bool cp_live = !({r(a, b)}); if (!cp_live) {{ {r(x, y)} }}"))
+
+
+_UNIFORM_WORDS = {"blockIdx", "blockDim", "gridDim", "x", "y", "z", "true", "false"}
+
+
+def _block_uniform(cond, func) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a condition has one value in a whole block: built from blockIdx/blockDim/gridDim, the function's
+    parameters and literals only (no threadIdx, local variable, call, subscript or member of a pointer)."""
+    from clang.cindex import CursorKind, TokenKind
+
+    params = {k.spelling for k in func.get_children() if k.kind == CursorKind.PARM_DECL}
+    for t in cond.get_tokens():
+        if t.kind == TokenKind.IDENTIFIER and t.spelling not in _UNIFORM_WORDS | params:
+            return False
+        if t.spelling in ("[", "->", "++", "--") or t.spelling.endswith("=") and t.spelling not in ("==", "!=",
+                                                                                                  "<=", ">="):
+            return False
+    return True
 
 
 def _calls(s):  # type: ignore[no-untyped-def]

@@ -15,7 +15,7 @@ import re
 from typing import TYPE_CHECKING
 
 from translator.engine.edits import Edit
-from translator.frontend.clang import main_file_cursors
+from translator.frontend.clang import main_file_cursors_of
 
 if TYPE_CHECKING:
     from translator.engine.context import FileContext
@@ -53,7 +53,7 @@ def explicit_half_conversions(ctx: FileContext, ranges: list[tuple[int, int]]) -
     main = str(ctx.parsed.path)
     seen: set[tuple[int, int, str]] = set()
     var_names: set[int] = set()  # offsets of the names of declared variables: `half h(f)` starts its constructor
-    cursors = main_file_cursors(tu, main)
+    cursors = main_file_cursors_of(tu, main, (CursorKind.VAR_DECL, CursorKind.CALL_EXPR))
     for cur in cursors:
         if cur.kind == CursorKind.VAR_DECL and cur.location.file is not None and cur.location.file.name == main:
             var_names.add(cur.location.offset)

@@ -11,6 +11,7 @@ import re
 
 from translator.targets.opencl.scan import DevFunc, DevVar
 from translator.targets.opencl.spelling import cl_func_name
+from translator.targets.opencl.text import Rewriter
 
 _TYPE_NAMES = [("float", "float"), ("double", "double"), ("int", "int"), ("unsigned int", "uint"),
                ("long", "long"), ("unsigned long", "ulong"), ("long long", "long"), ("unsigned long long", "ulong"),
@@ -68,10 +69,43 @@ def stub_declaration(name: str, params: list[tuple[str, str, bool]], template_te
     return f"{head}{'static ' if static else ''}cudaError_t cp_launch_{name}({', '.join(decls)});"
 
 
+def without_default_arguments(template_text: str) -> str:
+    """`template<int B = 128, typename T = float>` as `template<int B, typename T>`: a definition after a
+    declaration that gave the defaults may not repeat them (g++: redefinition of default argument)."""
+    rw = Rewriter(template_text)
+    toks = rw.toks
+    if len(toks) < 3 or toks[0].text != "template" or toks[1].text != "<":
+        return template_text
+    depth, angle, eq = 0, 0, -1  # brackets, and template brackets inside a default argument
+    for k in range(2, len(toks)):
+        t = toks[k].text
+        if t in ("(", "[", "{"):
+            depth += 1
+        elif t in (")", "]", "}"):
+            depth -= 1
+        elif depth == 0 and eq >= 0 and t == "<":
+            angle += 1
+        elif depth == 0 and angle == 0 and t in (">", ">>", ","):
+            if eq >= 0:
+                rw.replace(toks[eq - 1].end, toks[k].offset, "")
+            if t != ",":
+                break
+            eq = -1
+        elif depth == 0 and t in (">", ">>"):
+            angle -= len(t)
+            if angle < 0:  # `>>` closing a default's template and the parameter list
+                rw.replace(toks[eq - 1].end, toks[k].offset + 1, "")
+                break
+        elif depth == 0 and t == "=" and eq < 0:
+            eq = k
+    return rw.result()
+
+
 def launch_stub(func: DevFunc, params: list[tuple[str, str, bool]], symbols: list[DevVar], dyn_shared: bool,
-                cl_name: str, *, static: bool = True) -> str:
+                cl_name: str, *, static: bool = True, declared: bool = False) -> str:
     """`params`: (declaration as written, name, is pointer). `static` False: the stub has external linkage, so
-    other files launch the kernel through a prototype's stub declaration."""
+    other files launch the kernel through a prototype's stub declaration. `declared`: a declaration of the stub
+    (a header's) comes first and holds the template's default arguments."""
     decls = _STUB_HEAD + [p[0] for p in params]
     args = []
     for _decl, name, is_ptr in params:
@@ -93,7 +127,8 @@ def launch_stub(func: DevFunc, params: list[tuple[str, str, bool]], symbols: lis
         name_init = ""
     arr = (f"    cpKernelArg cp_args[] = {{{', '.join(args)}}};\n" if args
            else "    const cpKernelArg* cp_args = nullptr;\n")
-    head = (func.template_text + "\n") if func.template_text else ""
+    template_text = without_default_arguments(func.template_text) if declared else func.template_text
+    head = (template_text + "\n") if template_text else ""
     return (
         f"/* cudaport: kernel {func.name} is in {cl_name}; launches call this stub */\n"
         f"{head}{'static ' if static else ''}cudaError_t cp_launch_{func.name}({', '.join(decls)}) {{\n"

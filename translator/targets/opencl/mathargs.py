@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from translator.frontend.clang import main_file_cursors
+from translator.frontend.clang import main_file_cursors_of
 
 if TYPE_CHECKING:
     from translator.engine.context import FileContext
@@ -35,10 +35,11 @@ def math_argument_conversions(ctx: FileContext, ranges: list[tuple[int, int]]) -
     data = ctx.parsed.data
     main = str(ctx.parsed.path)
     lo, hi = min(a for a, _ in ranges), max(b for _, b in ranges)
-    templates = [(c.extent.start.offset, c.extent.end.offset) for c in main_file_cursors(tu, main)
+    templates = [(c.extent.start.offset, c.extent.end.offset)
+                 for c in main_file_cursors_of(tu, main, (CursorKind.FUNCTION_TEMPLATE,))
                  if c.kind == CursorKind.FUNCTION_TEMPLATE and c.extent.start.file is not None
                  and c.extent.start.file.name == main]
-    for cur in main_file_cursors(tu, main):
+    for cur in main_file_cursors_of(tu, main, (CursorKind.CALL_EXPR,)):
         if cur.kind != CursorKind.CALL_EXPR or not _is_math(ctx, cur, main):
             continue
         ext = cur.extent

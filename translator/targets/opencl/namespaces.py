@@ -14,7 +14,7 @@ from dataclasses import replace as dc_replace
 from typing import TYPE_CHECKING
 
 from translator.engine.edits import Edit
-from translator.frontend.clang import main_file_cursors
+from translator.frontend.clang import main_file_cursors_of
 
 if TYPE_CHECKING:
     from translator.engine.context import FileContext
@@ -56,7 +56,7 @@ def _rename_calls(ctx: FileContext, renamed: dict[int, str], ranges: list[tuple[
     parsed = ctx.parsed
     main = str(parsed.path)
     data = parsed.data
-    for cur in main_file_cursors(parsed.tu, main):
+    for cur in main_file_cursors_of(parsed.tu, main, (CursorKind.DECL_REF_EXPR, CursorKind.OVERLOADED_DECL_REF)):
         if cur.kind not in (CursorKind.DECL_REF_EXPR, CursorKind.OVERLOADED_DECL_REF):
             continue
         loc = cur.location

@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import re
 
+from translator.targets.opencl.prelude_complex import complex_definitions
 from translator.targets.opencl.prelude_cub import CUB
 from translator.targets.opencl.prelude_curand import CURAND
 from translator.targets.opencl.prelude_half import HALF
+from translator.targets.opencl.vecaddr import PRELUDE_VEC_ADDR
 from translator.targets.simd import opencl_definitions
 
 _HEAD = r"""/* cudaport OpenCL C prelude */
@@ -276,13 +278,15 @@ CP_REDUCE(cp_reduce_max, int, max(r, o)) CP_REDUCE(cp_reduce_max, uint, max(r, o
 CP_REDUCE(cp_reduce_and, uint, r & o) CP_REDUCE(cp_reduce_or, uint, r | o) CP_REDUCE(cp_reduce_xor, uint, r ^ o)
 """
 
-PRELUDE = _HEAD + _ATOMICS + _BITS + _MEM + _WARP + CUB + CURAND + HALF
+PRELUDE = _HEAD + _ATOMICS + _BITS + _MEM + _WARP + CUB + CURAND + HALF + PRELUDE_VEC_ADDR
 
 
 def with_simd(cl_text: str) -> str:
     """`cl_text` (a program that starts with PRELUDE) with the definitions of the SIMD intrinsics it calls
-    inserted after the prelude: 118 functions are too many to compile into every program."""
+    inserted after the prelude: 118 functions are too many to compile into every program. cuComplex's helpers
+    come the same way, for programs that name them (prelude_complex.py)."""
     if not cl_text.startswith(PRELUDE):
         return cl_text
-    defs = opencl_definitions(set(re.findall(r"\bcp_v\w+", cl_text[len(PRELUDE):])))
+    body = cl_text[len(PRELUDE):]
+    defs = complex_definitions(body) + opencl_definitions(set(re.findall(r"\bcp_v\w+", body)))
     return PRELUDE + defs + cl_text[len(PRELUDE):] if defs else cl_text

@@ -15,22 +15,85 @@ HALF_TYPES = frozenset({"cp_half", "cp_half2", "cp_bfloat16", "cp_bfloat162"})
 
 HALF = r"""
 /* CUDA half/bfloat16: 16-bit storage, float arithmetic (no cl_khr_fp16 needed) */
+#ifdef __OPENCL_CPP_VERSION__
+/* C++ for OpenCL (a template instance computes on __half with C++ operators, halftemplates.py): cuda_fp16.hpp's
+   conversions, the same 16 bits; the operators follow the intrinsics below */
+struct cp_half { ushort cp_bits; cp_half() = default; cp_half(float f); cp_half(int i);
+#ifdef CP_HAS_FP64
+    cp_half(double d);
+#endif
+    cp_half(uint i); cp_half(long i); cp_half(ulong i); cp_half(short i); cp_half(ushort i);
+    operator float() const; };
+#else
 typedef struct { ushort cp_bits; } cp_half;
+#endif
 typedef struct __attribute__((aligned(4))) { cp_half x, y; } cp_half2;
 typedef struct { ushort cp_bits; } cp_bfloat16;
 typedef struct __attribute__((aligned(4))) { cp_bfloat16 x, y; } cp_bfloat162;
+#ifdef __OPENCL_CPP_VERSION__
+/* PoCL 3.1 gives garbage for vload_half/vstore_half in a SPIR program (C++ for OpenCL): conversions in software */
+static inline float cp_h2f_bits(ushort h) {
+    uint sign = ((uint)h & 0x8000u) << 16, e = ((uint)h >> 10) & 0x1fu, m = (uint)h & 0x3ffu;
+    if (e == 31u) return as_float(sign | 0x7f800000u | (m << 13));
+    if (e == 0u) { float v = (float)m * 5.9604644775390625e-8f; return sign ? -v : v; } /* m * 2^-24 */
+    return as_float(sign | ((e + 112u) << 23) | (m << 13));
+}
+CP_OVL float cp_f(cp_half h) { return cp_h2f_bits(h.cp_bits); }
+#else
 CP_OVL float cp_f(cp_half h) { return vload_half(0, (const half*)&h.cp_bits); }
+#endif
 CP_OVL float cp_f(cp_bfloat16 b) { return as_float((uint)b.cp_bits << 16); }
-#define CP_F2H(SUF) static inline cp_half cp_float2half##SUF(float f) { \
+#ifdef __OPENCL_CPP_VERSION__
+/* float -> half in software (as above), mode 0 nearest even, 1 toward zero, 2 down, 3 up (binary16 with
+   subnormals) */
+static inline ushort cp_f2h_bits(float f, int mode) {
+    uint x = as_uint(f), sign = (x >> 16) & 0x8000u, ax = x & 0x7fffffffu;
+    if (ax >= 0x7f800000u) return (ushort)(sign | (ax > 0x7f800000u ? 0x7e00u : 0x7c00u));
+    bool away = (mode == 2 && sign) || (mode == 3 && !sign);
+    int e = (int)(ax >> 23) - 112; /* half's biased exponent */
+    if (e >= 31) return (ushort)(sign | (mode == 0 || away ? 0x7c00u : 0x7bffu));
+    uint mant = ax < 0x800000u ? 0u : ((ax & 0x7fffffu) | 0x800000u);
+    int shift = e >= 1 ? 13 : 14 - e;
+    if (shift >= 25 || mant == 0u) return (ushort)(sign | (away && ax != 0u ? 1u : 0u));
+    uint q = mant >> shift, rem = mant & ((1u << shift) - 1u), mid = 1u << (shift - 1);
+    uint bits = e >= 1 ? (((uint)e << 10) | (q & 0x3ffu)) : q;
+    bool up = mode == 0 ? (rem > mid || (rem == mid && (q & 1u))) : (away && rem != 0u);
+    return (ushort)(sign | (bits + (up ? 1u : 0u)));
+}
+#define CP_F2H(SUF, MODE) static inline cp_half cp_float2half##SUF(float f) { \
+    cp_half h; h.cp_bits = cp_f2h_bits(f, MODE); return h; }
+#else
+#define CP_F2H(SUF, MODE) static inline cp_half cp_float2half##SUF(float f) { \
     cp_half h; vstore_half##SUF(f, 0, (half*)&h.cp_bits); return h; }
-CP_F2H(_rte) CP_F2H(_rtz) CP_F2H(_rtn) CP_F2H(_rtp)
+#endif
+CP_F2H(_rte, 0) CP_F2H(_rtz, 1) CP_F2H(_rtn, 2) CP_F2H(_rtp, 3)
 static inline cp_half cp_float2half(float f) { return cp_float2half_rte(f); }
+#ifdef __OPENCL_CPP_VERSION__
+/* `this` may be in any address space, and CXX_HEAD's generic vload/vstore_half take private memory: the bits
+   go through a private copy */
+#define CP_HCTOR(T) inline cp_half::cp_half(T v) { cp_bits = cp_float2half_rte((float)v).cp_bits; }
+CP_HCTOR(float) CP_HCTOR(int) CP_HCTOR(uint) CP_HCTOR(long) CP_HCTOR(ulong) CP_HCTOR(short)
+CP_HCTOR(ushort)
+inline cp_half::operator float() const { cp_half h; h.cp_bits = cp_bits; return cp_f(h); }
+#endif
 static inline cp_half cp_float2half_rn(float f) { return cp_float2half_rte(f); }
 static inline cp_half cp_float2half_rz(float f) { return cp_float2half_rtz(f); }
 static inline cp_half cp_float2half_rd(float f) { return cp_float2half_rtn(f); }
 static inline cp_half cp_float2half_ru(float f) { return cp_float2half_rtp(f); }
 #ifdef CP_HAS_FP64
-static inline cp_half cp_double2half(double d) { cp_half h; vstore_half_rte(d, 0, (half*)&h.cp_bits); return h; }
+#ifdef __OPENCL_CPP_VERSION__
+/* one rounding: to float rounding to odd (a second rounding to half is then exact), then cp_f2h_bits */
+static inline ushort cp_d2h_bits(double d) {
+    float f = (float)d;
+    if ((double)f != d && f != 0.0f && !isinf(f)) { uint u = as_uint(f);
+    if (((double)f > d) == (f > 0.0f)) u -= 1u; f = as_float(u | 1u); }
+    return cp_f2h_bits(f, 0); }
+#define CP_D2H(h, d) (h).cp_bits = cp_d2h_bits(d)
+inline cp_half::cp_half(double v) { cp_bits = cp_d2h_bits(v); }
+#else
+#define CP_D2H(h, d) vstore_half_rte(d, 0, (half*)&(h).cp_bits)
+#endif
+static inline cp_half cp_double2half(double d) { cp_half h; CP_D2H(h, d); return h; }
 static inline cp_bfloat16 cp_double2bfloat16(double d) {
     float f = (float)d; /* round to odd first: a second rounding to bfloat16 is then exact */
     if ((double)f != d && f != 0.0f && !isinf(f)) { uint u = as_uint(f);
@@ -146,7 +209,7 @@ CP_H2V(hsub_sat, hsub2_sat) CP_H2V(hmul_sat, hmul2_sat)
    span fits 53), so one rounding to half follows; without fp64 float rounds first (ties may differ) */
 #ifdef CP_HAS_FP64
 #define CP_FMA_T double
-CP_OVL cp_half cp_h(double d, cp_half like) { cp_half h; vstore_half_rte(d, 0, (half*)&h.cp_bits); return h; }
+CP_OVL cp_half cp_h(double d, cp_half like) { cp_half h; CP_D2H(h, d); return h; }
 CP_OVL double cp_sat(double v) { return isnan(v) ? 0.0 : clamp(v, 0.0, 1.0); }
 #else
 #define CP_FMA_T float
@@ -192,6 +255,17 @@ CP_OVL S NAME(char v) { return FROM_FLOAT((float)v); } CP_OVL S NAME(uchar v) { 
 CP_OVL S NAME(bool v) { return FROM_FLOAT((float)v); } CP_OVL S NAME(OTHER v) { return FROM_FLOAT(cp_f(v)); }
 CP_TO_STORAGE(cp_to_half, cp_half, cp_float2half, cp_bfloat16)
 CP_TO_STORAGE(cp_to_bfloat16, cp_bfloat16, cp_float2bfloat16, cp_half)
+#ifdef __OPENCL_CPP_VERSION__
+#define CP_HOP(OP, NAME) inline cp_half operator OP(cp_half a, cp_half b) { return cp_##NAME(a, b); } \
+    inline cp_half& operator OP##=(cp_half& a, cp_half b) { a = cp_##NAME(a, b); return a; }
+CP_HOP(+, hadd) CP_HOP(-, hsub) CP_HOP(*, hmul) CP_HOP(/, hdiv)
+#define CP_HREL(OP, NAME) inline bool operator OP(cp_half a, cp_half b) { return cp_h##NAME(a, b); }
+CP_HREL(==, eq) CP_HREL(!=, neu) CP_HREL(<, lt) CP_HREL(<=, le) CP_HREL(>, gt) CP_HREL(>=, ge)
+inline cp_half operator-(cp_half a) { return cp_hneg(a); }
+inline cp_half operator+(cp_half a) { return a; }
+inline cp_half& operator++(cp_half& a) { a = cp_hadd(a, cp_half(1.0f)); return a; }
+inline cp_half& operator--(cp_half& a) { a = cp_hsub(a, cp_half(1.0f)); return a; }
+#endif
 #ifdef cl_khr_fp64
 CP_OVL cp_half cp_to_half(double v) { return cp_float2half((float)v); }
 CP_OVL cp_bfloat16 cp_to_bfloat16(double v) { return cp_float2bfloat16((float)v); }

@@ -57,6 +57,7 @@ class Builder(Protocol):
 
     type_names: set[str]
     fn_macros: set[str]  # function-like macros of the program (`#define GET(t, i) t[i]`)
+    macros: dict[str, str]  # every macro of the program: name -> its `#define` text
     by_name: dict[str, list[FuncInfo]]
     extras: dict[str, Extra]
     func_extras: dict[str, list[str]]

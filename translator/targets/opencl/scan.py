@@ -106,7 +106,8 @@ def parse_tparams(text: str) -> list[TParam]:
             continue
         name = words[-1]
         default = part.split("=", 1)[1].strip() if "=" in part else ""
-        if words[0] in ("typename", "class"):
+        if words[0] in ("typename", "class") or words[0].startswith("template"):
+            # a template template parameter (`template <typename> class Op`) is substituted like a type
             out.append(TParam("type", name, "", default))
         else:
             out.append(TParam("value", name, " ".join(words[:-1]), default))
@@ -170,8 +171,7 @@ def _scan_functions(view: TokenView, out: DeviceScan) -> list[tuple[int, int]]:
             seen.add(k.span.offset)
             kind = "kernel" if "__global__" in k.qualifiers else ("hd" if "__host__" in k.qualifiers else "device")
             head = data[k.span.offset:k.name_span.offset].decode("utf-8", "surrogateescape")
-            m = re.match(r"\s*(template\s*<.*?>)(?=\s*(?:__|static|inline|void|[A-Za-z_]))", head, re.DOTALL)
-            ttext = m.group(1) if m else ""
+            ttext = _template_text(head)
             if k.body is None:
                 prototypes.append((k.span.offset, k.span.end))
                 if ttext:
@@ -179,7 +179,8 @@ def _scan_functions(view: TokenView, out: DeviceScan) -> list[tuple[int, int]]:
                 continue
             func = DevFunc(k.name, k.span.offset, k.span.end, kind, k, parse_tparams(ttext), ttext)
             if re.fullmatch(r"template\s*<\s*>", ttext):
-                func.spec_args = _spec_args(k, _ret_type(head, ttext, macros), primaries.get(k.name, []))
+                func.spec_args = _written_spec_args(view, k) or \
+                    _spec_args(k, _ret_type(head, ttext, macros), primaries.get(k.name, []))
             out.funcs.append(func)
     _mark_spec_clashes(out.funcs)
     # member functions belong to their class, which moves to the .cl whole (C++ for OpenCL, cxxonly.py)
@@ -297,6 +298,24 @@ def scan_device(view: TokenView, direct_init: frozenset[int] = frozenset()) -> D
     return out
 
 
+def _template_text(head: str) -> str:
+    """`template <...>` at the start of a function's head, its angle brackets balanced (a template template
+    parameter `template <typename> class Op` nests a list), or ""."""
+    m = re.match(r"\s*template\s*<", head)
+    if not m:
+        return ""
+    depth = paren = 0
+    for i in range(m.end() - 1, len(head)):
+        c = head[i]
+        paren += (c == "(") - (c == ")")
+        if paren:
+            continue
+        depth += (c == "<") - (c == ">")
+        if depth == 0:
+            return head[head.index("template"):i + 1]
+    return ""
+
+
 def _ret_type(head: str, ttext: str, macros: dict[str, tuple[str, ...]]) -> str:
     """The result type in a function's head (`template <> inline __device__ __half ` -> `__half`)."""
     words = head.strip()[len(ttext):].split()
@@ -321,6 +340,17 @@ def _spec_args(k: KernelDef, ret: str, primaries: list[tuple[KernelDef, list[TPa
         if all(tp.name in bound for tp in tparams):
             return tuple(bound[tp.name] for tp in tparams)
     return ()
+
+
+def _written_spec_args(view: TokenView, k: KernelDef) -> tuple[str, ...]:
+    """The template arguments an explicit specialisation writes after its name (`f<float, 1>(...)`), or ()."""
+    i = next((j for j, t in enumerate(view.toks) if t.offset == k.name_span.offset), -1)
+    if i < 0 or i + 1 >= len(view.toks) or view.toks[i + 1].text != "<":
+        return ()
+    close = view.angle_close(i + 1)
+    if close < 0:
+        return ()
+    return tuple(" ".join(view.text(a).split()) for a in view.split_args(i + 1, close))
 
 
 def _mark_spec_clashes(funcs: list[DevFunc]) -> None:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 
 from translator.frontend.brackets import split_text
+from translator.frontend.lexer import lex
+from translator.targets.opencl.constfold import fold, local_constants
 from translator.targets.opencl.halfconv import cl_half_types
 from translator.targets.opencl.program import Builder, FuncInfo, instance_suffix
 from translator.targets.opencl.scan import TParam
@@ -25,6 +27,7 @@ from translator.targets.opencl.spelling import (
     strip_cv,
 )
 from translator.targets.opencl.text import IDENT, KEYWORD, PUNCT, Rewriter, sub_idents
+from translator.targets.opencl.typenames import object_macros
 
 
 class Env:
@@ -67,6 +70,10 @@ class Env:
                 sp = self.expr_space(rw, a, b)
                 if sp is not None:
                     return sp
+        if name == "CP_VEC_ELEM_ADDR" and k < end and toks[k + 1].text == "(":  # vecaddr.py: the vector's memory
+            close = rw.match(k + 1)
+            parts = rw.split(k + 1, close) if 0 < close <= end else []
+            return self.expr_space(rw, parts[0][0], parts[0][1]) if parts else None
         if name in self.space:
             sp = self.space[name]
             if sp is None:
@@ -96,7 +103,35 @@ class Env:
         if toks[a].text == "(" and self._cast_at(rw, a) > 0:
             c = self._cast_at(rw, a)
             return strip_cv(rw.tok_text(a + 1, c - 1))
-        return None
+        if toks[a].kind == IDENT and toks[a].text in self.b.fn_macros and toks[a + 1].text == "(" \
+                and rw.match(a + 1) == b:
+            cast = macro_cast_type(getattr(self.b, "macros", {}).get(toks[a].text, ""))
+            return strip_cv(cxx_to_c_types(sub_idents(cast, self.subst))) if cast else None
+        return self._sum_type(rw, a, b)
+
+    def _sum_type(self, rw: Rewriter, a: int, b: int) -> str | None:
+        """`x + y - z` (binary + - * / at the top level): the operands' type when every operand has the same."""
+        toks = rw.toks
+        parts: list[tuple[int, int]] = []
+        start = k = a
+        while k <= b:
+            t = toks[k]
+            if t.text in ("(", "["):
+                k = rw.match(k)
+                if k < 0 or k > b:
+                    return None
+            elif t.text in ("+", "-", "*", "/") and k > start and (toks[k - 1].kind != PUNCT
+                                                                   or toks[k - 1].text in (")", "]")):
+                parts.append((start, k - 1))
+                start = k + 1
+            elif t.text in ("?", ":", "<", ">", "=", ",", "&&", "||", "<<", ">>", "==", "!=", "<=", ">=", "%"):
+                return None
+            k += 1
+        if not parts or start > b:
+            return None
+        parts.append((start, b))
+        types = {self.expr_type(rw, x, y) for x, y in parts}
+        return types.pop() if len(types) == 1 and None not in types else None
 
     def _cast_at(self, rw: Rewriter, k: int) -> int:
         """If token k opens a cast `(type)`, the index of its `)`; else -1."""
@@ -146,12 +181,81 @@ class Env:
                         toks[c + 1].text not in (")", ";", ",", "]"):
                     sp = self.expr_space(rw, c + 1, n - 1) or "global"
                     rw.insert(toks[k + 1].offset, SPACES[sp] + " ")
+                elif c > 0:
+                    self._storage_operand_cast(rw, k, c)
             if t.kind == IDENT and t.text in funcs and (k == 0 or toks[k - 1].text not in (".", "->")):
                 self._call(rw, k)
+            elif t.kind == IDENT and prev in (";", "{", "}", ")", "else") and t.text in self.types:
+                self._storage_assignment(rw, k)
+            if t.text == "{" and prev == "=" and k > 2 and toks[k - 3].text in (";", "{", "}"):
+                self._brace_assignment(rw, k)
             if t.text == "<<" and k + 1 < n and toks[k + 1].text == "<":
                 self.b.notes.append(("CP3006", self.info.func, "kernel launch in device code"))
             prev2, prev = prev, t.text
         return rw.result()
+
+    def _brace_assignment(self, rw: Rewriter, k: int) -> None:
+        """`x = {};` / `x = {a, b};` (C++ list-assignment) with x a value declared in this body -> the compound
+        literal `x = (T){0};` / `x = (T){a, b};`. Device code clang parsed gets this from its AST
+        (directinit.brace_assignments); this covers what reaches the .cl without it (project headers)."""
+        toks = rw.toks
+        name = toks[k - 2].text
+        ctype = self.types.get(name, "")
+        if toks[k - 2].kind != IDENT or not ctype or self.space.get(name) is not None or "*" in ctype:
+            return
+        if k + 1 < len(toks) and toks[k + 1].text == "}" and VECTOR_TYPE.fullmatch(ctype) \
+                and not ctype.startswith("cp_"):
+            rw.replace(toks[k].offset, toks[k + 1].end, f"({ctype})(0)")  # an OpenCL vector literal, all zero
+            return
+        rw.insert(toks[k].offset, f"({ctype})")
+        if k + 1 < len(toks) and toks[k + 1].text == "}":
+            rw.insert(toks[k + 1].offset, "0")
+
+    def _storage_operand_cast(self, rw: Rewriter, k: int, c: int) -> None:
+        """`(float)h[i]` on a half/bfloat16 variable of a template instance (`(acc_t)src[i]` with input_t =
+        __half): CUDA converts through the storage type's `operator float()`, which the clang AST of a template
+        body does not show (halfconv.py); here the instance's types are known. The operand is a variable with
+        its subscripts; the conversion is the prelude's cp_f."""
+        toks = rw.toks
+        target = rw.tok_text(k + 1, c - 1).split()
+        if not target or not set(target) <= BASE_TYPES or {"void", "half"} & set(target) or c + 1 >= len(toks) \
+                or toks[c + 1].kind != IDENT:
+            return
+        end = c + 1
+        while end + 1 < len(toks) and toks[end + 1].text == "[":
+            end = rw.match(end + 1)
+            if end < 0:
+                return
+        if end + 1 < len(toks) and toks[end + 1].text in ("(", ".", "->", "++", "--"):
+            return
+        if self.expr_type(rw, c + 1, end) in ("cp_half", "cp_bfloat16"):
+            rw.insert(toks[c + 1].offset, "cp_f(")
+            rw.insert(toks[end].end, ")")
+
+    def _storage_assignment(self, rw: Rewriter, k: int) -> None:
+        """`out[i] = expr;` into a half/bfloat16 variable of a template instance (`output_t out[N]` with
+        output_t = __half): CUDA converts through the storage type's constructor, which clang's AST of the
+        template body does not show (halfconv.py). The value goes through the prelude's cp_to_half, whose
+        overloads take every arithmetic type and the storage type itself, so a value that already is one is
+        unchanged."""
+        toks = rw.toks
+        j = k + 1
+        while j < len(toks) and toks[j].text == "[":
+            j = rw.match(j) + 1
+            if j <= 0:
+                return
+        if j + 1 >= len(toks) or toks[j].text != "=":
+            return
+        conv = {"cp_half": "cp_to_half", "cp_bfloat16": "cp_to_bfloat16"}.get(self.expr_type(rw, k, j - 1) or "")
+        if conv is None:
+            return
+        end, depth = j + 1, 0
+        while end < len(toks) and not (depth == 0 and toks[end].text in (";", ",", ")")):
+            depth += 1 if toks[end].text in ("(", "[", "{") else -1 if toks[end].text in (")", "]", "}") else 0
+            end += 1
+        if end > j + 1 and not (toks[j + 1].text == conv and rw.match(j + 2) == end - 1):
+            rw.insert(toks[j + 1].offset, f"{conv}(")
+            rw.insert(toks[end - 1].end, ")")
 
     def _declaration(self, rw: Rewriter, k: int) -> None:
         toks = rw.toks
@@ -185,13 +289,15 @@ class Env:
             name_k = j
             name = toks[j].text
             j += 1
-            if j >= len(toks) or toks[j].text not in ("=", ";", ",", "[", ")", ":"):
+            if j >= len(toks) or toks[j].text not in ("=", ";", ",", "[", ")", ":", "{"):
                 return
             is_array = toks[j].text == "["
             while j < len(toks) and toks[j].text == "[":
                 j = rw.match(j) + 1
             end = j
-            if j < len(toks) and toks[j].text == "=":
+            if j < len(toks) and toks[j].text == "{" and rw.match(j) > j:
+                end = _list_initialisation(rw, j)
+            elif j < len(toks) and toks[j].text == "=":
                 end = j + 1
                 depth = 0
                 while end < len(toks):
@@ -336,7 +442,14 @@ class Env:
             return
         close = rw.match(j)
         args = rw.split(j, close)
-        cands = [i for i in self.b.by_name[name] if len(i.params) == len(args)] or self.b.by_name[name]
+        cands = [i for i in self.b.by_name[name] if len(i.params) == len(args)] or \
+            [i for i in self.b.by_name[name] if _defaults(i.params, len(args)) is not None] or self.b.by_name[name]
+        if targs is not None:  # overloaded templates: the ones these explicit arguments can instantiate
+            cands = [i for i in cands if _viable(i, len(targs))] or cands
+        if targs and any(i.func.spec_args or any(tp.kind == "value" for tp in i.func.tparams) for i in cands):
+            # `f<T, N>(x)` with N a constant of the body (`constexpr int N = W < 4 ? W : 4;`): its value names
+            # the instance, and an explicit specialisation is chosen by it
+            targs = _folded_args(rw, k, targs, self.b.macros)
         if targs is not None and any(i.func.spec_args for i in cands):
             # `f<T>(x)` with explicit specialisations of f: the one for these arguments, else the others
             want = [_norm_type(cl_half_types(a)) for a in targs]
@@ -351,7 +464,9 @@ class Env:
         cl_name = cl_func_name(name, kernel=False) + (suffixes.pop() if len(suffixes) == 1 else "")
         if cl_name != name:
             rw.replace(toks[k].offset, toks[k].end, cl_name)
-        extra = [self.b.extras[x].pname for x in self.b.func_extras.get(name, [])]
+        # OpenCL C has no default arguments: the call passes the defaults it omits (`int width = warpSize`)
+        extra = (_defaults(chosen[0].params, len(args)) or [] if chosen else []) + \
+            [self.b.extras[x].pname for x in self.b.func_extras.get(name, [])]
         if extra:
             rw.insert(toks[close].offset, (", " if args else "") + ", ".join(extra))
 
@@ -410,6 +525,57 @@ class Env:
         return types
 
 
+def macro_cast_type(define: str) -> str | None:
+    """T of a function-like macro whose whole body is a cast of its parameter: `#define H2F(x)
+    static_cast<T>(x)` or `((T)(x))`."""
+    toks = [t.text for t in lex(define.encode("utf-8", "surrogateescape"))[0]]
+    if ")" not in toks:
+        return None
+    body = toks[toks.index(")") + 1:]
+    while len(body) > 2 and body[0] == "(" and body[-1] == ")":
+        body = body[1:-1]
+    if len(body) > 3 and body[0] == "static_cast" and body[1] == "<" and ">" in body:
+        close = len(body) - 1 - body[::-1].index(">")
+        rest = body[close + 1:]
+        if rest[:1] == ["("] and rest[-1:] == [")"] and "(" not in rest[1:-1]:
+            return " ".join(body[2:close])
+    if body[:1] == ["("] and ")" in body:
+        close = body.index(")")
+        rest = body[close + 1:]
+        if rest and all(x not in ("+", "-", "*", "/", "?", ",") for x in rest):
+            return " ".join(body[1:close])
+    return None
+
+
+def _viable(info: FuncInfo, n_targs: int) -> bool:
+    """Whether `f<n_targs arguments>(...)` can call this template: no more arguments than parameters, and each
+    parameter left over has a default or is a type its function parameters deduce (`f<T, 4, 8>(x)` cannot call
+    `template <typename T> f(T&)`, nor `f<T>(x)` call `template <typename T, int A, int B> f(T&)`)."""
+    tps = info.func.tparams
+    if n_targs > len(tps):
+        return False
+    shown = set(re.findall(r"[A-Za-z_]\w*", " ".join(info.params)))
+    return all(tp.default or (tp.kind == "type" and tp.name in shown) for tp in tps[n_targs:])
+
+
+def _defaults(params: list[str], given: int) -> list[str] | None:
+    """The default arguments of the parameters after the first `given` (`unsigned mask = 0xffffffff`), or None
+    when one of them has none."""
+    if given > len(params) or any("=" not in p for p in params[given:]):
+        return None
+    return [p.split("=", 1)[1].strip() for p in params[given:]]
+
+
+def _list_initialisation(rw: Rewriter, j: int) -> int:
+    """C++'s `T a[N]{0.0f};` (list-initialisation without `=`, at token j) in C's spelling `T a[N] = {0.0f};`
+    (`{}` as `{0}`: C99 has no empty initialiser); returns the token after the braces."""
+    close = rw.match(j)
+    rw.insert(rw.toks[j].offset, "= ")
+    if close == j + 1:
+        rw.insert(rw.toks[close].offset, "0")
+    return close + 1
+
+
 def _norm_type(t: str) -> str:
     return strip_cv(cxx_to_c_types(t)).replace(" ", "")
 
@@ -423,3 +589,12 @@ def _bind(ptype: str, atype: str, tparams: list[TParam], out: dict[str, str]) ->
             out[tp.name] = strip_cv(atype)
         elif p == tp.name + "*" and a.endswith("*"):
             out[tp.name] = strip_cv(atype)[:-1].strip()
+
+
+def _folded_args(rw: Rewriter, k: int, targs: list[str], macros: dict[str, str]) -> list[str]:
+    """Template arguments of the call at token k with the integer ones that name constants folded
+    (`copy_vector<T, ELEMENTS>(...)` after `constexpr int ELEMENTS = (ITERS < 4) ? 1 : 4;`): an explicit
+    specialisation is chosen by value."""
+    names = {n: f"({v})" for n, v in {**object_macros(list(macros.values())),
+                                        **local_constants(rw.toks, rw.toks[k].offset)}.items()}
+    return [fold(a, names) or a for a in targs]

@@ -94,6 +94,10 @@ def local_aliases(text: str) -> str:
         if end >= len(toks):
             return text
         alias = rw.tok_text(k + 3, end - 1)
+        if _in_class_body(toks, k):  # a member alias (`K::input_t` outside names it): kept, as a typedef
+            text = rw.slice(0, toks[k].offset) + f"typedef {alias} {toks[k + 1].text};" + \
+                rw.slice(toks[end].end, len(rw.data))
+            continue
         text = rw.slice(0, toks[k].offset) + sub_idents(rw.slice(toks[end].end, len(rw.data)),
                                                         {toks[k + 1].text: alias})
 
@@ -140,6 +144,25 @@ def _numeric_limits(rw: Rewriter, k: int) -> None:
     rw.replace(toks[start].offset, toks[close + 4].end, value)
 
 
+def _in_class_body(toks: list, k: int) -> bool:
+    """Whether token k is directly inside the braces of a struct, class or union definition."""
+    depth = 0
+    for o in range(k - 1, -1, -1):
+        t = toks[o].text
+        if t == "}":
+            depth += 1
+        elif t == "{" and depth:
+            depth -= 1
+        elif t == "{":
+            for h in range(o - 1, -1, -1):
+                if toks[h].text in (";", "{", "}", ")"):
+                    return False
+                if toks[h].text in ("struct", "class", "union"):
+                    return True
+            return False
+    return False
+
+
 def cxx_to_c_types(text: str) -> str:
     """C++ spellings that OpenCL C lacks: long long, unsigned long long, nullptr, constexpr, casts, `ns::`,
     alignas, local type aliases."""
@@ -160,6 +183,8 @@ def cxx_to_c_types(text: str) -> str:
             continue  # a member of a class template specialisation (`Traits<T>::type`): C++ programs only
         if t.text == "constexpr" and k > 0 and toks[k - 1].text == "if":
             rw.replace(t.offset, t.end, "")  # `if constexpr`: both branches must compile in C; traits are folded
+        elif t.text == "::" and k > 2 and toks[k - 2].text == "typename" and toks[k - 1].kind == IDENT:
+            continue  # `typename Alias::type`: a member of a class (C++ programs only), not a namespace's
         elif t.text == "::":  # OpenCL C has no namespaces: `ns::f` and `::f` are `f` (ns's parts are moved flat)
             start = toks[k - 1].offset if k > 0 and toks[k - 1].kind == IDENT else t.offset
             rw.replace(start, t.end, "")

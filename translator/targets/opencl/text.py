@@ -15,6 +15,21 @@ from translator.frontend.lexer import COMMENT, IDENT, KEYWORD, PUNCT, Tok, lex
 # target reports them as CP2006 for the file it is translating (take_conflicts): never dropped in silence.
 _CONFLICTS: list[str] = []
 
+# The comment-free tokens of the texts Rewriters were made of lately: the emitter's passes build one Rewriter after
+# another over the same kernel text, most of them changing nothing, and lexing it again each time was a large part
+# of the OpenCL translation time. Tokens are tuples; each Rewriter gets its own list.
+_LEXED: dict[bytes, tuple[Tok, ...]] = {}
+_LEXED_MAX = 256
+
+
+def _tokens(data: bytes) -> list[Tok]:
+    toks = _LEXED.get(data)
+    if toks is None:
+        if len(_LEXED) >= _LEXED_MAX:
+            _LEXED.clear()
+        toks = _LEXED[data] = tuple(t for t in lex(data)[0] if t.kind != COMMENT)
+    return list(toks)
+
 
 def take_conflicts() -> list[str]:
     """The conflicts recorded since the last call, cleared."""
@@ -32,7 +47,7 @@ class Rewriter:
 
     def __post_init__(self) -> None:
         self.data = self.text.encode("utf-8", "surrogateescape")
-        self.toks = [t for t in lex(self.data)[0] if t.kind != COMMENT]
+        self.toks = _tokens(self.data)
 
     def replace(self, start: int, end: int, text: str) -> None:
         self.edits.append((start, end, len(self.edits), text))

@@ -19,6 +19,11 @@ BUILTIN_TYPES = frozenset({
     "float", "double", "int", "unsigned int", "long", "unsigned long", "long long", "unsigned long long",
     "short", "unsigned short", "char", "signed char", "unsigned char", "bool"})
 _BUILTIN_CANON = frozenset(canonical_type(t) for t in BUILTIN_TYPES)
+# the standard library's fixed-width typedefs as the host (LP64 Linux, glibc) defines them: `cp_tn<int64_t>` is
+# `cp_tn<long>` there, so `k<int64_t>` is the instance `k_long` (builtin_aliases skips system headers)
+STD_ALIASES = {"int8_t": "signed char", "uint8_t": "unsigned char", "int16_t": "short", "uint16_t": "unsigned short",
+               "int32_t": "int", "uint32_t": "unsigned int", "int64_t": "long", "uint64_t": "unsigned long",
+               "size_t": "unsigned long", "ptrdiff_t": "long", "intptr_t": "long", "uintptr_t": "unsigned long"}
 _QUALIFIED = re.compile(r"(?:::)?[A-Za-z_]\w*(?:::[A-Za-z_]\w*)*")
 
 
@@ -33,8 +38,12 @@ def builtin_aliases(tu: Any) -> dict[str, str]:
 
     found: dict[str, set[str]] = {}
 
+    wanted = (CursorKind.NAMESPACE, CursorKind.TYPEDEF_DECL, CursorKind.TYPE_ALIAS_DECL)
+
     def visit(cursor: Any, prefix: str) -> None:
         for c in cursor.get_children():
+            if c.kind not in wanted:
+                continue  # before the location, which costs more to ask
             loc = c.location
             if loc.file is None or loc.is_in_system_header:
                 continue
@@ -47,6 +56,25 @@ def builtin_aliases(tu: Any) -> dict[str, str]:
 
     visit(tu.cursor, "")
     return {k: next(iter(v)) for k, v in found.items() if len(v) == 1 and next(iter(v)) in BUILTIN_TYPES}
+
+
+def canonical_spec_args(funcs: list[DevFunc], tu: Any) -> None:
+    """Explicit specialisations' template arguments through the project's typedefs (`copy_vector<Half, 4>` with
+    `typedef __half Half;` is `copy_vector<__half, 4>`), so that a call in a kernel instance, whose arguments
+    are the instance's canonical types, finds the one it names."""
+    specs = [f for f in funcs if f.spec_args]
+    if not specs or tu is None:
+        return
+    from clang.cindex import CursorKind
+
+    canon: dict[str, set[str]] = {}
+    for c in tu.cursor.walk_preorder():
+        if c.kind in (CursorKind.TYPEDEF_DECL, CursorKind.TYPE_ALIAS_DECL) and c.spelling and c.location.file \
+                and not c.location.is_in_system_header:
+            canon.setdefault(c.spelling, set()).add(c.underlying_typedef_type.get_canonical().spelling)
+    one = {k: next(iter(v)) for k, v in canon.items() if len(v) == 1}
+    for f in specs:
+        f.spec_args = tuple(one.get(a, a) for a in f.spec_args)
 
 
 def object_macros(texts: list[str]) -> dict[str, str]:
@@ -76,6 +104,8 @@ def canonical_subst(func: DevFunc, subst: dict[str, str], aliases: dict[str, str
             arg = new
         if tp.kind == "type" and arg.lstrip(":") in aliases:
             arg = aliases[arg.lstrip(":")]
+        elif tp.kind == "type" and arg.lstrip(":").removeprefix("std::") in STD_ALIASES:
+            arg = STD_ALIASES[arg.lstrip(":").removeprefix("std::")]
         if tp.name in out:
             out[tp.name] = arg
     return out

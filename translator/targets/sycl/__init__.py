@@ -13,7 +13,7 @@ from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
 from translator.engine.edits import Edit
-from translator.frontend.clang import main_file_cursors
+from translator.frontend.clang import main_file_cursors_of
 from translator.frontend.lexer import IDENT, KEYWORD
 from translator.model import Span
 from translator.targets.sycl import headers as _headers  # noqa: F401  (registers the header analyses)
@@ -247,7 +247,7 @@ class SyclTarget:
         # builtins (threadIdx.x) are rewritten whole by their rules; their members are not vector members
         seen = {n.member_span.end - 1 for n in ctx.parsed.names if n.member_span is not None}
         main = str(ctx.parsed.path)
-        for cur in main_file_cursors(tu, main):
+        for cur in main_file_cursors_of(tu, main, (CursorKind.MEMBER_REF_EXPR,)):
             if cur.kind != CursorKind.MEMBER_REF_EXPR or cur.spelling not in ("x", "y", "z", "w"):
                 continue
             loc = cur.location

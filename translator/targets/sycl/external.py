@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from translator.engine.edits import Edit
-from translator.frontend.clang import main_file_cursors
+from translator.frontend.clang import main_file_cursors_of
 
 if TYPE_CHECKING:
     from translator.engine.context import FileContext
@@ -26,7 +26,7 @@ def mark_external(ctx: FileContext) -> None:
 
     main = str(ctx.parsed.path)
     done: set[int] = set()
-    for cur in main_file_cursors(tu, main):
+    for cur in main_file_cursors_of(tu, main, (CursorKind.FUNCTION_DECL,)):
         if cur.kind != CursorKind.FUNCTION_DECL or cur.linkage != LinkageKind.EXTERNAL \
                 or cur.semantic_parent is None \
                 or cur.semantic_parent.kind not in (CursorKind.TRANSLATION_UNIT, CursorKind.NAMESPACE):

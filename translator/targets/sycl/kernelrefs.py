@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from translator.frontend.clang import main_file_cursors
+from translator.frontend.clang import main_file_cursors_of
 from translator.frontend.lexer import IDENT
 from translator.targets.sycl.analysis import FileAnalysis, byte_span
 
@@ -32,7 +32,7 @@ def _kernel_references(ctx: FileContext) -> set[int] | None:
 
     main = str(ctx.parsed.path)
     out: set[int] = set()
-    for cur in main_file_cursors(tu, main):
+    for cur in main_file_cursors_of(tu, main, (CursorKind.DECL_REF_EXPR, CursorKind.OVERLOADED_DECL_REF)):
         if cur.kind not in (CursorKind.DECL_REF_EXPR, CursorKind.OVERLOADED_DECL_REF) \
                 or cur.location.file is None or cur.location.file.name != main:
             continue

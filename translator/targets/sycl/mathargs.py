@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from translator.frontend.clang import main_file_cursors
+from translator.frontend.clang import main_file_cursors_of
 
 if TYPE_CHECKING:
     from translator.engine.context import FileContext
@@ -42,7 +42,7 @@ def convert_math_arguments(ctx: FileContext) -> None:
     an = analyse(ctx)
     main = str(ctx.parsed.path)
     data = ctx.parsed.data
-    for cur in main_file_cursors(tu, main):
+    for cur in main_file_cursors_of(tu, main, (CursorKind.CALL_EXPR,)):
         if cur.kind != CursorKind.CALL_EXPR or cur.location.file is None or cur.location.file.name != main:
             continue
         if cur.spelling in HOST_MATH and body_at(an, cur.extent.start.offset) is None:
