@@ -54,6 +54,7 @@ ALLOWLIST = {
     "targets/opencl/prelude.py": "OpenCL C emulations named after the CUDA intrinsic they provide",
     "targets/opencl/prelude_curand.py": "OpenCL C emulation of curandStatePhilox4_32_10_t",
     "targets/opencl/prelude_half.py": "OpenCL C emulation of the half warp shuffles",
+    "targets/opencl/prelude_complex.py": "OpenCL C definitions of cuComplex.h's and cuFFT's types and helpers",
     "targets/hip.py": "handlers of cudaMemcpyToSymbolAsync/cudaDeviceProp and the __CUDA_ARCH__ macro",
     "commands/translate.py": "the --library-data-types option's help names cudaDataType",
     "commands/info.py": "`cudaport doctor` looks for an installed toolkit's cuda_runtime.h",
