@@ -30,6 +30,15 @@ def test_use_of_a_macro_generated_class_is_cp4037() -> None:
     assert found[0].severity.value == "error"
 
 
+def test_vector_types_of_the_front_ends_prelude_are_not_macro_generated() -> None:
+    # the clang prelude declares uchar3/float4/... through its own macro; they are OpenCL types, not user code
+    src = ("__global__ void k(uchar3* in, uchar4* out, float4* f) {\n"
+           "  int i = threadIdx.x; out[i] = make_uchar4(in[i].x, in[i].y, in[i].z, 0); f[i].w = 1.0f; }\n"
+           "void run(uchar3* a, uchar4* b, float4* f) { k<<<1, 4>>>(a, b, f); }\n")
+    res = translate_text(src, "opencl", name="vec.cu")
+    assert not [d for d in res.findings if d.code == "CP4037"], [(d.code, d.message) for d in res.findings]
+
+
 def test_header_use_is_marked_in_the_header_and_blocks_the_build(tmp_path) -> None:
     import subprocess
     import sys

@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from translator.resources import prelude_dir
 from translator.targets.opencl.scan import DevFunc, idents
 
 if TYPE_CHECKING:
@@ -30,11 +31,14 @@ def macro_generated_names(tu: Any, data: bytes) -> dict[str, str]:
         return {}
     out: dict[str, str] = {}
     files: dict[str, bytes] = {str(tu.spelling): data}
+    ours = str(prelude_dir())  # the front end's CUDA prelude declares the vector types through its own macros
     for c in tu.cursor.get_children():
         loc = c.location
         if loc.file is None or loc.is_in_system_header or c.kind.name not in _DECL_KINDS or not c.spelling:
             continue
         name = str(c.extent.start.file.name) if c.extent.start.file else ""
+        if name.startswith(ours):
+            continue
         if name not in files:
             try:
                 files[name] = Path(name).read_bytes()
