@@ -22,3 +22,10 @@ def test_hip_5_flags_and_renames_device_prop_fields() -> None:
     out = _hip((5, 7))
     assert "CP2001" in out and "cudaDeviceProp::deviceOverlap" in out
     assert "p.maxSharedMemoryPerMultiProcessor" in out
+
+
+def test_declarators_after_a_nested_array_dimension_are_still_seen() -> None:
+    src = ("const int n[1] = {2};\nvoid f() { cudaDeviceProp props[n[0]], q; "
+           "int a = q.sharedMemPerMultiprocessor + props[n[0]].sharedMemPerMultiprocessor; }\n")
+    out = translate_text(src, "hip", options=Options(target="hip", hip_version=(5, 7)), name="p.cpp").output.decode()
+    assert out.count("maxSharedMemoryPerMultiProcessor") == 2, out

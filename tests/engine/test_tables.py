@@ -43,6 +43,33 @@ def test_device_prop_table_drives_the_hip_pass() -> None:
     assert len(missing) == 57 and "uuid" in missing
 
 
+def test_sycl_warp_tables_drive_the_sycl_passes() -> None:
+    from translator.targets.sycl import analysis
+
+    calls = tables.mapping("sycl_sub_group_calls")
+    warp = tables.names("sycl_warp_functions")
+    assert "__syncthreads" in analysis._item_builtins() and analysis._is_warp("__shfl_down_sync")
+    assert not analysis._is_warp("__syncthreads") and analysis._is_warp("__reduce_add_sync")
+    # every call form is a warp function (its *_sync form too, except the maskless __activemask)
+    for op, form in calls.items():
+        assert op in warp and (op == "__activemask" or f"{op}_sync" in warp), op
+        assert set(form) == {"call", "values"} and form["values"] in (0, 1, 2), op
+    rules = load_rules()
+    assert [name for name in warp if name not in rules] == []  # each also has its rule entry
+
+
+def test_opencl_warp_calls_are_warp_rules_of_the_opencl_handler() -> None:
+    calls = tables.mapping("opencl_warp_calls")
+    rules = load_rules()
+    for name, form in calls.items():
+        assert set(form) in ({"text"}, {"call"}, {"call", "shuffle"}), name
+        rule = rules.get(name)
+        opencl = rule.for_target("opencl") if rule is not None else None
+        assert opencl is not None and opencl.handler == "warp", name
+    assert calls["__shfl_down_sync"] == {"call": "cp_shfl_down", "shuffle": 3}
+    assert calls["__shfl_down"]["shuffle"] == 2 and "shuffle" not in calls["__ballot_sync"]
+
+
 def test_a_malformed_table_is_an_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "tables").mkdir()
     (tmp_path / "tables" / "bad.yaml").write_text("table: other\nabout: x\nvalues: [a]\n")

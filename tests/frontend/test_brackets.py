@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from translator.frontend.brackets import angle_close, match_close, split_args, split_text
+from translator.frontend.brackets import angle_close, angle_open, match_close, match_open, split_args, split_text
 from translator.frontend.lexer import COMMENT, lex
 from translator.targets.opencl.text import Rewriter
 
@@ -56,3 +56,17 @@ def test_angle_close(text: str, closes_at: int) -> None:
 def test_match_close_finds_the_partner_or_minus_one() -> None:
     toks = _toks("{ a(b[c]) } (")
     assert match_close(toks, 0) == 8 and match_close(toks, 2) == 7 and match_close(toks, 9) == -1
+
+
+def test_match_open_is_the_backward_match_close() -> None:
+    toks = _toks("(*fn[a(1)])(x); y)")
+    close = match_close(toks, 0)
+    assert toks[close].text == ")" and match_open(toks, close) == 0
+    inner = [i for i, t in enumerate(toks) if t.text == "]"][0]
+    assert toks[match_open(toks, inner)].text == "[" and match_open(toks, len(toks) - 1) == -1
+
+
+def test_angle_open_walks_back_over_a_template_list_and_stops_at_a_statement() -> None:
+    toks = _toks("x; k<A<int>, B<2>>")
+    assert angle_open(toks, len(toks) - 1) == 3  # the `<` after k, through the `>>`
+    assert angle_open(_toks("a; b > c"), 3) == -1  # `;` first: a comparison, not a template list

@@ -45,17 +45,15 @@ ALLOWLIST = {
     "migrate/cmake.py": "CMake's own CUDA_* property and variable names (CUDA_ARCHITECTURES, CUDA_STANDARD, ...)",
     "migrate/make.py": "Make and environment variables of CUDA builds (CUDA_PATH, CUDA_HOME, ...)",
     "build/toolchains.py": "the CUDA_PATH environment variable, to find nvcc",
-    # not moved yet: tables inside targets/opencl and targets/sycl (files several branches edit at once) and
+    # not moved yet: tables inside targets/opencl (files several branches edit at once) and
     # handlers that recognise one CUDA spelling each (#17: their names go to rules/ with the handler schema)
-    "targets/opencl/__init__.py": "_WARP/_VOTE and other warp tables of the OpenCL target (not moved yet)",
     "targets/opencl/exits.py": "the __syncthreads family that an early exit must not skip (not moved yet)",
     "targets/opencl/races.py": "barriers of the race check (not moved yet)",
     "targets/opencl/host.py": "CUDA types the host pass spells in generated declarations (not moved yet)",
     "targets/opencl/prelude.py": "OpenCL C emulations named after the CUDA intrinsic they provide",
     "targets/opencl/prelude_curand.py": "OpenCL C emulation of curandStatePhilox4_32_10_t",
     "targets/opencl/prelude_half.py": "OpenCL C emulation of the half warp shuffles",
-    "targets/sycl/analysis.py": "barrier and warp-function tables of the SYCL kernel analysis (not moved yet)",
-    "targets/sycl/device.py": "warp-function tables of the SYCL device pass (not moved yet)",
+    "targets/opencl/prelude_complex.py": "OpenCL C definitions of cuComplex.h's and cuFFT's types and helpers",
     "targets/hip.py": "handlers of cudaMemcpyToSymbolAsync/cudaDeviceProp and the __CUDA_ARCH__ macro",
     "commands/translate.py": "the --library-data-types option's help names cudaDataType",
     "commands/info.py": "`cudaport doctor` looks for an installed toolkit's cuda_runtime.h",

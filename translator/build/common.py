@@ -16,9 +16,9 @@ from pathlib import Path
 
 from translator.build.toolchains import cxx
 from translator.engine.diagnostics import CATALOGUE
+from translator.frontend.includes import resolve_include, scan_includes
 from translator.model import Severity
 from translator.project.runtime_bundle import RUNTIME_DIR
-from translator.project.tree import scan_includes
 
 SOURCE_SUFFIXES = (".cpp", ".cc", ".cxx", ".c", ".cu", ".hip")
 TEXT_SUFFIXES = SOURCE_SUFFIXES + (".h", ".hpp", ".hh", ".cuh", ".inl", ".cl")
@@ -97,8 +97,8 @@ def included_units(out: Path, units: Sequence[Path]) -> set[Path]:
         except OSError:
             continue
         for header, angled in scan_includes(data):
-            cand = Path(os.path.normpath(path.parent / header))
-            if not angled and cand in unit_set and cand != Path(os.path.normpath(path)):
+            cand = resolve_include(header, angled, path, ())  # beside the includer: the tree is self-contained
+            if cand in unit_set and cand != Path(os.path.normpath(path)):
                 found.add(cand)
     return found
 

@@ -1,4 +1,5 @@
-"""Front-end token toolkit: the one bracket matcher, template-angle matcher and top-level argument splitter,
+"""Front-end token toolkit: the one bracket matcher (forward and backward), template-angle matcher (forward and
+backward) and top-level argument splitter,
 for the site finder and every target (the OpenCL Rewriter and the targets' template-argument parsing too).
 
 Input: lexer tokens (comments removed) and the index of an opening bracket, or a piece of source text.
@@ -29,6 +30,42 @@ def match_close(toks: Sequence[Tok], i: int) -> int:
             depth -= 1
             if depth == 0:
                 return j
+    return -1
+
+
+def match_open(toks: Sequence[Tok], i: int) -> int:
+    """Index of the token opening the bracket that toks[i] (`)`, `]` or `}`) closes, or -1 when unbalanced: the
+    backward counterpart of match_close."""
+    depth = 0
+    for j in range(i, -1, -1):
+        t = toks[j]
+        if t.kind != PUNCT:
+            continue
+        if t.text in CLOSE:
+            depth += 1
+        elif t.text in OPEN:
+            depth -= 1
+            if depth == 0:
+                return j
+    return -1
+
+
+def angle_open(toks: Sequence[Tok], j: int) -> int:
+    """Index of the `<` that opens the angle-bracket list closing at token j (`>` or `>>`), or -1 when a
+    statement boundary (`;`, `{`, `}`) comes first: the backward counterpart of angle_close."""
+    depth = 0
+    for k in range(j, -1, -1):
+        tx = toks[k].text
+        if tx == ">":
+            depth += 1
+        elif tx == ">>":
+            depth += 2
+        elif tx == "<":
+            depth -= 1
+            if depth == 0:
+                return k
+        elif tx in (";", "{", "}"):
+            return -1
     return -1
 
 

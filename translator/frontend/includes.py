@@ -2,14 +2,20 @@
 other headers), resolved the way the suite's builds find them: beside the including file, in a directory
 between it and the input root, or in an `include` directory there. Input: a path, its bytes, the input
 root. Output: header paths, dependencies first. Toolkit and system headers are never returned.
+
+It is also the one include scanner and resolver of cudaport: `include_tokens` (the header-name tokens of
+`#include`/`#include_next` directives, found by the lexer, never in comments or strings), `scan_includes` (their
+header names) and `resolve_include` (where a header name lands, first match over a search list) serve the site
+finder, the tree and its dependency graph, the build and the report as well.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
 
-from translator.frontend.lexer import LITERAL, lex_shared
+from translator.frontend.lexer import LITERAL, Tok, lex_shared
 
 HEADER_SUFFIXES = (".cuh", ".h", ".hpp", ".hh", ".hxx", ".inl", ".inc", ".tcc")
 
@@ -21,23 +27,57 @@ def input_root(path: Path, rel: PurePosixPath) -> Path:
     return Path(*path.parts[:-len(rel.parts)]) if len(path.parts) > len(rel.parts) else Path(".")
 
 
-def _resolve(header: str, angled: bool, including: Path, root: Path) -> Path | None:
-    """A project header: next to the including file (quoted includes), else in a directory between it and the
-    root or in an `include` directory there. None for system and toolkit headers."""
-    dirs = [] if angled else [including.parent]
+def include_tokens(toks: Sequence[Tok], *, include_next: bool = True) -> list[int]:
+    """Indices of the header-name tokens (`<a.h>`, `"b.h"`) of every `#include` directive (and `#include_next`
+    unless include_next=False) in lexer tokens."""
+    words = ("include", "include_next") if include_next else ("include",)
+    return [i for i, t in enumerate(toks) if t.kind == LITERAL and t.directive >= 0 and i >= 2
+            and toks[i - 1].text in words and toks[i - 2].text == "#"]
+
+
+def header_name(tok: Tok) -> tuple[str, bool]:
+    """(header, angled) of a header-name token: `<cuda.h>` -> ("cuda.h", True)."""
+    return tok.text[1:-1], tok.text.startswith("<")
+
+
+def scan_includes(data: bytes) -> list[tuple[str, bool]]:
+    """The (header, angled) pairs of every #include directive, found by the lexer (never in comments)."""
+    if b"include" not in data:
+        return []
+    toks, _ = lex_shared(data)
+    return [header_name(toks[i]) for i in include_tokens(toks)]
+
+
+def resolve_include(header: str, angled: bool, including: Path, dirs: Sequence[Path],
+                    within: Path | None = None) -> Path | None:
+    """Where `#include "header"` (or <header>) of file `including` lands: the first existing file beside the
+    including file (quoted includes only), then in `dirs`, normalised; with `within`, only a file under that
+    root counts. None when no candidate is on disk here."""
+    for d in ([] if angled else [including.parent]) + list(dirs):
+        p = d / header
+        if p.is_file():
+            p = Path(os.path.normpath(p))
+            if within is None or p == within or within in p.parents:
+                return p
+    return None
+
+
+def _project_dirs(including: Path, root: Path) -> list[Path]:
+    """The directories between the including file and the root, each followed by its `include` directory."""
+    dirs = []
     d = including.parent
     while True:
         dirs += [d, d / "include"]
         if d == root or root not in d.parents:
             break
         d = d.parent
-    for base in dirs:
-        p = base / header
-        if p.is_file():
-            p = Path(os.path.normpath(p))
-            if p == root or root in p.parents:
-                return p
-    return None
+    return dirs
+
+
+def _resolve(header: str, angled: bool, including: Path, root: Path) -> Path | None:
+    """A project header: next to the including file (quoted includes), else in a directory between it and the
+    root or in an `include` directory there. None for system and toolkit headers."""
+    return resolve_include(header, angled, including, _project_dirs(including, root), within=root)
 
 
 def local_headers(path: Path, data: bytes, root: Path, extra: tuple[str, ...] = ()) -> list[Path]:
@@ -48,10 +88,9 @@ def local_headers(path: Path, data: bytes, root: Path, extra: tuple[str, ...] = 
 
     def visit(p: Path, text: bytes) -> None:
         toks, _ = lex_shared(text)
-        for i, t in enumerate(toks):
-            if t.kind == LITERAL and t.directive >= 0 and i >= 2 and toks[i - 1].text == "include" \
-                    and toks[i - 2].text == "#" and t.text[:1] in ('"', "<"):
-                found = _resolve(t.text[1:-1], t.text.startswith("<"), p, root)
+        for i in include_tokens(toks, include_next=False):
+            if toks[i].text[:1] in ('"', "<"):
+                found = _resolve(*header_name(toks[i]), p, root)
                 if found is None or found in seen or found.suffix not in HEADER_SUFFIXES + extra:
                     continue
                 seen.add(found)

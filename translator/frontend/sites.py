@@ -12,8 +12,9 @@ from dataclasses import dataclass
 
 from translator.frontend.brackets import CLOSE as _CLOSE
 from translator.frontend.brackets import OPEN as _OPEN
-from translator.frontend.brackets import angle_close, match_close, split_args
-from translator.frontend.lexer import COMMENT, IDENT, KEYWORD, LITERAL, PUNCT, Directive, LineIndex, Tok
+from translator.frontend.brackets import angle_close, angle_open, match_close, match_open, split_args
+from translator.frontend.includes import header_name, include_tokens
+from translator.frontend.lexer import COMMENT, IDENT, KEYWORD, PUNCT, Directive, LineIndex, Tok
 from translator.model import AsmSite, IncludeSite, KernelDef, KernelLaunch, NameSite, Param, SharedDecl, Span
 
 
@@ -103,12 +104,12 @@ def find_names(view: TokenView, is_cuda_name: Callable[[str], bool]) -> list[Nam
 def find_includes(view: TokenView, directives: Sequence[Directive]) -> list[IncludeSite]:
     out = []
     toks = view.toks
-    for i, t in enumerate(toks):
-        if t.kind == LITERAL and t.directive >= 0 and i >= 2 and toks[i - 1].text in ("include", "include_next") \
-                and toks[i - 2].text == "#":
-            d = directives[t.directive]
-            out.append(IncludeSite(header=t.text[1:-1], angled=t.text.startswith("<"),
-                                   span=view.span(t.offset, t.end), directive=view.span(d.offset, d.end)))
+    for i in include_tokens(toks):
+        t = toks[i]
+        d = directives[t.directive]
+        header, angled = header_name(t)
+        out.append(IncludeSite(header=header, angled=angled, span=view.span(t.offset, t.end),
+                               directive=view.span(d.offset, d.end)))
     return out
 
 
@@ -160,32 +161,13 @@ def find_launches(view: TokenView) -> list[KernelLaunch]:
     return out
 
 
-def _angle_open_before(view: TokenView, j: int) -> int:
-    """Index of the `<` that opens the angle-bracket list closing at token j (`>` or `>>`), or -1."""
-    toks = view.toks
-    depth = 0
-    for k in range(j, -1, -1):
-        tx = toks[k].text
-        if tx == ">":
-            depth += 1
-        elif tx == ">>":
-            depth += 2
-        elif tx == "<":
-            depth -= 1
-            if depth == 0:
-                return k
-        elif tx in (";", "{", "}"):
-            return -1
-    return -1
-
-
 def _callee_start(view: TokenView, j: int) -> int:
     """Walk back from the token before `<<<` over `ns::name<targs>`; -1 when it is not a callee."""
     toks = view.toks
     if j < 0:
         return -1
     if toks[j].text in (">", ">>"):
-        k = _angle_open_before(view, j)
+        k = angle_open(view.toks, j)
         if k < 0:
             return -1
         j = k - 1
@@ -194,15 +176,7 @@ def _callee_start(view: TokenView, j: int) -> int:
     if toks[j].kind not in (IDENT,) and toks[j].text != ")":
         return -1
     if toks[j].text == ")":  # (*fn)<<<...>>> or (kernel)<<<...>>>
-        depth = 0
-        for k in range(j, -1, -1):
-            if toks[k].text == ")":
-                depth += 1
-            elif toks[k].text == "(":
-                depth -= 1
-                if depth == 0:
-                    return k
-        return -1
+        return match_open(toks, j)
     start = j
     while start >= 2 and toks[start - 1].text == "::" and toks[start - 2].kind == IDENT:
         start -= 2
@@ -296,7 +270,7 @@ def find_kernels(view: TokenView, qualifier: str = "__global__",
                     continue
                 name_i = j - 1
                 if prev.text in (">", ">>"):  # an explicit specialisation: `template <> void k<float>(...)`
-                    m = _angle_open_before(view, j - 1)
+                    m = angle_open(view.toks, j - 1)
                     name_i = m - 1 if m > i + 1 else -1
                 break
             j += 1
@@ -338,7 +312,7 @@ def _template_prefix(view: TokenView, i: int) -> tuple[int, tuple[str, ...]]:
             break
         k -= 1
     if k > 0 and toks[k - 1].text in (">", ">>"):
-        m = _angle_open_before(view, k - 1)  # walk back over template <...>
+        m = angle_open(view.toks, k - 1)  # walk back over template <...>
         if m < 0:
             return k, ()
         if m >= 1 and toks[m - 1].text == "template":

@@ -9,6 +9,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 
+from translator.frontend.brackets import match_open
 from translator.frontend.lexer import Tok
 from translator.model import Span
 
@@ -44,15 +45,10 @@ def discarded_call(tokens: Sequence[Tok], call: Span) -> bool:
 
 
 def _matching_open(tokens: Sequence[Tok], close: int) -> int | None:
-    depth = 0
-    for k in range(close, -1, -1):
-        text = tokens[k].text
-        if text == ")":
-            depth += 1
-        elif text == "(":
-            depth -= 1
-            if depth == 0:
-                return k
-        elif text in ("{", "}") or tokens[k].directive != -1:  # `;` may be inside: `for (i = 0; i < n; ++i)`
-            return None
-    return None
+    """The `(` matching the `)` at close, within one statement: None when a brace or a token of a directive
+    (other than a parenthesis) lies between (`;` may: `for (i = 0; i < n; ++i)`)."""
+    k = match_open(tokens, close)
+    if k < 0 or tokens[k].text != "(" or any(t.text in ("{", "}") or (t.directive != -1 and t.text not in ("(", ")"))
+                    for t in tokens[k + 1:close]):
+        return None
+    return k

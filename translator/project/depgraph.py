@@ -12,9 +12,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from translator.frontend.lexer import LITERAL, lex
+from translator.frontend.includes import header_name, include_tokens, resolve_include, scan_includes
+from translator.frontend.lexer import lex
 from translator.project.manifest import Entry, sha
-from translator.project.tree import SourceFile, include_dirs, resolve_include, scan_includes
+from translator.project.tree import SourceFile, include_dirs
 
 
 @dataclass
@@ -58,11 +59,9 @@ def rewrite_includes(data: bytes, src: Path, flags: Sequence[str], renamed: dict
     name. Only the header-name token changes; comments and other text stay as they are."""
     toks, _ = lex(data)
     edits: list[tuple[int, int, str]] = []
-    for i, t in enumerate(toks):
-        if not (t.kind == LITERAL and t.directive >= 0 and i >= 2 and toks[i - 1].text in ("include", "include_next")
-                and toks[i - 2].text == "#"):
-            continue
-        header, angled = t.text[1:-1], t.text.startswith("<")
+    for i in include_tokens(toks):
+        t = toks[i]
+        header, angled = header_name(t)
         target = resolve(header, angled, src, flags)
         if target is None or target not in renamed or not header.endswith(target.name):
             continue

@@ -23,6 +23,7 @@ from translator.engine.context import FileResult, Options, Target
 from translator.engine.core import translate_parsed
 from translator.engine.diagnostics import make_finding
 from translator.engine.ruleset import RuleSet, load_rules
+from translator.frontend.includes import resolve_include, scan_includes
 from translator.frontend.lexer import IDENT, KEYWORD, lex
 from translator.frontend.parse import parse_file
 from translator.migrate import BuildContext, build_kind, generate_cmake, migrate_build_file
@@ -36,8 +37,6 @@ from translator.project.tree import (
     SourceFile,
     SourceTree,
     looks_binary,
-    resolve_include,
-    scan_includes,
 )
 from translator.targets.base import get_target
 

@@ -13,8 +13,6 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from translator.frontend.lexer import LITERAL, lex_shared
-
 CUDA_EXTENSIONS = frozenset({".cu", ".cuh"})
 CXX_EXTENSIONS = frozenset({".c", ".cc", ".cpp", ".cxx", ".c++", ".h", ".hh", ".hpp", ".hxx", ".inl", ".ipp", ".tpp"})
 MAX_FILE_BYTES = 10 * 1024 * 1024
@@ -172,19 +170,6 @@ def load_database(path: Path) -> Database:
     return db
 
 
-def scan_includes(data: bytes) -> list[tuple[str, bool]]:
-    """The (header, angled) pairs of every #include directive, found by the lexer (never in comments)."""
-    if b"include" not in data:
-        return []
-    toks, _ = lex_shared(data)
-    out = []
-    for i, t in enumerate(toks):
-        if t.kind == LITERAL and t.directive >= 0 and i >= 2 and toks[i - 1].text in ("include", "include_next") \
-                and toks[i - 2].text == "#":
-            out.append((t.text[1:-1], t.text.startswith("<")))
-    return out
-
-
 def include_dirs(flags: Sequence[str]) -> list[Path]:
     """The -I/-isystem/-iquote directories of a flag list, in order."""
     out: list[Path] = []
@@ -199,16 +184,6 @@ def include_dirs(flags: Sequence[str]) -> list[Path]:
         elif f.startswith("-isystem") and len(f) > 8:
             out.append(Path(f[8:]))
     return out
-
-
-def resolve_include(header: str, angled: bool, including: Path, dirs: Sequence[Path]) -> Path | None:
-    """Where `#include "header"` (or <header>) of file `including` lands, or None when not on disk here."""
-    candidates = ([] if angled else [including.parent]) + list(dirs)
-    for d in candidates:
-        p = d / header
-        if p.is_file():
-            return Path(os.path.normpath(p))
-    return None
 
 
 def discover(src: Path, database: Path | None = None, extra_flags: tuple[str, ...] = ()) -> SourceTree:

@@ -71,7 +71,7 @@ def _include_dirs(unit: Unit) -> list[Path]:
 def _included(units: list[Unit], origins: _Origins) -> set[str]:
     """CUDA files whose translation a checked unit includes, directly or through other translated files
     (looked up beside the including file, then in the unit's -I directories)."""
-    from translator.project.tree import scan_includes
+    from translator.frontend.includes import scan_includes
 
     reached: set[str] = set()
     for unit in units:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from translator.engine import tables
 from translator.engine.core import expand_template, include_anchor
 from translator.engine.edits import Edit
+from translator.frontend.brackets import match_close
 from translator.frontend.lexer import LineIndex
 from translator.frontend.sites import TokenView
 from translator.model import Span
@@ -332,9 +333,8 @@ def _device_prop_fields(ctx: FileContext) -> None:
             names.add(toks[j].text)
             j += 1
             while j < len(toks) and toks[j].text == "[":
-                while j < len(toks) and toks[j].text != "]":
-                    j += 1
-                j += 1
+                close = match_close(toks, j)
+                j = close + 1 if close >= 0 else len(toks)
             if j >= len(toks) or toks[j].text != ",":
                 break
             j += 1
@@ -346,12 +346,8 @@ def _device_prop_fields(ctx: FileContext) -> None:
             continue
         j = i + 1
         if j < len(toks) and toks[j].text == "[":
-            depth = 0
-            while j < len(toks):
-                depth += {"[": 1, "]": -1}.get(toks[j].text, 0)
-                j += 1
-                if depth == 0:
-                    break
+            close = match_close(toks, j)
+            j = close + 1 if close >= 0 else len(toks)
         if j + 1 >= len(toks) or toks[j].text not in (".", "->") or toks[j + 1].kind != "ident":
             continue
         field = toks[j + 1]

@@ -13,6 +13,7 @@ from dataclasses import replace as dc_replace
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
+from translator.engine import tables
 from translator.engine.core import after_leading_comments
 from translator.engine.diagnostics import inline_comment
 from translator.engine.edits import Edit
@@ -80,14 +81,6 @@ if TYPE_CHECKING:
 
 CUDA_SUFFIXES = (".cu", ".cuh")
 _DEVICE_FAMILIES = ("device", "math", "types")
-_WARP = {"__shfl_sync": ("cp_shfl", 3), "__shfl_up_sync": ("cp_shfl_up", 3), "__shfl_down_sync": ("cp_shfl_down", 3),
-         "__shfl_xor_sync": ("cp_shfl_xor", 3), "__shfl": ("cp_shfl", 2), "__shfl_up": ("cp_shfl_up", 2),
-         "__shfl_down": ("cp_shfl_down", 2), "__shfl_xor": ("cp_shfl_xor", 2)}
-_VOTE = {"__ballot_sync": "cp_ballot", "__any_sync": "cp_any", "__all_sync": "cp_all", "__ballot": "cp_ballot",
-         "__any": "cp_any", "__all": "cp_all", "__reduce_add_sync": "cp_reduce_add",
-         "__reduce_min_sync": "cp_reduce_min", "__reduce_max_sync": "cp_reduce_max",
-         "__reduce_and_sync": "cp_reduce_and", "__reduce_or_sync": "cp_reduce_or",
-         "__reduce_xor_sync": "cp_reduce_xor"}
 _ERROR_CODES = ("CP3004", "CP3005", "CP3006", "CP3007", "CP2001", "CP2002", "CP2006", "CP2008", "CP4031", "CP4032",
                 "CP4033", "CP4034")
 
@@ -120,34 +113,27 @@ class OpenCLTarget:
         if name == "warpSize":
             ctx.replace(site.span, "32", rule.name)
             return True
-        if name == "__activemask" and site.call is not None:
-            ctx.replace(site.call, "cp_activemask()", rule.name)
-            return True
-        if name == "__syncwarp" and site.call is not None:
-            ctx.replace(site.call, "barrier(CLK_LOCAL_MEM_FENCE)", rule.name)
-            return True
-        if site.call is None:
+        form = tables.mapping("opencl_warp_calls").get(name)  # rules/tables/opencl_warp_calls.yaml
+        if site.call is None or form is None:
             return False
+        if "text" in form:  # the whole call: __activemask(), __syncwarp(mask)
+            ctx.replace(site.call, form["text"], rule.name)
+            return True
         args = site.args
-        if name in _WARP:
-            fn, need = _WARP[name]
-            first = 1 if name.endswith("_sync") else 0
-            if len(args) < need:
+        fn, first = form["call"], 1 if name.endswith("_sync") else 0
+        if "shuffle" in form:
+            if len(args) < form["shuffle"]:
                 return False
             width = args[first + 2] if len(args) > first + 2 else None
             ctx.edits.append(Edit(site.call.offset, site.call.length, origin=rule.name, build=lambda r, a=args, f=first,
                                   w=width, fn=fn: f"{fn}(cp_wscratch, {r(a[f].offset, a[f].end)}, "
                                   f"{r(a[f + 1].offset, a[f + 1].end)}, {r(w.offset, w.end) if w else '32'})"))
             return True
-        if name in _VOTE:
-            first = 1 if name.endswith("_sync") else 0
-            if len(args) <= first:
-                return False
-            fn = _VOTE[name]
-            ctx.edits.append(Edit(site.call.offset, site.call.length, origin=rule.name, build=lambda r, a=args[first],
-                                  fn=fn: f"{fn}(cp_wscratch, {r(a.offset, a.end)})"))
-            return True
-        return False
+        if len(args) <= first:
+            return False
+        ctx.edits.append(Edit(site.call.offset, site.call.length, origin=rule.name, build=lambda r, a=args[first],
+                              fn=fn: f"{fn}(cp_wscratch, {r(a.offset, a.end)})"))
+        return True
 
     # -- the whole file --------------------------------------------------------------------------------------
     def structural(self, ctx: FileContext) -> None:

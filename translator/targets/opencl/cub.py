@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from translator.engine.edits import Edit
-from translator.frontend.brackets import match_close
+from translator.frontend.brackets import match_close, split_args
 from translator.frontend.lexer import LineIndex
 from translator.model import Outcome, Span
 from translator.targets.opencl.thrust import in_device_code
@@ -291,17 +291,7 @@ def _scan_text(r, args, storage, exclusive: str) -> str:  # type: ignore[no-unty
 
 
 def split_top(toks, open_i: int, close_i: int) -> list[tuple[int, int]]:  # type: ignore[no-untyped-def]
-    """Top-level arguments between brackets as token index ranges [a, b)."""
-    out, depth, start = [], 0, open_i + 1
-    for j in range(open_i + 1, close_i):
-        t = toks[j].text
-        if t in ("(", "[", "{"):
-            depth += 1
-        elif t in (")", "]", "}"):
-            depth -= 1
-        elif t == "," and depth == 0:
-            out.append((start, j))
-            start = j + 1
-    if start < close_i:
-        out.append((start, close_i))
-    return out
+    """Top-level arguments between brackets as token index ranges [a, b): brackets.split_args (template argument
+    commas do not split), without a trailing empty piece."""
+    out = [(a, b + 1) for a, b in split_args(toks, open_i, close_i)]
+    return out[:-1] if out and out[-1][0] == out[-1][1] else out

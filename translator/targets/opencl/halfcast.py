@@ -9,6 +9,7 @@ what a C cast applies to: unary operators, then a primary expression with its po
 
 from __future__ import annotations
 
+from translator.frontend.brackets import match_close
 from translator.frontend.lexer import IDENT, lex
 
 _CASTS = {"cp_half": "cp_to_half", "cp_bfloat16": "cp_to_bfloat16"}
@@ -92,13 +93,5 @@ def _is_cast(toks, close: int) -> bool:  # type: ignore[no-untyped-def]
 
 
 def _close(toks, i: int) -> int:  # type: ignore[no-untyped-def]
-    want = _OPEN[toks[i].text]
-    depth = 0
-    for k in range(i, len(toks)):
-        if toks[k].text in _OPEN:
-            depth += 1
-        elif toks[k].text in (")", "]"):
-            depth -= 1
-            if depth == 0:
-                return k if toks[k].text == want else -1
-    return -1
+    k = match_close(toks, i)  # the toolkit's matcher; a bracket of the other kind closing it is no match
+    return k if k >= 0 and toks[k].text == _OPEN[toks[i].text] else -1

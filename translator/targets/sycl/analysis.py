@@ -6,12 +6,15 @@ FileAnalysis cached on the context, device_global and group-local Edits and CP45
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from translator.engine import tables
 from translator.engine.edits import Edit
+from translator.frontend.declarators import shared_declarators, split_declaration
 from translator.frontend.lexer import IDENT, LineIndex
 from translator.frontend.sites import TokenView, find_kernels
 from translator.model import KernelDef, Span
@@ -20,12 +23,18 @@ from translator.targets.sycl.cub_warp import cub_warp_names
 if TYPE_CHECKING:
     from translator.engine.context import FileContext
 
-# Builtins whose SYCL spelling reads the nd_item: a function using one (directly or through a call) takes `item`.
-_ITEM_BUILTINS = {"threadIdx", "blockIdx", "blockDim", "gridDim", "warpSize", "__syncthreads",
-                   "__syncthreads_count", "__syncthreads_and", "__syncthreads_or", "__syncwarp"}
-_WARP = {"__shfl_sync", "__shfl_up_sync", "__shfl_down_sync", "__shfl_xor_sync", "__shfl", "__shfl_up",
-         "__shfl_down", "__shfl_xor", "__ballot_sync", "__any_sync", "__all_sync", "__ballot", "__any", "__all",
-         "__activemask", "__match_any_sync", "__match_all_sync", "__syncwarp", "warpSize"}
+# Builtins whose SYCL spelling reads the nd_item (a function using one, directly or through a call, takes `item`)
+# and the warp functions that need the sub-group: rules/tables/sycl_item_builtins.yaml, sycl_warp_functions.yaml.
+
+
+@functools.cache
+def _item_builtins() -> frozenset[str]:
+    return frozenset(tables.names("sycl_item_builtins"))
+
+
+@functools.cache
+def _warp_functions() -> frozenset[str]:
+    return frozenset(tables.names("sycl_warp_functions"))
 
 
 # Cooperative-groups names whose groups are sub-groups (cudaport_sycl/cooperative_groups.hpp): the kernel needs
@@ -34,7 +43,7 @@ _CG_SUB_GROUPS = {"tiled_partition", "thread_block_tile", "coalesced_threads", "
 
 
 def _is_warp(name: str) -> bool:
-    return name in _WARP or (name.startswith("__reduce_") and name.endswith("_sync"))
+    return name in _warp_functions() or (name.startswith("__reduce_") and name.endswith("_sync"))
 
 
 @dataclass
@@ -202,63 +211,10 @@ def body_at(an: FileAnalysis, offset: int) -> DeviceFunction | None:
     return None
 
 
-_DECL_WORDS = ("extern", "static", "__shared__", "__device__", "__constant__", "__managed__", "__align__")
-
-
-def _split_decl(text: str) -> tuple[str, str, str, str] | None:
-    """`[quals] type name[dims] [= init]` -> (type, name, dims, init); None for several declarators."""
-    body = text.rstrip().rstrip(";").strip()
-    init = ""
-    depth = 0
-    for k, ch in enumerate(body):
-        if ch in "([{<":
-            depth += 1
-        elif ch in ")]}>":
-            depth -= 1
-        elif ch == "," and depth == 0:
-            return None
-        elif ch == "=" and depth == 0:
-            body, init = body[:k].rstrip(), body[k + 1:].strip()
-            break
-    body = re.sub(r"__align__\s*\([^)]*\)", "", body)
-    words = [w for w in re.split(r"(\s+)", body)]
-    body = "".join(w for w in words if w.strip() not in _DECL_WORDS).strip()
-    m = re.match(r"^(.*?)([A-Za-z_]\w*)\s*((?:\[[^\]]*\]\s*)*)$", body, re.DOTALL)
-    if not m or not m.group(1).strip():
-        return None
-    dims = re.sub(r"\s*([\[\]])\s*", r"\1", " ".join(m.group(3).split()))
-    return " ".join(m.group(1).split()), m.group(2), dims, init
-
-
-def _split_shared(text: str) -> list[tuple[str, str, str, str]] | None:
-    """`__shared__ T a[N], b[M];` -> one (type, name, dims, init) per declarator, all of type T; None when a
-    later declarator changes the type (`*p`, `&r`) or the text is not a declaration."""
-    depth, cut = 0, [-1]
-    for k, ch in enumerate(text):
-        if ch in "([{<":
-            depth += 1
-        elif ch in ")]}>":
-            depth -= 1
-        elif ch == "," and depth == 0:
-            cut.append(k)
-    pieces = [text[a + 1: b] for a, b in zip(cut, [*cut[1:], len(text)], strict=True)]
-    first = _split_decl(pieces[0])
-    if first is None:
-        return None
-    out = [first]
-    for piece in pieces[1:]:
-        m = re.match(r"^\s*([A-Za-z_]\w*)\s*((?:\[[^\]]*\]\s*)*)(?:=(.*))?;?\s*$", piece, re.DOTALL)
-        if m is None:
-            return None
-        dims = re.sub(r"\s*([\[\]])\s*", r"\1", " ".join(m.group(2).split()))
-        out.append((first[0], m.group(1), dims, (m.group(3) or "").strip()))
-    return out
-
-
 def _find_shared(ctx: FileContext, an: FileAnalysis) -> None:
     for decl in ctx.parsed.shared:
         f = body_at(an, decl.span.offset)
-        decls = _split_shared(ctx.text(decl.span))
+        decls = shared_declarators(ctx.text(decl.span))
         plain = decls is not None and not any(d[3] for d in decls)
         if (f is not None and decls is not None and plain and not decl.extern
                 and (not f.kernel or _names_local(an, f, decl.span.offset, " ".join(d[0] + d[2] for d in decls))
@@ -368,7 +324,7 @@ def _find_globals(ctx: FileContext, an: FileAnalysis) -> None:
         for k in range(start, j):
             an.qualifier_owner[toks[k].offset] = "global"
         text = ctx.text(span)
-        parts = _split_decl(text)
+        parts = split_declaration(text)
         words = {tk.text for tk in toks[start:i + 1]}
         if parts is None or "extern" in words or "__managed__" in words or "__managed__" in text:
             why = ("__managed__ variables are read by host and device; use cpsycl::malloc_shared and a pointer"
@@ -398,7 +354,7 @@ def _find_uses(an: FileAnalysis) -> None:
             t = toks[k]
             if t.kind != IDENT:
                 continue
-            if t.text in _ITEM_BUILTINS or _is_warp(t.text):
+            if t.text in _item_builtins() or _is_warp(t.text):
                 f.needs_item = True
             if _is_warp(t.text) or t.text in cub_warp or t.text in _CG_SUB_GROUPS:
                 f.uses_warp = True

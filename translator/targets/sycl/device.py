@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from translator.engine import tables
 from translator.engine.edits import Edit
 from translator.model import Span
 from translator.targets.sycl.analysis import analyse, body_at, byte_span, tok_index
@@ -135,26 +136,18 @@ def warp(site: NameSite, ctx: FileContext) -> bool:
             return False
         ctx.replace(site.span, "32", name)
         return True
-    if name == "__activemask":
-        if site.call is None:
-            return False
-        ctx.replace(site.call, f"cpsycl::active_mask({sg})", name)
-        return True
-    if name in ("__match_any_sync", "__match_all_sync") or site.call is None:
+    forms = tables.mapping("sycl_sub_group_calls")
+    op = name.removesuffix("_sync")
+    if op not in forms or site.call is None:
         return False
+    fn, count = forms[op]["call"], forms[op]["values"]
+    if count == 0:  # the sub-group alone: __activemask
+        ctx.replace(site.call, f"{fn}({sg})", name)
+        return True
     args = site.args
-    legacy = name in ("__shfl", "__shfl_up", "__shfl_down", "__shfl_xor", "__ballot", "__any", "__all")
-    vals = args if legacy else args[1:]  # the lane mask is dropped: the whole sub-group takes part
+    vals = args if name == op else args[1:]  # the lane mask is dropped: the whole sub-group takes part
     if not vals:
         return False
-    op = name.removesuffix("_sync")
-    forms = {"__shfl": ("cpsycl::shuffle", 2), "__shfl_up": ("cpsycl::shuffle_up", 2),
-             "__shfl_down": ("cpsycl::shuffle_down", 2), "__shfl_xor": ("sycl::permute_group_by_xor", 2),
-             "__ballot": ("cpsycl::ballot", 1), "__any": ("sycl::any_of_group", 1),
-             "__all": ("sycl::all_of_group", 1)}
-    if op not in forms:
-        return False
-    fn, count = forms[op]
     used = vals[:count]
     if len(vals) > count and ctx.text(vals[count]).strip() not in ("32", "warpSize"):
         if count != 2:
