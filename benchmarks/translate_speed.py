@@ -13,7 +13,9 @@ are the steadier ones.
 --to opencl|sycl measures those paths instead (they parse with libclang; hipify-perl and the regex renamer
 only exist for HIP). --baseline-rev REV adds the same translation by an older commit of cudaport, checked out
 into a temporary git worktree and run in the same loop, so "no slower than N x" is a ratio measured under
-the same load. Run: python benchmarks/translate_speed.py [--files N] [--to hip|opencl|sycl]
+the same load. Before the timed loop every cudaport (this checkout and the baseline) translates the tree once,
+untimed, so both start with warm rule caches (the baseline's fresh worktree would otherwise start cold).
+Run: python benchmarks/translate_speed.py [--files N] [--to hip|opencl|sycl]
 [--baseline-rev REV] [--hipify-repo DIR] [--cuda-samples DIR] [--json FILE]
 """
 
@@ -145,8 +147,20 @@ def tools(script: Path | None, to: str = "hip",
     return out
 
 
+def warm_up(src: Path, work: Path, runs: dict) -> None:
+    """One untimed translation by each cudaport (this checkout's and the baseline's), so that every side's rule
+    cache and precompiled prelude exist before the timed loop: a fresh baseline worktree would otherwise pay
+    its cold rule cache (about 2 s of CPU) in the first timed run and flatter the newer code."""
+    for key, (_, run, _) in runs.items():
+        if key.startswith(("cudaport", "baseline")):
+            out = work / f"{key}-warm"
+            run(src, out)
+            shutil.rmtree(out, ignore_errors=True)
+
+
 def measure(src: Path, work: Path, runs: dict, repeat: int) -> dict[str, dict[str, float]]:
     best: dict[str, dict[str, float]] = {}
+    warm_up(src, work, runs)
     for i in range(repeat):
         for key, (_, run, in_process) in runs.items():
             out = work / f"{key}-{i}"
