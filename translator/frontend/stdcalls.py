@@ -115,7 +115,7 @@ def _name_token(tokens: list, start: int, end: int, name: str) -> tuple[int, int
     return best
 
 
-def _call(cur, main: str, data: bytes, tokens: list, statements: set[int]):  # type: ignore[no-untyped-def]
+def _call(cur, main: str, data: bytes, tokens: list, statements: _Statements):  # type: ignore[no-untyped-def]
     """A LibraryCall for a CALL_EXPR (resolved) or an unresolved call of an overload set of library names."""
     from clang.cindex import CursorKind
 
@@ -236,19 +236,39 @@ def _limits(cur, callee, name, result, where, tokens, main, data, ref):  # type:
                        limits_type=_template_arg_range(tokens, at))
 
 
+class _Statements:
+    """The start offsets of the calls that are a whole statement of a block, found when first asked (most files
+    have no library call, and listing every block's statements cost more than finding the calls)."""
+
+    def __init__(self, tu, main: str) -> None:  # type: ignore[no-untyped-def]
+        self.tu, self.main, self.offsets = tu, main, None
+
+    def __contains__(self, at: int) -> bool:
+        if self.offsets is None:
+            from clang.cindex import CursorKind
+
+            self.offsets = set()
+            for cur in main_file_cursors_of(self.tu, self.main, (CursorKind.COMPOUND_STMT,)):
+                if cur.kind == CursorKind.COMPOUND_STMT:
+                    for k in cur.get_children():
+                        if k.kind in (CursorKind.CALL_EXPR, CursorKind.UNEXPOSED_EXPR):
+                            self.offsets.add(k.extent.start.offset)
+        return at in self.offsets
+
+
 def library_calls(tu, main: str, data: bytes, tokens: list) -> list[LibraryCall]:  # type: ignore[no-untyped-def]
     """Every library call of the main file, in source order (outer calls before the calls in their arguments)."""
     from clang.cindex import CursorKind
 
-    statements = set()
-    for cur in main_file_cursors_of(tu, main, (CursorKind.COMPOUND_STMT,)):
-        if cur.kind == CursorKind.COMPOUND_STMT:
-            for k in cur.get_children():
-                if k.kind in (CursorKind.CALL_EXPR, CursorKind.UNEXPOSED_EXPR):
-                    statements.add(k.extent.start.offset)
+    statements = _Statements(tu, main)
     out = []
     seen = set()
-    for cur in main_file_cursors_of(tu, main, (CursorKind.CALL_EXPR, CursorKind.UNEXPOSED_EXPR)):
+    # an unresolved call (UNEXPOSED_EXPR) is one only through an overloaded reference (its callee's child) naming
+    # a library function or a numeric_limits member: without one in the file, _call says None to each of them
+    names = CALL_NAMES | LIMITS_MEMBERS
+    unresolved = any(c.spelling in names for c in main_file_cursors_of(tu, main, (CursorKind.OVERLOADED_DECL_REF,)))
+    kinds = (CursorKind.CALL_EXPR, CursorKind.UNEXPOSED_EXPR) if unresolved else (CursorKind.CALL_EXPR,)
+    for cur in main_file_cursors_of(tu, main, kinds):
         if cur.kind not in (CursorKind.CALL_EXPR, CursorKind.UNEXPOSED_EXPR):
             continue
         call = _call(cur, main, data, tokens, statements)
