@@ -214,9 +214,7 @@ def _main_file_tops(tu, main: str) -> list:  # type: ignore[no-untyped-def]
     lib = ci.conf.lib
     names: dict[int, str] = {}
     out = []
-    tops: list = []
-    _children(tu.cursor, tops)
-    for top in tops:
+    for top in top_level_cursors(tu):
         f = ci.c_object_p()
         lib.clang_getInstantiationLocation(lib.clang_getCursorLocation(top), ctypes.byref(f), None, None, None)
         if not f:
@@ -226,6 +224,53 @@ def _main_file_tops(tu, main: str) -> list:  # type: ignore[no-untyped-def]
         if name is None:
             name = names[key] = ci.File(f).name
         if name == main:
+            out.append(top)
+    return out
+
+
+_TOPS: dict[int, tuple[object, list]] = {}
+
+
+def top_level_cursors(tu) -> list:  # type: ignore[no-untyped-def]
+    """The TU's top-level cursors, as tu.cursor.get_children() gives them, listed once per TU: the passes that
+    look for the user's top-level declarations (main_file_cursors, builtin_aliases, macro-generated names) each
+    listed the prelude's and the system headers' thousand declarations again. Do not change the list."""
+    cached = _TOPS.get(id(tu))
+    if cached is not None and cached[0] is tu:
+        return cached[1]
+    tops: list = []
+    _children(tu.cursor, tops)
+    _TOPS.clear()  # one file's TU at a time, as _MAIN_CURSORS
+    _TOPS[id(tu)] = (tu, tops)
+    return tops
+
+
+def preorder(top) -> list:  # type: ignore[no-untyped-def]
+    """`top` and every cursor under it, the list of top.walk_preorder(), walked as _descendants walks."""
+    out = [top]
+    _descendants(top, out)
+    return out
+
+
+def user_top_level_cursors(tu, kinds) -> list:  # type: ignore[no-untyped-def]
+    """The cursors of top_level_cursors(tu) whose kind is one of `kinds` and whose location has a file outside
+    the system headers (`loc.file is not None and not loc.is_in_system_header`), in order, asked through
+    libclang's own calls: SourceLocation.file builds the file's name and more for each of the hundreds of the
+    system headers' declarations of those kinds."""
+    import ctypes
+
+    import clang.cindex as ci
+
+    lib = ci.conf.lib
+    ids = {k.value for k in kinds}
+    out = []
+    for top in top_level_cursors(tu):
+        if top._kind_id not in ids:  # noqa: SLF001 - Cursor.kind's own field
+            continue
+        loc = lib.clang_getCursorLocation(top)
+        f = ci.c_object_p()
+        lib.clang_getInstantiationLocation(loc, ctypes.byref(f), None, None, None)
+        if f and not lib.clang_Location_isInSystemHeader(loc):
             out.append(top)
     return out
 
@@ -273,3 +318,4 @@ def _descendants(top, out: list) -> None:  # type: ignore[no-untyped-def]
 
 # Freed before interpreter shutdown takes clang.cindex apart (a TU deleted after that raises in __del__).
 atexit.register(_MAIN_CURSORS.clear)
+atexit.register(_TOPS.clear)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from translator.engine.edits import Edit
-from translator.frontend.clang import main_file_cursors, main_file_cursors_of
+from translator.frontend.clang import main_file_cursors_of
 from translator.targets.opencl.halfconv import cl_half_types
 from translator.targets.opencl.spelling import VECTOR_TYPE
 
@@ -96,7 +96,7 @@ def brace_assignments(ctx: FileContext, ranges: list[tuple[int, int]]) -> None:
 
     data = ctx.parsed.data
     main = str(ctx.parsed.path)
-    for cur in main_file_cursors(tu, main):
+    for cur in main_file_cursors_of(tu, main, (CursorKind.BINARY_OPERATOR, CursorKind.CALL_EXPR)):
         if cur.kind == CursorKind.BINARY_OPERATOR or (cur.kind == CursorKind.CALL_EXPR
                                                       and cur.spelling == "operator="):
             kids = [k for k in cur.get_children() if k.spelling != "operator="]

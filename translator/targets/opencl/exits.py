@@ -26,7 +26,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from translator.engine.edits import Edit
-from translator.frontend.clang import main_file_cursors_of
+from translator.frontend.clang import main_file_cursors_of, preorder
 
 if TYPE_CHECKING:
     from translator.engine.context import FileContext
@@ -306,7 +306,7 @@ def _is_barrier_statement(s) -> bool:  # type: ignore[no-untyped-def]
 def _returns(s) -> bool:  # type: ignore[no-untyped-def]
     from clang.cindex import CursorKind
 
-    return any(c.kind == CursorKind.RETURN_STMT for c in s.walk_preorder())
+    return any(c.kind == CursorKind.RETURN_STMT for c in preorder(s))
 
 
 def _has_barrier_after_return(stmts: list) -> bool:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from translator.frontend.clang import main_file_cursors
+from translator.frontend.clang import main_file_cursors_of, preorder
 
 if TYPE_CHECKING:
     from translator.engine.core import FileContext
@@ -31,7 +31,7 @@ def operated_type_params(ctx: FileContext, ranges: list[tuple[int, int]]) -> dic
 
     main = str(ctx.parsed.path)
     out: dict[int, frozenset[str]] = {}
-    for cur in main_file_cursors(tu, main):
+    for cur in main_file_cursors_of(tu, main, (CursorKind.FUNCTION_TEMPLATE,)):
         if cur.kind != CursorKind.FUNCTION_TEMPLATE or cur.location.file is None \
                 or cur.location.file.name != main:
             continue
@@ -48,7 +48,7 @@ def operated_type_params(ctx: FileContext, ranges: list[tuple[int, int]]) -> dic
 def _operated(template, params: set[str], data: bytes) -> set[str]:  # type: ignore[no-untyped-def]
     """The params among the operand types of the pattern's operators, casts and converting initialisations."""
     found: set[str] = set()
-    for node in template.walk_preorder():
+    for node in preorder(template):
         kind = node.kind.name
         if kind in _OPERATORS and not _copy_or_address(node, data):
             found |= {p for k in node.get_children() if k.kind.is_expression()

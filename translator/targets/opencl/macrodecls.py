@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from translator.frontend.clang import user_top_level_cursors
 from translator.resources import prelude_dir
 from translator.targets.opencl.scan import DevFunc, idents
 
@@ -29,12 +30,15 @@ def macro_generated_names(tu: Any, data: bytes) -> dict[str, str]:
     macro's use). `data`: the main file's bytes (headers are read from their paths)."""
     if tu is None:
         return {}
+    from clang.cindex import CursorKind  # the clang front end is installed whenever tu is set
+
     out: dict[str, str] = {}
     files: dict[str, bytes] = {str(tu.spelling): data}
     ours = str(prelude_dir())  # the front end's CUDA prelude declares the vector types through its own macros
-    for c in tu.cursor.get_children():
-        loc = c.location
-        if loc.file is None or loc.is_in_system_header or c.kind.name not in _DECL_KINDS or not c.spelling:
+    # the kinds and the location's file first, through libclang's own calls: most of the TU's top level is
+    # the prelude's and the system headers' declarations, and asking each for its location cost more than the rest
+    for c in user_top_level_cursors(tu, [getattr(CursorKind, k) for k in _DECL_KINDS]):
+        if not c.spelling:
             continue
         name = str(c.extent.start.file.name) if c.extent.start.file else ""
         if name.startswith(ours):

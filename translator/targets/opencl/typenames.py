@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from translator.frontend.clang import user_top_level_cursors
 from translator.targets.opencl.scan import DevFunc
 from translator.targets.opencl.spelling import canonical_type, mangle
 
@@ -41,7 +42,7 @@ def builtin_aliases(tu: Any) -> dict[str, str]:
     wanted = (CursorKind.NAMESPACE, CursorKind.TYPEDEF_DECL, CursorKind.TYPE_ALIAS_DECL)
 
     def visit(cursor: Any, prefix: str) -> None:
-        for c in cursor.get_children():
+        for c in user_top_level_cursors(tu, wanted) if cursor is None else cursor.get_children():
             if c.kind not in wanted:
                 continue  # before the location, which costs more to ask
             loc = c.location
@@ -54,7 +55,7 @@ def builtin_aliases(tu: Any) -> dict[str, str]:
                 for key in {c.spelling, prefix + c.spelling}:
                     found.setdefault(key, set()).add(canon)
 
-    visit(tu.cursor, "")
+    visit(None, "")  # the TU's top level
     return {k: next(iter(v)) for k, v in found.items() if len(v) == 1 and next(iter(v)) in BUILTIN_TYPES}
 
 

@@ -15,7 +15,7 @@ import re
 from typing import TYPE_CHECKING
 
 from translator.engine.edits import Edit
-from translator.frontend.clang import main_file_cursors
+from translator.frontend.clang import main_file_cursors_of
 
 if TYPE_CHECKING:
     from translator.engine.core import FileContext
@@ -42,7 +42,7 @@ def vector_component_addresses(ctx: FileContext, ranges: list[tuple[int, int]]) 
 
     data = ctx.parsed.data
     main = str(ctx.parsed.path)
-    for cur in main_file_cursors(tu, main):
+    for cur in main_file_cursors_of(tu, main, (CursorKind.UNARY_OPERATOR,)):
         if cur.kind != CursorKind.UNARY_OPERATOR:
             continue
         ext = cur.extent
