@@ -88,11 +88,11 @@ def _conversions(cur) -> list[str]:  # type: ignore[no-untyped-def]
 def _is_math(ctx: FileContext, cur, main: str) -> bool:  # type: ignore[no-untyped-def]
     """The call resolves to a declaration of the CUDA headers (not the file's own function) that the rules
     list as a math function."""
-    ref = cur.referenced
-    if ref is None or ref.location.file is None or ref.location.file.name == main:
+    rule = ctx.rules.get(cur.spelling)  # before the declaration's file, which costs more to ask
+    if rule is None or rule.family != "math" or rule.kind != "function":
         return False
-    rule = ctx.rules.get(cur.spelling)
-    return rule is not None and rule.family == "math" and rule.kind == "function"
+    ref = cur.referenced
+    return not (ref is None or ref.location.file is None or ref.location.file.name == main)
 
 
 def _before_conversion(arg):  # type: ignore[no-untyped-def]
