@@ -17,11 +17,10 @@ from pathlib import Path, PurePosixPath
 
 from translator.commands.common import EXIT_FILES, EXIT_FINDINGS, EXIT_OK, jobs_from, parse_version
 from translator.engine.context import Options
-from translator.engine.ruleset import load_rules
 from translator.errors import CliError
 from translator.model import FileStatus, Severity
 from translator.project.manifest import Manifest
-from translator.project.runner import RunResult, atomic_write, run
+from translator.project.runner import RunResult, atomic_write, preload_rules, run
 from translator.project.tree import InputError, discover
 from translator.targets.base import get_target
 
@@ -102,7 +101,7 @@ def extra_flags(args: argparse.Namespace) -> tuple[str, ...]:
 
 def cmd_translate(args: argparse.Namespace) -> int:
     get_target(args.target)  # unknown target: one-line error before any work
-    load_rules(args.rules)  # broken rule file: one-line error before any work
+    preload_rules(args.rules)  # broken rule file: one-line error before any work (the run reuses them)
     options = options_from(args)
     in_place = getattr(args, "in_place", False)
     tree = discover(args.src, args.build_dir, extra_flags(args))
