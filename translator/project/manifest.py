@@ -12,7 +12,7 @@ import json
 import os
 import stat
 import tempfile
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -74,8 +74,13 @@ class Entry:
 _ENTRY_FIELDS = fields(Entry)
 
 
+_FINDING_FIELDS = tuple(x.name for x in fields(Finding))
+
+
 def finding_dict(f: Finding) -> dict[str, Any]:
-    d = asdict(f)
+    """The finding's fields by name, as asdict gives them (they are scalars: no deep copy needed), with the
+    severity's value."""
+    d = {name: getattr(f, name) for name in _FINDING_FIELDS}
     d["severity"] = f.severity.value
     return d
 
