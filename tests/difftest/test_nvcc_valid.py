@@ -32,7 +32,8 @@ def _library_headers_found(source: str) -> bool:
     if compiler is None:
         return False
     include = Path(compiler).resolve().parent.parent / "include"
-    return all((include / h).is_file() for h in re.findall(r"#include\s*<(cu(?:blas|rand|fft|solver|sparse)\w*\.h)>", source))
+    headers = re.findall(r"#include\s*<(cu(?:blas|rand|fft|solver|sparse)\w*\.h)>", source)
+    return all((include / h).is_file() for h in headers)
 
 
 def test_every_case_harness_compiles_with_nvcc(tmp_path: Path) -> None:
