@@ -450,6 +450,7 @@ class FileEmitter:
         builder = ProgramBuilder(merged, texts, poisoned, type_names, self._note, macros,
                                  [(d.name, decl_texts[(d.start, d.end)]) for d in merged.decls if d.kind == "macro"])
         builder.operated_params = operated_type_params(self.ctx, self.scan.ranges())
+        builder.clang_instances = self._clang_instances
         return builder
 
     def _report_notes(self, builder: ProgramBuilder) -> None:

@@ -60,6 +60,9 @@ class ProgramBuilder:
                  type_names: set[str], report: Callable[[str, DevFunc, str], None],
                  macros: dict[str, str] | None = None, macro_texts: list[tuple[str, str]] | None = None) -> None:
         self.scan = scan
+        # the specializations clang made of a function template (OpenCLTarget._clang_instances): where a call's
+        # text does not deduce a template argument, the one instance clang made consistent with the rest
+        self.clang_instances: Callable[[DevFunc], list[dict[str, str]]] = lambda func: []
         self.warp_macros = _warp_macros(macros or {})
         # `#define DI __device__ inline`: DI in a head; the scan's also knows `#define HD ... #else #define HD`
         self.qual_macros = {**qualifier_macro_texts(list((macros or {}).items()) if macro_texts is None

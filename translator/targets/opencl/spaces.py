@@ -516,13 +516,28 @@ class Env:
             if tp.name not in types and tp.default:
                 types[tp.name] = sub_idents(tp.default, types)  # `template <int n, bool aT = false>`
             if tp.name not in types:
-                fallback = self.subst.get(tp.name) or next(iter(self.subst.values()), None)
+                fallback = self._clang_made(info, types, tp.name)
+                if fallback is None:  # the caller's parameter of the same name (`f(x)` in `k<T>`)
+                    fallback = self.subst.get(tp.name)
+                if fallback is None and self.subst:
+                    # a guess: the calling template's first argument; said, since a wrong guess still builds
+                    fallback = next(iter(self.subst.values()))
+                    self.b.notes.append(("CP4003", info.func, f"template argument {tp.name} of {info.func.name} "
+                                                              f"not deduced: assumed {fallback}"))
                 if fallback is None:
                     self.b.notes.append(("CP4003", info.func, f"template arguments of {info.func.name} not deduced"))
                     fallback = "int" if tp.kind == "value" else "float"
                 types[tp.name] = fallback
         self.b.request(info, types, tuple(spaces))
         return types
+
+    def _clang_made(self, info: FuncInfo, types: dict[str, str], name: str) -> str | None:
+        """Template argument `name` of `info` from the instances clang made: the value shared by every instance
+        that agrees with the arguments already bound (`types`); None when they disagree or clang made none."""
+        made = [m for m in self.b.clang_instances(info.func)
+                if all(_norm_type(m.get(k, v)) == _norm_type(v) for k, v in types.items())]
+        values = {m[name] for m in made if name in m}
+        return values.pop() if len(values) == 1 else None
 
 
 def macro_cast_type(define: str) -> str | None:
