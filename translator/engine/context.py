@@ -45,6 +45,9 @@ class Options:
     # libclang: ~5x faster, no type information (fine for HIP; OpenCL/SYCL templates need clang's types);
     # "auto" asks the target (its `needs_clang`, True when absent).
     parser: str = "clang"
+    # tree-relative files the project includes only inside #if blocks and never compiles on their own
+    # (`#ifdef CUDNN_CONV` / `#include "conv_cudnn.cu"`): the whole file counts as conditional (CP2009, not CP2008)
+    conditional_files: frozenset[str] = frozenset()
 
     def version_for(self, target: str) -> tuple[int, ...] | None:
         if target == "hip":

@@ -15,6 +15,7 @@ from translator.engine.diagnostics import CATALOGUE, make_finding
 from translator.engine.edits import Edit, Render, apply_edits
 from translator.engine.risks import scan_risks
 from translator.engine.ruleset import Rule, RuleSet, TargetRule
+from translator.frontend.includes import conditional_blocks
 from translator.frontend.statement import discarded_call
 from translator.model import FileStatus, NameSite, Outcome, ParsedFile, Severity, Span
 
@@ -98,9 +99,12 @@ def library_name(family: str) -> str:
 
 
 def in_conditional(ctx: FileContext, offset: int) -> bool:
-    """Whether offset lies in an #if/#ifdef/#ifndef block of the file other than its include guard."""
+    """Whether offset lies in an #if/#ifdef/#ifndef block of the file other than its include guard, or the file
+    is one the project includes only inside such blocks (Options.conditional_files)."""
+    if str(ctx.rel) in ctx.options.conditional_files:
+        return True
     if ctx.conditionals is None:
-        ctx.conditionals = _conditional_blocks(ctx.parsed.tokens)
+        ctx.conditionals = conditional_blocks(ctx.parsed.tokens)
     return any(a <= offset < b for a, b in ctx.conditionals)
 
 
@@ -116,24 +120,6 @@ def in_directive(ctx: FileContext, offset: int) -> bool:
             hi = mid
     return lo < len(toks) and toks[lo].offset == offset and toks[lo].directive >= 0 \
         and not (lo >= 2 and toks[lo - 1].text == "include")
-
-
-def _conditional_blocks(toks: list) -> list[tuple[int, int]]:  # type: ignore[type-arg]
-    starts: list[int] = []
-    blocks: list[tuple[int, int]] = []
-    guard = len(toks) > 5 and toks[0].text == "#" and toks[1].text == "ifndef" and toks[3].text == "#" \
-        and toks[4].text == "define" and toks[2].text == toks[5].text
-    for i, t in enumerate(toks):
-        if t.text != "#" or t.directive < 0 or i + 1 >= len(toks):
-            continue
-        word = toks[i + 1].text
-        if word in ("if", "ifdef", "ifndef"):
-            starts.append(t.offset)
-        elif word == "endif" and starts:
-            start = starts.pop()
-            if not (guard and not starts and start == toks[0].offset):
-                blocks.append((start, t.offset))
-    return blocks
 
 
 def _mapping_or_report(ctx: FileContext, rule: Rule, span: Span, name: str, what: str = "") -> TargetRule | None:

@@ -103,3 +103,36 @@ def local_headers(path: Path, data: bytes, root: Path, extra: tuple[str, ...] = 
 
     visit(path, data)
     return out
+
+
+def conditional_blocks(toks: Sequence[Tok]) -> list[tuple[int, int]]:
+    """The (start, end) offsets of every #if/#ifdef/#ifndef ... #endif block in lexer tokens, the file's include
+    guard left out."""
+    starts: list[int] = []
+    blocks: list[tuple[int, int]] = []
+    guard = _is_guard([t.text for t in toks[:10]])
+    for i, t in enumerate(toks):
+        if t.text != "#" or t.directive < 0 or i + 1 >= len(toks):
+            continue
+        word = toks[i + 1].text
+        if word in ("if", "ifdef", "ifndef"):
+            starts.append(t.offset)
+        elif word == "endif" and starts:
+            start = starts.pop()
+            if not (guard and not starts and start == toks[0].offset):
+                blocks.append((start, t.offset))
+    return blocks
+
+
+def _is_guard(words: list[str]) -> bool:
+    """Whether the file opens with an include guard: `#ifndef X` or `#if !defined(X)` / `#if !defined X`,
+    then `#define X`."""
+    if words[:2] == ["#", "ifndef"] and len(words) > 5:
+        name, rest = words[2], words[3:]
+    elif words[:5] == ["#", "if", "!", "defined", "("] and len(words) > 9 and words[6] == ")":
+        name, rest = words[5], words[7:]
+    elif words[:4] == ["#", "if", "!", "defined"] and len(words) > 7:
+        name, rest = words[4], words[5:]
+    else:
+        return False
+    return rest[:3] == ["#", "define", name]

@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from translator.frontend.includes import header_name, include_tokens, resolve_include, scan_includes
-from translator.frontend.lexer import lex
+from translator.frontend.includes import conditional_blocks, header_name, include_tokens, resolve_include, scan_includes
+from translator.frontend.lexer import lex, lex_shared
 from translator.project.manifest import Entry, sha
 from translator.project.tree import SourceFile, include_dirs
 
@@ -95,6 +95,7 @@ class DependencyGraph:
             if rel not in self.flags:
                 self.flags[rel] = inputs[rel].sf.flags
                 self._follow([rel])
+        self.conditional_only = self._conditional_only(set(map(Path, flags_by_path)))
         self._hashes: dict[str, str | None] = {rel: i.hash for rel, i in inputs.items()}
         for path in self.outside:
             try:
@@ -121,21 +122,57 @@ class DependencyGraph:
         if prev is not None and prev.hash == inp.hash and prev.flags == list(f):
             self.guessed[rel] = prev.guessed_dirs
             return prev.deps
-        found, dirs, guesses = [], include_dirs(f), set()
+        found, guesses = [], set()
         for header, angled in scan_includes(inp.data or b""):
-            p = resolve_include(header, angled, inp.sf.path, dirs)
-            if p is None:
-                p = self.resolver(header, angled, inp.sf.path, f)
-                if p is not None and not angled:
-                    guesses.add(str(p)[: len(str(p)) - len(header.lstrip("./"))].rstrip("/"))
-            if p is None:
-                continue
-            if p in self._abs_to_rel:
-                found.append(self._abs_to_rel[p])
-            elif not angled and not inside(Path(os.path.realpath(p)), self._root):
-                found.append(str(p))
+            d = self._resolve(rel, header, angled, guesses)
+            if d is not None:
+                found.append(d)
         self.guessed[rel] = sorted(guesses)
         return found
+
+    def _resolve(self, rel: str, header: str, angled: bool, guesses: set[str]) -> str | None:
+        """The tree file (or outside path) `#include header` of `rel` lands on, None for toolkit/system headers;
+        a directory found by guessing goes into `guesses`."""
+        inp, f = self._inputs[rel], self.flags[rel]
+        p = resolve_include(header, angled, inp.sf.path, include_dirs(f))
+        if p is None:
+            p = self.resolver(header, angled, inp.sf.path, f)
+            if p is not None and not angled:
+                guesses.add(str(p)[: len(str(p)) - len(header.lstrip("./"))].rstrip("/"))
+        if p is None:
+            return None
+        if p in self._abs_to_rel:
+            return self._abs_to_rel[p]
+        if not angled and not inside(Path(os.path.realpath(p)), self._root):
+            return str(p)
+        return None
+
+    def _conditional_only(self, units: set[Path]) -> frozenset[str]:
+        """Tree files that other files of the tree include, every time inside an #if block (`#ifdef CUDNN_CONV`
+        / `#include "conv_cudnn.cu"`), and that the compile database does not compile on their own: a build may
+        leave them out, so their untranslatable library calls are warnings, not errors that refuse the build."""
+        includers: dict[str, list[str]] = {}
+        for rel, deps in self.deps.items():
+            for d in deps:
+                if d in self._inputs and d != rel:
+                    includers.setdefault(d, []).append(rel)
+        out = set()
+        for d, incs in includers.items():
+            if Path(os.path.normpath(self._inputs[d].sf.path)) in units:
+                continue
+            if all(self._included_only_conditionally(inc, d) for inc in incs):
+                out.add(d)
+        return frozenset(out)
+
+    def _included_only_conditionally(self, rel: str, target: str) -> bool:
+        data = self._inputs[rel].data or b""
+        if b"#if" not in data.replace(b"# ", b"#"):
+            return False
+        toks, _ = lex_shared(data)
+        blocks = conditional_blocks(toks)
+        hits = [toks[i].offset for i in include_tokens(toks)
+                if self._resolve(rel, *header_name(toks[i]), set()) == target]
+        return bool(hits) and all(any(a <= off < b for a, b in blocks) for off in hits)
 
     def key(self, rel: str) -> str:
         """The cache key of a source: its hash, its flags and the hash of every file it includes, transitively."""
@@ -148,6 +185,8 @@ class DependencyGraph:
                     seen.add(d)
                     stack.append(d)
         parts = [str(self._hashes[rel]), "\0".join(self.flags.get(rel, ()))]
+        if rel in self.conditional_only:  # its diagnostics depend on how the files including it include it
+            parts.append("included only conditionally")
         parts += [f"{d}={self._hashes.get(d)}" for d in sorted(seen)]
         return sha("\n".join(parts).encode("utf-8", "surrogateescape"))
 

@@ -255,6 +255,8 @@ def run(tree: SourceTree, options: Options, *, out: Path | None, extra_rules: Se
     keys, stale = session.plan(inputs, graph)
     try:
         parse_flags = {rel: graph.parse_flags(rel) for rel in stale}
+        if graph.conditional_only:
+            options = dataclasses.replace(options, conditional_files=graph.conditional_only)
         outcomes = _translate(stale, inputs, parse_flags, session.display, options, extra_rules, jobs,
                               session.target_opts, progress)
         session.write(inputs, graph, keys, stale, outcomes)
