@@ -4,7 +4,9 @@
  * elements on the host (thrust functors are __host__ __device__). The algorithms read a range of them through
  * cp_detail::load: a transform_iterator's base range is read once (a device range copied once), then transformed.
  * Passed to CUB's device-wide algorithms, a transform_iterator over a raw pointer reads the pointer as device memory
- * (cudaport_cub_iterators.h). Every name here has its entry in rules/libs/thrust/. */
+ * (cudaport_cub_iterators.h). A permutation_iterator reads its element range at its index range's values; the
+ * algorithms read its index range once, then the element range up to the largest index once. Every name here has its
+ * entry in rules/libs/thrust/. */
 
 template <class T, class Sys = void, class Trav = void, class Diff = std::ptrdiff_t>
 class counting_iterator {
@@ -109,6 +111,59 @@ std::vector<typename transform_iterator<Op, It, R, V>::value_type> load(transfor
     h.reserve(b.size());
     Op op = first.functor();
     for (auto& x : b) h.push_back(op(x));
+    return h;
+}
+}  // namespace cp_detail
+
+/* element[index[i]] for the i-th position: thrust::permutation_iterator<ElementIterator, IndexIterator> */
+template <class Elem, class Idx>
+class permutation_iterator {
+    Elem elem_;
+    Idx idx_;
+
+public:
+    using value_type = typename std::iterator_traits<Elem>::value_type;
+    using difference_type = std::ptrdiff_t;
+    using reference = value_type;
+    using pointer = void;
+    using iterator_category = std::random_access_iterator_tag;
+    permutation_iterator() = default;
+    permutation_iterator(Elem elem, Idx idx) : elem_(elem), idx_(idx) {}
+    const Elem& elements() const { return elem_; }
+    const Idx& base() const { return idx_; }
+    value_type operator*() const { return static_cast<value_type>(*(elem_ + (std::ptrdiff_t)*idx_)); }
+    value_type operator[](std::ptrdiff_t i) const { return static_cast<value_type>(*(elem_ + (std::ptrdiff_t)idx_[i])); }
+    permutation_iterator operator+(std::ptrdiff_t d) const { return permutation_iterator(elem_, idx_ + d); }
+    permutation_iterator operator-(std::ptrdiff_t d) const { return permutation_iterator(elem_, idx_ - d); }
+    permutation_iterator& operator++() { ++idx_; return *this; }
+    permutation_iterator operator++(int) { permutation_iterator t = *this; ++idx_; return t; }
+    permutation_iterator& operator+=(std::ptrdiff_t d) { idx_ += d; return *this; }
+    std::ptrdiff_t operator-(const permutation_iterator& o) const { return (std::ptrdiff_t)(idx_ - o.idx_); }
+    bool operator==(const permutation_iterator& o) const { return idx_ == o.idx_; }
+    bool operator!=(const permutation_iterator& o) const { return idx_ != o.idx_; }
+};
+template <class Elem, class Idx> permutation_iterator<Elem, Idx> make_permutation_iterator(Elem elem, Idx idx) {
+    return permutation_iterator<Elem, Idx>(elem, idx);
+}
+
+/* thrust's iterator traits (thrust/iterator/iterator_traits.h) */
+template <class It> struct iterator_value { using type = typename std::iterator_traits<It>::value_type; };
+template <class It> struct iterator_difference { using type = typename std::iterator_traits<It>::difference_type; };
+template <class It> struct iterator_reference { using type = typename std::iterator_traits<It>::reference; };
+
+namespace cp_detail {
+/* a permutation_iterator's range: its index range read once, then its elements up to the largest index once */
+template <class Elem, class Idx>
+std::vector<typename permutation_iterator<Elem, Idx>::value_type> load(permutation_iterator<Elem, Idx> first,
+                                                                      permutation_iterator<Elem, Idx> last) {
+    auto ix = load(first.base(), last.base());
+    std::vector<typename permutation_iterator<Elem, Idx>::value_type> h;
+    if (ix.empty()) return h;
+    std::ptrdiff_t top = 0;
+    for (auto& i : ix) top = std::max(top, (std::ptrdiff_t)i);
+    auto el = load_n(first.elements(), (std::size_t)top + 1);
+    h.reserve(ix.size());
+    for (auto& i : ix) h.push_back(el[(std::size_t)i]);
     return h;
 }
 }  // namespace cp_detail

@@ -1,6 +1,7 @@
 """CUB's input iterators (CountingInputIterator, ConstantInputIterator, TransformInputIterator over a device pointer)
 as inputs of the shim's device-wide algorithms, thrust's fancy iterators (counting, constant, transform over a
-device_vector and over a raw device pointer given to CUB) in host code, and a kernel template launched with a
+device_vector and over a raw device pointer given to CUB, permutation over a device_vector indexed by a transformed
+counting iterator, thrust::iterator_difference) in host code, and a kernel template launched with a
 fixed-width typedef (`k<int64_t>` is the instance the host names `k_long`); `using namespace cub;` in host code with
 the shim's CachingDeviceAllocator and CubDebugExit. Translated, built with cudaport's build and run on PoCL; the
 programs check their numbers against host loops."""
@@ -27,11 +28,13 @@ PROGRAM = r"""#include <cstdio>
 #include <thrust/iterator/counting_iterator.h>
 #include <thrust/iterator/constant_iterator.h>
 #include <thrust/iterator/transform_iterator.h>
+#include <thrust/iterator/permutation_iterator.h>
 
 template <typename T> struct NonZero {
     __host__ __device__ __forceinline__ bool operator()(const T& a) const { return a != (T)0; }
 };
 struct Square { __host__ __device__ int operator()(int x) const { return x * x; } };
+struct Triple { __host__ __device__ int operator()(int i) const { return 3 * i; } };
 
 template <typename index_t>
 __global__ void twice(index_t* p, index_t n) {
@@ -95,6 +98,16 @@ int main() {
     long long sq = thrust::reduce(thrust::make_transform_iterator(v.begin(), Square()),
                                   thrust::make_transform_iterator(v.end(), Square()), 0LL);
     bad += sq != want_sq;
+    typedef thrust::device_vector<int>::iterator VIt;
+    typedef thrust::transform_iterator<Triple, thrust::counting_iterator<int>> Every3;
+    thrust::permutation_iterator<VIt, Every3> p0(v.begin(), Every3(thrust::counting_iterator<int>(0), Triple()));
+    thrust::iterator_difference<VIt>::type m = n / 3;
+    long long want_p = 0;
+    for (int i = 0; i < m; i++) want_p += h[3 * i];
+    bad += thrust::reduce(p0, p0 + m, 0LL) != want_p;
+    Every3 from1(thrust::counting_iterator<int>(1), Triple()), to3(thrust::counting_iterator<int>(3), Triple());
+    bad += thrust::reduce(thrust::make_permutation_iterator(v.begin(), from1),
+                          thrust::make_permutation_iterator(v.begin(), to3)) != h[3] + h[6];
     thrust::counting_iterator<long long> first(1);
     bad += thrust::reduce(first, first + 100) != 5050;
     bad += thrust::reduce(thrust::make_constant_iterator(7), thrust::make_constant_iterator(7) + 3) != 21;
