@@ -11,11 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import run_program
+from .conftest import PATHS, run_program
 
 pytestmark = pytest.mark.opencl
-
-PATHS = [pytest.param({}, id="svm"), pytest.param({"CUDAPORT_OPENCL_SVM": "0"}, id="handle-table")]
 
 
 def _passes(proc, steps: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]
