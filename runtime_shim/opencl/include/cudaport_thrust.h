@@ -11,6 +11,7 @@
 #define CUDAPORT_THRUST_H
 
 #include "cudaport_opencl.h"
+#include "cudaport_thrust_iterators.h"
 
 #include <algorithm>
 #include <cstddef>
@@ -350,7 +351,20 @@ template <class It> typename std::iterator_traits<It>::difference_type distance(
     return std::distance(first, last);
 }
 
-#include "cudaport_thrust_iterators.h"
+namespace cp_detail {
+/* a transform_iterator's range: its base range read once, then transformed on the host */
+template <class Op, class It, class R, class V>
+std::vector<typename transform_iterator<Op, It, R, V>::value_type> load(transform_iterator<Op, It, R, V> first,
+                                                                       transform_iterator<Op, It, R, V> last) {
+    auto b = load(first.base(), last.base());
+    std::vector<typename transform_iterator<Op, It, R, V>::value_type> h;
+    h.reserve(b.size());
+    Op op = first.functor();
+    for (auto& x : b) h.push_back(op(x));
+    return h;
+}
+}  // namespace cp_detail
+
 #include "cudaport_thrust_algorithms.h"
 
 }  // namespace thrust
