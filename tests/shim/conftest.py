@@ -1,18 +1,24 @@
-"""Fixtures for the OpenCL runtime shim tests: build libcudaport_opencl.a once per session, compile the
-C++ test programs in tests/shim/cpp against it, run them (optionally under Oclgrind).
-Inputs: runtime_shim/opencl/{include,src}; outputs: executables in a session temp dir.
-Skips when g++, the OpenCL headers/loader or an OpenCL platform is missing."""
+"""Fixtures and helpers for the OpenCL runtime shim tests: build libcudaport_opencl.a once per session, compile the
+C++ test programs in tests/shim/cpp against it, run them (optionally under Oclgrind); run a corpus case (translated
+CUDA host code) with `cudaport test` on PoCL; PATHS, the two device-pointer paths the tests are parametrised over;
+the `clblast` and `clfft` fixtures for the library layers that load them.
+Inputs: runtime_shim/opencl/{include,src}, corpus/cases; outputs: executables in a session temp dir.
+Skips (fails with CUDAPORT_REQUIRE_TOOLS=1) when g++, the OpenCL headers/loader, an OpenCL platform, or the library a
+test needs is missing."""
 
 from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import json
 import os
 import shutil
 import subprocess
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -21,7 +27,11 @@ from tests.conftest import tool_missing
 REPO = Path(__file__).resolve().parents[2]
 SHIM = REPO / "runtime_shim" / "opencl"
 CPP_DIR = Path(__file__).resolve().parent / "cpp"
+CASES = REPO / "corpus" / "cases"
 CXXFLAGS = ["-std=c++17", "-O1", "-Wall", "-Wextra"]
+
+# The two device-pointer paths: SVM (the default where the device has it) and the handle table.
+PATHS = [pytest.param({}, id="svm"), pytest.param({"CUDAPORT_OPENCL_SVM": "0"}, id="handle-table")]
 
 
 def _opencl_platform_count() -> int:
@@ -106,3 +116,30 @@ def run_program(exe: Path, *args: str, env: dict[str, str] | None = None, cwd: P
     if oclgrind:
         cmd = ["oclgrind", "--data-races", *cmd]
     return subprocess.run(cmd, capture_output=True, text=True, env=full_env, cwd=cwd, timeout=timeout)
+
+
+def run_corpus_case(case: str, env: dict[str, str],
+                    tmp_path: Path) -> tuple[subprocess.CompletedProcess[str], dict[str, Any]]:
+    """`cudaport test corpus/cases/<case> --device pocl` with env added to this process's environment; returns the
+    process and its --json report ({} when it wrote none)."""
+    out = tmp_path / "res.json"
+    full_env = {**os.environ, **env}
+    res = subprocess.run([sys.executable, "-m", "translator.cli", "test", str(CASES / case), "--device", "pocl",
+                          "--json", str(out), "-q", "--cache-dir", str(tmp_path / "cache")], capture_output=True,
+                         text=True, timeout=900, env=full_env)
+    data = json.loads(out.read_text()) if out.exists() else {}
+    return res, data
+
+
+@pytest.fixture(scope="session")
+def clblast() -> None:
+    """CLBlast, which the cuBLAS and cuBLASLt layers load."""
+    if not ctypes.util.find_library("clblast"):
+        tool_missing("CLBlast not installed (apt-get install libclblast-dev)")
+
+
+@pytest.fixture(scope="session")
+def clfft() -> None:
+    """clFFT, which the cuFFT layer loads."""
+    if not ctypes.util.find_library("clFFT"):
+        tool_missing("clFFT not installed (apt-get install libclfft-dev)")

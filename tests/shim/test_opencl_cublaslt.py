@@ -5,38 +5,19 @@ the layer does not implement refused with CUBLAS_STATUS_NOT_SUPPORTED. Skips whe
 
 from __future__ import annotations
 
-import ctypes.util
-import json
-import os
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from .conftest import run_program
+from .conftest import PATHS, run_corpus_case, run_program
 
 pytestmark = pytest.mark.opencl
-
-PATHS = [pytest.param({}, id="svm"), pytest.param({"CUDAPORT_OPENCL_SVM": "0"}, id="handle-table")]
-
-
-@pytest.fixture(scope="module")
-def clblast() -> None:
-    if not ctypes.util.find_library("clblast"):
-        pytest.skip("CLBlast not installed (apt-get install libclblast-dev)")
 
 
 @pytest.mark.parametrize("env", PATHS)
 def test_cublaslt_corpus_case_matches_numpy_on_both_pointer_paths(clblast, env, tmp_path: Path) -> None:
-    case = Path(__file__).resolve().parents[2] / "corpus" / "cases" / "cublaslt_matmul_epilogues"
-    out = tmp_path / "res.json"
-    full_env = {**os.environ, **env}
-    res = subprocess.run([sys.executable, "-m", "translator.cli", "test", str(case), "--device", "pocl", "--json",
-                          str(out), "-q", "--cache-dir", str(tmp_path / "cache")], capture_output=True, text=True,
-                         timeout=900, env=full_env)
-    data = json.loads(out.read_text()) if out.exists() else {}
+    res, data = run_corpus_case("cublaslt_matmul_epilogues", env, tmp_path)
     assert res.returncode == 0 and data["cases"][0]["ok"], res.stdout[-3000:] + res.stderr[-3000:]
 
 

@@ -6,27 +6,14 @@ paths. Skips when clFFT (libclfft2) is not installed."""
 
 from __future__ import annotations
 
-import ctypes.util
-import json
-import os
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from .conftest import run_program
+from .conftest import PATHS, run_corpus_case, run_program
 
 pytestmark = pytest.mark.opencl
-
-PATHS = [pytest.param({}, id="svm"), pytest.param({"CUDAPORT_OPENCL_SVM": "0"}, id="handle-table")]
-
-
-@pytest.fixture(scope="module")
-def clfft() -> None:
-    if not ctypes.util.find_library("clFFT"):
-        pytest.skip("clFFT not installed (apt-get install libclfft-dev)")
 
 
 @pytest.mark.parametrize("env", PATHS)
@@ -40,11 +27,5 @@ def test_cufft_calls_match_dft_loops(clfft, build_program: Callable[[str], Path]
 
 @pytest.mark.parametrize("env", PATHS)
 def test_cufft_corpus_case_matches_numpy_on_both_pointer_paths(clfft, env, tmp_path: Path) -> None:
-    case = Path(__file__).resolve().parents[2] / "corpus" / "cases" / "cufft_plans_complex"
-    out = tmp_path / "res.json"
-    full_env = {**os.environ, **env}
-    res = subprocess.run([sys.executable, "-m", "translator.cli", "test", str(case), "--device", "pocl", "--json",
-                          str(out), "-q", "--cache-dir", str(tmp_path / "cache")], capture_output=True, text=True,
-                         timeout=900, env=full_env)
-    data = json.loads(out.read_text()) if out.exists() else {}
+    res, data = run_corpus_case("cufft_plans_complex", env, tmp_path)
     assert res.returncode == 0 and data["cases"][0]["ok"], res.stdout[-3000:] + res.stderr[-3000:]

@@ -5,28 +5,18 @@ LAPACK's pivoting) on both device-pointer paths."""
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-pytestmark = pytest.mark.opencl
+from .conftest import PATHS, run_corpus_case
 
-PATHS = [pytest.param({}, id="svm"), pytest.param({"CUDAPORT_OPENCL_SVM": "0"}, id="handle-table")]
+pytestmark = pytest.mark.opencl
 
 
 @pytest.mark.parametrize("env", PATHS)
 def test_cusolver_corpus_case_matches_numpy_on_both_pointer_paths(env, tmp_path: Path) -> None:
-    case = Path(__file__).resolve().parents[2] / "corpus" / "cases" / "cusolver_lu_cholesky"
-    out = tmp_path / "res.json"
-    full_env = {**os.environ, **env}
-    res = subprocess.run([sys.executable, "-m", "translator.cli", "test", str(case), "--device", "pocl", "--json",
-                          str(out), "-q", "--cache-dir", str(tmp_path / "cache")],
-                         capture_output=True, text=True, timeout=900, env=full_env)
-    data = json.loads(out.read_text()) if out.exists() else {}
+    res, data = run_corpus_case("cusolver_lu_cholesky", env, tmp_path)
     if data and data["cases"][0].get("verdicts", {}) == {"pocl": "skip"}:
         pytest.skip("PoCL not available")
     assert res.returncode == 0 and all(c["ok"] for c in data["cases"]), res.stdout[-3000:] + res.stderr[-3000:]

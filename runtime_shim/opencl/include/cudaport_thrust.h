@@ -11,6 +11,7 @@
 #define CUDAPORT_THRUST_H
 
 #include "cudaport_opencl.h"
+#include "cudaport_thrust_iterators.h"
 
 #include <algorithm>
 #include <cstddef>
@@ -350,7 +351,35 @@ template <class It> typename std::iterator_traits<It>::difference_type distance(
     return std::distance(first, last);
 }
 
-#include "cudaport_thrust_iterators.h"
+namespace cp_detail {
+/* a transform_iterator's range: its base range read once, then transformed on the host */
+template <class Op, class It, class R, class V>
+std::vector<typename transform_iterator<Op, It, R, V>::value_type> load(transform_iterator<Op, It, R, V> first,
+                                                                       transform_iterator<Op, It, R, V> last) {
+    auto b = load(first.base(), last.base());
+    std::vector<typename transform_iterator<Op, It, R, V>::value_type> h;
+    h.reserve(b.size());
+    Op op = first.functor();
+    for (auto& x : b) h.push_back(op(x));
+    return h;
+}
+
+/* a permutation_iterator's range: its index range read once, then its elements up to the largest index once */
+template <class Elem, class Idx>
+std::vector<typename permutation_iterator<Elem, Idx>::value_type> load(permutation_iterator<Elem, Idx> first,
+                                                                      permutation_iterator<Elem, Idx> last) {
+    auto ix = load(first.base(), last.base());
+    std::vector<typename permutation_iterator<Elem, Idx>::value_type> h;
+    if (ix.empty()) return h;
+    std::ptrdiff_t top = 0;
+    for (auto& i : ix) top = std::max(top, (std::ptrdiff_t)i);
+    auto el = load_n(first.elements(), (std::size_t)top + 1);
+    h.reserve(ix.size());
+    for (auto& i : ix) h.push_back(el[(std::size_t)i]);
+    return h;
+}
+}  // namespace cp_detail
+
 #include "cudaport_thrust_algorithms.h"
 
 }  // namespace thrust

@@ -1,12 +1,24 @@
-/* cudaport OpenCL runtime shim: thrust's fancy iterators (included by cudaport_thrust.h inside namespace thrust).
+/* cudaport OpenCL runtime shim: thrust's fancy iterators, which are also CUB's input iterators (cudaport_thrust.h
+ * includes this for thrust, cudaport_cub_iterators.h for cub::CountingInputIterator, ConstantInputIterator and
+ * TransformInputIterator, its aliases of these).
  *
  * counting_iterator and constant_iterator compute their values; transform_iterator applies its functor to its base's
- * elements on the host (thrust functors are __host__ __device__). The algorithms read a range of them through
- * cp_detail::load: a transform_iterator's base range is read once (a device range copied once), then transformed.
- * Passed to CUB's device-wide algorithms, a transform_iterator over a raw pointer reads the pointer as device memory
- * (cudaport_cub_iterators.h). A permutation_iterator reads its element range at its index range's values; the
- * algorithms read its index range once, then the element range up to the largest index once. Every name here has its
- * entry in rules/libs/thrust/. */
+ * elements on the host (thrust and CUB functors are __host__ __device__). thrust's algorithms read a range of them
+ * through cp_detail::load (cudaport_thrust.h: a transform_iterator's base range is read once, a device range copied
+ * once, then transformed); CUB's device-wide algorithms through cub::cp_detail::host_values (cudaport_cub_iterators.h:
+ * a raw pointer at the bottom of a transform_iterator is device memory there, as in CUB). Every name here has its
+ * entry in rules/libs/thrust/ (and rules/libs/cub/ for the CUB names). A permutation_iterator reads its element range
+ * at its index range's values; thrust's algorithms read its index range once, then the element range up to the largest
+ * index once. */
+#ifndef CUDAPORT_THRUST_ITERATORS_H
+#define CUDAPORT_THRUST_ITERATORS_H
+
+#include <cstddef>
+#include <iterator>
+#include <type_traits>
+#include <utility>
+
+namespace thrust {
 
 template <class T, class Sys = void, class Trav = void, class Diff = std::ptrdiff_t>
 class counting_iterator {
@@ -101,20 +113,6 @@ template <class Op, class It> transform_iterator<Op, It> make_transform_iterator
     return transform_iterator<Op, It>(base, op);
 }
 
-namespace cp_detail {
-/* a transform_iterator's range: its base range read once, then transformed on the host */
-template <class Op, class It, class R, class V>
-std::vector<typename transform_iterator<Op, It, R, V>::value_type> load(transform_iterator<Op, It, R, V> first,
-                                                                       transform_iterator<Op, It, R, V> last) {
-    auto b = load(first.base(), last.base());
-    std::vector<typename transform_iterator<Op, It, R, V>::value_type> h;
-    h.reserve(b.size());
-    Op op = first.functor();
-    for (auto& x : b) h.push_back(op(x));
-    return h;
-}
-}  // namespace cp_detail
-
 /* element[index[i]] for the i-th position: thrust::permutation_iterator<ElementIterator, IndexIterator> */
 template <class Elem, class Idx>
 class permutation_iterator {
@@ -151,19 +149,6 @@ template <class It> struct iterator_value { using type = typename std::iterator_
 template <class It> struct iterator_difference { using type = typename std::iterator_traits<It>::difference_type; };
 template <class It> struct iterator_reference { using type = typename std::iterator_traits<It>::reference; };
 
-namespace cp_detail {
-/* a permutation_iterator's range: its index range read once, then its elements up to the largest index once */
-template <class Elem, class Idx>
-std::vector<typename permutation_iterator<Elem, Idx>::value_type> load(permutation_iterator<Elem, Idx> first,
-                                                                      permutation_iterator<Elem, Idx> last) {
-    auto ix = load(first.base(), last.base());
-    std::vector<typename permutation_iterator<Elem, Idx>::value_type> h;
-    if (ix.empty()) return h;
-    std::ptrdiff_t top = 0;
-    for (auto& i : ix) top = std::max(top, (std::ptrdiff_t)i);
-    auto el = load_n(first.elements(), (std::size_t)top + 1);
-    h.reserve(ix.size());
-    for (auto& i : ix) h.push_back(el[(std::size_t)i]);
-    return h;
-}
-}  // namespace cp_detail
+}  // namespace thrust
+
+#endif /* CUDAPORT_THRUST_ITERATORS_H */

@@ -3,6 +3,7 @@
 // cusparse_host.cpp on host copies).
 #include <cstdio>
 #include <cstring>
+#include <type_traits>
 
 #include "cp_cusparse_kernels.hpp"
 
@@ -33,38 +34,43 @@ bool read_scalar(cusparseHandle_t h, const void* p, cudaDataType t, double* out)
     return true;
 }
 
-bool get_indices(const void* dev, cusparseIndexType_t t, size_t n, std::vector<int64_t>& out) {
+namespace {
+// A device array of n Narrow elements as Wide on the host (one copy; Narrow == Wide copies straight into out).
+template <class Narrow, class Wide> bool get_as(const void* dev, size_t n, std::vector<Wide>& out) {
     out.assign(n, 0);
     if (n == 0) return true;
-    if (t == CUSPARSE_INDEX_64I) return cudaMemcpy(out.data(), dev, n * 8, cudaMemcpyDeviceToHost) == cudaSuccess;
-    std::vector<int32_t> v(n);
-    if (cudaMemcpy(v.data(), dev, n * 4, cudaMemcpyDeviceToHost) != cudaSuccess) return false;
+    if (std::is_same<Narrow, Wide>::value)
+        return cudaMemcpy(out.data(), dev, n * sizeof(Wide), cudaMemcpyDeviceToHost) == cudaSuccess;
+    std::vector<Narrow> v(n);
+    if (cudaMemcpy(v.data(), dev, n * sizeof(Narrow), cudaMemcpyDeviceToHost) != cudaSuccess) return false;
     for (size_t i = 0; i < n; ++i) out[i] = v[i];
     return true;
+}
+
+// The host array in, narrowed to Narrow, written to the device array.
+template <class Narrow, class Wide> bool put_as(void* dev, const std::vector<Wide>& in) {
+    if (in.empty()) return true;
+    if (std::is_same<Narrow, Wide>::value)
+        return cudaMemcpy(dev, in.data(), in.size() * sizeof(Wide), cudaMemcpyHostToDevice) == cudaSuccess;
+    std::vector<Narrow> v(in.begin(), in.end());
+    return cudaMemcpy(dev, v.data(), v.size() * sizeof(Narrow), cudaMemcpyHostToDevice) == cudaSuccess;
+}
+}  // namespace
+
+bool get_indices(const void* dev, cusparseIndexType_t t, size_t n, std::vector<int64_t>& out) {
+    return t == CUSPARSE_INDEX_64I ? get_as<int64_t>(dev, n, out) : get_as<int32_t>(dev, n, out);
 }
 
 bool put_indices(void* dev, cusparseIndexType_t t, const std::vector<int64_t>& in) {
-    if (in.empty()) return true;
-    if (t == CUSPARSE_INDEX_64I) return cudaMemcpy(dev, in.data(), in.size() * 8, cudaMemcpyHostToDevice) == cudaSuccess;
-    std::vector<int32_t> v(in.begin(), in.end());
-    return cudaMemcpy(dev, v.data(), v.size() * 4, cudaMemcpyHostToDevice) == cudaSuccess;
+    return t == CUSPARSE_INDEX_64I ? put_as<int64_t>(dev, in) : put_as<int32_t>(dev, in);
 }
 
 bool get_values(const void* dev, cudaDataType t, size_t n, std::vector<double>& out) {
-    out.assign(n, 0);
-    if (n == 0) return true;
-    if (t == CUDA_R_64F) return cudaMemcpy(out.data(), dev, n * 8, cudaMemcpyDeviceToHost) == cudaSuccess;
-    std::vector<float> v(n);
-    if (cudaMemcpy(v.data(), dev, n * 4, cudaMemcpyDeviceToHost) != cudaSuccess) return false;
-    for (size_t i = 0; i < n; ++i) out[i] = v[i];
-    return true;
+    return t == CUDA_R_64F ? get_as<double>(dev, n, out) : get_as<float>(dev, n, out);
 }
 
 bool put_values(void* dev, cudaDataType t, const std::vector<double>& in) {
-    if (in.empty()) return true;
-    if (t == CUDA_R_64F) return cudaMemcpy(dev, in.data(), in.size() * 8, cudaMemcpyHostToDevice) == cudaSuccess;
-    std::vector<float> v(in.begin(), in.end());
-    return cudaMemcpy(dev, v.data(), v.size() * 4, cudaMemcpyHostToDevice) == cudaSuccess;
+    return t == CUDA_R_64F ? put_as<double>(dev, in) : put_as<float>(dev, in);
 }
 
 std::string kname(const char* base, cudaDataType t) {
