@@ -159,11 +159,10 @@ class ProgramBuilder:
             s = k
             while s > 0 and brw.toks[s - 1].text in ("extern", "static", "volatile", "const"):
                 s -= 1
-            e = k
-            while e < len(brw.toks) and brw.toks[e].text != ";":
-                e += 1
+            e = _decl_end(brw, k)
             decl = [x for x in brw.toks[k + 1:e]]
-            name_k = next((i for i, x in enumerate(decl) if x.kind == IDENT and
+            body_end = max((i for i, x in enumerate(decl) if x.text == "}"), default=-1)  # `union { ... } u`
+            name_k = next((i for i, x in enumerate(decl) if x.kind == IDENT and i > body_end and
                            (i + 1 == len(decl) or decl[i + 1].text in ("[", "=", ";"))), -1)
             if name_k < 0:
                 continue
@@ -462,9 +461,7 @@ class ProgramBuilder:
             s = k
             while s > 0 and toks[s - 1].text in ("extern", "static", "volatile", "const"):
                 s -= 1
-            e = k
-            while e < len(toks) and toks[e].text != ";":
-                e += 1
+            e = _decl_end(rw, k)
             decl_text = rw.slice(toks[k + 1].offset, toks[e - 1].end)
             rw.replace(toks[s].offset, toks[e].end, "")
             is_extern = any(x.text == "extern" for x in toks[s:k])
@@ -585,6 +582,19 @@ def _local_constants(toks: list, rw: Rewriter, before: int) -> dict[str, str]:
         if e < before and toks[e].text == ";" and e > j + 2:
             out[toks[j].text] = f"({rw.tok_text(j + 2, e - 1)})"
     return out
+
+
+def _decl_end(rw: Rewriter, k: int) -> int:
+    """Index of the `;` ending the declaration at token k, past the braces of an aggregate it defines
+    (`__shared__ union { T a[4]; U b[4]; } u;`); len(toks) when there is none."""
+    toks = rw.toks
+    e = k
+    while e < len(toks) and toks[e].text != ";":
+        if toks[e].text == "{":
+            close = rw.match(e)
+            e = close if close > e else e
+        e += 1
+    return e
 
 
 def _local_aliases(toks: list, rw: Rewriter, before: int) -> dict[str, str]:
