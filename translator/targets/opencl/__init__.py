@@ -19,17 +19,25 @@ from translator.engine.diagnostics import inline_comment
 from translator.engine.edits import Edit
 from translator.frontend.brackets import split_text
 from translator.frontend.includes import HEADER_SUFFIXES, input_root, local_headers
-from translator.frontend.lexer import lex
+from translator.frontend.lexer import LineIndex, lex
 from translator.frontend.sites import TokenView, find_kernels, qualifier_macros
 from translator.frontend.specializations import specializations, specializations_available
-from translator.model import Severity
+from translator.model import Severity, Span
 from translator.targets.opencl.aliases import function_pointer, kernel_alias, kernels_as_values
 from translator.targets.opencl.autotype import deduced_autos
 from translator.targets.opencl.constfold import fold, local_constants
 from translator.targets.opencl.convsat import saturating_conversions
 from translator.targets.opencl.coop import rewrite_groups
 from translator.targets.opencl.cub import rewrite_cub
-from translator.targets.opencl.cxxonly import bytes_params, cxx_program, cxx_type, device_members, host_members
+from translator.targets.opencl.cxxonly import (
+    SHARED_IN_CXX,
+    bytes_params,
+    cxx_program,
+    cxx_type,
+    device_members,
+    host_members,
+    shared_outside_kernels,
+)
 from translator.targets.opencl.directinit import brace_assignments, copy_initialise, direct_initialisations
 from translator.targets.opencl.emit import KernelInstance, ProgramBuilder
 from translator.targets.opencl.exits import predicate_early_exits
@@ -418,6 +426,7 @@ class FileEmitter:
             for v in merged.vars:
                 used |= idents(v.elem_type + " ".join(v.dims))
             chosen = []
+            templates: dict[int, tuple[str, list[str]]] = {}
             changed = True
             while changed:
                 changed = False
@@ -427,11 +436,21 @@ class FileEmitter:
                     chosen.append(d)
                     used |= idents(decl_texts[(d.start, d.end)]) | idents(d.cond)
                     changed = True
+                # the device function templates the member functions of C++ classes call, kept as templates
+                named = set().union(*[idents(decl_texts[(d.start, d.end)]) for d in chosen
+                                      if d.kind == "type" and cxx_type(decl_texts[(d.start, d.end)])])
+                found = builder.cxx_templates(named)
+                if set(found) - set(templates):
+                    templates = found
+                    used |= set().union(*[idents(t) for t, _at in found.values()])
+                    changed = True
             # ... and so are those called only from macros or from member functions of the classes it carries
             more = builder.request_named(set().union(*[idents(decl_texts[(d.start, d.end)]) for d in chosen
-                                                       if d.kind in ("macro", "type")]))
+                                                       if d.kind in ("macro", "type")],
+                                                     *[idents(t) for t, _at in templates.values()]))
         cxx = self._cxx_route(builder, chosen, decl_texts)
-        head = self._program_head(builder, chosen, decl_texts, type_names, bool(cxx))
+        head = self._program_head(builder, chosen, decl_texts, type_names, bool(cxx),
+                                  templates if cxx else {})
         cl_text = storage_casts(with_simd(builder.program("\n".join(head) + "\n")), len(PRELUDE))
         cl_text = mark_unoptimised(with_limits(cl_text, len(PRELUDE)), len(PRELUDE))
         if cxx:
@@ -465,22 +484,38 @@ class FileEmitter:
         report_macro_generated(self.ctx, scan.funcs, texts)
 
     def _program_head(self, builder: ProgramBuilder, chosen: list, decl_texts: dict[tuple[int, int], str],
-                      type_names: set[str], cxx: bool) -> list[str]:
+                      type_names: set[str], cxx: bool,
+                      templates: dict[int, tuple[str, list[str]]] | None = None) -> list[str]:
         """The .cl before its functions: prelude, the includer's macros, the macros, types and constants the
-        program uses (classes without their host-only members in a C++ program)."""
+        program uses (classes without their host-only members in a C++ program, with the device function
+        templates their member functions call where the source defines them: ProgramBuilder.cxx_templates)."""
         head = [PRELUDE, f"/* translated by cudaport from {self.ctx.rel.name} */"]
         head += self._includer_head()
         # C++: member functions call device functions by name where the class is defined, so the prototypes
         # that need no user type come before the first class
         early = [p for p in builder.protos if not idents(p) & type_names] if cxx else []
         builder.protos = [p for p in builder.protos if p not in early]
-        for d in sorted(chosen, key=lambda d: (d.start < SHIFT, d.start)):
+        templates = templates or {}
+        items = [(d.start, d) for d in chosen] + [(start, None) for start in templates]
+        for start, d in sorted(items, key=lambda x: (x[0] < SHIFT, x[0])):
+            if d is None:  # a device function template kept as C++
+                if early:
+                    head.append("/* device functions member functions call */\n" + "\n".join(early))
+                    early = []
+                text, at = templates[start]
+                self._shared_in_cxx(start, at)
+                head.append(text)
+                continue
             text = decl_texts[(d.start, d.end)]
             if d.kind == "type" and early and cxx_type(text):
                 head.append("/* device functions member functions call */\n" + "\n".join(early))
                 early = []
-            if d.kind == "type":
-                text = type_decl(device_members(text, builder.qual_macros) if cxx else text)
+            if d.kind == "type" and cxx:
+                text, at = shared_outside_kernels(device_members(text, builder.qual_macros), True)
+                self._shared_in_cxx(d.start, at)
+                text = type_decl(text)
+            elif d.kind == "type":
+                text = type_decl(text)
             elif d.kind != "macro":
                 text = constant_decl(text, d.name)
             else:  # a macro's C++ (`#define dist(a, b) int(...)`) is expanded inside OpenCL C functions
@@ -488,6 +523,23 @@ class FileEmitter:
             head.append(f"#if {d.cond}\n{text}\n#endif" if d.cond else text)
         builder.protos[:0] = early  # no class needed them first
         return head
+
+    def _shared_in_cxx(self, start: int, names: list[str]) -> None:
+        """CP4041 for each `__shared__` variable (`names`, in order) of C++ code the .cl carries whole, which
+        starts at offset `start` of the program (header offsets from SHIFT on)."""
+        k = start
+        for name in names:
+            detail = (f"__shared__ {name} is declared in a function the C++ for OpenCL program keeps whole (a "
+                      "member function or device function template); OpenCL has __local variables at kernel scope "
+                      "only: the .cl fails to build where device code calls that function")
+            if start >= SHIFT:
+                part = self.headers[start // SHIFT - 1]
+                self.ctx.report(SHARED_IN_CXX, None, f"{detail} (in {part.name})", inline=False)
+                continue
+            k = max(self.data.find(b"__shared__", k), start)
+            line, col = LineIndex(self.data).line_col(k)
+            self.ctx.report(SHARED_IN_CXX, Span(k, len("__shared__"), line, col), detail, inline=False)
+            k += 1
 
     def _cxx_route(self, builder: ProgramBuilder, chosen: list, decl_texts: dict[tuple[int, int], str]) -> list[str]:
         """Whether this program is C++ for OpenCL (cxxonly.py): the constructs OpenCL C cannot express, in its

@@ -6,6 +6,8 @@ strings are not tokens):
     __shared__ typename BR::TempStorage ts[, ts2];                   -> __shared__ ulong ts[THREADS * DIM_Y * DIM_Z];
     BR(ts).Sum(x [, valid]), .Reduce(x, cub::Max() or cuda::maximum<>{} [, valid])  -> cp_block_reduce(ts, x, op, n)
     cub::BlockScan: BS(ts).ExclusiveSum(x, out [, total]) / .InclusiveSum(...)       -> out = cp_block_scan(...)
+    cub::BlockLoad<T, X, ITEMS, ALGO[, Y, Z]>: BL(ts).Load(src, items [, valid [, oob]]) -> CP_BLOCK_LOAD(...)
+    cub::BlockStore<T, X, ITEMS, ALGO[, Y, Z]>: BS(ts).Store(dst, items [, valid])       -> CP_BLOCK_STORE(...)
 
 Input: the site of a `cub` token and the file context. Output: edits, or CP2008 at every use it cannot map (another
 CUB class, a user functor, an alias used otherwise), so the function is refused rather than miscompiled.
@@ -27,23 +29,33 @@ if TYPE_CHECKING:
     from translator.engine.context import FileContext
     from translator.model import NameSite
 
-_PRIMITIVES = {"BlockReduce": ("Sum", "Reduce"), "BlockScan": ("ExclusiveSum", "InclusiveSum")}
+_PRIMITIVES = {"BlockReduce": ("Sum", "Reduce"), "BlockScan": ("ExclusiveSum", "InclusiveSum"), "BlockLoad": ("Load",),
+               "BlockStore": ("Store",)}
+# BlockLoad/BlockStore algorithms: what the work-item's items are in memory. Only STRIPED differs (item i of
+# work-item t is element i * THREADS + t); DIRECT, VECTORIZE, TRANSPOSE and the WARP_TRANSPOSE variants all leave
+# (or take) a blocked arrangement, item i of t being element t * ITEMS + i, and differ only in the memory accesses
+# they coalesce through TempStorage, which a direct copy does not need.
+_MOVES = {"DIRECT": "0", "VECTORIZE": "0", "TRANSPOSE": "0", "WARP_TRANSPOSE": "0", "WARP_TRANSPOSE_TIMESLICED": "0",
+          "STRIPED": "1"}
 _OPS = {"Sum": "0", "Max": "1", "Min": "2"}  # cp_block_reduce's op argument
 # CUB's functors (removed in CCCL 3) and their libcu++ successors
 _FUNCTORS = {"cub::Sum": "0", "cub::Max": "1", "cub::Min": "2", "cuda::std::plus": "0", "cuda::maximum": "1",
              "cuda::minimum": "2"}
-_HANDLED_HERE = ("cub::BlockReduce (Sum, Reduce with cub::Sum/Max/Min or cuda::std::plus, cuda::maximum/minimum) "
-                 "and cub::BlockScan (ExclusiveSum, InclusiveSum) in device code; DeviceReduce, DeviceScan, "
+_HANDLED_HERE = ("cub::BlockReduce (Sum, Reduce with cub::Sum/Max/Min or cuda::std::plus, cuda::maximum/minimum), "
+                 "cub::BlockScan (ExclusiveSum, InclusiveSum), cub::BlockLoad (Load) and cub::BlockStore (Store) with "
+                 "an algorithm written out in device code; DeviceReduce, DeviceScan, "
                  "DeviceRadixSort, DeviceSelect and DeviceRunLengthEncode on device pointers in host code")
 
 
 @dataclass(frozen=True)
 class _Alias:
     name: str
-    kind: str  # BlockReduce | BlockScan
+    kind: str  # BlockReduce | BlockScan | BlockLoad | BlockStore
     elem: str  # element type as written
     threads: str  # block size expression
     end: int  # token index: the alias is in scope up to here (its block's closing brace)
+    items: str = ""  # BlockLoad/BlockStore: items per thread
+    striped: str = "0"  # BlockLoad/BlockStore: "1" for the STRIPED algorithm
 
 
 def rewrite_cub(site: NameSite, ctx: FileContext) -> bool:
@@ -53,7 +65,8 @@ def rewrite_cub(site: NameSite, ctx: FileContext) -> bool:
     member = toks[i + 2].text if i + 2 < len(toks) and toks[i + 1].text == "::" else ""
     if member in _OPS and _in_call_of(toks, i, ("Reduce",)):
         return True  # the functor of a Reduce call rewritten from its alias
-    if member.startswith(("BLOCK_REDUCE_", "BLOCK_SCAN_")) and _in_call_of(toks, i, tuple(_PRIMITIVES), "<"):
+    if member.startswith(("BLOCK_REDUCE_", "BLOCK_SCAN_", "BLOCK_LOAD_", "BLOCK_STORE_")) and \
+            _in_call_of(toks, i, tuple(_PRIMITIVES), "<"):
         return True  # the algorithm argument of a declaration rewritten whole
     if _host_using_namespace(ctx, i):
         return True
@@ -157,11 +170,24 @@ def _alias_declaration(ctx: FileContext, i: int, kind: str) -> _Alias | None:
     def text(a: tuple[int, int]) -> str:
         return data[toks[a[0]].offset:toks[a[1] - 1].end].decode("utf-8", "surrogateescape")
 
-    dims = [f"({text(a)})" for k, a in enumerate(args) if k in (1, 3, 4)]
-    alias = _Alias(name, kind, text(args[0]), " * ".join(dims), _scope_end(toks, semi))
+    moves = kind in ("BlockLoad", "BlockStore")
+    if moves and len(args) < 3:
+        return None
+    striped = "0"
+    if moves and len(args) > 3:  # the algorithm: a CUB constant written out (not a template parameter)
+        words = [t.text for t in toks[args[3][0]:args[3][1]]]
+        prefix = f"BLOCK_{kind[5:].upper()}_"
+        algo = words[-1][len(prefix):] if words[-1].startswith(prefix) and words[:-1] in ([], ["cub", "::"]) \
+            else ""
+        if algo not in _MOVES:
+            return None
+        striped = _MOVES[algo]
+    dims = [f"({text(a)})" for k, a in enumerate(args) if k in ((1, 4, 5) if moves else (1, 3, 4))]
+    alias = _Alias(name, kind, text(args[0]), " * ".join(dims), _scope_end(toks, semi),
+                   f"({text(args[2])})" if moves else "", striped)
+    what = f"CP_BLOCK_{kind[5:].upper()}" if moves else f"cp_block_{kind[5:].lower()}"
     ctx.edits.append(Edit(toks[first].offset, toks[semi].end - toks[first].offset,
-                          f"/* {name}: cub::{kind} -> cp_block_{kind[5:].lower()} (OpenCL prelude) */",
-                          origin="cub"))
+                          f"/* {name}: cub::{kind} -> {what} (OpenCL prelude) */", origin="cub"))
     _rewrite_uses(ctx, alias, semi + 1)
     return alias
 
@@ -201,12 +227,15 @@ def _tok_span(ctx: FileContext, k: int) -> Span:
 
 
 def _temp_storage(ctx: FileContext, alias: _Alias, k: int) -> int | None:
-    """`__shared__ [typename] A::TempStorage a, b;` -> `__shared__ T a[N]; __shared__ T b[N];`."""
+    """`__shared__ [typename] A::TempStorage a, b;` -> `__shared__ T a[N]; __shared__ T b[N];`; the same
+    declaration as a member of a struct or union (`__shared__ union { typename L::TempStorage load; ... } ts;`)
+    loses only the type."""
     toks = ctx.parsed.tokens
     if k + 3 >= len(toks) or toks[k + 1].text != "::" or toks[k + 2].text != "TempStorage":
         return None
     start = k - 1 if toks[k - 1].text == "typename" else k
-    if toks[start - 1].text != "__shared__":
+    member = toks[start - 1].text in (";", "{", "}") and _in_aggregate(toks, start)
+    if toks[start - 1].text != "__shared__" and not member:
         return None
     names, m = [], k + 3
     while m + 1 < len(toks) and toks[m].kind == "ident" and toks[m + 1].text in (",", ";"):
@@ -217,32 +246,74 @@ def _temp_storage(ctx: FileContext, alias: _Alias, k: int) -> int | None:
     if not names or toks[m + 1].text != ";":
         return None
     # 64-bit slots whatever the element type: the prelude stores each value's bits there, so the array has no
-    # template-dependent type (a device function template's shared array is hoisted to its kernel as written)
-    decl = "; __shared__ ".join(f"unsigned long long {n}[{alias.threads}]" for n in names)
+    # template-dependent type (a device function template's shared array is hoisted to its kernel as written);
+    # BlockLoad/BlockStore move items without it (one slot keeps the declaration and a union's members)
+    size = "1" if alias.items else alias.threads
+    decl = ("; " if member else "; __shared__ ").join(f"unsigned long long {n}[{size}]" for n in names)
     ctx.edits.append(Edit(toks[start].offset, toks[m].end - toks[start].offset, decl, origin="cub"))
     return m + 2
+
+
+def _in_aggregate(toks, k: int) -> bool:  # type: ignore[no-untyped-def]
+    """Whether token k is directly inside the braces of a struct or union (`union {`, `struct S {`)."""
+    depth = 0
+    for j in range(k - 1, max(-1, k - 400), -1):
+        t = toks[j].text
+        if t in ("}", ")"):
+            depth += 1
+        elif t in ("{", "("):
+            if depth == 0:
+                return t == "{" and (toks[j - 1].text in ("struct", "union") or (
+                    j >= 2 and toks[j - 1].kind == "ident" and toks[j - 2].text in ("struct", "union")))
+            depth -= 1
+    return False
 
 
 def _call(ctx: FileContext, alias: _Alias, k: int) -> int | None:
     """`A(ts).Method(args)` -> the prelude call (args rendered with their own translations)."""
     toks = ctx.parsed.tokens
-    if k + 5 >= len(toks) or toks[k + 1].text != "(" or toks[k + 3].text != ")" or toks[k + 4].text != ".":
+    if k + 5 >= len(toks) or toks[k + 1].text != "(":
         return None
-    method = toks[k + 5].text
-    if method not in _PRIMITIVES[alias.kind] or k + 6 >= len(toks) or toks[k + 6].text != "(":
+    shut = match_close(toks, k + 1)
+    if shut < 0 or shut == k + 2 or shut + 2 >= len(toks) or toks[shut + 1].text != ".":
         return None
-    close = match_close(toks, k + 6)
+    method = toks[shut + 2].text
+    if method not in _PRIMITIVES[alias.kind] or shut + 3 >= len(toks) or toks[shut + 3].text != "(":
+        return None
+    close = match_close(toks, shut + 3)
     if close < 0:
         return None
-    args = split_top(toks, k + 6, close)
+    args = split_top(toks, shut + 3, close)
     spans = [(toks[a].offset, toks[b - 1].end) for a, b in args]
-    storage = (toks[k + 2].offset, toks[k + 2].end)
-    build = _reduce_call(toks, method, args, spans, storage) if alias.kind == "BlockReduce" else \
-        _scan_call(method, spans, storage)
+    storage = (toks[k + 2].offset, toks[shut - 1].end)
+    if alias.kind == "BlockReduce":
+        build = _reduce_call(toks, method, args, spans, storage)
+    elif alias.kind == "BlockScan":
+        build = _scan_call(method, spans, storage)
+    else:
+        build = _move_call(alias, spans)
     if build is None:
         return None
     ctx.edits.append(Edit(toks[k].offset, toks[close].end - toks[k].offset, origin="cub", build=build))
     return close + 1
+
+
+def _move_call(alias: _Alias, spans: list[tuple[int, int]]):  # type: ignore[no-untyped-def]
+    """`L(ts).Load(src, items[, valid[, oob]])` / `S(ts).Store(dst, items[, valid])` -> CP_BLOCK_LOAD(...) /
+    CP_BLOCK_LOAD_OOB(...) / CP_BLOCK_STORE(...): a statement (CUB's return void)."""
+    most = 4 if alias.kind == "BlockLoad" else 3
+    if not 2 <= len(spans) <= most:
+        return None
+    name = "CP_BLOCK_STORE" if alias.kind == "BlockStore" else "CP_BLOCK_LOAD_OOB" if len(spans) == 4 else \
+        "CP_BLOCK_LOAD"
+
+    def build(r) -> str:  # type: ignore[no-untyped-def]
+        ptr, items = r(*spans[0]), r(*spans[1])
+        valid = f"(int)({r(*spans[2])})" if len(spans) > 2 else "INT_MAX"
+        oob = f", {r(*spans[3])}" if len(spans) == 4 else ""
+        return f"{name}({ptr}, {items}, {alias.items}, {alias.threads}, {alias.striped}, {valid}{oob})"
+
+    return build
 
 
 def _reduce_call(toks, method: str, args: list[tuple[int, int]], spans: list[tuple[int, int]],  # type: ignore[no-untyped-def]

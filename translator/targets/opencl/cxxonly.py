@@ -210,9 +210,16 @@ def kernel_local_names(text: str) -> str:
             depth += (t == "{") - (t == "}")
             if depth == 0 and t == "__local" and toks[i - 1].text in (";", "{", "}", "volatile", ")"):
                 semi = next((j for j in range(i, end) if toks[j].text == ";"), -1)
-                stmt = [toks[j].text for j in range(i, semi)] if semi > 0 else ["="]
+                # the words of the declaration, template argument lists left out (`X<float, 4>::TempStorage`)
+                own, j = [], i
+                while 0 <= j < semi:
+                    close = rw.angle(j) if toks[j].text == "<" and toks[j - 1].kind == IDENT else -1
+                    if close < 0:
+                        own.append(j)
+                    j = close + 1 if close > 0 else j + 1
+                stmt = [toks[j].text for j in own] if semi > 0 else ["="]
                 stmt = stmt[:stmt.index("[")] if "[" in stmt else stmt  # an array size may be `[(32)]`
-                names = [toks[j].text for j in range(i, semi) if toks[j].kind == IDENT and toks[j + 1].text in
+                names = [toks[j].text for j in own if toks[j].kind == IDENT and toks[j + 1].text in
                          ("[", ";")] if semi > 0 else []
                 # a variable, not a pointer into local memory (`__local T* t = (__local T*)&m[1];`)
                 if len(names) == 1 and not {",", "=", "(", "*", "&"} & set(stmt):
@@ -221,6 +228,48 @@ def kernel_local_names(text: str) -> str:
             i += 1
         k = end if end > 0 else k + 1
     return rw.result()
+
+
+SHARED_IN_CXX = "CP4041"
+
+
+def shared_outside_kernels(text: str, members: bool) -> tuple[str, list[str]]:
+    """`__shared__` variables declared in the functions of C++ code the .cl carries whole (member functions of a
+    class, `members`, or a device function template kept as a template). OpenCL has `__local` variables at
+    kernel scope only (clang: "non-kernel function variable cannot be declared in local address space", even
+    in a template nobody instantiates), and such a function's storage has a type only its instances know, so
+    no kernel can declare it. Each becomes a private declaration after a static_assert naming CP4041, which
+    fails only where an instance is compiled: `sizeof(*this)` in a (non-static) member function and the
+    variable's own type otherwise depend on the template (CUB's PrivateStorage(), used by the collective's
+    default constructor, stays harmless while the program passes TempStorage in). Returns the text and the
+    names declared, in order."""
+    rw = Rewriter(text)
+    toks = rw.toks
+    at: list[str] = []
+    statics = [(head, end) for _s, head, end, words in member_functions(text, {}) if "static" in words] \
+        if members else []
+    for k, t in enumerate(toks):
+        if t.text != "__shared__" or t.directive >= 0:
+            continue
+        s = k
+        while s > 0 and toks[s - 1].text in ("extern", "static", "volatile", "const"):
+            s -= 1
+        e = next((j for j in range(k, len(toks)) if toks[j].text == ";"), -1)
+        name = next((toks[j].text for j in range(e - 1, k, -1) if toks[j].kind == IDENT
+                     and toks[j + 1].text in ("[", ";")), "") if e > 0 else ""
+        if not name:
+            continue
+        static = any(head <= t.offset < end for head, end in statics)
+        cond = "sizeof(*this) == 0" if members and not static else f"sizeof(decltype({name})) == 0"
+        msg = (f"cudaport {SHARED_IN_CXX}: __shared__ {name} is declared outside a kernel; OpenCL has __local "
+               "variables at kernel scope only (pass the storage in, as CUB's TempStorage constructor does)")
+        decl = rw.slice(toks[k + 1].offset, toks[e].end)
+        quals = " ".join(x.text for x in toks[s:k] if x.text in ("volatile", "const"))
+        check = f"static_assert({cond}, \"{msg}\");"
+        decl = f"{quals} {decl}".lstrip()
+        rw.replace(toks[s].offset, toks[e].end, f"{check} {decl}" if members and not static else f"{decl} {check}")
+        at.append(name)
+    return rw.result(), at
 
 
 def member_functions(text: str, qual_macros: dict[str, tuple[str, ...]]) -> list[tuple[int, int, int, set[str]]]:

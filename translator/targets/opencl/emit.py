@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from translator.targets.opencl.constfold import fold
-from translator.targets.opencl.cxxonly import cxx_only, cxx_unsupported
+from translator.targets.opencl.cxxonly import cxx_only, cxx_unsupported, shared_outside_kernels
 from translator.targets.opencl.halfconv import cl_half_types
 from translator.targets.opencl.hoist import Program, hoist_function
 from translator.targets.opencl.prelude_half import HALF_TYPES
@@ -162,11 +162,10 @@ class ProgramBuilder:
             s = k
             while s > 0 and brw.toks[s - 1].text in ("extern", "static", "volatile", "const"):
                 s -= 1
-            e = k
-            while e < len(brw.toks) and brw.toks[e].text != ";":
-                e += 1
+            e = _decl_end(brw, k)
             decl = [x for x in brw.toks[k + 1:e]]
-            name_k = next((i for i, x in enumerate(decl) if x.kind == IDENT and
+            body_end = max((i for i, x in enumerate(decl) if x.text == "}"), default=-1)  # `union { ... } u`
+            name_k = next((i for i, x in enumerate(decl) if x.kind == IDENT and i > body_end and
                            (i + 1 == len(decl) or decl[i + 1].text in ("[", "=", ";"))), -1)
             if name_k < 0:
                 continue
@@ -287,6 +286,27 @@ class ProgramBuilder:
                 spaces = tuple("global" for p in info.params if split_param(p)[2] or split_param(p)[3] == "mut")
                 self.request(info, {}, spaces)
         return len(self.queue) > before
+
+    def cxx_templates(self, names: set[str]) -> dict[int, tuple[str, list[str]]]:
+        """The device function templates (explicit specialisations included) of these names, and those their
+        texts name in turn, as C++ templates: start offset -> (text, the names of its `__shared__` variables,
+        cxxonly.shared_outside_kernels). A C++ for OpenCL program keeps the classes it carries
+        whole, and their member functions call templates with arguments of the classes' parameters
+        (`LoadDirectBlocked(linear_tid, block_itr, items)`), instances only clang's instantiation knows; the
+        program then needs the templates themselves, where the source has them (before the classes)."""
+        out: dict[int, tuple[str, list[str]]] = {}
+        todo, seen = set(names), set()
+        while todo:
+            name = todo.pop()
+            seen.add(name)
+            for info in self.by_name.get(name, []):
+                f = info.func
+                if f.kind == "kernel" or not f.template_text or f.start in out:
+                    continue
+                text, at = shared_outside_kernels(cxx_to_c_types(f"{f.template_text}\n{info.text.strip()}"), False)
+                out[f.start] = (text, at)
+                todo |= (idents(text) & set(self.by_name)) - seen
+        return out
 
     # -- emission ------------------------------------------------------------------------------------------
     def _half_operators(self, f: DevFunc, smap: dict[str, str]) -> str:
@@ -444,9 +464,7 @@ class ProgramBuilder:
             s = k
             while s > 0 and toks[s - 1].text in ("extern", "static", "volatile", "const"):
                 s -= 1
-            e = k
-            while e < len(toks) and toks[e].text != ";":
-                e += 1
+            e = _decl_end(rw, k)
             decl_text = rw.slice(toks[k + 1].offset, toks[e - 1].end)
             rw.replace(toks[s].offset, toks[e].end, "")
             is_extern = any(x.text == "extern" for x in toks[s:k])
@@ -457,14 +475,21 @@ class ProgramBuilder:
             elem, vname, dims = m.group(1).strip(), m.group(2), m.group(3).strip()
             if not kernel:
                 continue  # passed in as an extra parameter
+            consts = _local_constants(toks, rw, k)
             if dims:  # hoisted above the body's own constants: `const int n = W / 2; __shared__ T s[n];`
-                consts = _local_constants(toks, rw, k)
                 for _ in range(4):
                     new_dims = sub_idents(dims, consts)
                     if new_dims == dims:
                         break
                     dims = new_dims
-                decl_text = f"{elem} {vname}{dims}"
+            aliases = _local_aliases(toks, rw, k)
+            if idents(elem) & set(aliases):  # ... and above its own type aliases (`typedef X<T> L; __shared__
+                for _ in range(4):  # typename L::TempStorage ts;`): the alias's definition is spelled out
+                    new_elem = sub_idents(sub_idents(elem, aliases), consts)
+                    if new_elem == elem:
+                        break
+                    elem = new_elem
+            decl_text = f"{elem} {vname}{dims}"
             env.declare(vname, "local", elem + "*" if dims else elem)
             if not dims:
                 env.local_scalars.add(vname)
@@ -559,6 +584,41 @@ def _local_constants(toks: list, rw: Rewriter, before: int) -> dict[str, str]:
             e += 1
         if e < before and toks[e].text == ";" and e > j + 2:
             out[toks[j].text] = f"({rw.tok_text(j + 2, e - 1)})"
+    return out
+
+
+def _decl_end(rw: Rewriter, k: int) -> int:
+    """Index of the `;` ending the declaration at token k, past the braces of an aggregate it defines
+    (`__shared__ union { T a[4]; U b[4]; } u;`); len(toks) when there is none."""
+    toks = rw.toks
+    e = k
+    while e < len(toks) and toks[e].text != ";":
+        if toks[e].text == "{":
+            close = rw.match(e)
+            e = close if close > e else e
+        e += 1
+    return e
+
+
+def _local_aliases(toks: list, rw: Rewriter, before: int) -> dict[str, str]:
+    """`name -> definition` of the type aliases a function body declares before token `before` (`typedef
+    Load<float, 128> L;`, `using S = Store<int, 128>;`), for `__shared__` declarations that move above them.
+    Aliases of function, array or locally defined types are left out."""
+    out: dict[str, str] = {}
+    for i in range(before):
+        t = toks[i].text
+        if t not in ("typedef", "using") or (i and toks[i - 1].text not in (";", "{", "}")):
+            continue
+        e = i + 1
+        while e < before and toks[e].text not in (";", "{", "}"):
+            e += 1
+        if e >= before or toks[e].text != ";" or any(toks[j].text in ("(", "[", "struct", "union", "enum")
+                                                        for j in range(i + 1, e)):
+            continue
+        if t == "typedef" and e - i > 2 and toks[e - 1].kind == IDENT:
+            out[toks[e - 1].text] = rw.tok_text(i + 1, e - 2)
+        elif t == "using" and e - i > 3 and toks[i + 1].kind == IDENT and toks[i + 2].text == "=":
+            out[toks[i + 1].text] = rw.tok_text(i + 3, e - 1)
     return out
 
 

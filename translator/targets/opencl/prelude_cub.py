@@ -46,6 +46,20 @@ CP_BLOCK_PRIMS(long, as_ulong, as_long) CP_BLOCK_PRIMS(ulong, CP_ID, CP_ID)
 #ifdef CP_HAS_FP64
 CP_BLOCK_PRIMS(double, as_ulong, as_double)
 #endif
+/* cub::BlockLoad / cub::BlockStore: work-item t's ITEMS items from/to element t * ITEMS + i (blocked: DIRECT,
+   VECTORIZE, TRANSPOSE, WARP_TRANSPOSE) or i * THREADS + t (striped); only elements below valid move, and a load
+   with a default sets the others to it. Statements, as CUB's Load/Store return void. */
+#define CP_BLOCK_MOVE_AT(n, threads, striped, i) \
+    ((striped) ? (int)(i) * (int)(threads) + (int)cp_lid() : (int)cp_lid() * (int)(n) + (int)(i))
+#define CP_BLOCK_LOAD(src, items, n, threads, striped, valid) do { \
+    for (int cp_bi = 0; cp_bi < (n); cp_bi++) { int cp_bj = CP_BLOCK_MOVE_AT(n, threads, striped, cp_bi); \
+        if (cp_bj < (valid)) (items)[cp_bi] = (src)[cp_bj]; } } while (0)
+#define CP_BLOCK_LOAD_OOB(src, items, n, threads, striped, valid, oob) do { \
+    for (int cp_bi = 0; cp_bi < (n); cp_bi++) { int cp_bj = CP_BLOCK_MOVE_AT(n, threads, striped, cp_bi); \
+        (items)[cp_bi] = cp_bj < (valid) ? (src)[cp_bj] : (oob); } } while (0)
+#define CP_BLOCK_STORE(dst, items, n, threads, striped, valid) do { \
+    for (int cp_bi = 0; cp_bi < (n); cp_bi++) { int cp_bj = CP_BLOCK_MOVE_AT(n, threads, striped, cp_bi); \
+        if (cp_bj < (valid)) (dst)[cp_bj] = (items)[cp_bi]; } } while (0)
 /* cooperative groups' reduce over a tile of w work-items (a power of two up to 32): butterfly through cp_shfl_xor */
 #define CP_TILE_REDUCE(T) \
 CP_OVL T cp_tile_reduce(__local ulong* s, T v, int op, int w) { \
