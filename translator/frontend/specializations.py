@@ -19,7 +19,7 @@ import re
 import shutil
 import subprocess
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 _CLANGS = ("clang++-15", "clang++")
@@ -114,10 +114,12 @@ class InstanceConstants:
     values: ("var", name, ordinal) -> the integer value of a `constexpr` integral variable of the pattern (a
     local of a function, a static data member of a class), ordinal counting the pattern's declarations of that
     name in source order; ("if", "", ordinal) -> 1 or 0, the condition of the pattern's ordinal-th `if
-    constexpr`. A declaration in a branch the instance discards has no value."""
+    constexpr`. A declaration in a branch the instance discards has no value. types: a class's member type
+    aliases (`using T = ...;`, `typedef ... T;`) -> the type clang resolved (through typedefs)."""
 
     args: tuple[tuple[str, ...], ...]  # per argument, its spellings (written, desugared)
     values: dict[tuple[str, str, int], int]
+    types: dict[str, str] = field(default_factory=dict)
 
 
 def instance_constants(path: Path, data: bytes, args: Sequence[str], name: str) -> list[InstanceConstants] | None:
@@ -151,69 +153,87 @@ _INTEGRAL = {"bool", "char", "signed char", "unsigned char", "short", "unsigned 
 
 
 def parse_constants(text: str, name: str) -> list[InstanceConstants]:
-    """The specializations of `name` in clang's `-ast-dump` text (see instance_constants). Each dumped
-    declaration starts a fresh dumper, whose locations name only what changed since the last one printed
-    (`col:5`, `line:3:5`, `file:3:5`): they are tracked to order the declarations."""
+    """The specializations of `name` in clang's `-ast-dump` text (see instance_constants): those of its
+    templates, and its explicit class specializations (`template <> struct X<16> {...}`), dumped on their own.
+    Each dumped declaration starts a fresh dumper, whose locations name only what changed since the last one
+    printed (`col:5`, `line:3:5`, `file:3:5`): they are tracked to order the declarations."""
     lines = text.splitlines()
     out: list[InstanceConstants] = []
     i, n = 0, len(lines)
     while i < n:
-        line = lines[i]
-        if not (line.startswith(("FunctionTemplateDecl ", "ClassTemplateDecl ")) and line.split()[-1] == name):
+        words = lines[i].split()
+        template = lines[i].startswith(("FunctionTemplateDecl ", "ClassTemplateDecl ")) and words[-1] == name
+        explicit = lines[i].startswith("ClassTemplateSpecializationDecl ") and words[-2:] == [name, "definition"]
+        if not template and not explicit:
             i += 1
             continue
         j = i + 1
         while j < n and lines[j][:1] in ("|", "`", " "):
             j += 1
-        out += _template_constants(lines[i:j])
+        out += _template_constants(lines[i:j], explicit)
         i = j
     return out
 
 
-def _template_constants(lines: list[str]) -> list[InstanceConstants]:
-    """One template's dump: its pattern (the first FunctionDecl or CXXRecordDecl child) and specializations."""
+_Decl = tuple[str, tuple[str, int, int], "int | str | None"]
+
+
+def _template_constants(lines: list[str], explicit: bool) -> list[InstanceConstants]:
+    """One template's dump: its pattern (the first FunctionDecl or CXXRecordDecl child) and specializations;
+    or one explicit specialization (`explicit`), which is its own pattern."""
     state = ["", 0]  # the dumper's last file and line
-    nodes: list[tuple[str, list[str], list[tuple[str, tuple[str, int, int], int | None]]]] = []
+    top = 0 if explicit else 1  # the depth of the specializations
+    nodes: list[tuple[str, list[str], list[_Decl]]] = []
     for k, line in enumerate(lines):
         depth = len(_TREE.match(line).group(0)) // 2  # type: ignore[union-attr]
         body = line[depth * 2:]
         first, loc = _track(body, state)
-        if depth == 1 and body.startswith(("FunctionDecl ", "CXXRecordDecl ", "ClassTemplateSpecializationDecl ")):
+        if depth == top and body.startswith(("FunctionDecl ", "CXXRecordDecl ", "ClassTemplateSpecializationDecl ")):
             nodes.append((body.split()[0], [], []))
             continue
-        if not nodes or depth < 2:
+        if not nodes or depth <= top:
             continue
         _kind, targs, decls = nodes[-1]
-        if depth == 2 and body.startswith("TemplateArgument "):
+        plain = _QUOTED.sub("", body)
+        if depth == top + 1 and body.startswith("TemplateArgument "):
             targs.append(body)
-        elif body.startswith("VarDecl ") and loc is not None and " constexpr" in _QUOTED.sub("", body):
+        elif depth == top + 1 and body.startswith(("TypeAliasDecl ", "TypedefDecl ")) and loc is not None:
+            m = re.search(r"(\w+) '", body)
+            spelled = _QUOTED.findall(body)
+            if m and spelled and _kind != "CXXRecordDecl":
+                decls.append(("type:" + m.group(1), loc, spelled[-1].strip("'")))
+        elif body.startswith("VarDecl ") and loc is not None and " constexpr" in plain:
             m = re.search(r"(\w+) '", body)
             spelled = _QUOTED.findall(body)
             if m and spelled and _integral(spelled[-1]):
                 decls.append(("var:" + m.group(1), loc, _value_below(lines, k, depth, 1)))
-        elif body.startswith("IfStmt ") and first is not None and _QUOTED.sub("", body).rstrip().endswith("constexpr"):
+        elif body.startswith("IfStmt ") and first is not None and plain.rstrip().endswith("constexpr"):
             # by where it begins: an instance's range ends early when it drops the else branch
             decls.append(("if:", first, _value_below(lines, k, depth, 2)))
-    if not nodes or nodes[0][0] == "ClassTemplateSpecializationDecl" or nodes[0][1]:
+    if not explicit and (not nodes or nodes[0][0] == "ClassTemplateSpecializationDecl" or nodes[0][1]):
         return []
+    pattern = nodes[0][2] if nodes else []
     ordinals: dict[tuple[str, tuple[str, int, int]], int] = {}
     counts: dict[str, int] = {}
-    for key, loc, _v in sorted(nodes[0][2], key=lambda d: d[1]):
+    for key, loc, _v in sorted(pattern, key=lambda d: d[1]):
         ordinals[(key, loc)] = counts.get(key, 0)
         counts[key] = counts.get(key, 0) + 1
     out = []
-    for _kind, targs, decls in nodes[1:]:
+    for _kind, targs, decls in nodes if explicit else nodes[1:]:
         if not targs:
             continue
         spelled = [_template_argument(a) for a in targs]
         if any(s is None for s in spelled):
             continue  # a pack, a template template argument
         values: dict[tuple[str, str, int], int] = {}
+        types: dict[str, str] = {}
         for key, loc, value in decls:
-            if value is not None and (key, loc) in ordinals:
-                kind, _, var = key.partition(":")
+            kind, _, var = key.partition(":")
+            if kind == "type" and isinstance(value, str):
+                types.setdefault(var, value)
+            elif isinstance(value, int) and (key, loc) in ordinals:
                 values[(kind, var, ordinals[(key, loc)])] = value
-        out.append(InstanceConstants(tuple(spelled), values))  # type: ignore[arg-type]
+        out.append(InstanceConstants(tuple(spelled), values, types))  # type: ignore[arg-type]
     return out
 
 

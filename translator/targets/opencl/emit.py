@@ -296,7 +296,7 @@ class ProgramBuilder:
         """Why an instance is C++ (halftemplates.py): a parameter its pattern computes on is __half; or ''."""
         operated = self.operated_params.get(f.kdef.name_span.offset, ())
         return "C++ operators on `__half` in a template instance" if any(
-            smap.get(p, "").strip() == "cp_half" for p in operated) else ""
+            smap.get(p, "").strip() in ("cp_half", "cp_bfloat16") for p in operated) else ""
 
     def _emit(self, info: FuncInfo, subst: dict[str, str], spaces: tuple[str, ...] | None, name: str) -> str:
         f = info.func
@@ -428,7 +428,7 @@ class ProgramBuilder:
         if self._object_names is None:
             self._object_names = {k: f"({v})" for k, v in object_macros(list(self.macros.values())).items()}
         return evaluate_instance(body, f.name, [smap[tp.name] for tp in f.tparams], self.instance_constants,
-                                 self.class_templates, self._object_names)
+                                 self.class_templates, self._object_names, self.type_names)
 
     def _macro_tparams(self, info: FuncInfo, subst: dict[str, str], text: str) -> str:
         """An instance whose body uses a macro that names one of its template parameters

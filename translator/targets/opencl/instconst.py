@@ -28,7 +28,7 @@ from translator.frontend.lexer import IDENT
 from translator.frontend.specializations import InstanceConstants
 from translator.targets.opencl.constfold import fold, local_constants
 from translator.targets.opencl.halfconv import cl_half_types
-from translator.targets.opencl.spelling import canonical_c_type
+from translator.targets.opencl.spelling import VECTOR_TYPE, canonical_c_type
 from translator.targets.opencl.text import Rewriter
 
 Lookup = Callable[[str], Sequence[InstanceConstants]]
@@ -37,12 +37,13 @@ _STMT_START = {";", "{", "}", ")"}
 
 def evaluate_instance(body: str, name: str, args: Sequence[str], lookup: Lookup | None,
                       class_names: set[str] | frozenset[str] = frozenset(),
-                      names: dict[str, str] | None = None) -> str:
+                      names: dict[str, str] | None = None,
+                      type_names: set[str] | frozenset[str] = frozenset()) -> str:
     """The body of the instance `name<args>` with its dependent constants evaluated (see the module)."""
     if lookup is None or ("constexpr" not in body and not class_names):
         return body
     names = names or {}
-    body = _members(body, lookup, class_names, names)
+    body = _members(body, lookup, class_names, names, type_names) if class_names else body
     rw = Rewriter(body)
     decls = _constexpr_decls(rw)
     ifs = [k for k, t in enumerate(rw.toks) if t.text == "if" and k + 1 < len(rw.toks)
@@ -51,7 +52,8 @@ def evaluate_instance(body: str, name: str, args: Sequence[str], lookup: Lookup 
         return body
     unknown = any(fold(rw.tok_text(a, b), names) is None for _n, _o, a, b in decls) or \
         any(_fold_if(rw, k, names) is None for k in ifs)
-    values = _instance_values(lookup(name), args) if unknown else {}
+    got = _instance(lookup(name), args) if unknown else None
+    values = got.values if got is not None else {}
     for var, ordinal, a, b in decls:
         value = values.get(("var", var, ordinal))
         if value is not None:
@@ -64,12 +66,13 @@ def evaluate_instance(body: str, name: str, args: Sequence[str], lookup: Lookup 
     return _prune(rw, ifs, values, names) if ifs else body
 
 
-def _instance_values(instances: Sequence[InstanceConstants], args: Sequence[str]) -> dict[tuple[str, str, int], int]:
-    """The values of the one specialization whose arguments are these (all matches agreeing), else none."""
+def _instance(instances: Sequence[InstanceConstants], args: Sequence[str]) -> InstanceConstants | None:
+    """The specialization whose arguments are these (all that match agreeing), else None."""
     want = [_norm(a) for a in args]
-    found = [i.values for i in instances if len(i.args) == len(want)
+    found = [i for i in instances if len(i.args) == len(want)
              and all(w in {_norm(s) for s in spelled} for w, spelled in zip(want, i.args, strict=True))]
-    return found[0] if found and all(f == found[0] for f in found) else {}
+    ok = found and all((f.values, f.types) == (found[0].values, found[0].types) for f in found)
+    return found[0] if ok else None
 
 
 def _norm(arg: str) -> str:
@@ -172,6 +175,7 @@ def _prune(rw: Rewriter, ifs: list[int], values: dict[tuple[str, str, int], int]
                 skip_to = else_end
         else:
             rw.replace(toks[close + 1].offset, toks[then_end].end, "{}")
+            skip_to = then_end
     return rw.result()
 
 
@@ -203,23 +207,48 @@ def _statement_end(rw: Rewriter, i: int) -> int:
     return j if j < len(toks) else -1
 
 
-def _members(body: str, lookup: Lookup, class_names: set[str] | frozenset[str], names: dict[str, str]) -> str:
-    """`X<args>::m` of a class template X whose instance clang evaluated, as the integer value of m."""
-    rw = Rewriter(body)
-    toks = rw.toks
-    n = len(toks)
-    for k, t in enumerate(toks):
-        if t.text not in class_names or k + 1 >= n or toks[k + 1].text != "<" \
-                or (k > 0 and toks[k - 1].text in ("typename", "::", ".", "->")):
-            continue
-        close = rw.angle(k + 1)
-        if close < 0 or close + 2 >= n or toks[close + 1].text != "::" or toks[close + 2].kind != IDENT:
-            continue
-        if close + 3 < n and toks[close + 3].text in ("(", "<", "::"):
-            continue  # a member function, a member template, a nested name
-        args = [rw.tok_text(a, b) for a, b in rw.split(k + 1, close)] if close > k + 1 else []
-        args = [fold(a, names) or a for a in args]
-        value = _instance_values(lookup(t.text), args).get(("var", toks[close + 2].text, 0))
-        if value is not None:
-            rw.replace(t.offset, toks[close + 2].end, _literal(value))
-    return rw.result() if rw.edits else body
+def _members(body: str, lookup: Lookup, class_names: set[str] | frozenset[str], names: dict[str, str],
+             type_names: set[str] | frozenset[str]) -> str:
+    """`X<args>::m` of a class template X whose instance clang evaluated: the integer value of a static
+    constexpr member m, or the type a member alias m names (`typename X<args>::m` whole). Innermost first:
+    `X<Y<4>::n>::m` once `Y<4>::n` is a number."""
+    for _ in range(4):
+        rw = Rewriter(body)
+        toks = rw.toks
+        n = len(toks)
+        for k, t in enumerate(toks):
+            if t.text not in class_names or k + 1 >= n or toks[k + 1].text != "<" \
+                    or (k > 0 and toks[k - 1].text in ("::", ".", "->")):
+                continue
+            close = rw.angle(k + 1)
+            if close < 0 or close + 2 >= n or toks[close + 1].text != "::" or toks[close + 2].kind != IDENT:
+                continue
+            if close + 3 < n and toks[close + 3].text in ("(", "<", "::"):
+                continue  # a member function, a member template, a nested name
+            args = [rw.tok_text(a, b) for a, b in rw.split(k + 1, close)] if close > k + 1 else []
+            if any("::" in a for a in args):
+                continue  # resolved once its arguments are
+            got = _instance(lookup(t.text), [fold(a, names) or a for a in args])
+            if got is None:
+                continue
+            member = toks[close + 2].text
+            typename = k > 0 and toks[k - 1].text == "typename"
+            value = got.values.get(("var", member, 0))
+            if value is not None and not typename:
+                rw.replace(t.offset, toks[close + 2].end, _literal(value))
+            elif member in got.types:
+                rw.replace(toks[k - 1].offset if typename else t.offset, toks[close + 2].end,
+                           _type_spelling(got.types[member], type_names))
+        if not rw.edits:
+            break
+        body = rw.result()
+    return body
+
+
+def _type_spelling(t: str, type_names: set[str] | frozenset[str]) -> str:
+    """clang's spelling of a type in the program's: half types renamed, a user type named like an OpenCL
+    vector type under its `cp_` name (FileEmitter renames those)."""
+    t = re.sub(r"^(struct|class|union|enum)\s+", "", t.strip())
+    if VECTOR_TYPE.fullmatch(t) and f"cp_{t}" in type_names:
+        return f"cp_{t}"
+    return cl_half_types(t)
