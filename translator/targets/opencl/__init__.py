@@ -21,7 +21,12 @@ from translator.frontend.brackets import split_text
 from translator.frontend.includes import HEADER_SUFFIXES, input_root, local_headers
 from translator.frontend.lexer import LineIndex, lex
 from translator.frontend.sites import TokenView, find_kernels, qualifier_macros
-from translator.frontend.specializations import specializations, specializations_available
+from translator.frontend.specializations import (
+    InstanceConstants,
+    instance_constants,
+    specializations,
+    specializations_available,
+)
 from translator.model import Severity, Span
 from translator.targets.opencl.aliases import function_pointer, kernel_alias, kernels_as_values
 from translator.targets.opencl.autotype import deduced_autos
@@ -470,7 +475,24 @@ class FileEmitter:
                                  [(d.name, decl_texts[(d.start, d.end)]) for d in merged.decls if d.kind == "macro"])
         builder.operated_params = operated_type_params(self.ctx, self.scan.ranges())
         builder.clang_instances = self._clang_instances
+        builder.instance_constants = self._instance_constants
+        builder.class_templates = {n for d in merged.decls if d.kind == "type"
+                                   and decl_texts[(d.start, d.end)].lstrip().startswith("template") for n in d.names}
         return builder
+
+    def _instance_constants(self, name: str) -> list[InstanceConstants]:
+        """clang's evaluated constants of the instances of the function or class template `name` in this unit
+        (or, for a .cu another source includes, in that source's), for instconst.py; empty without clang."""
+        parsed = self.ctx.parsed
+        if not parsed.compiler_args or parsed.tu is None:
+            return []
+        got = instance_constants(parsed.path, self.data, parsed.compiler_args, name)
+        if not got and self.ctx.rel.suffix == ".cu" and parsed.path.is_absolute():
+            for src, data in includers(parsed.path, input_root(parsed.path, self.ctx.rel)):
+                got = instance_constants(src, data, parsed.compiler_args, name)
+                if got:
+                    break
+        return got or []
 
     def _report_notes(self, builder: ProgramBuilder) -> None:
         for code, func, detail in builder.notes:

@@ -21,7 +21,7 @@ _SIZES = {"char": 1, "signed char": 1, "unsigned char": 1, "short": 2, "unsigned
           "unsigned": 4, "unsigned int": 4, "long": 8, "unsigned long": 8, "long long": 8,
           "unsigned long long": 8, "float": 4, "double": 8, "size_t": 8, "int8_t": 1, "uint8_t": 1,
           "int16_t": 2, "uint16_t": 2, "int32_t": 4, "uint32_t": 4, "int64_t": 8, "uint64_t": 8, "bool": 1,
-          "__half": 2, "half": 2, "__nv_bfloat16": 2}
+          "__half": 2, "half": 2, "__nv_bfloat16": 2, "cp_half": 2, "cp_bfloat16": 2}
 _SIZEOF = re.compile(r"\bsizeof\s*\(\s*(" + "|".join(sorted((re.escape(k).replace("\\ ", r"\s+") for k in _SIZES),
                                                               key=len, reverse=True)) + r")\s*\)")
 _SUFFIX = re.compile(r"\b(0[xX][0-9a-fA-F]+|\d+)[uUlL]+\b")

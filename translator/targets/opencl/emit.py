@@ -15,6 +15,7 @@ from translator.targets.opencl.constfold import fold
 from translator.targets.opencl.cxxonly import cxx_only, cxx_unsupported, shared_outside_kernels
 from translator.targets.opencl.halfconv import cl_half_types
 from translator.targets.opencl.hoist import Program, hoist_function
+from translator.targets.opencl.instconst import Lookup, evaluate_instance
 from translator.targets.opencl.prelude_half import HALF_TYPES
 from translator.targets.opencl.program import Extra, FuncInfo, instance_suffix
 from translator.targets.opencl.races import unsynchronised_exchange
@@ -99,6 +100,11 @@ class ProgramBuilder:
         # kernel instance name -> its by-value parameters of user or template types: (emitted text, type, name)
         self.by_value: dict[str, list[tuple[str, str, str]]] = {}
         self.warp_checks: list[tuple[FuncInfo, str]] = []
+        # clang's evaluated constants of a template's instances, by template name (instconst.py), and the
+        # class templates whose members `X<args>::m` it evaluates; set by the file's emitter
+        self.instance_constants: Lookup | None = None
+        self.class_templates: set[str] = set()
+        self._object_names: dict[str, str] | None = None
 
     # -- analysis ------------------------------------------------------------------------------------------
     def _analyse(self, f: DevFunc, text: str) -> FuncInfo:
@@ -313,7 +319,7 @@ class ProgramBuilder:
         """Why an instance is C++ (halftemplates.py): a parameter its pattern computes on is __half; or ''."""
         operated = self.operated_params.get(f.kdef.name_span.offset, ())
         return "C++ operators on `__half` in a template instance" if any(
-            smap.get(p, "").strip() == "cp_half" for p in operated) else ""
+            smap.get(p, "").strip() in ("cp_half", "cp_bfloat16") for p in operated) else ""
 
     def _emit(self, info: FuncInfo, subst: dict[str, str], spaces: tuple[str, ...] | None, name: str) -> str:
         f = info.func
@@ -322,7 +328,8 @@ class ProgramBuilder:
         params = [cxx_to_c_types(sub_idents(p, smap)) for p in info.params]
         ret = cxx_to_c_types(sub_idents(info.ret, smap)) if not kernel else "void"
         env = Env(self, info, smap)
-        body = c_local_struct_names(c_static_asserts(cxx_to_c_types(sub_idents(info.body, smap))), env.local_types)
+        body = self._evaluated(info, smap, sub_idents(info.body, smap))
+        body = c_local_struct_names(c_static_asserts(cxx_to_c_types(body)), env.local_types)
         cxx = cxx_only(params, body) or self._half_operators(f, smap)
         refused = cxx_unsupported(body)
         if refused and (f.name, "cxx-") not in self.warned:
@@ -435,6 +442,16 @@ class ProgramBuilder:
             text = _error_block(f"CP4033: {f.name}: {refused}", name) + text
         self._check_warp(info, text)
         return text
+
+    def _evaluated(self, info: FuncInfo, smap: dict[str, str], body: str) -> str:
+        """A template instance's body with the constants clang evaluated for it (instconst.py)."""
+        f = info.func
+        if not f.tparams or any(tp.name not in smap for tp in f.tparams):
+            return body
+        if self._object_names is None:
+            self._object_names = {k: f"({v})" for k, v in object_macros(list(self.macros.values())).items()}
+        return evaluate_instance(body, f.name, [smap[tp.name] for tp in f.tparams], self.instance_constants,
+                                 self.class_templates, self._object_names, self.type_names)
 
     def _macro_tparams(self, info: FuncInfo, subst: dict[str, str], text: str) -> str:
         """An instance whose body uses a macro that names one of its template parameters

@@ -28,7 +28,17 @@ struct cp_half { ushort cp_bits; cp_half() = default; cp_half(float f); cp_half(
 typedef struct { ushort cp_bits; } cp_half;
 #endif
 typedef struct __attribute__((aligned(4))) { cp_half x, y; } cp_half2;
+#ifdef __OPENCL_CPP_VERSION__
+/* cuda_bf16.hpp's conversions likewise (a template instantiated with both __half and __nv_bfloat16) */
+struct cp_bfloat16 { ushort cp_bits; cp_bfloat16() = default; cp_bfloat16(float f); cp_bfloat16(int i);
+#ifdef CP_HAS_FP64
+    cp_bfloat16(double d);
+#endif
+    cp_bfloat16(uint i); cp_bfloat16(long i); cp_bfloat16(ulong i); cp_bfloat16(short i); cp_bfloat16(ushort i);
+    operator float() const; };
+#else
 typedef struct { ushort cp_bits; } cp_bfloat16;
+#endif
 typedef struct __attribute__((aligned(4))) { cp_bfloat16 x, y; } cp_bfloat162;
 #ifdef __OPENCL_CPP_VERSION__
 /* PoCL 3.1 gives garbage for vload_half/vstore_half in a SPIR program (C++ for OpenCL): conversions in software */
@@ -110,6 +120,15 @@ static inline cp_bfloat16 cp_float2bfloat16(float f) {
 static inline cp_bfloat16 cp_float2bfloat16_rn(float f) { return cp_float2bfloat16(f); }
 static inline cp_bfloat16 cp_float2bfloat16_rz(float f) { cp_bfloat16 b;
     b.cp_bits = isnan(f) ? (ushort)0x7fff : (ushort)(as_uint(f) >> 16); return b; }
+#ifdef __OPENCL_CPP_VERSION__
+#define CP_BCTOR(T) inline cp_bfloat16::cp_bfloat16(T v) { cp_bits = cp_float2bfloat16((float)v).cp_bits; }
+CP_BCTOR(float) CP_BCTOR(int) CP_BCTOR(uint) CP_BCTOR(long) CP_BCTOR(ulong) CP_BCTOR(short)
+CP_BCTOR(ushort)
+#ifdef CP_HAS_FP64
+inline cp_bfloat16::cp_bfloat16(double v) { cp_bits = cp_double2bfloat16(v).cp_bits; }
+#endif
+inline cp_bfloat16::operator float() const { return as_float((uint)cp_bits << 16); }
+#endif
 CP_OVL cp_half cp_h(float f, cp_half like) { return cp_float2half_rte(f); }
 CP_OVL cp_bfloat16 cp_h(float f, cp_bfloat16 like) { return cp_float2bfloat16(f); }
 /* conversions to and from integers, per CUDA rounding suffix; out-of-range values saturate, NaN gives 0 */
