@@ -41,6 +41,7 @@ from translator.targets.opencl.cxxonly import (
     cxx_type,
     device_members,
     host_members,
+    macro_device_bodies,
     shared_outside_kernels,
 )
 from translator.targets.opencl.directinit import brace_assignments, copy_initialise, direct_initialisations
@@ -59,13 +60,19 @@ from translator.targets.opencl.headers import (
 )
 from translator.targets.opencl.host import kernel_value, launch_stub, preamble, stub_declaration, symbol_registration
 from translator.targets.opencl.includers import file_macro_names, includer_macros, includers, used_names
-from translator.targets.opencl.macrodecls import macro_generated_uses, report_macro_generated
+from translator.targets.opencl.macrodecls import (
+    Generated,
+    expansions_found,
+    macro_generated,
+    macro_generated_uses,
+    report_macro_generated,
+)
 from translator.targets.opencl.macrolaunch import resolve_macro_launch
 from translator.targets.opencl.mathargs import math_argument_conversions
 from translator.targets.opencl.namespaces import resolved_offset, separate_namespaces
 from translator.targets.opencl.poclopt import mark_unoptimised
 from translator.targets.opencl.prelude import PRELUDE, with_simd
-from translator.targets.opencl.scan import DevFunc, DeviceScan, idents, parse_tparams, scan_device
+from translator.targets.opencl.scan import DevFunc, DeviceScan, TopDecl, idents, parse_tparams, scan_device
 from translator.targets.opencl.spelling import (
     BASE_TYPES,
     VECTOR_TYPE,
@@ -231,8 +238,11 @@ class HeaderEmitter:
         ctx, view = self.ctx, self.view
         take_device_edits(ctx, self.scan)
         declare_device_members(ctx, view, self.scan)
-        macro_uses = macro_generated_uses(ctx, self.scan.funcs, {f.start: view.text(view.span(f.start, f.end))
-                                                                 for f in self.scan.funcs})
+        generated = macro_generated(ctx.parsed.tu, ctx.parsed.data) if ctx.parsed.tu is not None else []
+        carried = {g.name for made in expansions_found(generated, str(ctx.parsed.path), self.scan.decls).values()
+                   for g in made}
+        macro_uses = macro_generated_uses(self.scan.funcs, {f.start: view.text(view.span(f.start, f.end))
+                                                            for f in self.scan.funcs}, generated, carried)
         for f in self.scan.funcs:
             span = view.span(f.start, f.end)
             if f.start in macro_uses:  # marked in the header's text, which the build checks
@@ -285,10 +295,11 @@ def declare_device_members(ctx: FileContext, view: TokenView, scan: DeviceScan) 
     data = ctx.parsed.data
     qmacros = qualifier_macros(view)
     for d in scan.decls:
-        if d.kind != "type":
+        if d.kind not in ("type", "macro"):
             continue
         text = data[d.start:d.end].decode("utf-8", "surrogateescape")
-        for a, b in host_members(text, qmacros):
+        # a macro expanded into classes or functions at file scope (macrodecls.py) defines them for the host too
+        for a, b in host_members(text, qmacros) if d.kind == "type" else macro_device_bodies(text, qmacros):
             lo = d.start + len(text[:a].encode("utf-8", "surrogateescape"))
             hi = d.start + len(text[:b].encode("utf-8", "surrogateescape"))
             ctx.edits[:] = [e for e in ctx.edits if not (lo <= e.offset and e.offset + e.length <= hi)]
@@ -363,10 +374,12 @@ class FileEmitter:
             merged.vars[:0] = [dc_replace(v, start=v.start + sh, end=v.end + sh) for v in part.scan.vars if v.extern]
             merged.qualifier_macros.update(part.scan.qualifier_macros)
         merged.decls += scan.decls
+        self._expansions(merged)
         type_names = set()
         for d in merged.decls:
             if d.kind == "type":
                 type_names |= d.names
+        type_names |= {g.name for made in self._made.values() for g in made if g.is_type}
         # a user type named like an OpenCL C vector type CUDA lacks (`int8`, `double8`) would redefine a builtin
         clash = {n: f"cp_{n}" for n in type_names if VECTOR_TYPE.fullmatch(n) and not n.startswith("cp_")}
         if clash:
@@ -376,7 +389,7 @@ class FileEmitter:
                             for d in merged.decls]
             type_names = {clash.get(n, n) for n in type_names}
         macros = {d.name: decl_texts[(d.start, d.end)] for d in merged.decls if d.kind == "macro"}
-        self._add_clang_facts(merged, scan, texts)
+        self._add_clang_facts(merged, scan, texts, poisoned)
         builder = self._builder(merged, texts, poisoned, type_names, macros, decl_texts)
         kernels = {f.name: f for f in scan.funcs if f.kind == "kernel"}
         launches: list[tuple[KernelLaunch, DevFunc]] = []
@@ -498,12 +511,32 @@ class FileEmitter:
         for code, func, detail in builder.notes:
             self._note(code, func, detail)
 
-    def _add_clang_facts(self, merged: DeviceScan, scan: DeviceScan, texts: dict[int, str]) -> None:
+    def _expansions(self, merged: DeviceScan) -> None:
+        """The declarations each macro expansion at file scope of this file and its headers makes, from clang
+        (macrodecls.py), become the names of its TopDecl: the program carries the expansion where a function
+        uses one of them (and with it the macro's definition and the macros that definition expands)."""
+        tu = self.ctx.parsed.tu
+        self._generated = macro_generated(tu, self.data) if tu is not None else []
+        self._made: dict[int, list[Generated]] = {}
+        if not self._generated:
+            return
+        self._made.update(expansions_found(self._generated, str(self.ctx.parsed.path), self.scan.decls))
+        for part in self.headers:
+            shifted = [d for d in merged.decls if part.shift <= d.start < part.shift + SHIFT]
+            self._made.update(expansions_found(self._generated, str(part.path), shifted, part.shift))
+        merged.decls = [dc_replace(d, names={g.name for g in self._made[d.start]}) if d.start in self._made else d
+                        for d in merged.decls]
+
+    def _add_clang_facts(self, merged: DeviceScan, scan: DeviceScan, texts: dict[int, str],
+                         poisoned: dict[int, str]) -> None:
         """What the TU adds to the token scan: explicit specialisations' arguments through
-        typedefs (typenames.py); and CP4037 for this file's functions that use macro-generated declarations
-        (macrodecls.py; a header's are marked where the header is translated, HeaderEmitter)."""
+        typedefs (typenames.py); and CP4037 for this file's functions that use macro-generated declarations no
+        expansion the program carries makes (macrodecls.py; a header's are marked where the header is translated,
+        HeaderEmitter); the .cl gets an #error in place of such a function, so that the build stops there."""
         canonical_spec_args(merged.funcs, self.ctx.parsed.tu)
-        report_macro_generated(self.ctx, scan.funcs, texts)
+        carried = {g.name for made in self._made.values() for g in made}
+        for start, detail in report_macro_generated(self.ctx, scan.funcs, texts, self._generated, carried).items():
+            poisoned.setdefault(start, f"CP4037: {detail}".replace('"', "'").replace("\\", "/"))
 
     def _program_head(self, builder: ProgramBuilder, chosen: list, decl_texts: dict[tuple[int, int], str],
                       type_names: set[str], cxx: bool,
@@ -518,6 +551,7 @@ class FileEmitter:
         early = [p for p in builder.protos if not idents(p) & type_names] if cxx else []
         builder.protos = [p for p in builder.protos if p not in early]
         templates = templates or {}
+        defined: set[str] = set()
         items = [(d.start, d) for d in chosen] + [(start, None) for start in templates]
         for start, d in sorted(items, key=lambda x: (x[0] < SHIFT, x[0])):
             if d is None:  # a device function template kept as C++
@@ -538,10 +572,16 @@ class FileEmitter:
                 text = type_decl(text)
             elif d.kind == "type":
                 text = type_decl(text)
+            elif d.kind == "expansion":  # expanded by the device compiler with the macros defined before it
+                pass
             elif d.kind != "macro":
                 text = constant_decl(text, d.name)
             else:  # a macro's C++ (`#define dist(a, b) int(...)`) is expanded inside OpenCL C functions
-                text = cxx_to_c_types(text)
+                # a macro defined again (`#define OP` before each expansion, `#undef OP` after it, which the .cl
+                # does not carry: functions come after every macro) replaces the definition before it; a
+                # definition in an #if branch is one of its chain's alternatives
+                text = (f"#undef {d.name}\n" if d.name in defined and not d.cond else "") + cxx_to_c_types(text)
+                defined.add(d.name)
             head.append(f"#if {d.cond}\n{text}\n#endif" if d.cond else text)
         builder.protos[:0] = early  # no class needed them first
         return head
@@ -570,6 +610,8 @@ class FileEmitter:
         reasons = [f"{why} in {f.name}" for f, why in builder.cxx_reasons]
         reasons += [why for why in (cxx_type(decl_texts[(d.start, d.end)]) for d in chosen if d.kind == "type")
                     if why]
+        reasons += [f"{'class' if g.is_type else 'function'} template {g.name} made by {g.macro}(...)"
+                    for d in chosen if d.kind == "expansion" for g in self._made.get(d.start, []) if g.cxx]
         # an `auto` whose type OpenCL C cannot spell (CP4032) makes the program C++ too: C++ deduces the type
         # the translator would have had to guess
         autos = [(f, detail) for code, f, detail in builder.notes if code == "CP4032"]
@@ -578,6 +620,10 @@ class FileEmitter:
             builder.notes = [n for n in builder.notes if n[0] != "CP4032"]
         if not reasons:
             return []
+        # member functions of the classes it carries pass generic pointers to the device functions they call
+        if builder.request_named(set().union(*[idents(decl_texts[(d.start, d.end)]) for d in chosen
+                                               if d.kind in ("macro", "type")]), "generic"):
+            builder.drain()
         for name, params in builder.by_value.items():
             at = builder.kernel_at.get(name)
             if at is not None:
@@ -1131,12 +1177,25 @@ def _late_macros(merged: DeviceScan, texts: dict[int, str], decl_texts: dict[tup
             return u < d
         return d < SHIFT <= u and d > last_include
 
+    words = {(e.start, e.end): idents(decl_texts[(e.start, e.end)]) for e in merged.decls}
+    func_words = [(f.start, idents(texts[f.start])) for f in merged.funcs]
+
+    def users_of(d: TopDecl, seen: set[str]) -> list[int]:
+        # a macro named in another macro's definition is expanded where that one is (`OP` in `ATOMIC`'s body)
+        seen.add(d.name)
+        found = [start for start, used in func_words if d.name in used]
+        for e in merged.decls:
+            if e is not d and d.name in words[(e.start, e.end)]:
+                found.append(e.start)
+                if e.kind == "macro" and e.name not in seen:
+                    found += users_of(e, seen)
+        return found
+
     out = set()
     for d in merged.decls:
         if d.kind != "macro":
             continue
-        users = [f.start for f in merged.funcs if d.name in idents(texts[f.start])]
-        users += [e.start for e in merged.decls if e is not d and d.name in idents(decl_texts[(e.start, e.end)])]
+        users = users_of(d, set())
         if users and all(before(u, d.start) for u in users):
             out.add(d.start)
     return out

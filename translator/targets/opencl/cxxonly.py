@@ -335,6 +335,41 @@ def host_members(text: str, qual_macros: dict[str, tuple[str, ...]]) -> list[tup
             if head >= 0 and "__device__" in words and "__host__" not in words]
 
 
+_ACCESS = ("public", "private", "protected")
+
+
+def macro_device_bodies(text: str, qual_macros: dict[str, tuple[str, ...]]) -> list[tuple[int, int]]:
+    """Ranges (offsets in `text`, a `#define`) of the bodies of the device-only functions and member functions
+    the macro's expansion defines (`#define OPS(N) struct N { __device__ void operator()(...) {...} };`): the
+    host copy of the macro declares them only, as host_members does for a class written out."""
+    head = re.match(r"\s*#\s*define\s+\w+(\([^)]*\))?", text)
+    if head is None:
+        return []
+    # the body as ordinary tokens: the head and each line continuation blanked (offsets unchanged)
+    flat = " " * head.end() + text[head.end():].replace("\\\n", "  ")
+    rw = Rewriter(flat)
+    toks = rw.toks
+    out: list[tuple[int, int]] = []
+    start = 0
+    k = 0
+    while k < len(toks):
+        t = toks[k]
+        if t.text in (";", "{", "}") or (t.text == ":" and k and toks[k - 1].text in _ACCESS):
+            start = k + 1
+        elif t.text == "(" and k and toks[k - 1].kind in (IDENT, KEYWORD) and toks[k - 1].text not in (
+                "__attribute__", "alignas", "__align__", "decltype", "sizeof", "__launch_bounds__"):
+            last = _member_end(rw, k)
+            words = {w for x in toks[start:k] for w in qual_macros.get(x.text, (x.text,))}
+            if last > 0 and toks[last].text == "}" and "__device__" in words and "__host__" not in words:
+                body = next(m for m in range(rw.match(k) + 1, last + 1) if toks[m].text in (":", "{"))
+                out.append((toks[body].offset, toks[last].end))
+                k = last + 1
+                start = k
+                continue
+        k += 1
+    return out
+
+
 def _member_end(rw: Rewriter, open_i: int) -> int:
     """Index of the last token (`;` or the body's `}`) of the member function whose parameters open at open_i."""
     toks = rw.toks

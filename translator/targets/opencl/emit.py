@@ -105,6 +105,13 @@ class ProgramBuilder:
         self.instance_constants: Lookup | None = None
         self.class_templates: set[str] = set()
         self._object_names: dict[str, str] | None = None
+        # device functions defined once per branch of an #if chain (`#if ... f(double*) {CAS loop} #else
+        # f(double*) {atomicAdd} #endif`): each body keeps its condition, or the program defines f twice
+        conds: dict[str, set[str]] = {}
+        for f in scan.funcs:
+            conds.setdefault(f.name, set()).add(f.cond)
+        self.alt_conds = {f.start: f.cond for f in scan.funcs if f.cond and len(conds[f.name]) > 1}
+        self.body_conds: dict[int, str] = {}  # index in self.bodies -> its #if condition
 
     # -- analysis ------------------------------------------------------------------------------------------
     def _analyse(self, f: DevFunc, text: str) -> FuncInfo:
@@ -273,6 +280,8 @@ class ProgramBuilder:
                                                 + instance_suffix(info, dict(subst))))
                 continue
             name = cl_func_name(info.func.name, kernel=False) + instance_suffix(info, dict(subst))
+            if start in self.alt_conds:
+                self.body_conds[len(self.bodies)] = self.alt_conds[start]
             self.bodies.append(self._macro_tparams(info, dict(subst), self._emit(info, dict(subst), spaces, name)))
 
     def request(self, info: FuncInfo, subst: dict[str, str], spaces: tuple[str, ...]) -> None:
@@ -281,15 +290,16 @@ class ProgramBuilder:
             self.done[key] = ""
             self.queue.append(key)
 
-    def request_named(self, names: set[str]) -> bool:
+    def request_named(self, names: set[str], space: str = "global") -> bool:
         """Queue the non-template device functions of these names (called from a macro: pointer parameters are
-        taken as __global); True when something new was queued."""
+        taken as __global; from a member function of a C++ program's class, `space` "generic": its pointers are
+        in the generic address space); True when something new was queued."""
         before = len(self.queue)
         for name in sorted(names):
             for info in self.by_name.get(name, []):
                 if info.func.kind == "kernel" or info.func.tparams:
                     continue
-                spaces = tuple("global" for p in info.params if split_param(p)[2] or split_param(p)[3] == "mut")
+                spaces = tuple(space for p in info.params if split_param(p)[2] or split_param(p)[3] == "mut")
                 self.request(info, {}, spaces)
         return len(self.queue) > before
 
@@ -579,6 +589,8 @@ class ProgramBuilder:
         self._hoist_and_check()
         self.bodies = [add_exchange_barriers(b) if b.lstrip().startswith("__kernel") else b for b in self.bodies]
         self.bodies = [scalar_component_stores(b) for b in self.bodies]
+        self.bodies = [f"#if {self.body_conds[i]}\n{b.rstrip()}\n#endif\n" if i in self.body_conds else b
+                       for i, b in enumerate(self.bodies)]
         protos = "\n".join(dict.fromkeys(self.protos))
         return head + ("\n/* device functions */\n" + protos + "\n" if protos else "") + "\n" + "\n".join(
             self.bodies)

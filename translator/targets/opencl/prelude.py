@@ -126,6 +126,33 @@ CP_ATD(__global) CP_ATD(__local)
 #ifdef CP_HAS_I64_EXT
 CP_AT64X(__global, long) CP_AT64X(__global, ulong) CP_AT64X(__local, long) CP_AT64X(__local, ulong)
 #endif
+#ifdef __OPENCL_CPP_VERSION__
+/* C++ for OpenCL: member functions take their pointers in the generic address space; each atomic goes to the
+   overload of the named space the pointer is in (to_global/to_local; PoCL's kernel library has no generic
+   atomics, and the C11 ones are missing from it too) */
+#define CP_ATG(T, NAME) CP_OVL T NAME(volatile __generic T* p, T v) { \
+    volatile __global T* g = to_global(p); if (g) return NAME(g, v); \
+    volatile __local T* l = to_local(p); return l ? NAME(l, v) : NAME((volatile __global T*)p, v); }
+#define CP_ATGCAS(T) CP_OVL T cp_atomicCAS(volatile __generic T* p, T c, T v) { \
+    volatile __global T* g = to_global(p); if (g) return cp_atomicCAS(g, c, v); \
+    volatile __local T* l = to_local(p); \
+    return l ? cp_atomicCAS(l, c, v) : cp_atomicCAS((volatile __global T*)p, c, v); }
+#define CP_ATGI(T) CP_ATG(T, cp_atomicAdd) CP_ATG(T, cp_atomicSub) CP_ATG(T, cp_atomicExch) CP_ATGCAS(T)
+#define CP_ATGX(T) CP_ATG(T, cp_atomicMin) CP_ATG(T, cp_atomicMax) CP_ATG(T, cp_atomicAnd) CP_ATG(T, cp_atomicOr) \
+    CP_ATG(T, cp_atomicXor)
+CP_ATGI(int) CP_ATGI(uint) CP_ATGX(int) CP_ATGX(uint) CP_ATG(uint, cp_atomicInc) CP_ATG(uint, cp_atomicDec)
+CP_ATG(float, cp_atomicAdd) CP_ATG(float, cp_atomicSub) CP_ATG(float, cp_atomicExch) CP_ATG(float, cp_atomicMin)
+CP_ATG(float, cp_atomicMax)
+#ifdef CP_HAS_I64_BASE
+CP_ATGI(long) CP_ATGI(ulong)
+#if defined(CP_HAS_FP64)
+CP_ATG(double, cp_atomicAdd) CP_ATG(double, cp_atomicSub)
+#endif
+#endif
+#ifdef CP_HAS_I64_EXT
+CP_ATGX(long) CP_ATGX(ulong)
+#endif
+#endif
 """
 
 _BITS = r"""

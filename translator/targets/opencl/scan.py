@@ -38,6 +38,7 @@ class DevFunc:
     spec_args: tuple[str, ...] = ()
     spec_clash: bool = False
     cl_name: str = ""  # the kernel's .cl name when it is not its own name (namespaces.py: `a::k` -> `a__k`)
+    cond: str = ""  # the #if chain it is defined in, as one #if expression (_Conditions); "" when unconditional
 
 
 @dataclass
@@ -56,7 +57,7 @@ class TopDecl:
     start: int
     end: int
     names: set[str]
-    kind: str  # "type" | "const" | "macro"
+    kind: str  # "type" | "const" | "macro" | "expansion" (a macro expanded at file scope: `name` is the macro)
     name: str = ""
     cond: str = ""  # the #if/#ifdef/#elif/#else chain it sits in, as one #if expression; "" when unconditional
 
@@ -203,8 +204,11 @@ def scan_device(view: TokenView, direct_init: frozenset[int] = frozenset()) -> D
     stmt_start = 0
     open_ns: list[tuple[str, int]] = []  # namespace blocks being scanned: (name, offset of `namespace`)
     conds = _Conditions()
+    func_at = {f.start: f for f in out.funcs}
     while i < n:
         t = toks[i]
+        if t.offset in func_at:
+            func_at[t.offset].cond = conds.current()
         if any(a <= t.offset < b for a, b in franges):
             i += 1
             stmt_start = i
@@ -249,6 +253,13 @@ def scan_device(view: TokenView, direct_init: frozenset[int] = frozenset()) -> D
                 stmt_start = i + 1
         elif depth == 0 and t.kind == PUNCT and t.text == ";":
             stmt_start = i + 1
+        elif depth == 0 and i == stmt_start and _expansion_end(view, i) > 0:
+            # `ATOMIC(Add)`: a macro expanded at file scope; which declarations it makes, clang says (macrodecls.py)
+            end = _expansion_end(view, i)
+            out.decls.append(TopDecl(t.offset, toks[end].end, set(), "expansion", t.text, conds.current()))
+            i = end + 1
+            stmt_start = i
+            continue
         elif depth == 0 and i == stmt_start:
             end = _stmt_end(view, i)
             if end < 0:
@@ -296,6 +307,29 @@ def scan_device(view: TokenView, direct_init: frozenset[int] = frozenset()) -> D
                     continue
         i += 1
     return out
+
+
+_NOT_MACROS = {"static_assert", "_Static_assert", "__attribute__", "__align__", "alignas", "__declspec", "decltype",
+               "__launch_bounds__", "_Pragma", "asm", "__asm__"}
+
+
+def _expansion_end(view: TokenView, i: int) -> int:
+    """Index of the last token (`)`, or a `;` after it) of `NAME(...)` at token i when it stands alone at file
+    scope (the line ends after it), as a macro expanded into declarations does; -1 otherwise (`__align__(16)
+    struct S`, `TYPE(int) x;`)."""
+    toks = view.toks
+    if toks[i].kind != IDENT or toks[i].text in _NOT_MACROS or i + 1 >= len(toks) or toks[i + 1].text != "(" \
+            or toks[i + 1].directive >= 0:
+        return -1
+    close = view.match_close(i + 1)
+    if close < 0:
+        return -1
+    j = close + 1
+    if j < len(toks) and toks[j].text == ";" and toks[j].directive < 0:
+        return j
+    if j >= len(toks) or toks[j].directive >= 0 or b"\n" in view.data[toks[close].end:toks[j].offset]:
+        return close
+    return -1
 
 
 def _template_text(head: str) -> str:

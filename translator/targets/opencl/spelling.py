@@ -11,8 +11,10 @@ import re
 from translator.targets.opencl.scan import is_integral
 from translator.targets.opencl.text import IDENT, KEYWORD, PUNCT, Rewriter, sub_idents
 
-SPACES = {"global": "__global", "local": "__local", "constant": "__constant", "private": "__private"}
-SPACE_WORDS = {"__global", "__local", "__constant", "__private", "global", "local", "constant", "private"}
+# "generic" only in C++ for OpenCL programs (OpenCL C 1.2 has no generic address space)
+SPACES = {"global": "__global", "local": "__local", "constant": "__constant", "private": "__private",
+          "generic": "__generic"}
+SPACE_WORDS = {"__global", "__local", "__constant", "__private", "global", "local", "constant", "private", "__generic"}
 BASE_TYPES = {"void", "bool", "char", "short", "int", "long", "float", "double", "half", "uchar", "ushort", "uint",
                "ulong", "size_t", "ptrdiff_t", "unsigned", "signed", "int8_t", "uint8_t", "int16_t", "uint16_t",
                "int32_t", "uint32_t", "int64_t", "uint64_t"}
