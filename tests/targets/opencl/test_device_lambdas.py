@@ -34,6 +34,8 @@ static void launch_each(int n, F f) {
   each<N, F><<<(n + 64 * N - 1) / (64 * N), 64>>>(n, f);
 }
 
+__device__ float twice(float v) { return 2.0f * v; }
+
 struct Affine {
   float a, b;
   const float* x;
@@ -65,13 +67,18 @@ int main() {
   axpy(y, (const float*)x, 2.0f, n);                 // y = 1 + 2x + i % 3
   int base = 7;
   launch_each<4>(n, [=] __device__ (int i) { y[i] -= (float)base; });   // - 7, no host template around it
+  float off = 0.25f;  // explicit captures, mutable, a device function and threadIdx in the body
+  launch_each<1>(n, [y, off] __device__ (int i) mutable {
+    off *= 2.0f;
+    y[i] = twice(y[i]) + off + 0.0f * threadIdx.x;
+  });
   float *z;
   cudaMalloc(&z, sizeof(hy));
   launch_each<1>(n, Affine{3.0f, 0.5f, y, z});          // z = 3y + 0.5
   float hz[n];
   cudaMemcpy(hz, z, sizeof(hz), cudaMemcpyDeviceToHost);
   for (int i = 0; i < n; i++) {
-    float want = 3.0f * (1.0f + 2.0f * hx[i] + (float)(i % 3) - 7.0f) + 0.5f;
+    float want = 3.0f * (2.0f * (1.0f + 2.0f * hx[i] + (float)(i % 3) - 7.0f) + 0.5f) + 0.5f;
     if (hz[i] != want) { printf("FAIL at %d: %f, want %f\n", i, hz[i], want); return 1; }
   }
   printf("PASS\n");
@@ -86,7 +93,7 @@ def test_lambdas_and_a_functor_launched_through_kernel_templates_on_pocl(tmp_pat
     host = (out / "main.cpp").read_text()
     cl = (out / "main.cl").read_text()
     assert "CUDAPORT CP" not in host and "__device__ (int i)" not in host
-    assert cl.count("struct cp_lambda_") >= 2 and "typedef float T;" in cl
+    assert cl.count("\nstruct cp_lambda_") == 3 and "typedef float T;" in cl and "get_local_id(0)" in cl
     assert "__kernel void each_2_cp_lambda_" in cl and "__kernel void each_1_Affine(" in cl
     assert "PASS" in _build_and_run(out)
 
@@ -158,3 +165,23 @@ def test_a_launch_no_step_translated_is_cp4041(monkeypatch: pytest.MonkeyPatch) 
     r = translate_text(src, "opencl", name="u.cu")
     assert [f.code for f in r.findings if f.code == "CP4041"] == ["CP4041"]
     assert "CUDAPORT CP4041" in r.output.decode()
+
+
+@pytest.mark.parametrize(("lam", "why"), [
+    ("[&] __device__ (int i) { return i * k; }", "captures by reference"),
+    ("[v = k + 1] __device__ (int i) { return v * i; }", "init-capture"),
+    ("[=] __device__ (auto i) { return i * k; }", "generic lambda"),
+])
+def test_lambdas_that_stay_cp2001(lam: str, why: str) -> None:
+    src = "#include <cuda_runtime.h>\ntemplate <typename F> __global__ void apply(int* d, F f) { d[0] = f(1); }\n" \
+          f"void run(int* d) {{ int k = 2; auto f = {lam}; apply<<<1, 1>>>(d, f); }}\n"
+    r = translate_text(src, "opencl", name="r.cu")
+    assert [f.code for f in r.findings if f.code == "CP2001"] == ["CP2001"] and why in r.output.decode()
+
+
+def test_lambda_using_members_of_its_object_stays_cp2001() -> None:
+    src = "#include <cuda_runtime.h>\ntemplate <typename F> __global__ void apply(float* d, F f) { d[0] = f(1); }\n" \
+          "struct R {\n  float s;\n" \
+          "  void run(float* d) { apply<<<1, 1>>>(d, [=] __device__ (int i) { return s * i; }); }\n};\n"
+    r = translate_text(src, "opencl", name="m.cu")
+    assert "CP2001" in [f.code for f in r.findings] and "members of the enclosing object" in r.output.decode()

@@ -77,6 +77,8 @@ def lower(ctx: FileContext, view: TokenView, at: tuple[int, int, int], bindings:
     captures = [t.text for t in toks[open_i + 1:_q - 1]]
     if any(c in ("&", "this", "*") for c in captures):
         return "it captures by reference or `this` (device code cannot reach host variables)"
+    if "=" in captures[1:]:
+        return "it has an init-capture"
     k = last_q + 1
     params = "()"
     if k < len(toks) and toks[k].text == "(":
@@ -90,6 +92,8 @@ def lower(ctx: FileContext, view: TokenView, at: tuple[int, int, int], bindings:
         k += 1
     if k >= len(toks):
         return "its body was not found"
+    if "auto" in {t.text for t in toks[last_q + 1:head_end]}:
+        return "it is a generic lambda (an `auto` parameter)"
     words = [t.text for t in toks[head_end:k]]
     ret = "auto"
     if "->" in words:
@@ -132,6 +136,9 @@ def _clang_facts(ctx: FileContext, start: int, end: int) -> tuple[list[tuple[str
     local_kinds = (CursorKind.FUNCTION_DECL, CursorKind.FUNCTION_TEMPLATE, CursorKind.CXX_METHOD,
                    CursorKind.CONSTRUCTOR, CursorKind.DESTRUCTOR)
     for c in lam.walk_preorder():
+        if c.kind == CursorKind.CXX_THIS_EXPR or (c.kind == CursorKind.MEMBER_REF_EXPR
+                                                  and not any(True for _ in c.get_children())):
+            return "it uses members of the enclosing object (captures `this`)"
         ref = c.referenced if c.kind in (CursorKind.DECL_REF_EXPR, CursorKind.TYPE_REF) else None
         if ref is None or ref.location.file is None or ref.location.file.name != main:
             continue
