@@ -529,16 +529,19 @@ class FileEmitter:
             ctx.insert(_top_level_start(tu, str(ctx.parsed.path), c.start), host_struct(c), "opencl closure type")
 
     def _closure_args(self, insts: list[dict[str, str]]) -> list[dict[str, str]]:
-        """Instances whose arguments clang spelled `(lambda at f.cu:45:15)` name the closure lowered there."""
+        """Instances whose arguments clang spelled `(lambda at f.cu:45:15)` name the closure lowered there; those
+        naming another lambda (one left CP2001, or of another file) have no name in the program and are dropped."""
         by_at = {(c.line, c.col): c.name for c in self._closures}
-        if not by_at:
-            return insts
+        own = ("<stdin>", str(self.ctx.parsed.path))
 
         def named(arg: str) -> str:
-            m = re.fullmatch(r"\s*\(lambda at .*:(\d+):(\d+)\)\s*", arg)
-            return by_at.get((int(m.group(1)), int(m.group(2))), arg) if m else arg
+            m = re.fullmatch(r"\s*\(lambda at (.*):(\d+):(\d+)\)\s*", arg)
+            if m is None or m.group(1) not in own:
+                return arg
+            return by_at.get((int(m.group(2)), int(m.group(3))), arg)
 
-        return [{k: named(v) for k, v in inst.items()} for inst in insts]
+        out = [{k: named(v) for k, v in inst.items()} for inst in insts]
+        return [i for i in out if not any("(lambda at " in v for v in i.values())]
 
     def _builder(self, merged: DeviceScan, texts: dict[int, str], poisoned: dict, type_names: set[str],
                  macros: dict[str, str], decl_texts: dict[tuple[int, int], str]) -> ProgramBuilder:

@@ -129,7 +129,8 @@ def _clang_facts(ctx: FileContext, start: int, end: int) -> tuple[list[tuple[str
     lam = next((c for c in main_file_cursors_of(tu, main, (CursorKind.LAMBDA_EXPR,))
                 if c.extent.start.offset == start), None)
     if lam is None:
-        return "clang reported no lambda here"
+        typed = not any(f.code == "CP1004" for f in ctx.findings)
+        return "clang reported no lambda here" if typed else "clang could not type it: the file has errors, CP1004"
     fields: list[tuple[str, str]] = []
     seen: set[str] = set()
     typedefs: dict[str, str] = {}
