@@ -262,7 +262,8 @@ def find_kernels(view: TokenView, qualifier: str = "__global__",
         while j < n and toks[j].text not in (";", "{", "}"):
             if toks[j].text == "(":
                 prev = toks[j - 1]
-                if prev.text in ("__launch_bounds__", "__attribute__", "__declspec", "alignas", "__align__"):
+                if prev.text in ("__launch_bounds__", "__attribute__", "__declspec", "alignas", "__align__",
+                                 "decltype"):  # `__host__ __device__ decltype(auto) f(...)`: a return type
                     j = view.match_close(j)
                     if j < 0:
                         break

@@ -229,15 +229,16 @@ int main() {
     assert "PASS" in _build_and_run(out)
 
 
-def test_device_lambda_is_diagnosed_not_taken_for_a_device_function() -> None:
+def test_device_lambda_is_lowered_not_taken_for_a_device_function() -> None:
     src = """#include <cuda_runtime.h>
 template <typename F> __global__ void apply(int* d, F f) { d[threadIdx.x] = f(threadIdx.x); }
 void run(int* d) { auto f = [=] __device__ (int i) { return i * 2; }; apply<<<1, 32>>>(d, f); }
 """
     r = translate_text(src, "opencl", name="l.cu")
     host = r.output.decode()
-    assert [f.code for f in r.findings] == ["CP2001"] and "__device__ lambda" in r.findings[0].message
-    assert "function __device__ is in" not in host  # the lambda stays where it was, with the diagnostic
+    assert [f.code for f in r.findings] == ["CP4040"]  # a functor struct (closures.py), C++ for OpenCL
+    assert "function __device__ is in" not in host and "auto f = cp_lambda_3_29<>{};" in host
+    assert "__kernel void apply_cp_lambda_3_29(" in r.extra_files["l.cl"].decode()
 
 
 def test_host_use_of_a_type_opencl_lacks_keeps_its_diagnostic() -> None:

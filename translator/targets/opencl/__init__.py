@@ -30,6 +30,8 @@ from translator.frontend.specializations import (
 from translator.model import Severity, Span
 from translator.targets.opencl.aliases import function_pointer, kernel_alias, kernels_as_values
 from translator.targets.opencl.autotype import deduced_autos
+from translator.targets.opencl.closures import Closure, device_lambdas, device_struct, host_construction, host_struct
+from translator.targets.opencl.closures import lower as lower_lambda
 from translator.targets.opencl.constfold import fold, local_constants
 from translator.targets.opencl.convsat import saturating_conversions
 from translator.targets.opencl.coop import rewrite_groups
@@ -186,13 +188,14 @@ class OpenCLTarget:
         if ctx.rel.suffix in CUDA_SUFFIXES or protos:
             ctx.need_include("cudaport_opencl.h")
         retract_host_findings(ctx, scan)
-        _device_lambdas(ctx, view)
         if ctx.rel.suffix in HEADER_SUFFIXES:
+            _device_lambdas(ctx, view, scan)
             HeaderEmitter(ctx, view, scan, protos).run()
-            return
-        # a file without device code or launches of its own still builds the kernels of the project headers it
-        # includes when a header launches them (FileEmitter returns early when there are none)
-        FileEmitter(self, ctx, view, scan, protos).run()
+        else:
+            # a file without device code or launches of its own still builds the kernels of the project headers it
+            # includes when a header launches them (FileEmitter returns early when there are none)
+            FileEmitter(self, ctx, view, scan, protos).run()
+        _unplaced_launches(ctx, scan)
 
     def output_path(self, rel: PurePosixPath, is_cuda: bool) -> PurePosixPath:
         if is_cuda and rel.suffix == ".cu":
@@ -200,14 +203,55 @@ class OpenCLTarget:
         return rel
 
 
-def _device_lambdas(ctx: FileContext, view: TokenView) -> None:
-    """`[=] __device__ (...) {...}` (nvcc's extended lambdas) has no OpenCL C counterpart: CP2001 at each,
-    which blocks the build instead of leaving a host lambda that a kernel template cannot be named for."""
-    toks = view.toks
-    for i, t in enumerate(toks):
-        if t.text in ("__device__", "__host__") and i > 0 and toks[i - 1].text == "]" and t.directive < 0:
-            ctx.report("CP2001", view.span(t.offset, t.end), "__device__ lambda: OpenCL C has no lambdas; write "
-                       "its body as a __device__ function or a functor", inline=True)
+def _unplaced_launches(ctx: FileContext, scan: DeviceScan) -> None:
+    """Every host launch either became a stub call or carries an error at its site: one left as `<<<...>>>`
+    (its place misread by the scan, a shape no step handles) would otherwise reach the host compiler as an
+    undeclared name with no diagnostic. Launches inside device functions are dynamic parallelism (CP3006)."""
+    device = [(f.start, f.end) for f in scan.funcs]
+    placed = {e.offset for e in ctx.edits if e.origin == "opencl launch"}
+    for launch in ctx.parsed.launches:
+        at, end = launch.span.offset, launch.span.end
+        if at in placed or any(a <= at < b for a, b in device):
+            continue
+        if any(x.severity == Severity.ERROR and x.offset is not None and at <= x.offset < end for x in ctx.findings):
+            continue
+        ctx.report("CP4041", launch.span, f"{launch.kernel.split('<')[0].strip()}: this launch was not translated "
+                   "(its enclosing declaration was not recognised as host code)", inline=True)
+
+
+def _device_lambdas(ctx: FileContext, view: TokenView, scan: DeviceScan, why: str = "in a header") -> None:
+    """`[=] __device__ (...) {...}` (nvcc's extended lambdas) in host code that closures.py does not lower: CP2001
+    at each, which blocks the build instead of leaving a host lambda that a kernel template cannot be named for."""
+    device = scan.ranges()
+    for _open, q, _last in device_lambdas(ctx, view):
+        t = view.toks[q]
+        if not any(a <= t.offset < b for a, b in device):
+            _lambda_error(ctx, view, q, why)
+
+
+def _lambda_error(ctx: FileContext, view: TokenView, q: int, why: str) -> None:
+    t = view.toks[q]
+    ctx.report("CP2001", view.span(t.offset, t.end), f"__device__ lambda not lowered to a functor ({why}); write "
+               "it as a struct with a __device__ operator()", inline=True)
+
+
+def _top_level_start(tu, main: str, offset: int) -> int:  # type: ignore[no-untyped-def]
+    """Start of the outermost declaration of the file's top level (or of a namespace) around `offset`: where a
+    class for code inside it may be declared."""
+    from clang.cindex import CursorKind  # closures exist only where clang parsed the file
+
+    from translator.frontend.clang import main_file_cursors_of
+
+    kinds = (CursorKind.FUNCTION_DECL, CursorKind.FUNCTION_TEMPLATE, CursorKind.CXX_METHOD, CursorKind.CONSTRUCTOR,
+             CursorKind.STRUCT_DECL, CursorKind.CLASS_DECL, CursorKind.CLASS_TEMPLATE, CursorKind.VAR_DECL)
+    best = offset
+    for cur in main_file_cursors_of(tu, main, kinds):
+        ext = cur.extent
+        parent = cur.semantic_parent
+        if ext.start.offset <= offset < ext.end.offset and ext.start.offset < best and (
+                parent is None or parent.kind in (CursorKind.TRANSLATION_UNIT, CursorKind.NAMESPACE)):
+            best = ext.start.offset
+    return best
 
 
 def _stub_params(view: TokenView, kdef: KernelDef) -> list[tuple[str, str, bool]]:
@@ -334,6 +378,7 @@ class FileEmitter:
         self._clang_made: dict[str, list[dict[str, str]]] = {}
         # launch offset -> (launch, the macro parameter naming its kernel) (macrolaunch.py)
         self._pasted: dict[int, tuple[KernelLaunch, str]] = {}
+        self._closures: list[Closure] = []
 
     def _header_parts(self) -> list[HeaderPart]:
         parsed = self.ctx.parsed
@@ -349,7 +394,9 @@ class FileEmitter:
 
     def run(self) -> None:
         ctx, scan = self.ctx, self.scan
+        closures = self._lower_lambdas()
         own = take_device_edits(ctx, scan)
+        self._place_closures(closures, own.decls)
         declare_device_members(ctx, self.view, scan)
         self.headers = self._header_parts()
         merged = DeviceScan(funcs=list(scan.funcs), vars=list(scan.vars), qualifier_macros=dict(scan.qualifier_macros))
@@ -417,9 +464,12 @@ class FileEmitter:
                     self._variable_launch(launch, name, proto)
                 continue
             launches.append((launch, func))
-            type_args += _add_instances(builder, func, self._instances(launch, func), aliases, object_defs)
+            type_args += _add_instances(builder, func, self._closure_args(self._instances(launch, func)), aliases,
+                                        object_defs)
         for func in self._header_launched(header_kernels):
-            type_args += _add_instances(builder, func, self._clang_instances(func), aliases, object_defs)
+            type_args += _add_instances(builder, func, self._closure_args(self._clang_instances(func)), aliases,
+                                        object_defs)
+        type_args = [a for a in type_args if a not in {c.name for c in self._closures}]  # named by closures.py
         program_kernels = [f for f in scan.funcs if f.kind == "kernel"] + [f for f, _p in header_kernels.values()]
         for f in program_kernels:
             if not f.tparams and not any(fn is f for _, fn in launches):  # defined but not launched here
@@ -479,6 +529,56 @@ class FileEmitter:
         names = user_type_names(type_args)
         if names:
             ctx.insert(len(self.data), names, "opencl type names")
+
+    def _lower_lambdas(self) -> list[tuple[Closure, dict[str, str]]]:
+        """Extended lambdas of this file's host code as functor structs (closures.py), each with the argument list
+        of the host template around it ({} outside templates); CP2001 for those it cannot lower. Their bodies
+        become type declarations of the scan, so that the rule edits inside them reach the .cl."""
+        ctx, view, scan = self.ctx, self.view, self.scan
+        device = scan.ranges()
+        out: list[tuple[Closure, dict[str, str]]] = []
+        for at in device_lambdas(ctx, view):
+            offset = view.toks[at[1]].offset
+            if any(a <= offset < b for a, b in device):
+                continue  # a lambda in device code is C++ for OpenCL's own
+            host_tps, bindings = self._enclosing_template(offset)
+            c = lower_lambda(ctx, view, at, bindings, host_tps)
+            if isinstance(c, str):
+                _lambda_error(ctx, view, at[1], c)
+                continue
+            out.append((c, bindings[0] if bindings else {}))
+            scan.decls.append(TopDecl(c.body[0], c.body[1], {c.name}, "type", c.name))
+        scan.decls.sort(key=lambda d: d.start)
+        self._closures = [c for c, _b in out]
+        return out
+
+    def _place_closures(self, closures: list[tuple[Closure, dict[str, str]]],
+                        decl_texts: dict[tuple[int, int], str]) -> None:
+        """The .cl's struct of each closure (from its translated body) and the host's class template and
+        construction in place of the lambda."""
+        ctx = self.ctx
+        tu = ctx.parsed.tu
+        for c, binding in closures:
+            values = {k for k, v in binding.items() if re.fullmatch(r"-?\d+[uUlL]*|true|false", v.strip())}
+            decl_texts[c.body] = device_struct(c, decl_texts[c.body], binding, values)
+            ctx.edits[:] = [e for e in ctx.edits if not (c.start <= e.offset and e.end <= c.end)]
+            ctx.edits.append(Edit(c.start, c.end - c.start, host_construction(c), origin="opencl closure"))
+            ctx.insert(_top_level_start(tu, str(ctx.parsed.path), c.start), host_struct(c), "opencl closure type")
+
+    def _closure_args(self, insts: list[dict[str, str]]) -> list[dict[str, str]]:
+        """Instances whose arguments clang spelled `(lambda at f.cu:45:15)` name the closure lowered there; those
+        naming another lambda (one left CP2001, or of another file) have no name in the program and are dropped."""
+        by_at = {(c.line, c.col): c.name for c in self._closures}
+        own = ("<stdin>", str(self.ctx.parsed.path))
+
+        def named(arg: str) -> str:
+            m = re.fullmatch(r"\s*\(lambda at (.*):(\d+):(\d+)\)\s*", arg)
+            if m is None or m.group(1) not in own:
+                return arg
+            return by_at.get((int(m.group(2)), int(m.group(3))), arg)
+
+        out = [{k: named(v) for k, v in inst.items()} for inst in insts]
+        return [i for i in out if not any("(lambda at " in v for v in i.values())]
 
     def _builder(self, merged: DeviceScan, texts: dict[int, str], poisoned: dict, type_names: set[str],
                  macros: dict[str, str], decl_texts: dict[tuple[int, int], str]) -> ProgramBuilder:
@@ -755,6 +855,10 @@ class FileEmitter:
         for b in bindings:
             inst = {k: " ".join(_sub_words(v, b).split()) for k, v in base.items()}
             out.append(self._fold_values(launch, func, inst, b))
+        if self._closures:
+            # a lambda passed down through host templates is a deduced argument the text cannot follow (the
+            # calls inside a template are dependent): clang's instances name each closure type
+            out += [i for i in self._clang_instances(func) if i not in out]
         if not out and self._clang_instances(func):
             return self._clang_instances(func)
         if not out:

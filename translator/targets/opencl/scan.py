@@ -478,12 +478,23 @@ def _class_ranges(view: TokenView) -> list[tuple[int, int]]:
 
 
 def _stmt_end(view: TokenView, i: int) -> int:
-    """Index of the `;` ending the top-level declaration starting at token i (skipping braces), or -1."""
+    """Index of the `;` ending the top-level declaration starting at token i (skipping braces), or of the `}` of
+    a function definition's body (a host function template followed by `__device__ float f(...) {...}` and a
+    later `;` was read as one declaration with a `__device__` outside braces: a device variable), or -1."""
     toks = view.toks
     j = i
+    params = False  # a parameter list seen, and nothing that makes a `{` an initialiser or a class body
+    blocked = False
+    if toks[j].text == "template" and j + 1 < len(toks) and toks[j + 1].text == "<":
+        close = view.angle_close(j + 1, limit=200)  # `template <class T>` names no class
+        if close > j:
+            j = close + 1
     while j < len(toks):
         tx = toks[j].text
         if toks[j].kind == PUNCT and tx in ("{", "(", "["):
+            if tx == "{" and params and not blocked:
+                return view.match_close(j)
+            params = params or tx == "("
             j = view.match_close(j)
             if j < 0:
                 return -1
@@ -491,6 +502,8 @@ def _stmt_end(view: TokenView, i: int) -> int:
             return j
         elif toks[j].kind == PUNCT and tx == "}":
             return -1
+        elif tx in ("=", "struct", "class", "union", "enum", "typedef", "using"):
+            blocked = True
         j += 1
     return -1
 
