@@ -3,7 +3,7 @@ made in host code (`[=] __device__ (int i) {...}`, inside a host template and ou
 its captures as fields and its body as `operator()`, the kernel template is instantiated for it in C++ for OpenCL,
 and the program runs on PoCL with the right numbers; a plain functor struct takes the same route. A lambda that
 cannot be lowered (capturing by reference) is CP2001 at the lambda and the build refuses it with that code instead
-of failing in the host compiler; a launch that no step translated is CP4041, never bare `<<<>>>`."""
+of failing in the host compiler; a launch that no step translated is CP4042, never bare `<<<>>>`."""
 
 from __future__ import annotations
 
@@ -163,8 +163,8 @@ def test_a_launch_no_step_translated_is_cp4041(monkeypatch: pytest.MonkeyPatch) 
     src = "#include <cuda_runtime.h>\n__global__ void k(int* d) { d[threadIdx.x] = 1; }\n" \
           "void go(int* d) { k<<<1, 32>>>(d); }\n"
     r = translate_text(src, "opencl", name="u.cu")
-    assert [f.code for f in r.findings if f.code == "CP4041"] == ["CP4041"]
-    assert "CUDAPORT CP4041" in r.output.decode()
+    assert [f.code for f in r.findings if f.code == "CP4042"] == ["CP4042"]
+    assert "CUDAPORT CP4042" in r.output.decode()
 
 
 @pytest.mark.parametrize(("lam", "why"), [

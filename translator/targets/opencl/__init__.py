@@ -215,7 +215,7 @@ def _unplaced_launches(ctx: FileContext, scan: DeviceScan) -> None:
             continue
         if any(x.severity == Severity.ERROR and x.offset is not None and at <= x.offset < end for x in ctx.findings):
             continue
-        ctx.report("CP4041", launch.span, f"{launch.kernel.split('<')[0].strip()}: this launch was not translated "
+        ctx.report("CP4042", launch.span, f"{launch.kernel.split('<')[0].strip()}: this launch was not translated "
                    "(its enclosing declaration was not recognised as host code)", inline=True)
 
 
