@@ -147,14 +147,20 @@ def _prelude_pch(base_args: tuple[str, ...]) -> str | None:
 
 
 def parse(path: Path, data: bytes, extra_args: Sequence[str] = (),
-          stub_headers: Iterable[str] = ()) -> ClangResult:
-    """Parse one file with libclang. `data` is passed as the unsaved content so the disk copy is not reread."""
+          stub_headers: Iterable[str] = (), prefix: tuple[Path, bytes] | None = None) -> ClangResult:
+    """Parse one file with libclang. `data` is passed as the unsaved content so the disk copy is not reread.
+    `prefix`: (includer, text) of a source that includes this file textually, parsed first as a header that
+    stands beside the includer (so its quoted includes resolve as the includer's do; frontend.included)."""
     import clang.cindex as ci
 
     fname = str(path)
+    unsaved = [(fname, data.decode("utf-8", "surrogateescape"))]
+    if prefix is not None:
+        head = str(prefix[0].with_name(f".{prefix[0].name}.cudaport-prefix.h"))
+        unsaved.append((head, prefix[1].decode("utf-8", "surrogateescape")))
+        extra_args = [*extra_args, "-include", head]
     args = parse_args(extra_args, stub_headers)
-    tu = _index().parse(fname, args=args, unsaved_files=[(fname, data.decode("utf-8", "surrogateescape"))],
-                        options=ci.TranslationUnit.PARSE_INCOMPLETE)
+    tu = _index().parse(fname, args=args, unsaved_files=unsaved, options=ci.TranslationUnit.PARSE_INCOMPLETE)
     syntax: list[tuple[int, int, str]] = []
     semantic: list[tuple[int, int, str]] = []
     for d in tu.diagnostics:

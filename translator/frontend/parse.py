@@ -18,8 +18,9 @@ from translator.model import Finding, ParsedFile
 
 def parse_file(path: Path, data: bytes, is_cuda_name: Callable[[str], bool], *, display: str | None = None,
                extra_args: Sequence[str] = (), use_clang: bool = True, stub_headers: Sequence[str] = (),
-               qualifiers: frozenset[str] = frozenset()) -> ParsedFile:
-    """`qualifiers`: CUDA names that are declaration specifiers (rule kind keyword), for the pre-check."""
+               qualifiers: frozenset[str] = frozenset(), root: Path | None = None) -> ParsedFile:
+    """`qualifiers`: CUDA names that are declaration specifiers (rule kind keyword), for the pre-check.
+    `root`: the input root, where the sources that include this file textually are looked for."""
     display = display or str(path)
     findings: list[Finding] = []
     try:
@@ -40,6 +41,8 @@ def parse_file(path: Path, data: bytes, is_cuda_name: Callable[[str], bool], *, 
             from translator.frontend import clang
 
             result = clang.parse(path, data, extra_args, stub_headers)
+            if root is not None and (result.syntax_errors or result.semantic_errors):
+                result = _in_includer(result, path, data, root, extra_args, stub_headers)
         except Exception as exc:  # noqa: BLE001 - libclang missing or crashed: fall back, say why
             findings.append(make_finding("CP1001", display, 1, 1, f"libclang unavailable ({type(exc).__name__})"))
         else:
@@ -87,3 +90,23 @@ def parse_file(path: Path, data: bytes, is_cuda_name: Callable[[str], bool], *, 
         asm=site_finder.find_asm(view), user_declared=user_declared, findings=findings, tu=tu,
         local_scopes={n: s for n, s in local_scopes.items() if is_cuda_name(n)}, compiler_args=compiler_args,
     )
+
+
+def _errors(result) -> int:  # type: ignore[no-untyped-def]
+    return len(result.syntax_errors) * 1000 + len(result.semantic_errors)
+
+
+def _in_includer(result, path: Path, data: bytes, root: Path, extra_args: Sequence[str],  # type: ignore[no-untyped-def]
+                 stub_headers: Sequence[str]):
+    """A file that clang reports errors for, parsed again after the text of each source that includes it
+    textually (frontend.included): the parse with the fewest errors wins, the file's own when none has fewer."""
+    from translator.frontend import clang
+    from translator.frontend.included import includer_prefixes
+
+    for prefix in includer_prefixes(path, root):
+        again = clang.parse(path, data, extra_args, stub_headers, prefix=prefix)
+        if _errors(again) < _errors(result):
+            result = again
+        if not _errors(result):
+            break
+    return result

@@ -23,7 +23,7 @@ from translator.engine.context import FileResult, Options, Target
 from translator.engine.core import translate_parsed
 from translator.engine.diagnostics import make_finding
 from translator.engine.ruleset import RuleSet, load_rules
-from translator.frontend.includes import resolve_include, scan_includes
+from translator.frontend.includes import input_root, resolve_include, scan_includes
 from translator.frontend.lexer import IDENT, KEYWORD, lex
 from translator.frontend.parse import parse_file
 from translator.migrate import BuildContext, build_kind, generate_cmake, migrate_build_file
@@ -159,7 +159,7 @@ def translate_one(sf: SourceFile, display: str) -> FileResult | SkipRecord:
     parsed = parse_file(sf.path, data, rules.__contains__, display=display, extra_args=sf.flags,
                         use_clang=options.parser == "clang" or (options.parser == "auto" and
                                                                 getattr(target, "needs_clang", True)),
-                        qualifiers=_specifiers(rules))
+                        qualifiers=_specifiers(rules), root=input_root(sf.path, sf.rel))
     return translate_parsed(parsed, sf.rel, rules, options, target, display=display)
 
 

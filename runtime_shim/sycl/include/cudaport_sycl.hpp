@@ -535,6 +535,21 @@ inline sycl::nd_range<3> nd_range(dim3 grid, dim3 block) {
     return sycl::nd_range<3>(sycl::range<3>(g[0], g[1], g[2]), sycl::range<3>(b[0], b[1], b[2]));
 }
 
+// A launch through a kernel pointer (`void (*k)(float*, int) = &scale; k<<<grid, block>>>(p, n);`): a translated
+// kernel takes the nd_item and its local memory, which no host pointer can pass, so each kernel used as a value
+// gets a host launcher taking this configuration first, and the pointer points to the launcher.
+struct launch_config {
+    dim3 grid, block;
+    std::size_t shared_bytes;
+    stream_t stream;
+    launch_config(dim3 g, dim3 b, std::size_t shmem = 0, stream_t s = nullptr)
+        : grid(g), block(b), shared_bytes(shmem), stream(s) {}
+    launch_config(dim3 g, dim3 b, std::size_t shmem, int null_stream)  // a literal 0 written as the stream
+        : grid(g), block(b), shared_bytes(shmem), stream(nullptr) { (void)null_stream; }
+    sycl::queue& queue() const { return queue_of(stream); }
+    sycl::nd_range<3> range() const { return nd_range(grid, block); }
+};
+
 // The typed start of a dynamic (extern __shared__) local allocation.
 template <class T>
 T* local_ptr(const sycl::local_accessor<std::byte, 1>& acc) {

@@ -505,3 +505,51 @@ __host__ __device__ __nv_bfloat16 __int2bfloat16_rn(int);
 CP_HALF_INT(short, short) CP_HALF_INT(ushort, unsigned short) CP_HALF_INT(int, int)
 CP_HALF_INT(uint, unsigned int) CP_HALF_INT(ll, long long) CP_HALF_INT(ull, unsigned long long)
 #undef CP_HALF_INT
+// cooperative_groups.h (a stub here): the groups and the calls on them, so a file that uses them parses.
+namespace cooperative_groups {
+class thread_group {
+ public:
+  __device__ void sync() const;
+  __device__ unsigned long long size() const;
+  __device__ unsigned long long num_threads() const;
+  __device__ unsigned long long thread_rank() const;
+  template <class T> __device__ T shfl(T v, int src) const;
+  template <class T> __device__ T shfl_down(T v, unsigned int d) const;
+  template <class T> __device__ T shfl_up(T v, unsigned int d) const;
+  template <class T> __device__ T shfl_xor(T v, unsigned int m) const;
+  __device__ int any(int p) const;
+  __device__ int all(int p) const;
+  __device__ unsigned int ballot(int p) const;
+  __device__ unsigned int meta_group_rank() const;
+  __device__ unsigned int meta_group_size() const;
+};
+class thread_block : public thread_group {
+ public:
+  __device__ dim3 group_index() const;
+  __device__ dim3 thread_index() const;
+  __device__ dim3 group_dim() const;
+  __device__ dim3 dim_threads() const;
+};
+class grid_group : public thread_group {
+ public:
+  __device__ bool is_valid() const;
+  __device__ dim3 group_dim() const;
+};
+class coalesced_group : public thread_group {};
+template <unsigned int Size, class Parent = void> class thread_block_tile : public thread_group {};
+__device__ thread_block this_thread_block();
+__device__ grid_group this_grid();
+__device__ coalesced_group coalesced_threads();
+template <unsigned int Size, class Parent> __device__ thread_block_tile<Size, Parent> tiled_partition(const Parent&);
+__device__ thread_group tiled_partition(const thread_group&, unsigned int);
+template <class Group> __device__ void sync(const Group&);
+template <class T> struct plus { __device__ T operator()(T a, T b) const; };
+template <class T> struct less { __device__ T operator()(T a, T b) const; };
+template <class T> struct greater { __device__ T operator()(T a, T b) const; };
+template <class T> struct bit_and { __device__ T operator()(T a, T b) const; };
+template <class T> struct bit_or { __device__ T operator()(T a, T b) const; };
+template <class T> struct bit_xor { __device__ T operator()(T a, T b) const; };
+template <class Group, class T, class Op> __device__ T reduce(const Group&, T, Op);
+template <class Group, class T> __device__ T inclusive_scan(const Group&, T);
+template <class Group, class T> __device__ T exclusive_scan(const Group&, T);
+}  // namespace cooperative_groups

@@ -13,20 +13,13 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
+from translator.frontend.included import includers
 from translator.frontend.includes import local_headers
 from translator.frontend.lexer import IDENT, Tok, lex
 
-_SOURCES = (".cu", ".cpp", ".cc", ".cxx")
 _DEFINE = re.compile(r"\s*#\s*define\s+([A-Za-z_]\w*)(\(?)", re.S)
-_MAX_FILES = 400
 
-
-def includers(path: Path, root: Path) -> list[tuple[Path, bytes]]:
-    """The project's sources that include `path` textually (path and bytes)."""
-    if not path.is_absolute() or not root.is_dir():
-        return []
-    return [(src, data) for src, data in _sources(root) if src != path and path.name.encode() in data
-            and path in local_headers(src, data, root, (".cu",))]
+__all__ = ["file_macro_names", "includer_macros", "includers", "used_names"]
 
 
 def includer_macros(path: Path, root: Path, used: set[str], own: set[str]) -> list[str]:
@@ -56,29 +49,6 @@ def _read(path: Path) -> bytes:
         return path.read_bytes()
     except OSError:
         return b""
-
-
-_CACHE: dict[Path, tuple[tuple, list[tuple[Path, bytes]]]] = {}
-
-
-def _sources(root: Path) -> list[tuple[Path, bytes]]:
-    """The project's source files under the input root, read again only when one changed."""
-    try:
-        paths = sorted(p for p in root.rglob("*") if p.suffix in _SOURCES)[:_MAX_FILES]
-        stamp = tuple((p, p.stat().st_mtime_ns) for p in paths)
-    except OSError:
-        return []
-    cached = _CACHE.get(root)
-    if cached is not None and cached[0] == stamp:
-        return cached[1]
-    found = []
-    for p in paths:
-        try:
-            found.append((p, p.read_bytes()))
-        except OSError:
-            continue
-    _CACHE[root] = (stamp, found)
-    return found
 
 
 def file_macro_names(toks: Sequence[Tok]) -> set[str]:

@@ -162,7 +162,7 @@ class SyclTarget:
                 for s in f.shared:
                     extra.append(f"{s.elem_type}* {s.name}" if s.extern else
                                  f"{s.elem_type} (&{s.name}){s.dims}" if s.dims else f"{s.elem_type}& {s.name}")
-                    if s.span.offset in removed:  # `__shared__ T a[N], b[N];` is one declaration
+                    if s.inherited or s.span.offset in removed:  # `__shared__ T a[N], b[N];` is one declaration
                         continue
                     removed.add(s.span.offset)
                     gone = self._whole_lines(ctx, s.span)
@@ -214,19 +214,23 @@ class SyclTarget:
                 if t.kind != IDENT or (k > 0 and toks[k - 1].text in (".", "->", "::")):
                     continue
                 nxt = toks[k + 1] if k + 1 < len(toks) else None
-                if any(g.needs_item and not g.member for g in an.callees(t.text)) and nxt is not None:
+                callees = an.callees(t.text)
+                if any((g.needs_item or _dynamic(g)) and not g.member for g in callees) and nxt is not None:
                     j = k + 1
                     if nxt.text == "<":
                         j = view.angle_close(k + 1)
                         j = j + 1 if j > 0 else -1
                     if j > 0 and j < len(toks) and toks[j].text == "(":
                         close = view.match_close(j)
-                        at = an.callees(t.text)[0].extra_at
+                        at = callees[0].extra_at
                         args = view.split_args(j, close) if close > 0 and at is not None else ()
+                        # the nd_item, then the dynamic local memory a __device__ callee takes (analysis)
+                        extra = ", ".join(([item] if any(g.needs_item for g in callees) else [])
+                                          + _dynamic(callees[0]))
                         if at is not None and len(args) > at:
-                            ctx.insert(args[at].offset, f"{item}, ", "nd_item argument")
+                            ctx.insert(args[at].offset, f"{extra}, ", "nd_item argument")
                         elif close > 0:
-                            ctx.insert(toks[close].offset, item if close == j + 1 else f", {item}",
+                            ctx.insert(toks[close].offset, extra if close == j + 1 else f", {extra}",
                                        "nd_item argument")
                 elif t.text in an.globals_ and (nxt is None or nxt.text != "["):
                     ctx.insert(t.end, ".get()", "device_global access")
@@ -270,6 +274,11 @@ class SyclTarget:
             return rel.with_suffix(".cpp")
         return rel
 
+
+
+def _dynamic(f: DeviceFunction) -> list[str]:
+    """The dynamic local memory pointers a __device__ function takes after the nd_item (analysis)."""
+    return [] if f.kernel else [s.name for s in f.shared if s.extern]
 
 
 def make(**options: object) -> SyclTarget:

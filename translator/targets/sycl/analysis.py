@@ -6,6 +6,7 @@ FileAnalysis cached on the context, device_global and group-local Edits and CP45
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Callable
@@ -73,6 +74,9 @@ class SharedVariable:
     dims: str  # `[TILE][TILE]` or "" ; for extern arrays the `[]` is dropped
     extern: bool
     span: Span  # the whole declaration statement, `;` included
+    # An `extern __shared__` array of a __device__ function this one calls (directly or not): the dynamic local
+    # memory is passed down to it as a pointer parameter, which this function takes too.
+    inherited: bool = False
 
 
 @dataclass
@@ -138,6 +142,7 @@ def analyse(ctx: FileContext) -> FileAnalysis:
     _find_shared(ctx, an)
     _find_globals(ctx, an)
     _find_uses(an)
+    _pass_dynamic_shared(an)
     ctx._sycl_analysis = an  # type: ignore[attr-defined]
     return an
 
@@ -221,7 +226,9 @@ def _find_shared(ctx: FileContext, an: FileAnalysis) -> None:
                      or _deduced_type(ctx, f, " ".join(d[0] + d[2] for d in decls)))):
             _group_local(ctx, decl.span, decls)
             continue
-        if f is None or not f.kernel or decls is None or not plain:
+        device_extern = f is not None and not f.kernel and not f.member and decl.extern and decls is not None \
+            and plain and not _names_template_parameter(f, " ".join(d[0] for d in decls))
+        if f is None or not (f.kernel or device_extern) or decls is None or not plain:
             why = ("__shared__ outside a __global__ function" if f is None or not f.kernel else
                    "a __shared__ declaration with an initialiser")
             ctx.report("CP4503", decl.span, f"{decl.name}: {why}")
@@ -231,6 +238,34 @@ def _find_shared(ctx: FileContext, an: FileAnalysis) -> None:
             if decl.extern:
                 dims = dims[: -2] if dims.endswith("[]") else dims
             f.shared.append(SharedVariable(name, elem, dims, decl.extern, decl.span))
+
+
+def _names_template_parameter(f: DeviceFunction, elem: str) -> bool:
+    """Whether a type names one of the function's template parameters (its callers could not spell it)."""
+    return bool(set(re.findall(r"[A-Za-z_]\w*", elem)) & set(f.fdef.template_params))
+
+
+def _pass_dynamic_shared(an: FileAnalysis) -> None:
+    """A __device__ function's `extern __shared__` array is the launch's dynamic local memory: the function
+    takes it as a pointer parameter, and so does every function that calls it, up to the kernel, whose launch
+    makes it (to a fixed point; a caller that has an array of that name already passes its own)."""
+    all_funcs = [f for fs in an.funcs.values() for f in fs]
+    changed = True
+    while changed:
+        changed = False
+        for f in all_funcs:
+            for callee in f.calls:
+                for g in an.funcs.get(callee, ()):
+                    for s in g.shared:
+                        if s.extern and not g.kernel and all(mine.name != s.name for mine in f.shared):
+                            f.shared.append(dataclasses.replace(s, inherited=True))
+                            changed = True
+    # declarations without a body take the parameters of their definition
+    for fs in an.funcs.values():
+        for f in fs:
+            for s in (s for g in fs for s in g.shared if s.extern and not g.kernel):
+                if all(mine.name != s.name for mine in f.shared):
+                    f.shared.append(dataclasses.replace(s, inherited=True))
 
 
 def _names_local(an: FileAnalysis, f: DeviceFunction, offset: int, elem: str) -> bool:

@@ -14,6 +14,7 @@ from translator.frontend.brackets import split_text
 from translator.frontend.macrolaunch import kernel_parameter
 from translator.model import KernelLaunch
 from translator.targets.sycl.analysis import DeviceFunction, FileAnalysis, tok_index
+from translator.targets.sycl.kernelrefs import pointer_launch
 from translator.targets.sycl.macrolaunch import macro_kernel
 
 if TYPE_CHECKING:
@@ -21,6 +22,8 @@ if TYPE_CHECKING:
 
 
 def rewrite_launch(ctx: FileContext, an: FileAnalysis, launch: KernelLaunch) -> None:
+    if pointer_launch(ctx, an, launch):
+        return
     callee = ctx.text(launch.callee)
     name = re.sub(r"<.*$", "", callee, flags=re.DOTALL).split("::")[-1].strip()
     defs = [f for f in an.funcs.get(name, ()) if f.kernel]
