@@ -173,15 +173,30 @@ def _callee_start(view: TokenView, j: int) -> int:
         j = k - 1
         if j < 0:
             return -1
-    if toks[j].kind not in (IDENT,) and toks[j].text != ")":
+    return _postfix_start(toks, j)
+
+
+def _postfix_start(toks: list, j: int) -> int:
+    """The first token of the postfix expression ending at token j: `ns::name`, `(*fn)`, `table[t]`,
+    `ops.kernels[i]`, `p->fn`; -1 when token j cannot end one."""
+    if toks[j].text in (")", "]"):  # (*fn)<<<...>>>, (kernel)<<<...>>>, table[t]<<<...>>>
+        start = match_open(toks, j)
+        if start < 0:
+            return -1
+        if toks[j].text == ")":  # a call returning the kernel pointer, `pick(i)<<<...>>>`, or a parenthesis
+            return _postfix_start(toks, start - 1) if start >= 1 and toks[start - 1].kind == IDENT else start
+        return _postfix_start(toks, start - 1) if start >= 1 else -1
+    if toks[j].kind != IDENT and toks[j].text != "this":
         return -1
-    if toks[j].text == ")":  # (*fn)<<<...>>> or (kernel)<<<...>>>
-        return match_open(toks, j)
     start = j
     while start >= 2 and toks[start - 1].text == "::" and toks[start - 2].kind == IDENT:
         start -= 2
     if start >= 1 and toks[start - 1].text == "::":
         start -= 1
+    if start >= 2 and toks[start - 1].text in (".", "->"):  # a member of an object: `ops.kernels[i]`
+        before = _postfix_start(toks, start - 2)
+        if before >= 0:
+            return before
     return start
 
 

@@ -176,6 +176,26 @@ typedef enum cudaSharedMemConfig {
     cudaSharedMemBankSizeEightByte = 2
 } cudaSharedMemConfig;
 
+/* cudaFuncGetAttributes: what an OpenCL device can say about a kernel without compiling it for the query. */
+typedef struct cudaFuncAttributes {
+    size_t sharedSizeBytes;
+    size_t constSizeBytes;
+    size_t localSizeBytes;
+    int maxThreadsPerBlock;
+    int numRegs;
+    int ptxVersion;
+    int binaryVersion;
+    int cacheModeCA;
+    int maxDynamicSharedSizeBytes;
+    int preferredShmemCarveout;
+} cudaFuncAttributes;
+
+typedef enum cudaFuncAttribute {
+    cudaFuncAttributeMaxDynamicSharedMemorySize = 8,
+    cudaFuncAttributePreferredSharedMemoryCarveout = 9,
+    cudaFuncAttributeMax
+} cudaFuncAttribute;
+
 typedef enum cudaDeviceAttr {
     cudaDevAttrMaxThreadsPerBlock = 1,
     cudaDevAttrMaxBlockDimX = 2,
@@ -436,6 +456,8 @@ CP_API cudaError_t cudaEventDestroy(cudaEvent_t event);
 
 /* ---- kernels (contract: brief/OPENCL_SHIM_API.md) --------------------------------------------- */
 CP_API cudaError_t cudaFuncSetCacheConfig(const void* func, cudaFuncCache cacheConfig);
+CP_API cudaError_t cudaFuncGetAttributes(cudaFuncAttributes* attr, const void* func);
+CP_API cudaError_t cudaFuncSetAttribute(const void* func, cudaFuncAttribute attr, int value);
 CP_API cudaError_t cpOccupancyMaxPotentialBlockSize(int* minGridSize, int* blockSize, size_t dynamicSMemSize,
                                                     int blockSizeLimit);
 CP_API cudaError_t cpOccupancyMaxActiveBlocksPerMultiprocessor(int* numBlocks, int blockSize,
@@ -538,6 +560,14 @@ static inline cudaError_t cudaMallocPitch(T** devPtr, size_t* pitch, size_t widt
 template <class T>
 static inline cudaError_t cudaFuncSetCacheConfig(T* func, cudaFuncCache cacheConfig) {
     return cudaFuncSetCacheConfig((const void*)func, cacheConfig);
+}
+template <class T>
+static inline cudaError_t cudaFuncGetAttributes(cudaFuncAttributes* attr, T* func) {
+    return cudaFuncGetAttributes(attr, (const void*)func);
+}
+template <class T>
+static inline cudaError_t cudaFuncSetAttribute(T* func, cudaFuncAttribute attr, int value) {
+    return cudaFuncSetAttribute((const void*)func, attr, value);
 }
 template <class T>
 static inline cudaError_t cudaOccupancyMaxPotentialBlockSize(int* minGridSize, int* blockSize, T /*func*/,

@@ -572,6 +572,35 @@ cudaError_t cudaFuncSetCacheConfig(const void*, cudaFuncCache) {
     return enter(lock);
 }
 
+// The device's limits, not the kernel's: the .cl is compiled at its first launch, and a kernel's own limit
+// (CL_KERNEL_WORK_GROUP_SIZE) is known only then. Static __shared__ sizes are not counted (0).
+cudaError_t cudaFuncGetAttributes(cudaFuncAttributes* attr, const void* func) {
+    std::unique_lock<std::mutex> lock;
+    cudaError_t e = enter(lock);
+    if (e != cudaSuccess) return e;
+    if (!attr || !func) return fail(cudaErrorInvalidValue);
+    const DeviceInfo& i = state().info;
+    *attr = cudaFuncAttributes{};
+    attr->maxThreadsPerBlock = (int)std::min<size_t>(i.max_wg, 1024);
+    attr->maxDynamicSharedSizeBytes = (int)std::min<size_t>(i.local_mem, 2147483647u);
+    attr->preferredShmemCarveout = -1;
+    return cudaSuccess;
+}
+
+// OpenCL has no per-kernel opt-in: a dynamic size up to the device's local memory is accepted, more is an error
+// (as CUDA's for more than the device offers); the carveout is a hint with no counterpart.
+cudaError_t cudaFuncSetAttribute(const void* func, cudaFuncAttribute attr, int value) {
+    std::unique_lock<std::mutex> lock;
+    cudaError_t e = enter(lock);
+    if (e != cudaSuccess) return e;
+    if (!func) return fail(cudaErrorInvalidValue);
+    if (attr == cudaFuncAttributeMaxDynamicSharedMemorySize)
+        return value < 0 || (size_t)value > state().info.local_mem ? fail(cudaErrorInvalidValue) : cudaSuccess;
+    if (attr == cudaFuncAttributePreferredSharedMemoryCarveout)
+        return value < -1 || value > 100 ? fail(cudaErrorInvalidValue) : cudaSuccess;
+    return fail(cudaErrorInvalidValue);
+}
+
 cudaError_t cudaDeviceGetStreamPriorityRange(int* least, int* greatest) {
     std::unique_lock<std::mutex> lock;
     cudaError_t e = enter(lock);

@@ -180,6 +180,64 @@ inline error_t get_device_properties(device_prop* prop, int device) {
     return success;
 }
 
+// cudaFuncGetAttributes / cudaFuncSetAttribute / cudaFuncSetCacheConfig. SYCL 2020 has no query of a kernel
+// by its function (kernel_bundle queries need the kernel's name type): the device's limits stand in for the
+// kernel's, static __shared__ sizes are not counted, and the setters only check their values.
+struct func_attributes {
+    std::size_t sharedSizeBytes;
+    std::size_t constSizeBytes;
+    std::size_t localSizeBytes;
+    int maxThreadsPerBlock;
+    int numRegs;
+    int ptxVersion;
+    int binaryVersion;
+    int cacheModeCA;
+    int maxDynamicSharedSizeBytes;
+    int preferredShmemCarveout;
+};
+
+enum func_attr : int { func_attr_max_dynamic_shared_memory_size = 8, func_attr_preferred_shared_memory_carveout = 9 };
+enum func_cache : int { func_cache_prefer_none = 0, func_cache_prefer_shared = 1, func_cache_prefer_l1 = 2,
+                        func_cache_prefer_equal = 3 };
+
+template <class F>
+inline error_t func_get_attributes(func_attributes* attr, F func) {
+    if (attr == nullptr || func == nullptr) return record(error_invalid_value);
+    int device = 0;
+    get_device(&device);
+    device_prop p;
+    error_t e = get_device_properties(&p, device);
+    if (e != success) return e;
+    *attr = func_attributes{};
+    attr->maxThreadsPerBlock = p.maxThreadsPerBlock < 1024 ? p.maxThreadsPerBlock : 1024;
+    attr->maxDynamicSharedSizeBytes = p.sharedMemPerBlock > 2147483647u ? 2147483647
+                                                                         : static_cast<int>(p.sharedMemPerBlock);
+    attr->preferredShmemCarveout = -1;
+    return success;
+}
+
+template <class F>
+inline error_t func_set_attribute(F func, int attr, int value) {
+    if (func == nullptr) return record(error_invalid_value);
+    if (attr == func_attr_max_dynamic_shared_memory_size) {
+        int device = 0;
+        get_device(&device);
+        device_prop p;
+        error_t e = get_device_properties(&p, device);
+        if (e != success) return e;
+        return value < 0 || static_cast<std::size_t>(value) > p.sharedMemPerBlock ? record(error_invalid_value)
+                                                                                   : success;
+    }
+    if (attr == func_attr_preferred_shared_memory_carveout)
+        return value < -1 || value > 100 ? record(error_invalid_value) : success;
+    return record(error_invalid_value);
+}
+
+template <class F>
+inline error_t func_set_cache_config(F func, int) {
+    return func == nullptr ? record(error_invalid_value) : success;
+}
+
 // cudaDeviceGetAttribute: the attributes device_prop has, under CUDA's enumerator values (driver_types.h), so
 // an attribute stored in an int still means the same. Others are error_invalid_value, never a made-up number.
 enum device_attr : int {

@@ -93,6 +93,8 @@ typedef unsigned long long cudaTextureObject_t;
 typedef unsigned long long cudaSurfaceObject_t;
 typedef void (*cudaStreamCallback_t)(cudaStream_t, cudaError_t, void*);
 typedef void (*cudaHostFn_t)(void*);
+enum cudaFuncAttribute { cudaFuncAttributeMaxDynamicSharedMemorySize = 8,
+  cudaFuncAttributePreferredSharedMemoryCarveout = 9, cudaFuncAttributeMax };
 enum cudaFuncCache { cudaFuncCachePreferNone, cudaFuncCachePreferShared, cudaFuncCachePreferL1,
   cudaFuncCachePreferEqual };
 enum cudaSharedMemConfig { cudaSharedMemBankSizeDefault, cudaSharedMemBankSizeFourByte,
@@ -234,13 +236,14 @@ CP_API cudaEventElapsedTime(float* ms, cudaEvent_t a, cudaEvent_t b);
 CP_API cudaEventDestroy(cudaEvent_t e);
 CP_API cudaFuncSetCacheConfig(const void* f, enum cudaFuncCache c);
 CP_API cudaFuncGetAttributes(struct cudaFuncAttributes* a, const void* f);
-CP_API cudaFuncSetAttribute(const void* f, int attr, int value);
+CP_API cudaFuncSetAttribute(const void* f, enum cudaFuncAttribute attr, int value);
 CP_API cudaLaunchKernel(const void* f, dim3 g, dim3 b, void** args, size_t shmem, cudaStream_t s);
 CP_API cudaLaunchCooperativeKernel(const void* f, dim3 g, dim3 b, void** args, size_t shmem, cudaStream_t s);
 CP_API cudaOccupancyMaxActiveBlocksPerMultiprocessor(int* n, const void* f, int block, size_t shmem);
 CP_API cudaOccupancyMaxPotentialBlockSize(int* grid, int* block, const void* f, size_t shmem = 0, int limit = 0);
 template <class F> static __host__ inline cudaError_t cudaFuncSetCacheConfig(F* f, enum cudaFuncCache c) { return cudaFuncSetCacheConfig((const void*)f, c); }
 template <class F> static __host__ inline cudaError_t cudaFuncGetAttributes(struct cudaFuncAttributes* a, F* f) { return cudaFuncGetAttributes(a, (const void*)f); }
+template <class F> static __host__ inline cudaError_t cudaFuncSetAttribute(F* f, enum cudaFuncAttribute attr, int value) { return cudaFuncSetAttribute((const void*)f, attr, value); }
 template <class F> static __host__ inline cudaError_t cudaOccupancyMaxPotentialBlockSize(int* grid, int* block, F f, size_t shmem = 0, int limit = 0) { return cudaOccupancyMaxPotentialBlockSize(grid, block, (const void*)f, shmem, limit); }
 template <class F> static __host__ inline cudaError_t cudaOccupancyMaxActiveBlocksPerMultiprocessor(int* n, F f, int block, size_t shmem) { return cudaOccupancyMaxActiveBlocksPerMultiprocessor(n, (const void*)f, block, shmem); }
 /* clang lowers <<<>>> to one of these, depending on whether it believes a CUDA install exists. */

@@ -28,7 +28,7 @@ from translator.frontend.specializations import (
     specializations_available,
 )
 from translator.model import Severity, Span
-from translator.targets.opencl.aliases import function_pointer, kernel_alias, kernels_as_values
+from translator.targets.opencl.aliases import function_pointer, holds_function_pointer, kernel_alias, kernels_as_values
 from translator.targets.opencl.autotype import deduced_autos
 from translator.targets.opencl.closures import Closure, device_lambdas, device_struct, host_construction, host_struct
 from translator.targets.opencl.closures import lower as lower_lambda
@@ -1070,7 +1070,8 @@ class FileEmitter:
     def _variable_launch(self, launch: KernelLaunch, name: str, proto: KernelDef | None) -> None:
         """A launch whose callee is no kernel of this file: through a function pointer, the kernel's value function
         launches it; anything else is CP4005."""
-        if launch.kernel.strip().isidentifier() and function_pointer(self.view, name, launch.span.offset):
+        if launch.kernel.strip().isidentifier() and function_pointer(self.view, name, launch.span.offset) \
+                or holds_function_pointer(self.ctx.parsed.tu, str(self.ctx.parsed.path), launch.callee):
             self.ctx.edits.append(Edit(launch.span.offset, launch.span.length, origin="opencl launch",
                                        build=lambda r, ln=launch: _pointer_launch(ln, r)))
             return

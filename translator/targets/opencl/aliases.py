@@ -125,3 +125,30 @@ def function_pointer(view: TokenView, name: str, before: int) -> bool:
         if toks[i].text == name and toks[i - 1].text == "*" and toks[i - 2].text == "(" and toks[i + 1].text == ")":
             return True
     return False
+
+
+def holds_function_pointer(tu, main: str, callee: Span) -> bool:  # type: ignore[no-untyped-def]
+    """Whether clang's model names, inside the launch's callee expression, a variable, member or function whose
+    type is (an array of) pointers to functions, or a function returning one: `table[t]`, `ops.k`, `pick(i)`."""
+    if tu is None:
+        return False
+    from clang.cindex import CursorKind, TypeKind
+
+    from translator.frontend.clang import main_file_cursors_of
+
+    kinds = (CursorKind.DECL_REF_EXPR, CursorKind.MEMBER_REF_EXPR)
+    for cur in main_file_cursors_of(tu, main, kinds):
+        if cur.kind not in kinds or not callee.offset <= cur.extent.start.offset < callee.end:
+            continue
+        ref = cur.referenced
+        if ref is None:
+            continue
+        t = ref.type.get_canonical()
+        if t.kind in (TypeKind.FUNCTIONPROTO, TypeKind.FUNCTIONNOPROTO):
+            t = t.get_result().get_canonical()
+        while t.kind in (TypeKind.CONSTANTARRAY, TypeKind.INCOMPLETEARRAY, TypeKind.VARIABLEARRAY):
+            t = t.get_array_element_type().get_canonical()
+        if t.kind == TypeKind.POINTER and t.get_pointee().get_canonical().kind in (TypeKind.FUNCTIONPROTO,
+                                                                                    TypeKind.FUNCTIONNOPROTO):
+            return True
+    return False

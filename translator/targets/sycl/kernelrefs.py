@@ -203,6 +203,15 @@ def _pointer_declarations(ctx: FileContext, an: FileAnalysis, types: set[str], k
             continue
         holders.add((main, cur.location.offset))
         _add_config_parameter(ctx, an, cur)
+    # functions returning a kernel pointer through a typedef the loop above rewrote: `kfn pick(int)`
+    for cur in main_file_cursors_of(tu, main, (CursorKind.FUNCTION_DECL,)):
+        if cur.kind != CursorKind.FUNCTION_DECL or cur.location.file is None or cur.location.file.name != main:
+            continue
+        r = cur.result_type
+        if r.kind == TypeKind.ELABORATED or r.get_declaration().kind == CursorKind.TYPEDEF_DECL:
+            t = r.get_canonical()
+            if t.kind == TypeKind.POINTER and t.get_pointee().get_canonical().spelling in types:
+                holders.add((main, cur.location.offset))
     ref_kinds = (CursorKind.DECL_REF_EXPR, CursorKind.MEMBER_REF_EXPR)
     for cur in main_file_cursors_of(tu, main, ref_kinds):
         ref = cur.referenced
