@@ -121,8 +121,13 @@ def _prelude_pch(base_args: tuple[str, ...]) -> str | None:
     import clang.cindex as ci
 
     prelude = prelude_dir() / "cuda_prelude.h"
+    # A PCH records the path and modification time of the header it was built from, and clang refuses it once
+    # that file changes: the key holds both, so two installs (or checkouts) never share one and an edited
+    # prelude never meets a stale one (which failed every parse with a fatal error).
+    st = prelude.stat()
     key = hashlib.sha256(prelude.read_bytes() + "\0".join(base_args).encode()
-                         + (clang_available() or "").encode()).hexdigest()[:16]
+                         + (clang_available() or "").encode()
+                         + f"\0{prelude.resolve()}\0{st.st_mtime_ns}\0{st.st_size}".encode()).hexdigest()[:16]
     cache = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "cudaport"
     path = cache / f"prelude-{key}.pch"
     if path.is_file():

@@ -95,6 +95,7 @@ from translator.targets.opencl.typenames import (
     user_type_names,
 )
 from translator.targets.opencl.vecaddr import vector_component_addresses
+from translator.targets.opencl.vecops import check_vector_operators
 
 if TYPE_CHECKING:
     from translator.engine.context import FileContext
@@ -395,6 +396,7 @@ class FileEmitter:
     def run(self) -> None:
         ctx, scan = self.ctx, self.scan
         closures = self._lower_lambdas()
+        check_vector_operators(ctx, self.view, scan.ranges())
         own = take_device_edits(ctx, scan)
         self._place_closures(closures, own.decls)
         declare_device_members(ctx, self.view, scan)

@@ -270,7 +270,8 @@ def scan_device(view: TokenView, direct_init: frozenset[int] = frozenset()) -> D
             is_type = texts[0] in ("struct", "union", "enum", "typedef", "class") or _class_template(view, i, end) \
                 or _alias(view, i)
             if any(q in _outside_braces(stmt) for q in ("__constant__", "__device__", "__managed__")) \
-                    and "(" not in texts[:3] and not (is_type and "{" in texts):
+                    and "(" not in texts[:3] and not (is_type and "{" in texts) \
+                    and "operator" not in texts[:texts.index("(") if "(" in texts else len(texts)]:
                 var = _dev_var(view, stmt)
                 if var:
                     out.vars.append(var)
