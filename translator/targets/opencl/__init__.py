@@ -654,6 +654,8 @@ class FileEmitter:
         builder.protos = [p for p in builder.protos if p not in early]
         templates = templates or {}
         defined: set[str] = set()
+        macro_texts: dict[str, str] = {}
+        expanded: set[tuple[str, str | None, str]] = set()
         items = [(d.start, d) for d in chosen] + [(start, None) for start in templates]
         for start, d in sorted(items, key=lambda x: (x[0] < SHIFT, x[0])):
             if d is None:  # a device function template kept as C++
@@ -675,7 +677,13 @@ class FileEmitter:
             elif d.kind == "type":
                 text = type_decl(text)
             elif d.kind == "expansion":  # expanded by the device compiler with the macros defined before it
-                pass
+                # CUDA types OpenCL spells alike (longlong2 and long2 are both long2) make two expansions one:
+                # an explicit specialisation or overload defined twice. The second adds nothing; it is dropped.
+                key = (re.sub(r"/\*.*?\*/|\s+", "", text, flags=re.DOTALL), macro_texts.get(d.name), d.cond)
+                if key in expanded:
+                    head.append(f"/* cudaport: {d.name}(...) again, the same as above once its types are OpenCL's */")
+                    continue
+                expanded.add(key)
             elif d.kind != "macro":
                 text = constant_decl(text, d.name)
             else:  # a macro's C++ (`#define dist(a, b) int(...)`) is expanded inside OpenCL C functions
@@ -684,6 +692,7 @@ class FileEmitter:
                 # definition in an #if branch is one of its chain's alternatives
                 text = (f"#undef {d.name}\n" if d.name in defined and not d.cond else "") + cxx_to_c_types(text)
                 defined.add(d.name)
+                macro_texts[d.name] = text
             head.append(f"#if {d.cond}\n{text}\n#endif" if d.cond else text)
         builder.protos[:0] = early  # no class needed them first
         return head

@@ -171,6 +171,10 @@ def cxx_to_c_types(text: str) -> str:
     text = local_aliases(text) if "using" in text else text
     text = re.sub(r"\bunsigned\s+long\s+long(\s+int)?\b", "ulong", text)
     text = re.sub(r"\blong\s+long(\s+int)?\b", "long", text)
+    # CUDA's long long vectors are OpenCL's long vectors (rules/types/vector.yaml), also where a template
+    # argument put the CUDA name into an instance after the rules ran (`Width<longlong2>`)
+    text = re.sub(r"\b(u?)longlong([24])\b", r"\1long\2", text)
+    text = re.sub(r"\b(u?)longlong3\b", r"cp_\1long3", text)
     text = _fold_is_same(text)
     rw = Rewriter(text)
     toks = rw.toks
