@@ -90,3 +90,20 @@ def test_findings_of_up_to_date_files_are_reported_again(project: Path, tmp_path
     first = translate(project, out)
     again = translate(project, out)
     assert sorted(f.code for f in again.findings) == sorted(f.code for f in first.findings)
+
+
+def test_source_included_textually_is_redone_when_its_includer_changes(tmp_path: Path) -> None:
+    # kernels.cu names SCALE, which only main.cu defines before including it: parsed alone it does not compile,
+    # so it is translated after its includer's text, and a change there must translate it again
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "kernels.cu").write_text("__global__ void scale(float* x) { x[threadIdx.x] *= SCALE; }\n")
+    main = '#include <cuda_runtime.h>\n#define SCALE 2.0f\n#include "kernels.cu"\nint main() { return 0; }\n'
+    (src / "main.cu").write_text(main)
+    (src / "other.cu").write_text("__global__ void other(int* d) { d[0] = 1; }\n")
+    out = tmp_path / "out"
+    translate(src, out)
+    (src / "main.cu").write_text(main.replace("2.0f", "3.0f"))
+    again = translate(src, out)
+    assert sorted(str(f.rel) for f in again.files) == ["kernels.cu", "main.cu"]
+    assert "other.cu" in {str(r) for r in again.up_to_date}

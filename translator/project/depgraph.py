@@ -34,6 +34,9 @@ def is_source(inp: InputFile) -> bool:
 def inside(path: Path, root: Path) -> bool:
     return str(path).startswith(str(root) + os.sep)
 
+# sources that other sources include textually; their includers shape how they parse (frontend.included)
+_TEXTUAL_SOURCES = (".cu", ".cpp", ".cc", ".cxx")
+
 
 class IncludeResolver:
     """Finds the file an #include names: the including file's directory and -I paths first, then (for projects
@@ -84,6 +87,7 @@ class DependencyGraph:
         self.resolver = IncludeResolver(list(self._abs_to_rel))
         self.flags: dict[str, tuple[str, ...]] = {}
         self.deps: dict[str, list[str]] = {}
+        self._includers_of: dict[str, list[str]] | None = None
         self.guessed: dict[str, list[str]] = {}
         self.outside: dict[str, str] = {}  # header outside the tree -> the first file that includes it
         sources = [rel for rel, i in inputs.items() if is_source(i)]
@@ -175,9 +179,14 @@ class DependencyGraph:
         return bool(hits) and all(any(a <= off < b for a, b in blocks) for off in hits)
 
     def key(self, rel: str) -> str:
-        """The cache key of a source: its hash, its flags and the hash of every file it includes, transitively."""
+        """The cache key of a source: its hash, its flags and the hash of every file it includes, transitively.
+        A source other sources include textually (`#include "kernels.cu"`) is parsed after its includers' text
+        where it does not parse alone (frontend.included), so their hashes and what they include count too."""
         seen: set[str] = set()
         stack = [rel]
+        for inc in self._source_includers().get(rel, ()):
+            seen.add(inc)
+            stack.append(inc)
         while stack:
             cur = stack.pop()
             for d in self.deps.get(cur, ()):
@@ -189,6 +198,19 @@ class DependencyGraph:
             parts.append("included only conditionally")
         parts += [f"{d}={self._hashes.get(d)}" for d in sorted(seen)]
         return sha("\n".join(parts).encode("utf-8", "surrogateescape"))
+
+    def _source_includers(self) -> dict[str, list[str]]:
+        """For each source file, the other source files that include it directly (computed once)."""
+        cached = self._includers_of
+        if cached is None:
+            cached = {}
+            for r, ds in self.deps.items():
+                if r in self.flags and Path(r).suffix in _TEXTUAL_SOURCES:
+                    for d in ds:
+                        if d != r and Path(d).suffix in _TEXTUAL_SOURCES:
+                            cached.setdefault(d, []).append(r)
+            self._includers_of = cached
+        return cached
 
     def parse_flags(self, rel: str) -> tuple[str, ...]:
         return self.flags[rel] + tuple(f"-I{d}" for d in self.guessed.get(rel, ()))
