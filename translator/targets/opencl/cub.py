@@ -30,7 +30,22 @@ if TYPE_CHECKING:
     from translator.model import NameSite
 
 _PRIMITIVES = {"BlockReduce": ("Sum", "Reduce"), "BlockScan": ("ExclusiveSum", "InclusiveSum"), "BlockLoad": ("Load",),
-               "BlockStore": ("Store",)}
+               "BlockStore": ("Store",),
+               "BlockAdjacentDifference": ("SubtractLeft", "SubtractRight", "SubtractLeftPartialTile",
+                                           "SubtractRightPartialTile")}
+# CUB's other block and warp classes: a bare use of one after `using namespace cub;` in device code is CP2008
+_UNMAPPED_CLASSES = ("BlockRadixSort", "BlockRadixRank", "BlockHistogram", "BlockDiscontinuity", "BlockExchange",
+                     "BlockShuffle", "BlockMergeSort", "BlockRunLengthDecode", "WarpReduce", "WarpScan", "WarpLoad",
+                     "WarpStore", "WarpExchange", "WarpMergeSort")
+# CUB's algorithm enumerators, with CUB's values (the host side gets the same enums from cudaport_cub.h): a kernel
+# template argument naming one folds to its value, which names the instance in the .cl and in the host stub
+ENUMERATORS = {name: str(v) for names in (
+    ("BLOCK_REDUCE_RAKING_COMMUTATIVE_ONLY", "BLOCK_REDUCE_RAKING", "BLOCK_REDUCE_WARP_REDUCTIONS"),
+    ("BLOCK_SCAN_RAKING", "BLOCK_SCAN_RAKING_MEMOIZE", "BLOCK_SCAN_WARP_SCANS"),
+    ("BLOCK_LOAD_DIRECT", "BLOCK_LOAD_STRIPED", "BLOCK_LOAD_VECTORIZE", "BLOCK_LOAD_TRANSPOSE",
+     "BLOCK_LOAD_WARP_TRANSPOSE", "BLOCK_LOAD_WARP_TRANSPOSE_TIMESLICED"),
+    ("BLOCK_STORE_DIRECT", "BLOCK_STORE_STRIPED", "BLOCK_STORE_VECTORIZE", "BLOCK_STORE_TRANSPOSE",
+     "BLOCK_STORE_WARP_TRANSPOSE", "BLOCK_STORE_WARP_TRANSPOSE_TIMESLICED")) for v, name in enumerate(names)}
 # BlockLoad/BlockStore algorithms: what the work-item's items are in memory. Only STRIPED differs (item i of
 # work-item t is element i * THREADS + t); DIRECT, VECTORIZE, TRANSPOSE and the WARP_TRANSPOSE variants all leave
 # (or take) a blocked arrangement, item i of t being element t * ITEMS + i, and differ only in the memory accesses
@@ -40,7 +55,9 @@ _MOVES = {"DIRECT": "0", "VECTORIZE": "0", "TRANSPOSE": "0", "WARP_TRANSPOSE": "
 _OPS = {"Sum": "0", "Max": "1", "Min": "2"}  # cp_block_reduce's op argument
 # CUB's functors (removed in CCCL 3) and their libcu++ successors
 _FUNCTORS = {"cub::Sum": "0", "cub::Max": "1", "cub::Min": "2", "cuda::std::plus": "0", "cuda::maximum": "1",
-             "cuda::minimum": "2"}
+             "cuda::minimum": "2", "cub::Difference": "3", "cuda::std::minus": "3"}
+_BARE_FUNCTORS = ("Sum", "Max", "Min", "Difference")
+_STATEMENT_WORDS = ("return", "else", "do", "case", "goto", "sizeof", "throw", "new", "delete")
 _HANDLED_HERE = ("cub::BlockReduce (Sum, Reduce with cub::Sum/Max/Min or cuda::std::plus, cuda::maximum/minimum), "
                  "cub::BlockScan (ExclusiveSum, InclusiveSum), cub::BlockLoad (Load) and cub::BlockStore (Store) with "
                  "an algorithm written out in device code; DeviceReduce, DeviceScan, "
@@ -68,7 +85,7 @@ def rewrite_cub(site: NameSite, ctx: FileContext) -> bool:
     if member.startswith(("BLOCK_REDUCE_", "BLOCK_SCAN_", "BLOCK_LOAD_", "BLOCK_STORE_")) and \
             _in_call_of(toks, i, tuple(_PRIMITIVES), "<"):
         return True  # the algorithm argument of a declaration rewritten whole
-    if _host_using_namespace(ctx, i):
+    if _host_using_namespace(ctx, i) or _device_using_namespace(ctx, i):
         return True
     alias = _alias_declaration(ctx, i, member) if member in _PRIMITIVES else None
     if alias is None and not _host_shim_use(ctx, site, i, member):
@@ -81,10 +98,38 @@ def _host_using_namespace(ctx: FileContext, i: int) -> bool:
     (`DeviceRunLengthEncode::Encode`, `CachingDeviceAllocator`) are the shim's. Where kernels or device functions
     follow, their unqualified CUB names would pass unmapped into the .cl: CP2008 there, as before."""
     toks = ctx.parsed.tokens
-    if not (i >= 2 and toks[i - 1].text == "namespace" and toks[i - 2].text == "using" and i + 1 < len(toks)
-            and toks[i + 1].text == ";") or in_device_code(ctx, toks[i].offset):
+    if not _is_using_namespace(toks, i) or in_device_code(ctx, toks[i].offset):
         return False
     return not any(t.text in ("__global__", "__device__") for t in toks[i + 2:])
+
+
+def _is_using_namespace(toks, i: int) -> bool:  # type: ignore[no-untyped-def]
+    return i >= 2 and toks[i - 1].text == "namespace" and toks[i - 2].text == "using" and i + 1 < len(toks) \
+        and toks[i + 1].text == ";"
+
+
+def _device_using_namespace(ctx: FileContext, i: int) -> bool:
+    """`using namespace cub;` with device code after it: kept (host code's bare CUB names, the algorithm
+    enumerators included, are the shim's), and the bare CUB names after it are rewritten as the qualified ones:
+    `typedef BlockScan<int, N, ALGO> BS;` and its uses; a bare name of another CUB class in device code is CP2008
+    at that use."""
+    toks = ctx.parsed.tokens
+    if not _is_using_namespace(toks, i):
+        return False
+    k = i + 2
+    while k < len(toks):
+        t = toks[k]
+        if t.kind != "ident" or toks[k - 1].text in (".", "->", "::"):
+            k += 1
+            continue
+        if t.text in _PRIMITIVES and k + 1 < len(toks) and toks[k + 1].text == "<":
+            alias = _alias_declaration(ctx, k, t.text)
+            if alias is None and in_device_code(ctx, t.offset):
+                _unmapped(ctx, _tok_span(ctx, k), f"{t.text} (cub::{t.text}) written this way")
+        elif t.text in _UNMAPPED_CLASSES and in_device_code(ctx, t.offset):
+            _unmapped(ctx, _tok_span(ctx, k), f"cub::{t.text}")
+        k += 1
+    return True
 
 
 def _host_shim_use(ctx: FileContext, site: NameSite, i: int, member: str) -> bool:
@@ -150,12 +195,14 @@ def _angle_args(toks, i: int) -> tuple[list[tuple[int, int]], int] | None:  # ty
 
 
 def _alias_declaration(ctx: FileContext, i: int, kind: str) -> _Alias | None:
-    """`typedef cub::K<...> A;` or `using A = cub::K<...>;` at token i (the `cub`): removes it and rewrites the
-    alias's uses in its scope. None (nothing changed) when the shape is another."""
+    """`typedef cub::K<...> A;` or `using A = cub::K<...>;` at token i (the `cub`, or K itself after `using
+    namespace cub;`): removes it and rewrites the alias's uses in its scope. None (nothing changed) when the shape
+    is another."""
     toks, data = ctx.parsed.tokens, ctx.parsed.data
-    if i + 3 >= len(toks) or toks[i + 3].text != "<":
+    opener = i + 3 if toks[i].text == "cub" else i + 1
+    if opener >= len(toks) or toks[opener].text != "<":
         return None
-    parsed = _angle_args(toks, i + 3)
+    parsed = _angle_args(toks, opener)
     if parsed is None or len(parsed[0]) < 2:
         return None
     args, after = parsed
@@ -182,10 +229,14 @@ def _alias_declaration(ctx: FileContext, i: int, kind: str) -> _Alias | None:
         if algo not in _MOVES:
             return None
         striped = _MOVES[algo]
-    dims = [f"({text(a)})" for k, a in enumerate(args) if k in ((1, 4, 5) if moves else (1, 3, 4))]
+    # the block's dimensions: BlockAdjacentDifference<T, X, Y, Z> has no algorithm argument, the others have
+    # theirs before Y (BlockScan's and BlockReduce's choose an implementation only: every one gives the same)
+    at = (1, 4, 5) if moves else (1, 2, 3) if kind == "BlockAdjacentDifference" else (1, 3, 4)
+    dims = [f"({text(a)})" for k, a in enumerate(args) if k in at]
     alias = _Alias(name, kind, text(args[0]), " * ".join(dims), _scope_end(toks, semi),
                    f"({text(args[2])})" if moves else "", striped)
-    what = f"CP_BLOCK_{kind[5:].upper()}" if moves else f"cp_block_{kind[5:].lower()}"
+    what = f"CP_BLOCK_{kind[5:].upper()}" if moves else "CP_BLOCK_ADJ_*" if kind == "BlockAdjacentDifference" \
+        else f"cp_block_{kind[5:].lower()}"
     ctx.edits.append(Edit(toks[first].offset, toks[semi].end - toks[first].offset,
                           f"/* {name}: cub::{kind} -> {what} (OpenCL prelude) */", origin="cub"))
     _rewrite_uses(ctx, alias, semi + 1)
@@ -287,9 +338,11 @@ def _call(ctx: FileContext, alias: _Alias, k: int) -> int | None:
     spans = [(toks[a].offset, toks[b - 1].end) for a, b in args]
     storage = (toks[k + 2].offset, toks[shut - 1].end)
     if alias.kind == "BlockReduce":
-        build = _reduce_call(toks, method, args, spans, storage)
+        build = _reduce_call(ctx, alias, method, args, spans, storage)
     elif alias.kind == "BlockScan":
-        build = _scan_call(method, spans, storage)
+        build = _scan_call(ctx, alias, method, args, spans, storage, k)
+    elif alias.kind == "BlockAdjacentDifference":
+        build = _adjacent_call(ctx, alias, method, args, spans, storage)
     else:
         build = _move_call(alias, spans)
     if build is None:
@@ -316,14 +369,18 @@ def _move_call(alias: _Alias, spans: list[tuple[int, int]]):  # type: ignore[no-
     return build
 
 
-def _reduce_call(toks, method: str, args: list[tuple[int, int]], spans: list[tuple[int, int]],  # type: ignore[no-untyped-def]
-                 storage: tuple[int, int]):
+def _reduce_call(ctx: FileContext, alias: _Alias, method: str, args: list[tuple[int, int]],  # type: ignore[no-untyped-def]
+                 spans: list[tuple[int, int]], storage: tuple[int, int]):
+    """`Sum(x[, valid])` and `Reduce(x, op[, valid])`: a library functor is an op code of cp_block_reduce; any
+    other functor object (a struct of the program, whose operator() makes the program C++ for OpenCL) is called
+    by the prelude's cp_block_reduce_f template."""
+    functor = None
     if method == "Sum" and len(args) in (1, 2):
         op, valid = "0", spans[1] if len(args) == 2 else None
     elif method == "Reduce" and len(args) in (2, 3):
-        op = _functor(toks, *args[1])
+        op = _functor(ctx, *args[1])
         if op is None:
-            return None  # a user functor: its operator() is C++ the prelude cannot call
+            functor = spans[1]
         valid = spans[2] if len(args) == 3 else None
     else:
         return None
@@ -331,27 +388,89 @@ def _reduce_call(toks, method: str, args: list[tuple[int, int]], spans: list[tup
 
     def build(r) -> str:  # type: ignore[no-untyped-def]
         n = f"(int)({r(*valid)})" if valid else "-1"
+        if functor is not None:
+            return f"cp_block_reduce_f<{alias.elem}>({r(*storage)}, ({alias.elem})({r(*x)}), {r(*functor)}, {n})"
         return f"cp_block_reduce({r(*storage)}, {r(*x)}, {op}, {n})"
 
     return build
 
 
-def _functor(toks, a: int, b: int) -> str | None:  # type: ignore[no-untyped-def]
-    """The op code of a library functor written `NAME()`/`NAME{}` (`cub::Max()`, `cuda::maximum<>{}`), else None."""
+def _functor(ctx: FileContext, a: int, b: int) -> str | None:
+    """The op code of a library functor written `NAME()`/`NAME{}` (`cub::Max()`, `cuda::maximum<>{}`; `Max()`
+    after `using namespace cub;` where the program defines no class of that name), else None."""
+    toks = ctx.parsed.tokens
     words = [t.text for t in toks[a:b]]
-    if len(words) < 3 or words[-2:] not in (["(", ")"], ["{", "}"]):
+    if len(words) < 2 or words[-2:] not in (["(", ")"], ["{", "}"]):
         return None
     words = words[:-2]
     if words[-1:] == [">"] and "<" in words:
         words = words[:words.index("<")]  # cuda::maximum<int>: the element type is the reduction's own
-    return _FUNCTORS.get("".join(words))
+    name = "".join(words)
+    if name in _BARE_FUNCTORS and _uses_namespace_cub(ctx) and not _defines_class(ctx, name):
+        name = f"cub::{name}"
+    return _FUNCTORS.get(name)
 
 
-def _scan_call(method: str, args: list[tuple[int, int]], storage: tuple[int, int]):  # type: ignore[no-untyped-def]
+def _uses_namespace_cub(ctx: FileContext) -> bool:
+    toks = ctx.parsed.tokens
+    return any(t.text == "cub" and _is_using_namespace(toks, k) for k, t in enumerate(toks))
+
+
+def _defines_class(ctx: FileContext, name: str) -> bool:
+    toks = ctx.parsed.tokens
+    return any(t.text == name and k > 0 and toks[k - 1].text in ("struct", "class") for k, t in enumerate(toks))
+
+
+def _array_extent(ctx: FileContext, a: int, b: int, before: int) -> str | None:
+    """The extent of the array a call argument names (`data` declared `int data[ITEMS];`, or a parameter
+    `T (&data)[N]`) as written, from its nearest declaration before token `before`; None for anything else (a
+    scalar, an expression)."""
+    toks = ctx.parsed.tokens
+    if b - a != 1 or toks[a].kind != "ident":
+        return None
+    name = toks[a].text
+    for j in range(before - 1, max(0, before - 4000), -1):
+        if toks[j].text != name or j + 1 >= len(toks):
+            continue
+        prev = toks[j - 1]
+        if prev.text in ("&", "*") and toks[j - 2].text == "(" and toks[j + 1].text == ")" and \
+                j + 2 < len(toks) and toks[j + 2].text == "[":
+            opener = j + 2
+        elif ((prev.kind == "ident" or (prev.kind == "keyword" and prev.text not in _STATEMENT_WORDS))
+              and toks[j + 1].text in ("[", ";", "=", ",", ")")) or (
+                prev.text in (">", ",") and toks[j + 1].text in ("[", ";", "=")):
+            if toks[j + 1].text != "[":
+                return None  # the nearest declaration is a scalar
+            opener = j + 1
+        else:
+            continue
+        shut = match_close(toks, opener)
+        if shut <= opener + 1:
+            return None
+        text = ctx.parsed.data[toks[opener + 1].offset:toks[shut - 1].end]
+        return "(" + text.decode("utf-8", "surrogateescape") + ")"
+    return None
+
+
+def _scan_call(ctx: FileContext, alias: _Alias, method: str, args: list[tuple[int, int]],  # type: ignore[no-untyped-def]
+               spans: list[tuple[int, int]], storage: tuple[int, int], at: int):
+    """`ExclusiveSum(x, out[, total])` / `InclusiveSum(...)`: one item per work-item (an expression), or an array
+    of items per work-item (CP_BLOCK_SCAN_ITEMS, a statement)."""
     if len(args) not in (2, 3):
         return None
     exclusive = "1" if method == "ExclusiveSum" else "0"
-    return lambda r, a=args: _scan_text(r, a, storage, exclusive)
+    extent = _array_extent(ctx, *args[0], at)
+    if extent is None:
+        return lambda r, a=spans: _scan_text(r, a, storage, exclusive)
+    if _array_extent(ctx, *args[1], at) is None:
+        return None  # items in, one value out: not CUB's
+
+    def build(r) -> str:  # type: ignore[no-untyped-def]
+        total = f"({r(*spans[2])}) =" if len(spans) == 3 else "(void)"
+        return (f"CP_BLOCK_SCAN_ITEMS({alias.elem}, {r(*storage)}, {r(*spans[0])}, {r(*spans[1])}, {extent}, "
+                f"{exclusive}, {total})")
+
+    return build
 
 
 def _scan_text(r, args, storage, exclusive: str) -> str:  # type: ignore[no-untyped-def]
@@ -359,6 +478,33 @@ def _scan_text(r, args, storage, exclusive: str) -> str:  # type: ignore[no-unty
     if len(args) == 3:
         return f"({out}) = cp_block_scan_total({r(*storage)}, {x}, {exclusive}, &({r(*args[2])}))"
     return f"({out}) = cp_block_scan({r(*storage)}, {x}, {exclusive})"
+
+
+def _adjacent_call(ctx: FileContext, alias: _Alias, method: str, args: list[tuple[int, int]],  # type: ignore[no-untyped-def]
+                   spans: list[tuple[int, int]], storage: tuple[int, int]):
+    """`SubtractLeft(in, out, op[, pred])`, `SubtractRight(in, out, op[, succ])`,
+    `SubtractLeftPartialTile(in, out, op, valid[, pred])`, `SubtractRightPartialTile(in, out, op, valid)` on
+    arrays of items -> CP_BLOCK_ADJ_LEFT / CP_BLOCK_ADJ_RIGHT (statements, as CUB's return void)."""
+    partial = method.endswith("PartialTile")
+    most = (5 if method.startswith("SubtractLeft") else 4) if partial else 4
+    if not 3 <= len(args) <= most or (partial and len(args) < 4):
+        return None
+    extent = _array_extent(ctx, *args[0], args[0][0])
+    if extent is None or _array_extent(ctx, *args[1], args[1][0]) is None:
+        return None
+    op = _functor(ctx, *args[2])
+    call = "CP_FN_OP" if op is not None else "CP_FN_CALL"
+    edge = spans[4 if partial else 3] if len(spans) > (4 if partial else 3) else None
+    name = "CP_BLOCK_ADJ_LEFT" if method.startswith("SubtractLeft") else "CP_BLOCK_ADJ_RIGHT"
+
+    def build(r) -> str:  # type: ignore[no-untyped-def]
+        inp, out = r(*spans[0]), r(*spans[1])
+        fn = op if op is not None else f"({r(*spans[2])})"
+        valid = f"(int)({r(*spans[3])})" if partial else "INT_MAX"
+        side = f"1, ({r(*edge)})" if edge is not None else f"0, ({inp})[0]"
+        return f"{name}({alias.elem}, {r(*storage)}, {inp}, {out}, {extent}, {call}, {fn}, {valid}, {side})"
+
+    return build
 
 
 def split_top(toks, open_i: int, close_i: int) -> list[tuple[int, int]]:  # type: ignore[no-untyped-def]
