@@ -85,6 +85,9 @@ def rewrite_cub(site: NameSite, ctx: FileContext) -> bool:
     if member.startswith(("BLOCK_REDUCE_", "BLOCK_SCAN_", "BLOCK_LOAD_", "BLOCK_STORE_")) and \
             _in_call_of(toks, i, tuple(_PRIMITIVES), "<"):
         return True  # the algorithm argument of a declaration rewritten whole
+    if member in ENUMERATORS:
+        _enumerator(ctx, i, i + 2)
+        return True
     if _host_using_namespace(ctx, i) or _device_using_namespace(ctx, i):
         return True
     alias = _alias_declaration(ctx, i, member) if member in _PRIMITIVES else None
@@ -101,6 +104,15 @@ def _host_using_namespace(ctx: FileContext, i: int) -> bool:
     if not _is_using_namespace(toks, i) or in_device_code(ctx, toks[i].offset):
         return False
     return not any(t.text in ("__global__", "__device__") for t in toks[i + 2:])
+
+
+def _enumerator(ctx: FileContext, first: int, last: int) -> None:
+    """A CUB algorithm enumerator elsewhere: host code keeps it (cudaport_cub.h has CUB's enums), device code gets
+    its value (the .cl has no CUB names)."""
+    toks = ctx.parsed.tokens
+    if in_device_code(ctx, toks[first].offset):
+        ctx.edits.append(Edit(toks[first].offset, toks[last].end - toks[first].offset, ENUMERATORS[toks[last].text],
+                              origin="cub"))
 
 
 def _is_using_namespace(toks, i: int) -> bool:  # type: ignore[no-untyped-def]
@@ -126,6 +138,8 @@ def _device_using_namespace(ctx: FileContext, i: int) -> bool:
             alias = _alias_declaration(ctx, k, t.text)
             if alias is None and in_device_code(ctx, t.offset):
                 _unmapped(ctx, _tok_span(ctx, k), f"{t.text} (cub::{t.text}) written this way")
+        elif t.text in ENUMERATORS and not _in_call_of(toks, k, tuple(_PRIMITIVES), "<"):
+            _enumerator(ctx, k, k)
         elif t.text in _UNMAPPED_CLASSES and in_device_code(ctx, t.offset):
             _unmapped(ctx, _tok_span(ctx, k), f"cub::{t.text}")
         k += 1
