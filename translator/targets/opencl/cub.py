@@ -5,12 +5,19 @@ strings are not tokens):
     typedef cub::BlockReduce<T, THREADS[, ALGO, DIM_Y, DIM_Z]> BR;   (or `using BR = cub::BlockReduce<...>;`)
     __shared__ typename BR::TempStorage ts[, ts2];                   -> __shared__ ulong ts[THREADS * DIM_Y * DIM_Z];
     BR(ts).Sum(x [, valid]), .Reduce(x, cub::Max() or cuda::maximum<>{} [, valid])  -> cp_block_reduce(ts, x, op, n)
+    .Reduce(x, UserFunctor() [, valid])                                 -> cp_block_reduce_f<T>(ts, x, functor, n)
     cub::BlockScan: BS(ts).ExclusiveSum(x, out [, total]) / .InclusiveSum(...)       -> out = cp_block_scan(...)
+        on arrays of items                                             -> CP_BLOCK_SCAN_ITEMS(T, ts, in, out, N, ...)
+    cub::BlockAdjacentDifference<T, X[, Y, Z]>: AD(ts).SubtractLeft/SubtractRight[PartialTile](in, out, op, ...)
+                                                                       -> CP_BLOCK_ADJ_LEFT / CP_BLOCK_ADJ_RIGHT(...)
     cub::BlockLoad<T, X, ITEMS, ALGO[, Y, Z]>: BL(ts).Load(src, items [, valid [, oob]]) -> CP_BLOCK_LOAD(...)
     cub::BlockStore<T, X, ITEMS, ALGO[, Y, Z]>: BS(ts).Store(dst, items [, valid])       -> CP_BLOCK_STORE(...)
 
+The same after `using namespace cub;` with bare names; CUB's algorithm enumerators in device code become their values
+(ENUMERATORS, also what kernel template arguments naming them fold to).
+
 Input: the site of a `cub` token and the file context. Output: edits, or CP2008 at every use it cannot map (another
-CUB class, a user functor, an alias used otherwise), so the function is refused rather than miscompiled.
+CUB class, an alias used otherwise), so the function is refused rather than miscompiled.
 """
 
 from __future__ import annotations
@@ -58,10 +65,10 @@ _FUNCTORS = {"cub::Sum": "0", "cub::Max": "1", "cub::Min": "2", "cuda::std::plus
              "cuda::minimum": "2", "cub::Difference": "3", "cuda::std::minus": "3"}
 _BARE_FUNCTORS = ("Sum", "Max", "Min", "Difference")
 _STATEMENT_WORDS = ("return", "else", "do", "case", "goto", "sizeof", "throw", "new", "delete")
-_HANDLED_HERE = ("cub::BlockReduce (Sum, Reduce with cub::Sum/Max/Min or cuda::std::plus, cuda::maximum/minimum), "
-                 "cub::BlockScan (ExclusiveSum, InclusiveSum), cub::BlockLoad (Load) and cub::BlockStore (Store) with "
-                 "an algorithm written out in device code; DeviceReduce, DeviceScan, "
-                 "DeviceRadixSort, DeviceSelect and DeviceRunLengthEncode on device pointers in host code")
+_HANDLED_HERE = ("cub::BlockReduce (Sum, Reduce with any functor), cub::BlockScan (ExclusiveSum, InclusiveSum, one or "
+                 "several items per thread), cub::BlockAdjacentDifference (SubtractLeft, SubtractRight and their "
+                 "PartialTile forms), cub::BlockLoad (Load) and cub::BlockStore (Store) in device code; DeviceReduce, "
+                 "DeviceScan, DeviceRadixSort, DeviceSelect and DeviceRunLengthEncode on device pointers in host code")
 
 
 @dataclass(frozen=True)
