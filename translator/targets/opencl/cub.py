@@ -473,12 +473,29 @@ def _array_extent(ctx: FileContext, a: int, b: int, before: int) -> str | None:
     return None
 
 
+def _object_of_class(ctx: FileContext, a: int, b: int, before: int) -> bool:
+    """Whether the argument is a variable declared with a class the program defines (`PrefixOp op(0);`), or a
+    temporary of one (`PrefixOp(0)`, `PrefixOp{}`)."""
+    toks = ctx.parsed.tokens
+    if toks[a].kind == "ident" and _defines_class(ctx, toks[a].text):
+        return True
+    if b - a != 1 or toks[a].kind != "ident":
+        return False
+    name = toks[a].text
+    for j in range(before - 1, max(0, before - 4000), -1):
+        if toks[j].text == name and toks[j - 1].kind == "ident" and toks[j + 1].text in (";", "(", "{", "=", ","):
+            return _defines_class(ctx, toks[j - 1].text)
+    return False
+
+
 def _scan_call(ctx: FileContext, alias: _Alias, method: str, args: list[tuple[int, int]],  # type: ignore[no-untyped-def]
                spans: list[tuple[int, int]], storage: tuple[int, int], at: int):
     """`ExclusiveSum(x, out[, total])` / `InclusiveSum(...)`: one item per work-item (an expression), or an array
     of items per work-item (CP_BLOCK_SCAN_ITEMS, a statement)."""
     if len(args) not in (2, 3):
         return None
+    if len(args) == 3 and _object_of_class(ctx, *args[2], at):
+        return None  # a block prefix callback (a functor object of the program): CP2008 at the call
     exclusive = "1" if method == "ExclusiveSum" else "0"
     extent = _array_extent(ctx, *args[0], at)
     if extent is None:
