@@ -107,13 +107,3 @@ def test_scans_on_pocl(translated, pocl) -> None:  # type: ignore[no-untyped-def
         want = incl[:, items - 1::items].max(axis=1) + (1000 if algo == 2 else 0)
         assert np.array_equal(outs[3], want), (threads, items)
 
-
-def test_a_block_prefix_callback_is_cp2008_at_the_call() -> None:
-    src = ("#include <cub/cub.cuh>\nstruct Prefix {\n    int run;\n    __device__ Prefix(int r) : run(r) {}\n"
-           "    __device__ int operator()(int total) { int old = run; run += total; return old; }\n};\n"
-           "__global__ void k(int* o) {\n    typedef cub::BlockScan<int, 32> BS;\n"
-           "    __shared__ typename BS::TempStorage ts;\n    Prefix op(0);\n    int x = o[threadIdx.x];\n"
-           "    BS(ts).ExclusiveSum(x, x, op);\n    o[threadIdx.x] = x;\n}\n"
-           "void run(int* o) { k<<<1, 32>>>(o); }\n")
-    found = [f for f in translate_text(src, "opencl", name="cb.cu").findings if f.code == "CP2008"]
-    assert [f.line for f in found] == [12]

@@ -4,7 +4,8 @@ work-item with a user functor taking non-const references, and cub::BlockReduce'
 templated operator() returns `std::common_type<T, U>::type`. The functors' classes make the program C++ for
 OpenCL: compiled to SPIR and run on PoCL, every element checked against NumPy. A library difference functor
 (`cuda::std::minus<>{}`) keeps the program OpenCL C. Before: CP2008 at each call (no BlockAdjacentDifference, no
-user functor) and, once mapped, no std::common_type in C++ for OpenCL."""
+user functor) and, once mapped, no std::common_type in C++ for OpenCL. Also BlockScan with a block prefix callback
+(CUB's running total over tiles), one item and four per work-item."""
 
 from __future__ import annotations
 
@@ -154,3 +155,62 @@ def test_a_library_difference_stays_opencl_c(pocl) -> None:  # type: ignore[no-u
     cl.enqueue_copy(q, out, bo)
     q.finish()
     assert np.array_equal(out, _left(x, None, 64))
+
+
+CALLBACK = r"""
+#include <cub/cub.cuh>
+
+struct RunningPrefix {
+    int running;
+    __device__ RunningPrefix(int start) : running(start) {}
+    __device__ int operator()(int block_aggregate) { int old = running; running += block_aggregate; return old; }
+};
+
+// CUB's documented idiom: one block scans a long array tile by tile, the callback carrying the running total
+__global__ void scan_tiles(const int* in, int* one, int* four, int tiles)
+{
+    typedef cub::BlockScan<int, 64> BS;
+    __shared__ typename BS::TempStorage ts;
+    RunningPrefix a(0), b(100);
+    for (int t = 0; t < tiles; t++) {
+        int x = in[t * 64 + threadIdx.x];
+        BS(ts).ExclusiveSum(x, x, a);
+        one[t * 64 + threadIdx.x] = x;
+        __syncthreads();
+    }
+    for (int t = 0; t < tiles / 4; t++) {
+        int v[4];
+        for (int i = 0; i < 4; i++) v[i] = in[t * 256 + threadIdx.x * 4 + i];
+        BS(ts).InclusiveSum(v, v, b);
+        for (int i = 0; i < 4; i++) four[t * 256 + threadIdx.x * 4 + i] = v[i];
+        __syncthreads();
+    }
+}
+
+void run(const int* in, int* one, int* four, int tiles) { scan_tiles<<<1, 64>>>(in, one, four, tiles); }
+"""
+
+
+@pytest.mark.opencl
+def test_block_prefix_callbacks_carry_a_running_total_on_pocl(pocl_spir) -> None:  # type: ignore[no-untyped-def]
+    res = translate_text(CALLBACK, "opencl", name="cb.cu")
+    assert "CP2008" not in [f.code for f in res.findings]
+    cl_text = res.extra_files["cb.cl"].decode()
+    assert "(x) = cp_block_scan_cb<int>(ts, x, 1, a)" in cl_text
+    assert "CP_BLOCK_SCAN_ITEMS_CB(int, ts, v, v, (4), 0, b);" in cl_text
+    prog = pocl_spir.build(cl_text)
+    cl, ctx, q = pocl_spir.cl, pocl_spir.ctx, pocl_spir.queue
+    tiles = 8
+    x = np.random.default_rng(9).integers(-20, 20, tiles * 64).astype(np.int32)
+    mf = cl.mem_flags
+    bx = cl.Buffer(ctx, mf.READ_ONLY | mf.COPY_HOST_PTR, hostbuf=x)
+    one, four = np.zeros_like(x), np.zeros_like(x)
+    b1 = cl.Buffer(ctx, mf.READ_WRITE | mf.COPY_HOST_PTR, hostbuf=one)
+    b4 = cl.Buffer(ctx, mf.READ_WRITE | mf.COPY_HOST_PTR, hostbuf=four)
+    prog.scan_tiles(q, (64,), (64,), bx, b1, b4, np.int32(tiles))
+    cl.enqueue_copy(q, one, b1)
+    cl.enqueue_copy(q, four, b4)
+    q.finish()
+    incl = np.cumsum(x, dtype=np.int32)
+    assert np.array_equal(one, incl - x)
+    assert np.array_equal(four, incl + 100)

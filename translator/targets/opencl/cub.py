@@ -66,9 +66,10 @@ _FUNCTORS = {"cub::Sum": "0", "cub::Max": "1", "cub::Min": "2", "cuda::std::plus
 _BARE_FUNCTORS = ("Sum", "Max", "Min", "Difference")
 _STATEMENT_WORDS = ("return", "else", "do", "case", "goto", "sizeof", "throw", "new", "delete")
 _HANDLED_HERE = ("cub::BlockReduce (Sum, Reduce with any functor), cub::BlockScan (ExclusiveSum, InclusiveSum, one or "
-                 "several items per thread), cub::BlockAdjacentDifference (SubtractLeft, SubtractRight and their "
-                 "PartialTile forms), cub::BlockLoad (Load) and cub::BlockStore (Store) in device code; DeviceReduce, "
-                 "DeviceScan, DeviceRadixSort, DeviceSelect and DeviceRunLengthEncode on device pointers in host code")
+                 "several items per thread, an aggregate or a block prefix callback), cub::BlockAdjacentDifference "
+                 "(SubtractLeft, SubtractRight and their PartialTile forms), cub::BlockLoad (Load) and "
+                 "cub::BlockStore (Store) in device code; DeviceReduce, DeviceScan, DeviceRadixSort, DeviceSelect "
+                 "and DeviceRunLengthEncode on device pointers in host code")
 
 
 @dataclass(frozen=True)
@@ -483,8 +484,21 @@ def _object_of_class(ctx: FileContext, a: int, b: int, before: int) -> bool:
         return False
     name = toks[a].text
     for j in range(before - 1, max(0, before - 4000), -1):
-        if toks[j].text == name and toks[j - 1].kind == "ident" and toks[j + 1].text in (";", "(", "{", "=", ","):
-            return _defines_class(ctx, toks[j - 1].text)
+        if toks[j].text != name or toks[j + 1].text not in (";", "(", "{", "=", ",") or \
+                toks[j - 1].text in (".", "->", "::"):
+            continue
+        prev = toks[j - 1]
+        if prev.kind in ("ident", "keyword"):
+            return prev.kind == "ident" and _defines_class(ctx, prev.text)  # `P op(0);`, `int total;`
+        if prev.text != ",":
+            continue
+        depth, k = 0, j - 1  # `P a(0), b(1);` declares b a P too: the statement's first words
+        while k > 0 and not (depth == 0 and toks[k].text in (";", "{", "}")):
+            depth += (toks[k].text in (")", "]")) - (toks[k].text in ("(", "["))
+            k -= 1
+        words = [t for t in toks[k + 1:j] if t.text not in ("const", "volatile", "static")]
+        if len(words) > 1 and words[0].kind == "ident" and words[1].kind == "ident":
+            return _defines_class(ctx, words[0].text)
     return False
 
 
@@ -494,19 +508,25 @@ def _scan_call(ctx: FileContext, alias: _Alias, method: str, args: list[tuple[in
     of items per work-item (CP_BLOCK_SCAN_ITEMS, a statement)."""
     if len(args) not in (2, 3):
         return None
-    if len(args) == 3 and _object_of_class(ctx, *args[2], at):
-        return None  # a block prefix callback (a functor object of the program): CP2008 at the call
+    # the third argument: the block aggregate (an lvalue of T), or a block prefix callback (an object of a class of
+    # the program, which makes the program C++ for OpenCL: the prelude's cp_block_scan_cb template calls it)
+    callback = len(args) == 3 and _object_of_class(ctx, *args[2], at)
     exclusive = "1" if method == "ExclusiveSum" else "0"
     extent = _array_extent(ctx, *args[0], at)
+    if extent is None and callback:
+        return lambda r: (f"({r(*spans[1])}) = cp_block_scan_cb<{alias.elem}>({r(*storage)}, {r(*spans[0])}, "
+                          f"{exclusive}, {r(*spans[2])})")
     if extent is None:
         return lambda r, a=spans: _scan_text(r, a, storage, exclusive)
     if _array_extent(ctx, *args[1], at) is None:
         return None  # items in, one value out: not CUB's
 
     def build(r) -> str:  # type: ignore[no-untyped-def]
+        head = f"{alias.elem}, {r(*storage)}, {r(*spans[0])}, {r(*spans[1])}, {extent}, {exclusive}"
+        if callback:
+            return f"CP_BLOCK_SCAN_ITEMS_CB({head}, {r(*spans[2])})"
         total = f"({r(*spans[2])}) =" if len(spans) == 3 else "(void)"
-        return (f"CP_BLOCK_SCAN_ITEMS({alias.elem}, {r(*storage)}, {r(*spans[0])}, {r(*spans[1])}, {extent}, "
-                f"{exclusive}, {total})")
+        return f"CP_BLOCK_SCAN_ITEMS({head}, {total})"
 
     return build
 

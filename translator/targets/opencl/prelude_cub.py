@@ -104,6 +104,24 @@ template <typename T, typename F> T cp_block_reduce_f(__local ulong* s, T x, F o
     T r = cnt ? v[0] : x;
     barrier(CLK_LOCAL_MEM_FENCE);
     return r; }
+/* cub::BlockScan's ExclusiveSum/InclusiveSum with a block prefix callback (an object of the program): the first
+   32 work-items call it with the block aggregate, as CUB's first warp does; what work-item 0's call returns is
+   added to every work-item's result (CUB's exclusive result of work-item 0 is that prefix) */
+template <typename T, typename F> T cp_block_scan_cb(__local ulong* s, T x, int exclusive, F& op) {
+    T total; T r = cp_block_scan_total(s, x, exclusive, &total);
+    __local T* v = (__local T*)s; uint l = cp_lid();
+    if (l < 32u) { T p = op(total); if (l == 0u) v[0] = p; }
+    barrier(CLK_LOCAL_MEM_FENCE);
+    T p = v[0];
+    barrier(CLK_LOCAL_MEM_FENCE);
+    return p + r; }
+#define CP_BLOCK_SCAN_ITEMS_CB(T, s, in, out, n, exclusive, op) do { \
+    T cp_sa = (T)0; \
+    for (int cp_si = 0; cp_si < (n); cp_si++) cp_sa += (in)[cp_si]; \
+    T cp_sp = cp_block_scan_cb(s, cp_sa, 1, op); \
+    for (int cp_si = 0; cp_si < (n); cp_si++) { T cp_sv = (in)[cp_si]; \
+        if (exclusive) { (out)[cp_si] = cp_sp; cp_sp += cp_sv; } else { cp_sp += cp_sv; (out)[cp_si] = cp_sp; } } \
+    } while (0)
 #endif
 /* cub::BlockLoad / cub::BlockStore: work-item t's ITEMS items from/to element t * ITEMS + i (blocked: DIRECT,
    VECTORIZE, TRANSPOSE, WARP_TRANSPOSE) or i * THREADS + t (striped); only elements below valid move, and a load
