@@ -36,7 +36,8 @@ if TYPE_CHECKING:
     from translator.engine.context import FileContext
     from translator.model import NameSite
 
-_PRIMITIVES = {"BlockReduce": ("Sum", "Reduce"), "BlockScan": ("ExclusiveSum", "InclusiveSum"), "BlockLoad": ("Load",),
+_PRIMITIVES = {"BlockReduce": ("Sum", "Reduce"),
+               "BlockScan": ("ExclusiveSum", "InclusiveSum", "ExclusiveScan", "InclusiveScan"), "BlockLoad": ("Load",),
                "BlockStore": ("Store",),
                "BlockAdjacentDifference": ("SubtractLeft", "SubtractRight", "SubtractLeftPartialTile",
                                            "SubtractRightPartialTile")}
@@ -64,9 +65,13 @@ _OPS = {"Sum": "0", "Max": "1", "Min": "2"}  # cp_block_reduce's op argument
 _FUNCTORS = {"cub::Sum": "0", "cub::Max": "1", "cub::Min": "2", "cuda::std::plus": "0", "cuda::maximum": "1",
              "cuda::minimum": "2", "cub::Difference": "3", "cuda::std::minus": "3"}
 _BARE_FUNCTORS = ("Sum", "Max", "Min", "Difference")
+# the methods that take an operator (a CUB functor in one is rewritten with the call)
+_TAKE_OPS = ("Reduce", "ExclusiveScan", "InclusiveScan", "SubtractLeft", "SubtractRight", "SubtractLeftPartialTile",
+             "SubtractRightPartialTile")
 _STATEMENT_WORDS = ("return", "else", "do", "case", "goto", "sizeof", "throw", "new", "delete")
 _HANDLED_HERE = ("cub::BlockReduce (Sum, Reduce with any functor), cub::BlockScan (ExclusiveSum, InclusiveSum, one or "
-                 "several items per thread, an aggregate or a block prefix callback), cub::BlockAdjacentDifference "
+                 "several items per thread, an aggregate or a block prefix callback; ExclusiveScan, InclusiveScan with "
+                 "any functor), cub::BlockAdjacentDifference "
                  "(SubtractLeft, SubtractRight and their PartialTile forms), cub::BlockLoad (Load) and "
                  "cub::BlockStore (Store) in device code; DeviceReduce, DeviceScan, DeviceRadixSort, DeviceSelect "
                  "and DeviceRunLengthEncode on device pointers in host code")
@@ -88,8 +93,8 @@ def rewrite_cub(site: NameSite, ctx: FileContext) -> bool:
     toks = ctx.parsed.tokens
     i = bisect.bisect_left([t.offset for t in toks], site.span.offset)
     member = toks[i + 2].text if i + 2 < len(toks) and toks[i + 1].text == "::" else ""
-    if member in _OPS and _in_call_of(toks, i, ("Reduce",)):
-        return True  # the functor of a Reduce call rewritten from its alias
+    if member in _BARE_FUNCTORS and _in_call_of(toks, i, _TAKE_OPS):
+        return True  # the functor of a call rewritten from its alias
     if member.startswith(("BLOCK_REDUCE_", "BLOCK_SCAN_", "BLOCK_LOAD_", "BLOCK_STORE_")) and \
             _in_call_of(toks, i, tuple(_PRIMITIVES), "<"):
         return True  # the algorithm argument of a declaration rewritten whole
@@ -474,22 +479,22 @@ def _array_extent(ctx: FileContext, a: int, b: int, before: int) -> str | None:
     return None
 
 
-def _object_of_class(ctx: FileContext, a: int, b: int, before: int) -> bool:
-    """Whether the argument is a variable declared with a class the program defines (`PrefixOp op(0);`), or a
-    temporary of one (`PrefixOp(0)`, `PrefixOp{}`)."""
+def _class_of(ctx: FileContext, a: int, b: int, before: int) -> str | None:
+    """The class (one the program defines) of the argument: a variable declared with it (`PrefixOp op(0);`), or a
+    temporary of one (`PrefixOp(0)`, `PrefixOp{}`); None for anything else."""
     toks = ctx.parsed.tokens
     if toks[a].kind == "ident" and _defines_class(ctx, toks[a].text):
-        return True
+        return toks[a].text
     if b - a != 1 or toks[a].kind != "ident":
-        return False
+        return None
     name = toks[a].text
     for j in range(before - 1, max(0, before - 4000), -1):
         if toks[j].text != name or toks[j + 1].text not in (";", "(", "{", "=", ",") or \
                 toks[j - 1].text in (".", "->", "::"):
             continue
         prev = toks[j - 1]
-        if prev.kind in ("ident", "keyword"):
-            return prev.kind == "ident" and _defines_class(ctx, prev.text)  # `P op(0);`, `int total;`
+        if prev.kind in ("ident", "keyword"):  # `P op(0);`, `int total;`
+            return prev.text if prev.kind == "ident" and _defines_class(ctx, prev.text) else None
         if prev.text != ",":
             continue
         depth, k = 0, j - 1  # `P a(0), b(1);` declares b a P too: the statement's first words
@@ -498,19 +503,21 @@ def _object_of_class(ctx: FileContext, a: int, b: int, before: int) -> bool:
             k -= 1
         words = [t for t in toks[k + 1:j] if t.text not in ("const", "volatile", "static")]
         if len(words) > 1 and words[0].kind == "ident" and words[1].kind == "ident":
-            return _defines_class(ctx, words[0].text)
-    return False
+            return words[0].text if _defines_class(ctx, words[0].text) else None
+    return None
 
 
 def _scan_call(ctx: FileContext, alias: _Alias, method: str, args: list[tuple[int, int]],  # type: ignore[no-untyped-def]
                spans: list[tuple[int, int]], storage: tuple[int, int], at: int):
     """`ExclusiveSum(x, out[, total])` / `InclusiveSum(...)`: one item per work-item (an expression), or an array
     of items per work-item (CP_BLOCK_SCAN_ITEMS, a statement)."""
+    if method.endswith("Scan"):
+        return _op_scan_call(ctx, alias, method, args, spans, storage, at)
     if len(args) not in (2, 3):
         return None
     # the third argument: the block aggregate (an lvalue of T), or a block prefix callback (an object of a class of
     # the program, which makes the program C++ for OpenCL: the prelude's cp_block_scan_cb template calls it)
-    callback = len(args) == 3 and _object_of_class(ctx, *args[2], at)
+    callback = len(args) == 3 and _class_of(ctx, *args[2], at) not in (None, alias.elem)
     exclusive = "1" if method == "ExclusiveSum" else "0"
     extent = _array_extent(ctx, *args[0], at)
     if extent is None and callback:
@@ -527,6 +534,49 @@ def _scan_call(ctx: FileContext, alias: _Alias, method: str, args: list[tuple[in
             return f"CP_BLOCK_SCAN_ITEMS_CB({head}, {r(*spans[2])})"
         total = f"({r(*spans[2])}) =" if len(spans) == 3 else "(void)"
         return f"CP_BLOCK_SCAN_ITEMS({head}, {total})"
+
+    return build
+
+
+def _op_scan_call(ctx: FileContext, alias: _Alias, method: str, args: list[tuple[int, int]],  # type: ignore[no-untyped-def]
+                  spans: list[tuple[int, int]], storage: tuple[int, int], at: int):
+    """`ExclusiveScan(x, out, init, op[, aggregate])`, `ExclusiveScan(x, out, op[, aggregate])` (no initial value)
+    and `InclusiveScan(x, out, op[, aggregate])` on one item or an array of items: a library functor is an op code
+    of cp_block_scan_op, any other functor object is called by cp_block_scan_f (C++ for OpenCL). A block prefix
+    callback after the operator is None (CP2008 at the call)."""
+    def functor(k: int) -> bool:  # a library functor, or an object of a class that is not the element type
+        return k < len(args) and (_functor(ctx, *args[k]) is not None or
+                                  _class_of(ctx, *args[k], at) not in (None, alias.elem))
+
+    exclusive = method == "ExclusiveScan"
+    if len(args) in (3, 4) and functor(2):
+        op_at, init, total = 2, None, spans[3] if len(args) == 4 else None
+        if len(args) == 4 and functor(3):
+            return None  # a block prefix callback after the operator: CP2008 at the call
+    elif exclusive and len(args) in (4, 5) and functor(3):
+        op_at, init, total = 3, spans[2], spans[4] if len(args) == 5 else None
+    else:
+        return None
+    code = _functor(ctx, *args[op_at])
+    extent = _array_extent(ctx, *args[0], at)
+    if extent is not None and _array_extent(ctx, *args[1], at) is None:
+        return None
+    flag = "1" if exclusive else "0"
+    scan = "cp_block_scan_op" if code is not None else f"cp_block_scan_f<{alias.elem}>"
+
+    def build(r) -> str:  # type: ignore[no-untyped-def]
+        op = code if code is not None else f"({r(*spans[op_at])})"
+        x, out = r(*spans[0]), r(*spans[1])
+        first = f"({r(*init)})" if init is not None else (f"({x})[0]" if extent is not None else f"({x})")
+        has_init = "1" if init is not None else "0"
+        if extent is not None:
+            call = "CP_FN_OP" if code is not None else "CP_FN_CALL"
+            set_total = f"({r(*total)}) =" if total is not None else "(void)"
+            return (f"CP_BLOCK_SCAN_ITEMS_OP({alias.elem}, {r(*storage)}, {x}, {out}, {extent}, {flag}, {scan}, "
+                    f"{call}, {op}, {has_init}, {first}, {set_total})")
+        agg = f", &({r(*total)})" if total is not None else ""
+        return (f"({out}) = {scan}({r(*storage)}, ({alias.elem})({x}), {op}, {flag}, ({alias.elem}){first}, "
+                f"{has_init}{agg})")
 
     return build
 

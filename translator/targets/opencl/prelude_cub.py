@@ -42,7 +42,25 @@ CP_OVL T cp_block_scan_total(__local ulong* s, T x, int exclusive, __private T* 
     *total = FROMB(s[n - 1u]); \
     barrier(CLK_LOCAL_MEM_FENCE); \
     return r; } \
-CP_OVL T cp_block_scan(__local ulong* s, T x, int exclusive) { T t; return cp_block_scan_total(s, x, exclusive, &t); }
+CP_OVL T cp_block_scan(__local ulong* s, T x, int exclusive) { T t; return cp_block_scan_total(s, x, exclusive, &t); } \
+CP_OVL T cp_block_scan_op(__local ulong* s, T x, int op, int exclusive, T init, int has_init, __private T* total) { \
+    uint l = cp_lid(); uint n = cp_gsize(); \
+    barrier(CLK_LOCAL_MEM_FENCE); \
+    s[l] = TOB(x); \
+    barrier(CLK_LOCAL_MEM_FENCE); \
+    for (uint d = 1u; d < n; d <<= 1) { \
+        T t = l >= d ? FROMB(s[l - d]) : x; \
+        barrier(CLK_LOCAL_MEM_FENCE); \
+        if (l >= d) { T c = FROMB(s[l]); s[l] = TOB(CP_RED_OP(op, t, c)); } \
+        barrier(CLK_LOCAL_MEM_FENCE); \
+    } \
+    T p = l ? FROMB(s[l - 1u]) : x; T c = FROMB(s[l]); \
+    T r = exclusive ? (has_init ? (l ? CP_RED_OP(op, init, p) : init) : p) : c; \
+    *total = FROMB(s[n - 1u]); \
+    barrier(CLK_LOCAL_MEM_FENCE); \
+    return r; } \
+CP_OVL T cp_block_scan_op(__local ulong* s, T x, int op, int exclusive, T init, int has_init) { \
+    T t; return cp_block_scan_op(s, x, op, exclusive, init, has_init, &t); }
 CP_BLOCK_PRIMS(int, CP_U2B, CP_B2I) CP_BLOCK_PRIMS(uint, CP_U2B, CP_B2U) CP_BLOCK_PRIMS(float, CP_F2B, CP_B2F)
 CP_BLOCK_PRIMS(long, as_ulong, as_long) CP_BLOCK_PRIMS(ulong, CP_ID, CP_ID)
 #ifdef CP_HAS_FP64
@@ -57,6 +75,18 @@ CP_BLOCK_PRIMS(double, as_ulong, as_double)
     T cp_st; T cp_sp = cp_block_scan_total(s, cp_sa, 1, &cp_st); \
     for (int cp_si = 0; cp_si < (n); cp_si++) { T cp_sv = (in)[cp_si]; \
         if (exclusive) { (out)[cp_si] = cp_sp; cp_sp += cp_sv; } else { cp_sp += cp_sv; (out)[cp_si] = cp_sp; } } \
+    SET_TOTAL cp_st; } while (0)
+/* ExclusiveScan/InclusiveScan over n items per work-item with an operator: SCAN is cp_block_scan_op (op codes) or
+   cp_block_scan_f (a functor object), CALL as for BlockAdjacentDifference below; without an initial value the
+   first item of work-item 0 has no prefix (CUB leaves its exclusive output undefined: here its input) */
+#define CP_BLOCK_SCAN_ITEMS_OP(T, s, in, out, n, exclusive, SCAN, CALL, op, has_init, init, SET_TOTAL) do { \
+    T cp_sa = (in)[0]; \
+    for (int cp_si = 1; cp_si < (n); cp_si++) { T cp_sb = (in)[cp_si]; cp_sa = (T)CALL(op, cp_sa, cp_sb); } \
+    T cp_st; T cp_sp = SCAN(s, cp_sa, op, 1, (T)(init), has_init, &cp_st); \
+    int cp_sh = cp_lid() > 0u || (has_init); \
+    for (int cp_si = 0; cp_si < (n); cp_si++) { T cp_sv = (in)[cp_si]; \
+        T cp_sn = cp_sh ? (T)CALL(op, cp_sp, cp_sv) : cp_sv; \
+        (out)[cp_si] = (exclusive) ? (cp_sh ? cp_sp : cp_sv) : cp_sn; cp_sp = cp_sn; cp_sh = 1; } \
     SET_TOTAL cp_st; } while (0)
 /* cub::BlockAdjacentDifference over n items per work-item (blocked), the neighbour across work-items through the
    __local storage (one T per work-item). CALL(op, a, b) applies the operator: CP_FN_OP for the op codes above,
@@ -104,6 +134,27 @@ template <typename T, typename F> T cp_block_reduce_f(__local ulong* s, T x, F o
     T r = cnt ? v[0] : x;
     barrier(CLK_LOCAL_MEM_FENCE);
     return r; }
+/* cub::BlockScan's ExclusiveScan/InclusiveScan with a functor object: cp_block_scan_op's scan, the functor
+   combining private copies (earlier items first) */
+template <typename T, typename F> T cp_block_scan_f(__local ulong* s, T x, F op, int exclusive, T init, int has_init,
+                                                    __private T* total) {
+    __local T* v = (__local T*)s; uint l = cp_lid(); uint n = cp_gsize();
+    barrier(CLK_LOCAL_MEM_FENCE);
+    v[l] = x;
+    barrier(CLK_LOCAL_MEM_FENCE);
+    for (uint d = 1u; d < n; d <<= 1) {
+        T t = l >= d ? v[l - d] : x;
+        barrier(CLK_LOCAL_MEM_FENCE);
+        if (l >= d) { T c = v[l]; v[l] = (T)op(t, c); }
+        barrier(CLK_LOCAL_MEM_FENCE);
+    }
+    T p = l ? v[l - 1u] : x; T c = v[l]; T i0 = init;
+    T r = exclusive ? (has_init ? (l ? (T)op(i0, p) : init) : p) : c;
+    *total = v[n - 1u];
+    barrier(CLK_LOCAL_MEM_FENCE);
+    return r; }
+template <typename T, typename F> T cp_block_scan_f(__local ulong* s, T x, F op, int exclusive, T init, int has_init) {
+    T t; return cp_block_scan_f(s, x, op, exclusive, init, has_init, &t); }
 /* cub::BlockScan's ExclusiveSum/InclusiveSum with a block prefix callback (an object of the program): the first
    32 work-items call it with the block aggregate, as CUB's first warp does; what work-item 0's call returns is
    added to every work-item's result (CUB's exclusive result of work-item 0 is that prefix) */
