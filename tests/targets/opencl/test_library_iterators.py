@@ -188,10 +188,10 @@ def test_using_namespace_cub_is_kept_and_bare_cub_names_in_device_code_are_mappe
     src = USING_PROGRAM.replace("int main() {", "__global__ void k(float* p) { p[0] = 1.f; }\nint main() {")
     res = translate_text(src, "opencl", name="main.cu")
     assert not [f for f in res.findings if f.code == "CP2008"], [f.message for f in res.findings]
-    src = USING_PROGRAM.replace("int main() {", "__global__ void k(float* p) {\n    typedef WarpReduce<float> W;\n"
-                                "    p[0] = 1.f;\n}\nint main() {")
+    kernel = "__global__ void k(float* p) {\n    typedef BlockRadixSort<int, 32, 2> S;\n    p[0] = 1.f;\n}\n"
+    src = USING_PROGRAM.replace("int main() {", kernel + "int main() {")
     res = translate_text(src, "opencl", name="main.cu")
-    assert any(f.code == "CP2008" and "cub::WarpReduce" in f.message for f in res.findings)
+    assert any(f.code == "CP2008" and "cub::BlockRadixSort" in f.message for f in res.findings)
 
 
 @pytest.mark.opencl

@@ -10,6 +10,7 @@ strings are not tokens):
         on arrays of items                                             -> CP_BLOCK_SCAN_ITEMS(T, ts, in, out, N, ...)
     cub::BlockAdjacentDifference<T, X[, Y, Z]>: AD(ts).SubtractLeft/SubtractRight[PartialTile](in, out, op, ...)
                                                                        -> CP_BLOCK_ADJ_LEFT / CP_BLOCK_ADJ_RIGHT(...)
+    cub::WarpReduce<T[, W]>: WR(ts[w]).Sum(x) / .Reduce(x, cub::Max())  -> cp_tile_reduce(cp_wscratch, x, op, W)
     cub::BlockLoad<T, X, ITEMS, ALGO[, Y, Z]>: BL(ts).Load(src, items [, valid [, oob]]) -> CP_BLOCK_LOAD(...)
     cub::BlockStore<T, X, ITEMS, ALGO[, Y, Z]>: BS(ts).Store(dst, items [, valid])       -> CP_BLOCK_STORE(...)
 
@@ -40,10 +41,11 @@ _PRIMITIVES = {"BlockReduce": ("Sum", "Reduce"),
                "BlockScan": ("ExclusiveSum", "InclusiveSum", "ExclusiveScan", "InclusiveScan"), "BlockLoad": ("Load",),
                "BlockStore": ("Store",),
                "BlockAdjacentDifference": ("SubtractLeft", "SubtractRight", "SubtractLeftPartialTile",
-                                           "SubtractRightPartialTile")}
+                                           "SubtractRightPartialTile"),
+               "WarpReduce": ("Sum", "Reduce")}
 # CUB's other block and warp classes: a bare use of one after `using namespace cub;` in device code is CP2008
 _UNMAPPED_CLASSES = ("BlockRadixSort", "BlockRadixRank", "BlockHistogram", "BlockDiscontinuity", "BlockExchange",
-                     "BlockShuffle", "BlockMergeSort", "BlockRunLengthDecode", "WarpReduce", "WarpScan", "WarpLoad",
+                     "BlockShuffle", "BlockMergeSort", "BlockRunLengthDecode", "WarpScan", "WarpLoad",
                      "WarpStore", "WarpExchange", "WarpMergeSort")
 # CUB's algorithm enumerators, with CUB's values (the host side gets the same enums from cudaport_cub.h): a kernel
 # template argument naming one folds to its value, which names the instance in the .cl and in the host stub
@@ -72,9 +74,10 @@ _STATEMENT_WORDS = ("return", "else", "do", "case", "goto", "sizeof", "throw", "
 _HANDLED_HERE = ("cub::BlockReduce (Sum, Reduce with any functor), cub::BlockScan (ExclusiveSum, InclusiveSum, one or "
                  "several items per thread, an aggregate or a block prefix callback; ExclusiveScan, InclusiveScan with "
                  "any functor), cub::BlockAdjacentDifference "
-                 "(SubtractLeft, SubtractRight and their PartialTile forms), cub::BlockLoad (Load) and "
-                 "cub::BlockStore (Store) in device code; DeviceReduce, DeviceScan, DeviceRadixSort, DeviceSelect "
-                 "and DeviceRunLengthEncode on device pointers in host code")
+                 "(SubtractLeft, SubtractRight and their PartialTile forms), cub::BlockLoad (Load), "
+                 "cub::BlockStore (Store) and cub::WarpReduce (Sum, Reduce with CUB's functors) in device code; "
+                 "DeviceReduce, DeviceScan, DeviceRadixSort, DeviceSelect and DeviceRunLengthEncode on device "
+                 "pointers in host code")
 
 
 @dataclass(frozen=True)
@@ -230,7 +233,7 @@ def _alias_declaration(ctx: FileContext, i: int, kind: str) -> _Alias | None:
     if opener >= len(toks) or toks[opener].text != "<":
         return None
     parsed = _angle_args(toks, opener)
-    if parsed is None or len(parsed[0]) < 2:
+    if parsed is None or len(parsed[0]) < (1 if kind == "WarpReduce" else 2):
         return None
     args, after = parsed
     if toks[i - 1].text == "typedef" and after + 1 < len(toks) and toks[after + 1].text == ";":
@@ -260,10 +263,14 @@ def _alias_declaration(ctx: FileContext, i: int, kind: str) -> _Alias | None:
     # theirs before Y (BlockScan's and BlockReduce's choose an implementation only: every one gives the same)
     at = (1, 4, 5) if moves else (1, 2, 3) if kind == "BlockAdjacentDifference" else (1, 3, 4)
     dims = [f"({text(a)})" for k, a in enumerate(args) if k in at]
+    if kind == "WarpReduce":  # WarpReduce<T[, LOGICAL_WARP_THREADS]>: a power of two up to 32 (the emulation's)
+        dims = [f"({text(args[1])})" if len(args) > 1 else "32"]
+        if dims[0].strip("()").isdigit() and int(dims[0].strip("()")) not in (1, 2, 4, 8, 16, 32):
+            return None
     alias = _Alias(name, kind, text(args[0]), " * ".join(dims), _scope_end(toks, semi),
                    f"({text(args[2])})" if moves else "", striped)
     what = f"CP_BLOCK_{kind[5:].upper()}" if moves else "CP_BLOCK_ADJ_*" if kind == "BlockAdjacentDifference" \
-        else f"cp_block_{kind[5:].lower()}"
+        else "cp_tile_reduce (warp emulation)" if kind == "WarpReduce" else f"cp_block_{kind[5:].lower()}"
     ctx.edits.append(Edit(toks[first].offset, toks[semi].end - toks[first].offset,
                           f"/* {name}: cub::{kind} -> {what} (OpenCL prelude) */", origin="cub"))
     _rewrite_uses(ctx, alias, semi + 1)
@@ -315,9 +322,16 @@ def _temp_storage(ctx: FileContext, alias: _Alias, k: int) -> int | None:
     member = toks[start - 1].text in (";", "{", "}") and _in_aggregate(toks, start)
     if toks[start - 1].text != "__shared__" and not member:
         return None
-    names, m = [], k + 3
-    while m + 1 < len(toks) and toks[m].kind == "ident" and toks[m + 1].text in (",", ";"):
-        names.append(toks[m].text)
+    names, m = [], k + 3  # each name may be an array of storages (`ts[WARPS]`, one per warp)
+    data = ctx.parsed.data
+    while m + 1 < len(toks) and toks[m].kind == "ident":
+        last = m
+        while last + 1 < len(toks) and toks[last + 1].text == "[" and match_close(toks, last + 1) > 0:
+            last = match_close(toks, last + 1)
+        names.append(data[toks[m].offset:toks[last].end].decode("utf-8", "surrogateescape"))
+        if last + 1 >= len(toks) or toks[last + 1].text not in (",", ";"):
+            return None
+        m = last
         if toks[m + 1].text == ";":
             break
         m += 2
@@ -325,8 +339,9 @@ def _temp_storage(ctx: FileContext, alias: _Alias, k: int) -> int | None:
         return None
     # 64-bit slots whatever the element type: the prelude stores each value's bits there, so the array has no
     # template-dependent type (a device function template's shared array is hoisted to its kernel as written);
-    # BlockLoad/BlockStore move items without it (one slot keeps the declaration and a union's members)
-    size = "1" if alias.items else alias.threads
+    # BlockLoad/BlockStore move items without it, WarpReduce goes through the warp emulation's scratch (one slot
+    # keeps the declaration and a union's members)
+    size = "1" if alias.items or alias.kind == "WarpReduce" else alias.threads
     decl = ("; " if member else "; __shared__ ").join(f"unsigned long long {n}[{size}]" for n in names)
     ctx.edits.append(Edit(toks[start].offset, toks[m].end - toks[start].offset, decl, origin="cub"))
     return m + 2
@@ -370,6 +385,8 @@ def _call(ctx: FileContext, alias: _Alias, k: int) -> int | None:
         build = _scan_call(ctx, alias, method, args, spans, storage, k)
     elif alias.kind == "BlockAdjacentDifference":
         build = _adjacent_call(ctx, alias, method, args, spans, storage)
+    elif alias.kind == "WarpReduce":
+        build = _warp_reduce_call(ctx, alias, method, args, spans)
     else:
         build = _move_call(alias, spans)
     if build is None:
@@ -420,6 +437,22 @@ def _reduce_call(ctx: FileContext, alias: _Alias, method: str, args: list[tuple[
         return f"cp_block_reduce({r(*storage)}, {r(*x)}, {op}, {n})"
 
     return build
+
+
+def _warp_reduce_call(ctx: FileContext, alias: _Alias, method: str, args: list[tuple[int, int]],  # type: ignore[no-untyped-def]
+                      spans: list[tuple[int, int]]):
+    """`W(ts[w]).Sum(x)` / `.Reduce(x, op)` with a library functor -> cp_tile_reduce over the logical warp (the
+    warp emulation: every lane gets the aggregate, CUB promises it to lane 0). A valid-items count, a user functor
+    or the segmented reductions are None (CP2008 at the call)."""
+    if method == "Sum" and len(args) == 1:
+        op = "0"
+    elif method == "Reduce" and len(args) == 2:
+        op = _functor(ctx, *args[1])
+        if op is None or op == "3":
+            return None
+    else:
+        return None
+    return lambda r: f"cp_tile_reduce(cp_wscratch, ({alias.elem})({r(*spans[0])}), {op}, {alias.threads})"
 
 
 def _functor(ctx: FileContext, a: int, b: int) -> str | None:
