@@ -35,6 +35,7 @@ from translator.targets.opencl.closures import lower as lower_lambda
 from translator.targets.opencl.constfold import fold, local_constants
 from translator.targets.opencl.convsat import saturating_conversions
 from translator.targets.opencl.coop import rewrite_groups
+from translator.targets.opencl.cub import ENUMERATORS as CUB_ENUMERATORS
 from translator.targets.opencl.cub import rewrite_cub
 from translator.targets.opencl.cxxonly import (
     SHARED_IN_CXX,
@@ -103,6 +104,7 @@ if TYPE_CHECKING:
     from translator.model import KernelDef, KernelLaunch, NameSite
 
 CUDA_SUFFIXES = (".cu", ".cuh")
+_CUB_QUALIFIER = re.compile(r"\bcub\s*::\s*(?=BLOCK_)")
 _DEVICE_FAMILIES = ("device", "math", "types")
 _ERROR_CODES = ("CP3004", "CP3005", "CP3006", "CP3007", "CP2001", "CP2002", "CP2006", "CP2008", "CP4031", "CP4032",
                 "CP4033", "CP4034")
@@ -947,9 +949,11 @@ class FileEmitter:
                 and not _LITERAL_ARG.fullmatch(inst[tp.name].strip())]
         if not todo:
             return inst
-        names = {**getattr(self, "_object_defs", {}), **local_constants(self.view.toks, launch.span.offset)}
+        names = {**CUB_ENUMERATORS, **getattr(self, "_object_defs", {}),
+                 **local_constants(self.view.toks, launch.span.offset)}
         names = {k: _sub_words(v, binding) for k, v in names.items()}
-        return {k: (fold(v, names) or v) if k in todo else v for k, v in inst.items()}
+        # CUB's algorithm enumerators (`k<cub::BLOCK_SCAN_RAKING>`) fold to CUB's values, as the shim's enums do
+        return {k: (fold(_CUB_QUALIFIER.sub("", v), names) or v) if k in todo else v for k, v in inst.items()}
 
     def _macro_words(self, offset: int, base: dict[str, str]) -> list[str]:
         """Template arguments of a launch written in a #define body that name nothing this file defines (the

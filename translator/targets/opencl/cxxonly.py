@@ -63,6 +63,11 @@ template <typename T> struct remove_const { typedef T type; };
 template <typename T> struct remove_const<const T> { typedef T type; };
 template <typename T> struct remove_reference { typedef T type; };
 template <typename T> struct remove_reference<T&> { typedef T type; };
+template <typename T> struct remove_reference<T&&> { typedef T type; };
+template <typename T> T&& declval();
+template <typename T> struct decay { typedef typename remove_const<typename remove_reference<T>::type>::type type; };
+template <typename T, typename U> struct common_type {
+    typedef typename decay<decltype(true ? declval<T>() : declval<U>())>::type type; };
 template <typename T> struct numeric_limits;
 #define CP_LIMITS(T, LO, HI, LOWEST, EPS, INF, NAN_) template <> struct numeric_limits<T> { \
     static constexpr bool is_specialized = true; \

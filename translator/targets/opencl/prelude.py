@@ -39,6 +39,9 @@ _HEAD = r"""/* cudaport OpenCL C prelude */
 /* CUDA's restrict spelling; host code keeps __restrict__ (g++ has no `restrict` in C++) */
 #define __restrict__ restrict
 #define CP_OVL __attribute__((overloadable))
+/* `std::nearbyint` in device code (the .cl flattens namespaces; an unqualified call is renamed by the rules):
+   OpenCL's rint rounds to nearest even, as nearbyint does in the default rounding mode */
+#define nearbyint(x) rint(x)
 /* CUDA's alignment spelling, as the shim header defines it for the host: both sides lay structs out alike */
 #define __align__(n) __attribute__((aligned(n)))
 #ifdef CUDAPORT_NO_SVM
