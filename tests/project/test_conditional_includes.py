@@ -39,3 +39,21 @@ def test_an_include_guard_is_not_a_condition(tmp_path: Path) -> None:
     main = MAIN.replace("int main", '#include "ops.h"\nint main')
     codes = _codes(tmp_path, {"main.cu": main, "ops.h": header, "conv_cudnn.cu": CUDNN})
     assert "CP2008" in codes["conv_cudnn.cu"]
+
+
+def test_each_includer_is_scanned_once(tmp_path: Path, monkeypatch) -> None:
+    """The #if blocks and include targets of an includer are found once, not once per file it includes."""
+    import translator.project.depgraph as depgraph
+    from translator.project.runner import scan_inputs
+    from translator.project.tree import discover
+
+    files = {f"h{i}.cuh": f"__device__ int f{i}() {{ return {i}; }}\n" for i in range(20)}
+    files["main.cu"] = "".join(f'#ifdef USE_{i}\n#include "h{i}.cuh"\n#endif\n' for i in range(20)) + MAIN
+    root = write_tree(tmp_path / "src", files)
+    calls = []
+    real = depgraph.conditional_blocks
+    monkeypatch.setattr(depgraph, "conditional_blocks", lambda toks: calls.append(1) or real(toks))
+    tree = discover(root, None, ())
+    graph = depgraph.DependencyGraph(scan_inputs(tree), tree.flags_by_path, {}, root)
+    assert graph.conditional_only == frozenset(f"h{i}.cuh" for i in range(20))
+    assert len(calls) == 1
