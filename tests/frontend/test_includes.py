@@ -5,7 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from translator.frontend.includes import include_tokens, local_headers, resolve_include, scan_includes
+from translator.frontend.includes import (
+    conditional_blocks,
+    include_tokens,
+    local_headers,
+    resolve_include,
+    scan_includes,
+)
 from translator.frontend.lexer import lex
 from translator.frontend.sites import TokenView, find_includes
 
@@ -51,3 +57,20 @@ def test_project_headers_follow_includes_and_skip_include_next(tmp_path: Path) -
     main = tmp_path / "main.cu"
     data = b'#include "common.h"\n#include_next "next.h"\n#include <vector>\n'
     assert local_headers(main, data, tmp_path) == [tmp_path / "include" / "leaf.cuh", tmp_path / "include" / "common.h"]
+
+
+def _left_out(src: str) -> list[str]:
+    """The text of each part conditional_blocks says a build may leave out."""
+    data = src.encode()
+    toks, _ = lex(data)
+    return [data[a:b].decode() for a, b in conditional_blocks(toks)]
+
+
+def test_conditional_blocks_skip_guards_and_tests_nvcc_always_passes() -> None:
+    assert _left_out("/* license */\n#ifndef G\n// guard\n\n#define G\n#ifdef __cplusplus\nA\n#endif\n#endif\n") == []
+    assert _left_out("#if defined(__CUDACC__)\nA\n#elif defined(FOO)\nB\n#else\nC\n#endif\n") == [
+        "#elif defined(FOO)\nB\n#else\nC\n"]
+    assert _left_out("#if !defined(__cplusplus)\nA\n#else\nB\n#endif\n") == ["#if !defined(__cplusplus)\nA\n"]
+    assert _left_out("#ifndef __NVCC__\nA\n#elif USE\nB\n#endif\n") == ["#ifndef __NVCC__\nA\n#elif USE\nB\n"]
+    assert _left_out("#pragma once\n#ifdef USE\nA\n#else\nB\n#endif\n") == ["#ifdef USE\nA\n#else\nB\n"]
+    assert _left_out("#if 0\nA\n#endif\n#if 1\nB\n#endif\n") == ["#if 0\nA\n"]

@@ -15,7 +15,7 @@ import os
 from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
 
-from translator.frontend.lexer import LITERAL, Tok, lex_shared
+from translator.frontend.lexer import COMMENT, LITERAL, Tok, lex_shared
 
 HEADER_SUFFIXES = (".cuh", ".h", ".hpp", ".hh", ".hxx", ".inl", ".inc", ".tcc")
 
@@ -105,34 +105,131 @@ def local_headers(path: Path, data: bytes, root: Path, extra: tuple[str, ...] = 
     return out
 
 
+# Macros defined whenever nvcc compiles a CUDA file: a block under `#ifdef __cplusplus` is always in the build.
+_ALWAYS_DEFINED = frozenset({"__cplusplus", "__CUDACC__", "__NVCC__"})
+_CXX_STD = 201703  # __cplusplus under nvcc's default dialect (C++17)
+
+
 def conditional_blocks(toks: Sequence[Tok]) -> list[tuple[int, int]]:
-    """The (start, end) offsets of every #if/#ifdef/#ifndef ... #endif block in lexer tokens, the file's include
-    guard left out."""
-    starts: list[int] = []
+    """The (start, end) offsets of the parts of #if/#ifdef/#ifndef ... #endif blocks in lexer tokens that a build
+    may leave out: those under a user or configuration macro (`#ifdef USE_CUDNN`). Not conditions: the file's
+    include guard (`#ifndef X` / `#if !defined(X)` then `#define X`, after comments and `#pragma once`), and a
+    test that always holds when nvcc compiles (`#ifdef __cplusplus`, `#if defined(__CUDACC__)`): there only the
+    #else/#elif part is left out, and of one that never holds (`#ifndef __cplusplus`) only the part before its
+    #else."""
+    dirs = _directives(toks)
+    guard = _guard_index(dirs)
     blocks: list[tuple[int, int]] = []
-    guard = _is_guard([t.text for t in toks[:10]])
-    for i, t in enumerate(toks):
-        if t.text != "#" or t.directive < 0 or i + 1 >= len(toks):
-            continue
-        word = toks[i + 1].text
+    stack: list[list] = []  # [start offset of the part left out, or None while the block is kept; kind]
+    for k, (off, words) in enumerate(dirs):
+        word = words[0] if words else ""
         if word in ("if", "ifdef", "ifndef"):
-            starts.append(t.offset)
-        elif word == "endif" and starts:
-            start = starts.pop()
-            if not (guard and not starts and start == toks[0].offset):
-                blocks.append((start, t.offset))
+            truth = True if k == guard else _truth(words)
+            stack.append([None if truth is True else off, truth])
+        elif word in ("elif", "elifdef", "elifndef", "else") and stack:
+            top = stack[-1]
+            if top[1] is True and top[0] is None:  # what follows an always-taken branch is never taken
+                top[0] = off
+            elif top[1] is False and word == "else":  # a never-taken branch ends here; the #else is always taken
+                blocks.append((top[0], off))
+                top[:] = [None, True]
+            elif top[1] is False:  # #elif after a never-taken branch: a condition of its own
+                top[1] = None
+        elif word == "endif" and stack:
+            start, _ = stack.pop()
+            if start is not None:
+                blocks.append((start, off))
     return blocks
 
 
-def _is_guard(words: list[str]) -> bool:
-    """Whether the file opens with an include guard: `#ifndef X` or `#if !defined(X)` / `#if !defined X`,
-    then `#define X`."""
-    if words[:2] == ["#", "ifndef"] and len(words) > 5:
-        name, rest = words[2], words[3:]
-    elif words[:5] == ["#", "if", "!", "defined", "("] and len(words) > 9 and words[6] == ")":
-        name, rest = words[5], words[7:]
-    elif words[:4] == ["#", "if", "!", "defined"] and len(words) > 7:
-        name, rest = words[4], words[5:]
-    else:
-        return False
-    return rest[:3] == ["#", "define", name]
+def _directives(toks: Sequence[Tok]) -> list[tuple[int, list[str]]]:
+    """(offset of the `#`, the directive's words without the `#` and comments) of every directive, in order,
+    with an entry (offset, ["<code>"]) for each run of code between directives (comments are not code)."""
+    out: list[tuple[int, list[str]]] = []
+    current = -1
+    for t in toks:
+        if t.kind == COMMENT:
+            continue
+        if t.directive < 0:
+            if not out or out[-1][1] != ["<code>"]:
+                out.append((t.offset, ["<code>"]))
+            current = -1
+        elif t.directive != current:
+            current = t.directive
+            out.append((t.offset, []))
+        else:
+            out[-1][1].append(t.text)
+    return out
+
+
+def _guard_index(dirs: list[tuple[int, list[str]]]) -> int:
+    """The index in `dirs` of the directive opening the file's include guard, -1 when it has none: the first
+    directive other than #pragma, before any code, is `#ifndef X` / `#if !defined(X)` / `#if !defined X`, and
+    the next directive is `#define X`."""
+    k = 0
+    while k < len(dirs) and dirs[k][1][:1] == ["pragma"]:
+        k += 1
+    if k + 1 >= len(dirs):
+        return -1
+    words, after = dirs[k][1], dirs[k + 1][1]
+    name = _negated_defined(words)
+    return k if name is not None and after[:2] == ["define", name] else -1
+
+
+def _negated_defined(words: list[str]) -> str | None:
+    """X of `ifndef X`, `if !defined(X)`, `if !defined X` (also in parentheses); None for anything else."""
+    if words[:1] == ["ifndef"] and len(words) == 2:
+        return words[1]
+    if words[:1] != ["if"]:
+        return None
+    expr = _strip_parens(words[1:])
+    if expr[:1] != ["!"]:
+        return None
+    return _defined_name(_strip_parens(expr[1:]))
+
+
+def _defined_name(expr: list[str]) -> str | None:
+    """X of `defined(X)` / `defined X`."""
+    if len(expr) == 2 and expr[0] == "defined":
+        return expr[1]
+    if len(expr) == 4 and expr[0] == "defined" and expr[1] == "(" and expr[3] == ")":
+        return expr[2]
+    return None
+
+
+def _strip_parens(expr: list[str]) -> list[str]:
+    while len(expr) >= 2 and expr[0] == "(" and expr[-1] == ")" and "(" not in expr[1:-1]:
+        expr = expr[1:-1]
+    return expr
+
+
+def _truth(words: list[str]) -> bool | None:
+    """True for a test that always holds when nvcc compiles a CUDA file (`ifdef __cplusplus`,
+    `if defined(__CUDACC__)`, `if __cplusplus >= 201103L`, `if 1`), False for one that never does (`ifndef
+    __cplusplus`, `if !defined(__NVCC__)`, `if 0`), None for a real condition."""
+    if words[:1] == ["ifdef"] and len(words) == 2:
+        return True if words[1] in _ALWAYS_DEFINED else None
+    if words[:1] == ["ifndef"] and len(words) == 2:
+        return False if words[1] in _ALWAYS_DEFINED else None
+    if words[:1] != ["if"]:
+        return None
+    expr = _strip_parens(words[1:])
+    negate = expr[:1] == ["!"]
+    if negate:
+        expr = _strip_parens(expr[1:])
+    truth = _plain_truth(expr)
+    return None if truth is None else truth != negate
+
+
+def _plain_truth(expr: list[str]) -> bool | None:
+    if expr in (["1"], ["0"]):
+        return expr == ["1"]
+    name = _defined_name(expr) or (expr[0] if len(expr) == 1 else None)
+    if name in _ALWAYS_DEFINED:
+        return True
+    if len(expr) == 3 and expr[0] == "__cplusplus" and expr[1] in (">=", ">"):
+        version = expr[2].rstrip("lLuU")
+        if version.isdigit():
+            holds = _CXX_STD >= int(version) if expr[1] == ">=" else _CXX_STD > int(version)
+            return True if holds else None  # a later dialect is a build option: a real condition
+    return None

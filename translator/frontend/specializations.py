@@ -43,21 +43,30 @@ def specializations(path: Path, data: bytes, args: Sequence[str], name: str, cou
     return _cached(str(path), data, tuple(args), name, count)
 
 
-@functools.lru_cache(maxsize=64)
-def _cached(path: str, data: bytes, args: tuple[str, ...], name: str, count: int) -> list[list[str]] | None:
+def _ast_dump(path: str, data: bytes, args: tuple[str, ...], name: str, dump: tuple[str, ...]) -> str | None:
+    """clang's AST dump (`dump`: the -ast-dump option and any more flags) of the declarations named `name` in the
+    unit `data`, compiled as `path` with `args`; None when no clang can be run or it does not finish."""
     clang = _clang()
     if clang is None or not name.isidentifier():
         return None
     here = Path(path).parent
     cmd = [clang, *args, "-iquote", str(here), "-fsyntax-only", "-Wno-everything", "-ferror-limit=0",
-           "-Xclang", "-ast-dump=json", "-Xclang", f"-ast-dump-filter={name}", "-"]
+           "-Xclang", dump[0], "-Xclang", f"-ast-dump-filter={name}", *dump[1:], "-"]
     try:
         run = subprocess.run(cmd, input=data, capture_output=True, timeout=_TIMEOUT_S, cwd=here if here.is_dir()
                              else None, check=False)
     except (OSError, subprocess.TimeoutExpired):
         return None
+    return run.stdout.decode("utf-8", "replace")
+
+
+@functools.lru_cache(maxsize=64)
+def _cached(path: str, data: bytes, args: tuple[str, ...], name: str, count: int) -> list[list[str]] | None:
+    text = _ast_dump(path, data, args, name, ("-ast-dump=json",))
+    if text is None:
+        return None
     out: list[list[str]] = []
-    for node in _objects(run.stdout.decode("utf-8", "replace")):
+    for node in _objects(text):
         if node.get("kind") != "FunctionTemplateDecl" or node.get("name") != name:
             continue
         inner = node.get("inner", [])
@@ -130,18 +139,8 @@ def instance_constants(path: Path, data: bytes, args: Sequence[str], name: str) 
 
 @functools.lru_cache(maxsize=64)
 def _constants_cached(path: str, data: bytes, args: tuple[str, ...], name: str) -> list[InstanceConstants] | None:
-    clang = _clang()
-    if clang is None or not name.isidentifier():
-        return None
-    here = Path(path).parent
-    cmd = [clang, *args, "-iquote", str(here), "-fsyntax-only", "-Wno-everything", "-ferror-limit=0",
-           "-Xclang", "-ast-dump", "-Xclang", f"-ast-dump-filter={name}", "-fno-color-diagnostics", "-"]
-    try:
-        run = subprocess.run(cmd, input=data, capture_output=True, timeout=_TIMEOUT_S, cwd=here if here.is_dir()
-                             else None, check=False)
-    except (OSError, subprocess.TimeoutExpired):
-        return None
-    return parse_constants(run.stdout.decode("utf-8", "replace"), name)
+    text = _ast_dump(path, data, args, name, ("-ast-dump", "-fno-color-diagnostics"))
+    return None if text is None else parse_constants(text, name)
 
 
 _TREE = re.compile(r"[| `-]*")

@@ -8,6 +8,7 @@ entries (unchanged files are not rescanned). Output: a DependencyGraph; include-
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -16,6 +17,8 @@ from translator.frontend.includes import conditional_blocks, header_name, includ
 from translator.frontend.lexer import lex, lex_shared
 from translator.project.manifest import Entry, sha
 from translator.project.tree import SourceFile, include_dirs
+
+_IF_RE = re.compile(rb"#[ \t]*if")  # a file without one has no #if block
 
 
 @dataclass
@@ -99,6 +102,7 @@ class DependencyGraph:
             if rel not in self.flags:
                 self.flags[rel] = inputs[rel].sf.flags
                 self._follow([rel])
+        self._cond_cache: dict[str, dict[str, bool]] = {}
         self.conditional_only = self._conditional_only(set(map(Path, flags_by_path)))
         self._hashes: dict[str, str | None] = {rel: i.hash for rel, i in inputs.items()}
         for path in self.outside:
@@ -169,14 +173,27 @@ class DependencyGraph:
         return frozenset(out)
 
     def _included_only_conditionally(self, rel: str, target: str) -> bool:
+        return self._conditional_targets(rel).get(target, False)
+
+    def _conditional_targets(self, rel: str) -> dict[str, bool]:
+        """Each file `rel` includes -> whether every #include of it lies inside an #if block. Lexed and resolved
+        once per includer for the graph's life: asking per included file redid both for each of its includes."""
+        got = self._cond_cache.get(rel)
+        if got is not None:
+            return got
+        got = self._cond_cache[rel] = {}
         data = self._inputs[rel].data or b""
-        if b"#if" not in data.replace(b"# ", b"#"):
-            return False
+        if not _IF_RE.search(data):
+            return got
         toks, _ = lex_shared(data)
         blocks = conditional_blocks(toks)
-        hits = [toks[i].offset for i in include_tokens(toks)
-                if self._resolve(rel, *header_name(toks[i]), set()) == target]
-        return bool(hits) and all(any(a <= off < b for a, b in blocks) for off in hits)
+        for i in include_tokens(toks):
+            target = self._resolve(rel, *header_name(toks[i]), set())
+            if target is not None:
+                off = toks[i].offset
+                inside_if = any(a <= off < b for a, b in blocks)
+                got[target] = got.get(target, True) and inside_if
+        return got
 
     def key(self, rel: str) -> str:
         """The cache key of a source: its hash, its flags and the hash of every file it includes, transitively.

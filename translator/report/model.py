@@ -158,10 +158,7 @@ class TargetReport:
     @property
     def estimate_score(self) -> float | None:
         """The score `cudaport report` gives without --verify (same analysis, verification ignored)."""
-        rule = self.rule_score
-        if self.estimate_cap is None:
-            return rule
-        return self.estimate_cap if rule is None else min(rule, self.estimate_cap)
+        return _capped(self.rule_score, self.estimate_cap)
 
     @property
     def estimate_predicted(self) -> bool:
@@ -190,10 +187,7 @@ class TargetReport:
     def score(self) -> float | None:
         """Portability score in percent (score_definition): the rule score, capped when verification failed or
         the translator left error diagnostics; None when there is nothing to score and nothing capped it."""
-        rule = self.rule_score
-        if self.score_cap is None:
-            return rule
-        return self.score_cap if rule is None else min(rule, self.score_cap)
+        return _capped(self.rule_score, self.score_cap)
 
     @property
     def score_basis(self) -> str:
@@ -236,6 +230,13 @@ class TargetReport:
 
     def risk_codes(self) -> Counter[str]:
         return Counter(f.code for f in self.findings if f.code.startswith("CP3"))
+
+
+def _capped(score: float | None, cap: float | None) -> float | None:
+    """A score under its cap: the cap alone when there is no score to cap, the score when there is no cap."""
+    if cap is None:
+        return score
+    return cap if score is None else min(score, cap)
 
 
 def rule_score(uses: tuple[UseRecord, ...] | list[UseRecord]) -> float | None:

@@ -23,6 +23,8 @@ from translator.targets.hip_modes import MODES, with_modes
 from translator.targets.simd import hip_simd
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from translator.engine.context import FileContext
     from translator.engine.ruleset import Rule, RuleSet, TargetRule
     from translator.model import IncludeSite, KernelLaunch, NameSite
@@ -196,11 +198,33 @@ def _default_last_arg(site: NameSite, rule: Rule, mapping: TargetRule, ctx: File
     if site.call is None or template is None:
         return False
     given = len(site.args)
-    if max(int(n) for n in re.findall(r"\$(\d+)", template)) != given + 1:
+    if max(int(n) for n in _ARG.findall(template)) != given + 1:
         return False
-    filled = re.sub(r"\$(\d+)", lambda m: m.group(0) if int(m.group(1)) <= given else "0", template)
-    ctx.edits.append(Edit(site.call.offset, site.call.length, origin=rule.name,
+    return _edit_call(site, rule, ctx, _fill_missing(template, given, lambda n: "0"))
+
+
+_ARG = re.compile(r"\$(\d+)")
+
+
+def _fill_missing(template: str, given: int, default: Callable[[int], str]) -> str:
+    """The template with each `$n` past the call's `given` arguments replaced by default(n)."""
+    return _ARG.sub(lambda m: m.group(0) if int(m.group(1)) <= given else default(int(m.group(1))), template)
+
+
+def _edit_call(site: NameSite, rule: Rule, ctx: FileContext, filled: str) -> bool:
+    """The whole call becomes the filled template, its `$n` the call's arguments."""
+    call = site.call
+    assert call is not None
+    ctx.edits.append(Edit(call.offset, call.length, origin=rule.name,
                           build=lambda render, s=site, t=filled: expand_template(t, s, render, s.member)))
+    return True
+
+
+def _renamed_if_not_a_call(site: NameSite, rule: Rule, template: str, ctx: FileContext) -> bool:
+    """A use that is not a call (a function pointer) only takes the name of the template's function."""
+    if site.call is not None:
+        return False
+    ctx.replace(site.span, template.split("(", 1)[0], rule.name)
     return True
 
 
@@ -216,8 +240,7 @@ def _func_address(site: NameSite, rule: Rule, mapping: TargetRule, ctx: FileCont
     template = mapping.template
     if template is None:
         return False
-    if site.call is None:
-        ctx.replace(site.span, template.split("(", 1)[0], rule.name)
+    if _renamed_if_not_a_call(site, rule, template, ctx):
         return True
     given = len(site.args)
 
@@ -227,11 +250,7 @@ def _func_address(site: NameSite, rule: Rule, mapping: TargetRule, ctx: FileCont
             return m.group(0)[len("reinterpret_cast<const void*>("):-1]
         return m.group(0)
 
-    filled = _CAST_ARG.sub(cast, template)
-    filled = re.sub(r"\$(\d+)", lambda m: m.group(0) if int(m.group(1)) <= given else "0", filled)
-    ctx.edits.append(Edit(site.call.offset, site.call.length, origin=rule.name,
-                          build=lambda render, s=site, t=filled: expand_template(t, s, render, s.member)))
-    return True
+    return _edit_call(site, rule, ctx, _fill_missing(_CAST_ARG.sub(cast, template), given, lambda n: "0"))
 
 
 # Arguments CUDA declares with a default that HIP's function of the same shape requires (HIP 5.2's and 6.x's
@@ -251,8 +270,7 @@ def _symbol_call(site: NameSite, rule: Rule, mapping: TargetRule, ctx: FileConte
     template = mapping.template
     if template is None:
         return False
-    if site.call is None:
-        ctx.replace(site.span, template.split("(", 1)[0], rule.name)
+    if _renamed_if_not_a_call(site, rule, template, ctx):
         return True
     given = len(site.args)
     defaults = _SYMBOL_DEFAULTS.get(rule.name, {})
@@ -264,14 +282,10 @@ def _symbol_call(site: NameSite, rule: Rule, mapping: TargetRule, ctx: FileConte
         return m.group(0)
 
     filled = _SYMBOL_ARG.sub(unwrap, template)
-    needed = max(int(n) for n in re.findall(r"\$(\d+)", filled))
+    needed = max(int(n) for n in _ARG.findall(filled))
     if given < needed and any(n not in defaults for n in range(given + 1, needed + 1)):
         return False  # too few arguments for any CUDA overload: the template's CP2006 says so
-    filled = re.sub(r"\$(\d+)", lambda m: m.group(0) if int(m.group(1)) <= given else defaults[int(m.group(1))],
-                    filled)
-    ctx.edits.append(Edit(site.call.offset, site.call.length, origin=rule.name,
-                          build=lambda render, s=site, t=filled: expand_template(t, s, render, s.member)))
-    return True
+    return _edit_call(site, rule, ctx, _fill_missing(filled, given, defaults.__getitem__))
 
 
 _FULL_MASK = re.compile(r"0[xX][fF]{8}[uU]?|~0[uU]?|-1|0[xX][fF]{8}[uU]?[lL]{0,2}")

@@ -78,67 +78,89 @@ template <class T, class I> constant_iterator<T, I> make_constant_iterator(T v, 
 namespace cp_detail {
 template <class Op, class It> using transformed_t =
     typename std::decay<decltype(std::declval<Op&>()(*std::declval<It&>()))>::type;
-}
+
+/* What transform_iterator and permutation_iterator share: a base iterator that every step, difference and comparison
+ * is of, and the typedefs. Derived (CRTP) says what the element at a base position is (apply(*base), apply(base[i]))
+ * and makes itself over another base position (rebased(base + d)). */
+template <class Derived, class Base, class Value>
+class iterator_adaptor {
+protected:
+    Base base_;
+    iterator_adaptor() = default;
+    explicit iterator_adaptor(const Base& base) : base_(base) {}
+    const Derived& self() const { return static_cast<const Derived&>(*this); }
+    Derived& self() { return static_cast<Derived&>(*this); }
+
+public:
+    using value_type = Value;
+    using difference_type = std::ptrdiff_t;
+    using reference = Value;
+    using pointer = void;
+    using iterator_category = std::random_access_iterator_tag;
+    const Base& base() const { return base_; }
+    Value operator*() const { return self().apply(*base_); }
+    Value operator[](std::ptrdiff_t i) const { return self().apply(base_[i]); }
+    Derived operator+(std::ptrdiff_t d) const { return self().rebased(base_ + d); }
+    Derived operator-(std::ptrdiff_t d) const { return self().rebased(base_ - d); }
+    Derived& operator++() { ++base_; return self(); }
+    Derived operator++(int) { Derived t = self(); ++base_; return t; }
+    Derived& operator+=(std::ptrdiff_t d) { base_ += d; return self(); }
+    std::ptrdiff_t operator-(const Derived& o) const { return (std::ptrdiff_t)(base_ - o.base()); }
+    bool operator==(const Derived& o) const { return base_ == o.base(); }
+    bool operator!=(const Derived& o) const { return base_ != o.base(); }
+};
+
+/* transform_iterator's value type: Val, else the decayed Ref, else what the functor returns */
+template <class Op, class It, class Ref, class Val> using transform_value_t =
+    typename std::conditional<std::is_void<Val>::value,
+        typename std::conditional<std::is_void<Ref>::value, transformed_t<Op, It>,
+                                  typename std::decay<Ref>::type>::type, Val>::type;
+}  // namespace cp_detail
 
 /* Ref/Val: thrust's optional reference and value types (void: what the functor returns) */
 template <class Op, class It, class Ref = void, class Val = void>
-class transform_iterator {
-    It base_;
+class transform_iterator
+    : public cp_detail::iterator_adaptor<transform_iterator<Op, It, Ref, Val>, It,
+                                         cp_detail::transform_value_t<Op, It, Ref, Val>> {
+    using adaptor = cp_detail::iterator_adaptor<transform_iterator, It, cp_detail::transform_value_t<Op, It, Ref, Val>>;
+    friend adaptor;
     Op op_;
 
+    template <class X> typename adaptor::value_type apply(X&& x) const {
+        Op op = op_;
+        return (typename adaptor::value_type)op(std::forward<X>(x));
+    }
+    transform_iterator rebased(const It& base) const { return transform_iterator(base, op_); }
+
 public:
-    using value_type = typename std::conditional<std::is_void<Val>::value,
-        typename std::conditional<std::is_void<Ref>::value, cp_detail::transformed_t<Op, It>,
-                                  typename std::decay<Ref>::type>::type, Val>::type;
-    using difference_type = std::ptrdiff_t;
-    using reference = value_type;
-    using pointer = void;
-    using iterator_category = std::random_access_iterator_tag;
     transform_iterator() = default;
-    transform_iterator(It base, Op op = Op()) : base_(base), op_(op) {}
-    const It& base() const { return base_; }
+    transform_iterator(It base, Op op = Op()) : adaptor(base), op_(op) {}
     Op functor() const { return op_; }
-    value_type operator*() const { Op op = op_; return (value_type)op(*base_); }
-    value_type operator[](std::ptrdiff_t i) const { Op op = op_; return (value_type)op(base_[i]); }
-    transform_iterator operator+(std::ptrdiff_t d) const { return transform_iterator(base_ + d, op_); }
-    transform_iterator operator-(std::ptrdiff_t d) const { return transform_iterator(base_ - d, op_); }
-    transform_iterator& operator++() { ++base_; return *this; }
-    transform_iterator operator++(int) { transform_iterator t = *this; ++base_; return t; }
-    transform_iterator& operator+=(std::ptrdiff_t d) { base_ += d; return *this; }
-    std::ptrdiff_t operator-(const transform_iterator& o) const { return (std::ptrdiff_t)(base_ - o.base_); }
-    bool operator==(const transform_iterator& o) const { return base_ == o.base_; }
-    bool operator!=(const transform_iterator& o) const { return base_ != o.base_; }
 };
 template <class Op, class It> transform_iterator<Op, It> make_transform_iterator(It base, Op op) {
     return transform_iterator<Op, It>(base, op);
 }
 
-/* element[index[i]] for the i-th position: thrust::permutation_iterator<ElementIterator, IndexIterator> */
+/* element[index[i]] for the i-th position: thrust::permutation_iterator<ElementIterator, IndexIterator>; its base is
+ * the index iterator */
 template <class Elem, class Idx>
-class permutation_iterator {
+class permutation_iterator
+    : public cp_detail::iterator_adaptor<permutation_iterator<Elem, Idx>, Idx,
+                                         typename std::iterator_traits<Elem>::value_type> {
+    using adaptor =
+        cp_detail::iterator_adaptor<permutation_iterator, Idx, typename std::iterator_traits<Elem>::value_type>;
+    friend adaptor;
     Elem elem_;
-    Idx idx_;
+
+    template <class X> typename adaptor::value_type apply(const X& index) const {
+        return static_cast<typename adaptor::value_type>(*(elem_ + (std::ptrdiff_t)index));
+    }
+    permutation_iterator rebased(const Idx& idx) const { return permutation_iterator(elem_, idx); }
 
 public:
-    using value_type = typename std::iterator_traits<Elem>::value_type;
-    using difference_type = std::ptrdiff_t;
-    using reference = value_type;
-    using pointer = void;
-    using iterator_category = std::random_access_iterator_tag;
     permutation_iterator() = default;
-    permutation_iterator(Elem elem, Idx idx) : elem_(elem), idx_(idx) {}
+    permutation_iterator(Elem elem, Idx idx) : adaptor(idx), elem_(elem) {}
     const Elem& elements() const { return elem_; }
-    const Idx& base() const { return idx_; }
-    value_type operator*() const { return static_cast<value_type>(*(elem_ + (std::ptrdiff_t)*idx_)); }
-    value_type operator[](std::ptrdiff_t i) const { return static_cast<value_type>(*(elem_ + (std::ptrdiff_t)idx_[i])); }
-    permutation_iterator operator+(std::ptrdiff_t d) const { return permutation_iterator(elem_, idx_ + d); }
-    permutation_iterator operator-(std::ptrdiff_t d) const { return permutation_iterator(elem_, idx_ - d); }
-    permutation_iterator& operator++() { ++idx_; return *this; }
-    permutation_iterator operator++(int) { permutation_iterator t = *this; ++idx_; return t; }
-    permutation_iterator& operator+=(std::ptrdiff_t d) { idx_ += d; return *this; }
-    std::ptrdiff_t operator-(const permutation_iterator& o) const { return (std::ptrdiff_t)(idx_ - o.idx_); }
-    bool operator==(const permutation_iterator& o) const { return idx_ == o.idx_; }
-    bool operator!=(const permutation_iterator& o) const { return idx_ != o.idx_; }
 };
 template <class Elem, class Idx> permutation_iterator<Elem, Idx> make_permutation_iterator(Elem elem, Idx idx) {
     return permutation_iterator<Elem, Idx>(elem, idx);

@@ -1,11 +1,14 @@
 """Fixtures for the OpenCL target tests: a PoCL context and queue for the tests that build and run the .cl we
-emit (marked `opencl`); they skip (fail with CUDAPORT_REQUIRE_TOOLS=1) when pyopencl or the PoCL platform is missing."""
+emit (marked `opencl`); they skip (fail with CUDAPORT_REQUIRE_TOOLS=1) when pyopencl or the PoCL platform is missing.
+`pocl_run` builds a program and runs one kernel over numpy arrays, the buffer boilerplate of those tests."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from types import ModuleType
 from typing import Any
 
+import numpy as np
 import pytest
 
 from tests.conftest import tool_missing
@@ -23,6 +26,29 @@ def pocl() -> tuple[ModuleType, Any, Any]:
         tool_missing("no PoCL platform")
     ctx = cl.Context(plats[0].get_devices())
     return cl, ctx, cl.CommandQueue(ctx)
+
+
+@pytest.fixture(scope="session")
+def pocl_run(pocl: tuple[ModuleType, Any, Any]) -> Callable[..., Any]:
+    """run(program, kernel, global_size, local_size, *args, options=()) -> the built program: builds `program`
+    (OpenCL C text, or a program run() returned, for a second kernel) on PoCL with the build options, runs
+    `kernel` once, and waits for it. A numpy array argument goes in as a buffer and the kernel's result is read
+    back into the array; any other argument (np.int32(n), cl.LocalMemory(...)) is passed as it is."""
+    cl, ctx, q = pocl
+
+    def run(program: Any, kernel: str, global_size: tuple[int, ...], local_size: tuple[int, ...] | None, *args: Any,
+            options: Sequence[str] = ()) -> Any:
+        prog = cl.Program(ctx, program).build(options=list(options)) if isinstance(program, str) else program
+        flags = cl.mem_flags.READ_WRITE | cl.mem_flags.COPY_HOST_PTR
+        passed = [cl.Buffer(ctx, flags, hostbuf=a) if isinstance(a, np.ndarray) else a for a in args]
+        getattr(prog, kernel)(q, global_size, local_size, *passed)
+        for host, dev in zip(args, passed, strict=True):
+            if isinstance(host, np.ndarray):
+                cl.enqueue_copy(q, host, dev)
+        q.finish()
+        return prog
+
+    return run
 
 
 @pytest.fixture(scope="session")

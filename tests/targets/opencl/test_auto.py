@@ -51,18 +51,12 @@ def test_dependent_auto_with_arithmetic_makes_a_cxx_program() -> None:
 
 
 @pytest.mark.opencl
-def test_auto_declarations_run_on_pocl(pocl) -> None:
-    cl, ctx, q = pocl
+def test_auto_declarations_run_on_pocl(pocl_run) -> None:
     src = SRC.replace("    auto v = *p;\n", "    uint2 v = *p;\n")
-    prog = cl.Program(ctx, translate_text(src, "opencl", name="auto.cu").extra_files["auto.cl"].decode()).build()
     x = np.arange(64, dtype=np.uint32) + 1
     out = np.zeros(32, np.uint32)
-    mf = cl.mem_flags
-    bi = cl.Buffer(ctx, mf.READ_ONLY | mf.COPY_HOST_PTR, hostbuf=x)
-    bo = cl.Buffer(ctx, mf.READ_WRITE | mf.COPY_HOST_PTR, hostbuf=out)
-    prog.pairs(q, (32,), (32,), bi, bo)
-    cl.enqueue_copy(q, out, bo)
-    q.finish()
+    pocl_run(translate_text(src, "opencl", name="auto.cu").extra_files["auto.cl"].decode(), "pairs", (32,), (32,),
+             x, out)
     assert (out == x[0::2] * 10 + x[1::2] + x[0]).all()
 
 

@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.targets.opencl.projects import translate_project
-from tests.targets.opencl.test_host_build import _build_and_run
+from tests.targets.opencl.projects import build_and_run, translate_project
 
 SRC = r"""#include <cstdio>
 #include <cuda_runtime.h>
@@ -38,4 +37,4 @@ def test_bool_value_arguments_name_the_kernel_as_the_host_does(tmp_path: Path) -
     out = translate_project(tmp_path, {"main.cu": SRC})
     cl = (out / "main.cl").read_text()
     assert "__kernel void k_1_m1(" in cl and "__kernel void k_0_m1(" in cl
-    assert "PASS" in _build_and_run(out)
+    assert "PASS" in build_and_run(out)

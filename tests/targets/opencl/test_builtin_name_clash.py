@@ -46,18 +46,11 @@ def test_clashing_names_are_renamed_in_the_program_only(result):
 
 
 @pytest.mark.opencl
-def test_clashing_names_build_and_run_on_pocl(result, pocl):
-    cl, ctx, q = pocl
-    prog = cl.Program(ctx, result.extra_files["clash.cl"].decode()).build()
+def test_clashing_names_build_and_run_on_pocl(result, pocl_run):
     n = 50
     v = np.random.default_rng(1).uniform(-1, 1, (n, 2)).astype(np.float32)
     out = np.zeros(n, np.float32)
-    mf = cl.mem_flags
-    bv = cl.Buffer(ctx, mf.READ_ONLY | mf.COPY_HOST_PTR, hostbuf=v)
-    bo = cl.Buffer(ctx, mf.READ_WRITE | mf.COPY_HOST_PTR, hostbuf=out)
-    prog.cp_normalize(q, (64,), (64,), bv, bo, np.int32(n))
-    cl.enqueue_copy(q, out, bo)
-    q.finish()
+    pocl_run(result.extra_files["clash.cl"].decode(), "cp_normalize", (64,), (64,), v, out, np.int32(n))
     i = np.arange(n)
     want = np.clip((v * v).sum(1), 0, 1) + np.maximum(i, 2)
     assert np.allclose(out, want, rtol=1e-6)

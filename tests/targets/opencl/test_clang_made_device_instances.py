@@ -46,15 +46,9 @@ def test_disagreeing_instances_leave_a_said_guess() -> None:
 
 
 @pytest.mark.opencl
-def test_clangs_instance_keeps_the_fraction_on_pocl(pocl, result) -> None:
-    cl, ctx, q = pocl
-    prog = cl.Program(ctx, result.extra_files["d.cl"].decode()).build()
+def test_clangs_instance_keeps_the_fraction_on_pocl(pocl_run, result) -> None:
     n = 100
     x = np.arange(n, dtype=np.float64)
     out = np.zeros(n, np.int32)
-    mf = cl.mem_flags
-    bo = cl.Buffer(ctx, mf.READ_WRITE | mf.COPY_HOST_PTR, hostbuf=out)
-    bi = cl.Buffer(ctx, mf.READ_ONLY | mf.COPY_HOST_PTR, hostbuf=x)
-    prog.k_int_double(q, (128,), (64,), bo, bi, np.int32(n))
-    cl.enqueue_copy(q, out, bo)
+    pocl_run(result.extra_files["d.cl"].decode(), "k_int_double", (128,), (64,), out, x, np.int32(n))
     np.testing.assert_array_equal(out, np.floor(1.5 * x).astype(np.int32))

@@ -54,25 +54,15 @@ def test_coalesced_group_other_members_stay_cp2008() -> None:
 
 
 @pytest.mark.opencl
-def test_aggregated_increment_runs_on_pocl(pocl) -> None:
-    cl, ctx, q = pocl
+def test_aggregated_increment_runs_on_pocl(pocl_run) -> None:
     _res, text = _translate()
-    prog = cl.Program(ctx, text).build()
     n = 1000
     rng = np.random.default_rng(7)
     src = rng.integers(-10, 10, n).astype(np.int32)
     dst = np.zeros(n, np.int32)
     count = np.zeros(1, np.int32)
     vote = np.zeros(n, np.int32)
-    mf = cl.mem_flags
-    d_src = cl.Buffer(ctx, mf.READ_ONLY | mf.COPY_HOST_PTR, hostbuf=src)
-    d_dst = cl.Buffer(ctx, mf.READ_WRITE | mf.COPY_HOST_PTR, hostbuf=dst)
-    d_count = cl.Buffer(ctx, mf.READ_WRITE | mf.COPY_HOST_PTR, hostbuf=count)
-    d_vote = cl.Buffer(ctx, mf.READ_WRITE | mf.COPY_HOST_PTR, hostbuf=vote)
-    prog.select_positive(q, (1024,), (128,), d_dst, d_count, d_vote, d_src, np.int32(n))
-    for host, dev in ((dst, d_dst), (count, d_count), (vote, d_vote)):
-        cl.enqueue_copy(q, host, dev)
-    q.finish()
+    pocl_run(text, "select_positive", (1024,), (128,), dst, count, vote, src, np.int32(n))
     positive = src[src > 0]
     assert count[0] == len(positive)
     assert sorted(dst[:count[0]].tolist()) == sorted(positive.tolist())

@@ -42,12 +42,7 @@ def test_branch_definitions_keep_their_conditions(cl_text):
 
 @pytest.mark.opencl
 @pytest.mark.parametrize(("options", "factor"), [([], 20), (["-DMODE=1"], 10), (["-DMODE=3"], 30)])
-def test_the_active_branch_is_the_one_the_kernel_sees_on_pocl(cl_text, pocl, options, factor):
-    cl, ctx, q = pocl
-    prog = cl.Program(ctx, cl_text).build(options=options)
+def test_the_active_branch_is_the_one_the_kernel_sees_on_pocl(cl_text, pocl_run, options, factor):
     out = np.zeros(16, np.int32)
-    buf = cl.Buffer(ctx, cl.mem_flags.READ_WRITE | cl.mem_flags.COPY_HOST_PTR, hostbuf=out)
-    prog.scale(q, (16,), (16,), buf)
-    cl.enqueue_copy(q, out, buf)
-    q.finish()
+    pocl_run(cl_text, "scale", (16,), (16,), out, options=options)
     assert np.array_equal(out, factor * np.arange(16))

@@ -50,18 +50,12 @@ def test_clones_are_named_by_the_folded_values(cl_text: str) -> None:
 
 
 @pytest.mark.opencl
-def test_constant_template_arguments_on_pocl(cl_text: str, pocl) -> None:
-    cl, ctx, q = pocl
-    prog = cl.Program(ctx, cl_text).build()
+def test_constant_template_arguments_on_pocl(cl_text: str, pocl_run) -> None:
+    prog = cl_text
     x = np.random.default_rng(3).integers(-8, 8, 64).astype(np.float32)
-    mf = cl.mem_flags
-    for kern, width, batch in ((prog.k_float_3, 8, 2), (prog.k_float_8, 32, 1)):
-        bx = cl.Buffer(ctx, mf.READ_ONLY | mf.COPY_HOST_PTR, hostbuf=x)
+    for kern, width, batch in (("k_float_3", 8, 2), ("k_float_8", 32, 1)):
         out = np.zeros(64, np.float32)
-        bo = cl.Buffer(ctx, mf.READ_WRITE | mf.COPY_HOST_PTR, hostbuf=out)
-        kern(q, (32,), (32,), bx, bo)
-        cl.enqueue_copy(q, out, bo)
-        q.finish()
+        prog = pocl_run(prog, kern, (32,), (32,), x, out)
         want = np.zeros(64, np.float32)
         for b in range(batch):
             seg = x[b * 32:(b + 1) * 32].reshape(-1, width).sum(axis=1)

@@ -5,14 +5,11 @@ build at the .cl line, function and CUDA file."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.targets.opencl.projects import translate_project
-from tests.targets.opencl.test_host_build import REPO, _build_and_run, _env
+from tests.targets.opencl.projects import build_and_run, cudaport_build, translate_project
 from translator.targets.opencl.cxxonly import MARKER
 
 pytestmark = pytest.mark.opencl
@@ -41,7 +38,7 @@ def _run_program(tmp_path: Path, device: str, want: str, header: str = "") -> st
     out = translate_project(tmp_path, files)
     cl = (out / "main.cl").read_text()
     assert cl.startswith(MARKER), cl[:200]
-    return _build_and_run(out)
+    return build_and_run(out)
 
 
 def test_member_functions_and_a_host_constructor(tmp_path: Path) -> None:
@@ -154,8 +151,7 @@ __global__ void k(float* out, const Box* b) { out[threadIdx.x] = b->get(); }
 int main() { float* d = nullptr; Box* b = nullptr; k<<<1, 32>>>(d, b); return 0; }
 """
     out = translate_project(tmp_path, {"main.cu": src})
-    b = subprocess.run([sys.executable, "-m", "translator.cli", "build", str(out), "-q"], capture_output=True,
-                       text=True, timeout=600, env=_env(), cwd=REPO)
+    b = cudaport_build(out)
     assert b.returncode == 4, b.stdout + b.stderr
     assert "main.cl: the OpenCL device rejected this kernel program: main.cl:" in b.stderr
     assert "(in get, translated from main.cu): pointers to functions are not allowed" in b.stderr
@@ -257,4 +253,4 @@ int main() {
 """
     out = translate_project(tmp_path, {"main.cu": src})
     assert "typedef typename H::type U;" in (out / "main.cl").read_text()
-    assert "PASS" in _build_and_run(out)
+    assert "PASS" in build_and_run(out)

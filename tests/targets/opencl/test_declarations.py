@@ -39,15 +39,8 @@ def test_declaration_lists_are_split_by_address_space(cl_text: str) -> None:
 
 
 @pytest.mark.opencl
-def test_split_declarations_run_on_pocl(cl_text: str, pocl) -> None:
-    cl, ctx, q = pocl
-    prog = cl.Program(ctx, cl_text).build()
+def test_split_declarations_run_on_pocl(cl_text: str, pocl_run) -> None:
     x = np.arange(64, dtype=np.int32) * 3
     out = np.zeros(64, np.int32)
-    mf = cl.mem_flags
-    bi = cl.Buffer(ctx, mf.READ_ONLY | mf.COPY_HOST_PTR, hostbuf=x)
-    bo = cl.Buffer(ctx, mf.READ_WRITE | mf.COPY_HOST_PTR, hostbuf=out)
-    prog.mixed(q, (64,), (64,), bi, bo)
-    cl.enqueue_copy(q, out, bo)
-    q.finish()
+    pocl_run(cl_text, "mixed", (64,), (64,), x, out)
     assert (out == x[::-1] * 2).all()

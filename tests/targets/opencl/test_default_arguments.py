@@ -36,20 +36,11 @@ def test_omitted_arguments_are_passed(cl_text: str) -> None:
 
 
 @pytest.mark.opencl
-def test_default_arguments_on_pocl(cl_text: str, pocl) -> None:
-    cl, ctx, q = pocl
-    prog = cl.Program(ctx, cl_text).build()
+def test_default_arguments_on_pocl(cl_text: str, pocl_run) -> None:
     x = np.arange(32, dtype=np.float32) * 1.5
-    mf = cl.mem_flags
-    bx = cl.Buffer(ctx, mf.READ_ONLY | mf.COPY_HOST_PTR, hostbuf=x)
     out = np.zeros(32, np.float32)
     ints = np.zeros(32, np.int32)
-    bo = cl.Buffer(ctx, mf.READ_WRITE | mf.COPY_HOST_PTR, hostbuf=out)
-    bi = cl.Buffer(ctx, mf.READ_WRITE | mf.COPY_HOST_PTR, hostbuf=ints)
-    prog.k(q, (32,), (32,), bx, bo, bi)
-    cl.enqueue_copy(q, out, bo)
-    cl.enqueue_copy(q, ints, bi)
-    q.finish()
+    pocl_run(cl_text, "k", (32,), (32,), x, out, ints)
     lanes = np.arange(32)
     assert np.array_equal(out, x[lanes ^ 1] + x[lanes ^ 2])
     assert np.array_equal(ints, (3 * lanes + 1) + (2 * lanes + 1) + lanes)

@@ -66,27 +66,15 @@ def test_device_function_exit_branch_becomes_a_flag_and_uniform_returns_stay() -
 
 
 @pytest.mark.opencl
-def test_device_function_exit_branch_runs_on_pocl(pocl) -> None:
-    cl, ctx, q = pocl
+def test_device_function_exit_branch_runs_on_pocl(pocl_run) -> None:
     _res, text = _translate()
-    prog = cl.Program(ctx, text).build()
     n = 500
     inp = np.arange(128, dtype=np.int32)
     out = np.zeros(n, np.int32)
     sums = np.zeros(2, np.int32)
-    mf = cl.mem_flags
-    d_in = cl.Buffer(ctx, mf.READ_ONLY | mf.COPY_HOST_PTR, hostbuf=inp)
-    d_out = cl.Buffer(ctx, mf.READ_WRITE | mf.COPY_HOST_PTR, hostbuf=out)
-    d_sums = cl.Buffer(ctx, mf.READ_WRITE | mf.COPY_HOST_PTR, hostbuf=sums)
-    prog.split_32(q, (2 * 96,), (96,), d_out, d_sums, d_in, np.int32(n))
-    cl.enqueue_copy(q, out, d_out)
-    cl.enqueue_copy(q, sums, d_sums)
-    q.finish()
+    prog = pocl_run(text, "split_32", (2 * 96,), (96,), out, sums, inp, np.int32(n))
     assert (out == -1).all()
     assert sums.tolist() == [2 * int(inp[:64].sum()), 2 * int(inp[64:].sum())]
     flags = np.zeros(4, np.int32)
-    d_flags = cl.Buffer(ctx, mf.READ_WRITE | mf.COPY_HOST_PTR, hostbuf=flags)
-    prog.halves(q, (4 * 8,), (8,), d_flags, np.int32(n))
-    cl.enqueue_copy(q, flags, d_flags)
-    q.finish()
+    pocl_run(prog, "halves", (4 * 8,), (8,), flags, np.int32(n))
     assert flags.tolist() == [1, 7, 1, 7]

@@ -7,14 +7,11 @@ of failing in the host compiler; a launch that no step translated is CP4042, nev
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.targets.opencl.projects import translate_project
-from tests.targets.opencl.test_host_build import REPO, _build_and_run, _env
+from tests.targets.opencl.projects import build_and_run, cudaport_build, translate_project
 from translator.api import translate_text
 
 KERNELS = r"""
@@ -95,7 +92,7 @@ def test_lambdas_and_a_functor_launched_through_kernel_templates_on_pocl(tmp_pat
     assert "CUDAPORT CP" not in host and "__device__ (int i)" not in host
     assert cl.count("\nstruct cp_lambda_") == 3 and "typedef float T;" in cl and "get_local_id(0)" in cl
     assert "__kernel void each_2_cp_lambda_" in cl and "__kernel void each_1_Affine(" in cl
-    assert "PASS" in _build_and_run(out)
+    assert "PASS" in build_and_run(out)
 
 
 def test_captures_are_fields_in_order_of_first_use() -> None:
@@ -128,8 +125,7 @@ def test_lambda_capturing_by_reference_blocks_the_build_with_its_code(tmp_path: 
     out = translate_project(tmp_path, {"main.cu": BY_REFERENCE})
     host = (out / "main.cpp").read_text()
     assert "CUDAPORT CP2001" in host and "captures by reference" in host
-    b = subprocess.run([sys.executable, "-m", "translator.cli", "build", str(out), "-q"], capture_output=True,
-                       text=True, timeout=600, env=_env(), cwd=REPO)
+    b = cudaport_build(out)
     assert b.returncode != 0 and "CP2001" in b.stdout + b.stderr, b.stdout + b.stderr
     assert "was not declared in this scope" not in b.stdout + b.stderr
 

@@ -34,15 +34,9 @@ def test_argument_type_comes_from_the_macro_cast(cl_text: str) -> None:
 
 
 @pytest.mark.opencl
-def test_deduced_instance_keeps_the_fraction_on_pocl(pocl, cl_text: str) -> None:
-    cl, ctx, q = pocl
-    prog = cl.Program(ctx, cl_text).build()
+def test_deduced_instance_keeps_the_fraction_on_pocl(pocl_run, cl_text: str) -> None:
     n = 100
     x = np.arange(n, dtype=np.int32)
     out = np.zeros(n, np.float32)
-    mf = cl.mem_flags
-    bi = cl.Buffer(ctx, mf.READ_ONLY | mf.COPY_HOST_PTR, hostbuf=x)
-    bo = cl.Buffer(ctx, mf.READ_WRITE | mf.COPY_HOST_PTR, hostbuf=out)
-    prog.k_int_float(q, (128,), (64,), bi, bo, np.int32(n))
-    cl.enqueue_copy(q, out, bo)
+    pocl_run(cl_text, "k_int_float", (128,), (64,), x, out, np.int32(n))
     np.testing.assert_array_equal(out, (2 * x - 1).astype(np.float32) * np.float32(2.5))

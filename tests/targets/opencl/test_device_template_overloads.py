@@ -5,17 +5,12 @@ size of the function's instances instead of the parameters' names. Built and run
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.targets.opencl.projects import translate_project
+from tests.targets.opencl.projects import cudaport_build, run_built, translate_project
 from translator.api import translate_text
-
-REPO = Path(__file__).resolve().parents[3]
 
 PROGRAM = r"""#include <cstdio>
 #include <cuda_runtime.h>
@@ -76,10 +71,6 @@ int main() {
 """
 
 
-def _env() -> dict[str, str]:
-    return {k: v for k, v in os.environ.items() if not k.startswith("CUDAPORT_") or k == "CUDAPORT_CACHE_DIR"}
-
-
 def test_overloads_are_chosen_by_explicit_arguments_and_shared_sizes_by_instances() -> None:
     cl = translate_text(PROGRAM, "opencl", name="main.cu").extra_files["main.cl"].decode()
     body = cl[cl.index("/* translated by cudaport"):]
@@ -91,9 +82,7 @@ def test_overloads_are_chosen_by_explicit_arguments_and_shared_sizes_by_instance
 @pytest.mark.opencl
 def test_template_sized_shared_of_overloaded_device_functions_runs_on_pocl(tmp_path: Path) -> None:
     out = translate_project(tmp_path, {"main.cu": PROGRAM})
-    b = subprocess.run([sys.executable, "-m", "translator.cli", "build", str(out), "-q"], capture_output=True,
-                       text=True, timeout=600, env=_env(), cwd=REPO)
+    b = cudaport_build(out)
     assert b.returncode == 0, b.stdout + b.stderr
-    binary = out / "build" / "main"
-    proc = subprocess.run([str(binary)], cwd=binary.parent, capture_output=True, text=True, timeout=300, env=_env())
+    proc = run_built(out)
     assert proc.returncode == 0 and "PASS" in proc.stdout, proc.stdout + proc.stderr

@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.targets.opencl.projects import translate_project
-from tests.targets.opencl.test_host_build import _build_and_run
+from tests.targets.opencl.projects import build_and_run, translate_project
 
 pytestmark = pytest.mark.opencl
 
@@ -100,13 +99,13 @@ def test_half_template_instance_with_operators_is_cxx_and_computes_as_cuda(tmp_p
     cl = (out / "main.cl").read_text()
     assert cl.startswith("/* cudaport: C++ for OpenCL") and "C++ operators on `__half`" in cl.splitlines()[0]
     assert "part[tid] += " in cl
-    assert "PASS" in _build_and_run(out)
+    assert "PASS" in build_and_run(out)
 
 
 def test_software_half_conversions_match_the_host_bit_for_bit(tmp_path: Path) -> None:
     out = translate_project(tmp_path, {"main.cu": CONVERT})
     assert (out / "main.cl").read_text().startswith("/* cudaport: C++ for OpenCL")
-    assert "PASS" in _build_and_run(out)
+    assert "PASS" in build_and_run(out)
 
 
 def test_half_template_without_operators_stays_opencl_c(tmp_path: Path) -> None:

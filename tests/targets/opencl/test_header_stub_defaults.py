@@ -6,17 +6,12 @@ Built and run on PoCL."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.targets.opencl.projects import translate_project
+from tests.targets.opencl.projects import cudaport_build, run_built, translate_project
 from translator.targets.opencl.host import without_default_arguments
-
-REPO = Path(__file__).resolve().parents[3]
 
 HEADER = r"""#pragma once
 #include <cstdint>
@@ -55,10 +50,6 @@ int main() {
 """
 
 
-def _env() -> dict[str, str]:
-    return {k: v for k, v in os.environ.items() if not k.startswith("CUDAPORT_") or k == "CUDAPORT_CACHE_DIR"}
-
-
 def test_default_arguments_are_dropped_from_template_heads() -> None:
     assert without_default_arguments("template<int B = 128>") == "template<int B>"
     assert (without_default_arguments("template <typename T, int N = sizeof(T) * 2, typename U = std::pair<int, int>>")
@@ -76,9 +67,7 @@ def test_header_template_kernel_with_defaults_builds_and_runs_on_pocl(tmp_path: 
         out / "main.cpp").read_text()
     cl = (out / "main.cl").read_text()
     assert "__local int buf[(256 / sizeof(int))];" in cl
-    b = subprocess.run([sys.executable, "-m", "translator.cli", "build", str(out), "-q"], capture_output=True,
-                       text=True, timeout=600, env=_env(), cwd=REPO)
+    b = cudaport_build(out)
     assert b.returncode == 0, b.stdout + b.stderr
-    binary = out / "build" / "main"
-    proc = subprocess.run([str(binary)], cwd=binary.parent, capture_output=True, text=True, timeout=300, env=_env())
+    proc = run_built(out)
     assert proc.returncode == 0 and "PASS" in proc.stdout, proc.stdout + proc.stderr

@@ -4,33 +4,20 @@ needs: headers that only include CUDA headers, kernel templates instantiated wit
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.targets.opencl.projects import translate_project
+from tests.targets.opencl import projects
+from tests.targets.opencl.projects import build_and_run, build_env, translate_project
 from translator.api import translate_text
 from translator.targets.opencl.typenames import user_type_names
 
-REPO = Path(__file__).resolve().parents[3]
 pytestmark = pytest.mark.opencl
 
 
-def _env() -> dict[str, str]:
-    return {k: v for k, v in os.environ.items() if not k.startswith("CUDAPORT_") or k == "CUDAPORT_CACHE_DIR"}
-
-
-def _build_and_run(out: Path, exe: str = "main") -> str:
-    b = subprocess.run([sys.executable, "-m", "translator.cli", "build", str(out), "-q"], capture_output=True,
-                       text=True, timeout=600, env=_env(), cwd=REPO)
-    assert b.returncode == 0, b.stdout + b.stderr
-    binary = out / "build" / exe
-    proc = subprocess.run([str(binary)], cwd=binary.parent, capture_output=True, text=True, timeout=300, env=_env())
-    assert proc.returncode == 0, proc.stdout + proc.stderr
-    return proc.stdout
+# the names other test files imported from here before the helpers moved to projects.py
+_env, _build_and_run, REPO = build_env, build_and_run, projects.REPO
 
 
 CHECK = """
@@ -63,7 +50,7 @@ int main() {
 """
     out = translate_project(tmp_path, {"fill.h": header, "fill.cu": kernel, "main.cu": main_cu})
     assert "cuda.h" not in (out / "fill.h").read_text()
-    assert "PASS" in _build_and_run(out)
+    assert "PASS" in build_and_run(out)
 
 
 def test_template_kernel_instances_with_user_types_and_typedefs_are_found(tmp_path: Path) -> None:
@@ -108,7 +95,7 @@ int main() {
     host = (out / "main.cpp").read_text()
     assert 'inline const char* cp_type_name(pair_t*) { return "pair_t"; }' in host
     assert 'namespace geo { inline const char* cp_type_name(geo::Pt*) { return "geo_Pt"; } }' in host
-    assert "PASS" in _build_and_run(out)
+    assert "PASS" in build_and_run(out)
 
 
 def test_user_type_names_follow_the_kernel_instance_names() -> None:
@@ -151,7 +138,7 @@ int main() {
     # there (test_header_template_launch.py runs one), here zero<float> of the uncalled inline function
     assert "cp_launch_zero<float>(1, 1, 0, 0, d);" in text.split("inline void clear")[1]
     assert "__kernel void zero_float(" in (out / "main.cl").read_text()
-    assert "PASS" in _build_and_run(out)
+    assert "PASS" in build_and_run(out)
 
 
 def test_host_code_keeps_c_library_names_that_opencl_c_lacks_and_survives_one_letter_macros(tmp_path: Path) -> None:
@@ -188,7 +175,7 @@ int main() {
     out = translate_project(tmp_path, {"timer.h": timer, "main.cu": prog})
     assert "__kernel void add_int_1(" in (out / "main.cl").read_text()  # `once` is a host constant: its value
     assert "CUDAPORT CP" not in (out / "timer.h").read_text() + (out / "main.cpp").read_text()
-    assert "PASS" in _build_and_run(out)
+    assert "PASS" in build_and_run(out)
     # in device code the diagnostic stays: OpenCL C has no cycle counter
     dev = "#include <cuda_runtime.h>\n__global__ void k(long* d) { d[0] = clock(); }\n"
     out = translate_project(tmp_path / "dev", {"k.cu": dev})
@@ -226,7 +213,7 @@ int main() {
     host = (out / "main.cpp").read_text()
     assert "CUDAPORT CP" not in host and "cp_launch_inc(2, 32, 0, 0, d, 40);" in host
     assert "__kernel void scale_int(" in (out / "main.cl").read_text()
-    assert "PASS" in _build_and_run(out)
+    assert "PASS" in build_and_run(out)
 
 
 def test_device_lambda_is_lowered_not_taken_for_a_device_function() -> None:
@@ -275,7 +262,7 @@ int main() {
 }
 """
     out = translate_project(tmp_path, {"main.cu": main_cu})
-    assert "PASS" in _build_and_run(out)
+    assert "PASS" in build_and_run(out)
 
 
 def test_included_source_sees_the_includers_macros(tmp_path: Path) -> None:
@@ -305,7 +292,7 @@ int main() {
 """
     out = translate_project(tmp_path, {"main.cu": main_cu, "kernels.cu": kernels})
     assert "#define BLOCK 32" in (out / "kernels.cl").read_text()
-    assert "PASS" in _build_and_run(out)
+    assert "PASS" in build_and_run(out)
 
 
 def test_included_source_sees_the_macros_of_headers_its_includer_includes_first(tmp_path: Path) -> None:
@@ -335,7 +322,7 @@ int main() {
                                        "more.h": "#define OFFSET 7\n"})
     cl = (out / "kernels.cl").read_text()
     assert "#define FACTOR 3" in cl and "#define OFFSET 7" in cl and "#define PARAMS_H" not in cl
-    assert "PASS" in _build_and_run(out)
+    assert "PASS" in build_and_run(out)
 
 
 def test_brace_assignments_become_compound_literals_in_sources_and_headers(tmp_path: Path) -> None:
@@ -381,4 +368,4 @@ int main() {
     cl = (out / "main.cl").read_text()
     assert "v = (float4){1.0f * " in cl and "p = (P){i, 0.5f};" in cl and "z = (int){0};" in cl
     assert "acc = (float2)(0);" in cl and "q = (P){2, 1.5f};" in cl
-    assert "PASS" in _build_and_run(out)
+    assert "PASS" in build_and_run(out)

@@ -11,16 +11,12 @@ checks its numbers and prints PASS):
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.targets.opencl.projects import translate_project
+from tests.targets.opencl.projects import cudaport_build, run_built, translate_project
 
-REPO = Path(__file__).resolve().parents[3]
 pytestmark = pytest.mark.opencl
 
 PROGRAM = r"""#define T 256
@@ -62,10 +58,6 @@ int main() {
 """
 
 
-def _env() -> dict[str, str]:
-    return {k: v for k, v in os.environ.items() if not k.startswith("CUDAPORT_") or k == "CUDAPORT_CACHE_DIR"}
-
-
 def test_macro_launches_user_macros_and_namespaces_build_and_run(tmp_path: Path) -> None:
     out = translate_project(tmp_path, {"main.cu": PROGRAM})
     cl = (out / "main.cl").read_text()
@@ -74,11 +66,9 @@ def test_macro_launches_user_macros_and_namespaces_build_and_run(tmp_path: Path)
     host = (out / "main.cpp").read_text()
     assert host.index("#include <cudaport_opencl.h>") < host.index("#define T 256")
     assert "cp_launch_ ## k(" in host
-    b = subprocess.run([sys.executable, "-m", "translator.cli", "build", str(out), "-q"], capture_output=True,
-                       text=True, timeout=600, env=_env(), cwd=REPO)
+    b = cudaport_build(out)
     assert b.returncode == 0, b.stdout + b.stderr
-    binary = out / "build" / "main"
-    proc = subprocess.run([str(binary)], cwd=binary.parent, capture_output=True, text=True, timeout=300, env=_env())
+    proc = run_built(out)
     assert proc.returncode == 0 and "PASS" in proc.stdout, proc.stdout + proc.stderr
 
 
@@ -111,9 +101,7 @@ def test_macro_launches_in_host_templates_build_and_run(tmp_path: Path) -> None:
     cl = (out / "main.cl").read_text()
     for k in ("add_float_5", "add_int_5", "mul_float_5", "mul_int_5"):
         assert f"__kernel void {k}(" in cl
-    b = subprocess.run([sys.executable, "-m", "translator.cli", "build", str(out), "-q"], capture_output=True,
-                       text=True, timeout=600, env=_env(), cwd=REPO)
+    b = cudaport_build(out)
     assert b.returncode == 0, b.stdout + b.stderr
-    binary = out / "build" / "main"
-    proc = subprocess.run([str(binary)], cwd=binary.parent, capture_output=True, text=True, timeout=300, env=_env())
+    proc = run_built(out)
     assert proc.returncode == 0 and "PASS" in proc.stdout, proc.stdout + proc.stderr

@@ -6,13 +6,12 @@ and run on PoCL, where the program checks its numbers."""
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import tool_missing
-from tests.targets.opencl.projects import translate_project
+from tests.targets.opencl.projects import cudaport_build, translate_project
 from translator.frontend import specializations
 
 KERNELS = r"""
@@ -71,8 +70,7 @@ def test_instances_come_from_the_includer(out: Path) -> None:
 
 @pytest.mark.opencl
 def test_included_source_runs_on_pocl(out: Path) -> None:
-    b = subprocess.run([sys.executable, "-m", "translator.cli", "build", str(out), "-q"], capture_output=True,
-                       text=True, timeout=600)
+    b = cudaport_build(out)
     assert b.returncode == 0, b.stdout + b.stderr
     (exe,) = b.stdout.split()
     r = subprocess.run([exe], capture_output=True, text=True, timeout=120)

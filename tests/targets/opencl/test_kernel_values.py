@@ -7,32 +7,14 @@ in cudaport's own build."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.targets.opencl.projects import translate_project
+from tests.targets.opencl.projects import build_and_run, translate_project
 from translator.api import translate_text
 
-REPO = Path(__file__).resolve().parents[3]
 pytestmark = pytest.mark.opencl
-
-
-def _env() -> dict[str, str]:
-    return {k: v for k, v in os.environ.items() if not k.startswith("CUDAPORT_") or k == "CUDAPORT_CACHE_DIR"}
-
-
-def _build_and_run(out: Path) -> str:
-    b = subprocess.run([sys.executable, "-m", "translator.cli", "build", str(out), "-q"], capture_output=True,
-                       text=True, timeout=600, env=_env(), cwd=REPO)
-    assert b.returncode == 0, b.stdout + b.stderr
-    binary = out / "build" / "main"
-    proc = subprocess.run([str(binary)], cwd=binary.parent, capture_output=True, text=True, timeout=300, env=_env())
-    assert proc.returncode == 0, proc.stdout + proc.stderr
-    return proc.stdout
 
 
 PROGRAM = r"""#include <cstdio>
@@ -127,7 +109,7 @@ def test_kernel_values_aliases_and_device_shapes_run_on_pocl(tmp_path: Path) -> 
     cl = (out / "main.cl").read_text()
     assert "__kernel void fill_uint_7(" in cl and cl.count("__kernel void fill_int_5(") == 1
     assert "static CP_OVL int twice(" in cl
-    assert "PASS" in _build_and_run(out)
+    assert "PASS" in build_and_run(out)
 
 
 def test_kernel_pointer_of_unknown_shape_stays_cp4005() -> None:
@@ -179,4 +161,4 @@ def test_launch_of_a_macro_parameter_kernel_runs_every_instance_the_invocations_
     assert "cp_launch_ ## Func<T, 1, 2>(grid, 128, 0, 0, __VA_ARGS__)" in (out / "main.cpp").read_text()
     cl = (out / "main.cl").read_text()
     assert "__kernel void put_int_1_2(" in cl and "__kernel void put_int_3_4(" in cl
-    assert "PASS" in _build_and_run(out)
+    assert "PASS" in build_and_run(out)

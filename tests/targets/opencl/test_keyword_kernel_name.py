@@ -35,13 +35,8 @@ def test_host_stub_launches_the_renamed_kernel():
 
 
 @pytest.mark.opencl
-def test_keyword_kernel_runs_on_pocl(cl_text, pocl):
-    cl, ctx, q = pocl
-    prog = cl.Program(ctx, cl_text).build()
+def test_keyword_kernel_runs_on_pocl(cl_text, pocl_run):
     out = np.zeros(16, np.float32)
-    buf = cl.Buffer(ctx, cl.mem_flags.READ_WRITE | cl.mem_flags.COPY_HOST_PTR, hostbuf=out)
-    prog.cp_kernel_float(q, (16,), (16,), buf, np.float32(2.0))
-    prog.cp_local(q, (16,), (16,), buf)
-    cl.enqueue_copy(q, out, buf)
-    q.finish()
+    prog = pocl_run(cl_text, "cp_kernel_float", (16,), (16,), out, np.float32(2.0))
+    pocl_run(prog, "cp_local", (16,), (16,), out)
     assert np.array_equal(out, 2.0 * np.arange(16, dtype=np.float32) + 1.0)

@@ -37,12 +37,7 @@ def test_macro_defined_after_its_spellings_stays_out_of_the_program(cl_text):
 
 
 @pytest.mark.opencl
-def test_kernel_parameter_keeps_its_name_on_pocl(cl_text, pocl):
-    cl, ctx, q = pocl
-    prog = cl.Program(ctx, cl_text).build()
+def test_kernel_parameter_keeps_its_name_on_pocl(cl_text, pocl_run):
     out = np.zeros(32, np.int32)
-    buf = cl.Buffer(ctx, cl.mem_flags.READ_WRITE | cl.mem_flags.COPY_HOST_PTR, hostbuf=out)
-    prog.affine(q, (32,), (32,), buf, np.int32(3))
-    cl.enqueue_copy(q, out, buf)
-    q.finish()
+    pocl_run(cl_text, "affine", (32,), (32,), out, np.int32(3))
     assert np.array_equal(out, 3 * np.arange(32) + 100)

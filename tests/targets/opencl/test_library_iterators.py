@@ -8,17 +8,12 @@ programs check their numbers against host loops."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.targets.opencl.projects import translate_project
+from tests.targets.opencl.projects import cudaport_build, run_built, translate_project
 from translator.api import translate_text
-
-REPO = Path(__file__).resolve().parents[3]
 
 PROGRAM = r"""#include <cstdio>
 #include <cstdint>
@@ -120,10 +115,6 @@ int main() {
 """
 
 
-def _env() -> dict[str, str]:
-    return {k: v for k, v in os.environ.items() if not k.startswith("CUDAPORT_") or k == "CUDAPORT_CACHE_DIR"}
-
-
 def test_iterators_are_kept_for_the_shim_and_fixed_width_instances_take_host_names() -> None:
     res = translate_text(PROGRAM, "opencl", name="main.cu")
     assert not [f for f in res.findings if f.code in ("CP2008", "CP2002")], [f.message for f in res.findings]
@@ -133,11 +124,9 @@ def test_iterators_are_kept_for_the_shim_and_fixed_width_instances_take_host_nam
 @pytest.mark.opencl
 def test_iterator_inputs_build_and_run_on_pocl(tmp_path: Path) -> None:
     out = translate_project(tmp_path, {"main.cu": PROGRAM})
-    b = subprocess.run([sys.executable, "-m", "translator.cli", "build", str(out), "-q"], capture_output=True,
-                       text=True, timeout=600, env=_env(), cwd=REPO)
+    b = cudaport_build(out)
     assert b.returncode == 0, b.stdout + b.stderr
-    binary = out / "build" / "main"
-    proc = subprocess.run([str(binary)], cwd=binary.parent, capture_output=True, text=True, timeout=300, env=_env())
+    proc = run_built(out)
     assert proc.returncode == 0 and "PASS" in proc.stdout, proc.stdout + proc.stderr
 
 
@@ -197,9 +186,7 @@ def test_using_namespace_cub_is_kept_and_bare_cub_names_in_device_code_are_mappe
 @pytest.mark.opencl
 def test_using_namespace_cub_host_program_builds_and_runs_on_pocl(tmp_path: Path) -> None:
     out = translate_project(tmp_path, {"main.cu": USING_PROGRAM})
-    b = subprocess.run([sys.executable, "-m", "translator.cli", "build", str(out), "-q"], capture_output=True,
-                       text=True, timeout=600, env=_env(), cwd=REPO)
+    b = cudaport_build(out)
     assert b.returncode == 0, b.stdout + b.stderr
-    binary = out / "build" / "main"
-    proc = subprocess.run([str(binary)], cwd=binary.parent, capture_output=True, text=True, timeout=300, env=_env())
+    proc = run_built(out)
     assert proc.returncode == 0 and "PASS" in proc.stdout, proc.stdout + proc.stderr

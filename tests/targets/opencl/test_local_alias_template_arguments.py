@@ -6,16 +6,12 @@ Built with `cudaport build` and run on PoCL; the program checks its numbers."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.targets.opencl.projects import translate_project
+from tests.targets.opencl.projects import cudaport_build, run_built, translate_project
 
-REPO = Path(__file__).resolve().parents[3]
 pytestmark = pytest.mark.opencl
 
 PROGRAM = r"""#include <cstdio>
@@ -48,17 +44,11 @@ int main() {
 """
 
 
-def _env() -> dict[str, str]:
-    return {k: v for k, v in os.environ.items() if not k.startswith("CUDAPORT_") or k == "CUDAPORT_CACHE_DIR"}
-
-
 def test_local_alias_arguments_build_and_run(tmp_path: Path) -> None:
     out = translate_project(tmp_path, {"main.cu": PROGRAM})
     cl = (out / "main.cl").read_text()
     assert "k_traits_32_float(" in cl and "k_traits_16_int(" in cl and "typedef T input_t;" in cl
-    b = subprocess.run([sys.executable, "-m", "translator.cli", "build", str(out), "-q"], capture_output=True,
-                       text=True, timeout=600, env=_env(), cwd=REPO)
+    b = cudaport_build(out)
     assert b.returncode == 0, b.stdout + b.stderr
-    binary = out / "build" / "main"
-    proc = subprocess.run([str(binary)], cwd=binary.parent, capture_output=True, text=True, timeout=300, env=_env())
+    proc = run_built(out)
     assert proc.returncode == 0 and "PASS" in proc.stdout, proc.stdout + proc.stderr

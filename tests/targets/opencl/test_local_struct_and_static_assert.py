@@ -38,15 +38,8 @@ def test_spellings(cl_text) -> None:
 
 
 @pytest.mark.opencl
-def test_runs_on_pocl(cl_text, pocl) -> None:
-    cl, ctx, q = pocl
-    prog = cl.Program(ctx, cl_text).build()
+def test_runs_on_pocl(cl_text, pocl_run) -> None:
     x = np.arange(32, dtype=np.float32)
     out = np.zeros(8, np.float32)
-    mf = cl.mem_flags
-    bi = cl.Buffer(ctx, mf.READ_ONLY | mf.COPY_HOST_PTR, hostbuf=x)
-    bo = cl.Buffer(ctx, mf.READ_WRITE | mf.COPY_HOST_PTR, hostbuf=out)
-    prog.sums_4(q, (8,), (8,), bi, bo)
-    cl.enqueue_copy(q, out, bo)
-    q.finish()
+    pocl_run(cl_text, "sums_4", (8,), (8,), x, out)
     assert np.array_equal(out, x.reshape(8, 4).sum(axis=1))

@@ -35,18 +35,11 @@ def test_functions_called_from_macros_are_emitted(program):
 
 
 @pytest.mark.opencl
-def test_macro_calls_build_and_run_on_pocl(program, pocl):
-    cl, ctx, q = pocl
-    prog = cl.Program(ctx, program).build()
+def test_macro_calls_build_and_run_on_pocl(program, pocl_run):
     n = 37
     u = np.random.default_rng(2).uniform(-1, 1, n).astype(np.float32)
     out = np.zeros(n, np.float32)
-    mf = cl.mem_flags
-    bu = cl.Buffer(ctx, mf.READ_ONLY | mf.COPY_HOST_PTR, hostbuf=u)
-    bo = cl.Buffer(ctx, mf.READ_WRITE | mf.COPY_HOST_PTR, hostbuf=out)
-    prog.k(q, (64,), (64,), bu, bo, np.int32(n))
-    cl.enqueue_copy(q, out, bo)
-    q.finish()
+    pocl_run(program, "k", (64,), (64,), u, out, np.int32(n))
     i = np.arange(n)
     want = u[np.clip(i - 1, 0, n - 1)] + u[np.clip(i + 1, 0, n - 1)] + 2 * u
     assert np.allclose(out, want, rtol=1e-6)

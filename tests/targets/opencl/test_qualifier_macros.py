@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.targets.opencl.projects import translate_project
-from tests.targets.opencl.test_host_build import _build_and_run
+from tests.targets.opencl.projects import build_and_run, translate_project
 from translator.frontend.lexer import lex
 from translator.frontend.sites import TokenView, find_kernels, qualifier_macros
 
@@ -60,4 +59,4 @@ def test_macro_qualified_device_functions_run_on_pocl(tmp_path: Path) -> None:
     out = translate_project(tmp_path, {"ops.h": HEADER, "main.cu": MAIN})
     cl = (out / "main.cl").read_text()
     assert "twice" in cl and "square" in cl and "#define HD" not in cl
-    assert "PASS" in _build_and_run(out)
+    assert "PASS" in build_and_run(out)

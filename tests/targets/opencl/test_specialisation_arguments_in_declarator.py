@@ -52,18 +52,12 @@ def test_each_specialisation_gets_its_name(cl_text: str) -> None:
 
 
 @pytest.mark.opencl
-def test_specialisations_by_argument_on_pocl(cl_text: str, pocl) -> None:
-    cl, ctx, q = pocl
-    prog = cl.Program(ctx, cl_text).build()
+def test_specialisations_by_argument_on_pocl(cl_text: str, pocl_run) -> None:
+    prog = cl_text
     x = np.arange(64, dtype=np.float32) - 7
-    mf = cl.mem_flags
-    for n, kern in ((1, prog.k_float_1), (2, prog.k_float_4)):
-        bx = cl.Buffer(ctx, mf.READ_ONLY | mf.COPY_HOST_PTR, hostbuf=x)
+    for n, kern in ((1, "k_float_1"), (2, "k_float_4")):
         out = np.zeros(64, np.float32)
-        bo = cl.Buffer(ctx, mf.READ_WRITE | mf.COPY_HOST_PTR, hostbuf=out)
-        kern(q, (32,), (32,), bx, bo)
-        cl.enqueue_copy(q, out, bo)
-        q.finish()
+        prog = pocl_run(prog, kern, (32,), (32,), x, out)
         want = np.zeros(64, np.float32)
         want[:32 * n] = x[:32 * n] * (n + 1)
         assert np.array_equal(out, want)

@@ -80,18 +80,11 @@ def test_synchronised_exchange_is_translated() -> None:
 
 
 @pytest.mark.opencl
-def test_synchronised_exchange_runs_on_pocl(pocl) -> None:
-    cl, ctx, q = pocl
-    prog = cl.Program(ctx, translate_text(SYNCHRONISED, "opencl", name="r.cu").extra_files["r.cl"].decode())
-    prog = prog.build()
+def test_synchronised_exchange_runs_on_pocl(pocl_run) -> None:
     x = np.arange(64, dtype=np.float32)
     out = np.zeros(64, np.float32)
-    mf = cl.mem_flags
-    bi = cl.Buffer(ctx, mf.READ_ONLY | mf.COPY_HOST_PTR, hostbuf=x)
-    bo = cl.Buffer(ctx, mf.READ_WRITE | mf.COPY_HOST_PTR, hostbuf=out)
-    prog.shift_left(q, (64,), (64,), bi, bo)
-    cl.enqueue_copy(q, out, bo)
-    q.finish()
+    pocl_run(translate_text(SYNCHRONISED, "opencl", name="r.cu").extra_files["r.cl"].decode(), "shift_left",
+             (64,), (64,), x, out)
     i = np.arange(64)
     assert (out == x[(i + 1) % 32 + i // 32 * 32]).all()
 

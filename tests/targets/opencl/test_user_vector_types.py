@@ -35,20 +35,11 @@ def test_user_vector_type_is_renamed_and_aligned(cl_text):
 
 
 @pytest.mark.opencl
-def test_user_vector_type_runs_on_pocl(cl_text, pocl):
-    cl, ctx, q = pocl
-    prog = cl.Program(ctx, cl_text).build()
+def test_user_vector_type_runs_on_pocl(cl_text, pocl_run):
     n = 16
     inp = np.arange(n * 8, dtype=np.int32).reshape(n, 8)
     out = np.zeros(n, np.int32)
     dd = np.zeros(n, np.float64)
-    mf = cl.mem_flags
-    bi = cl.Buffer(ctx, mf.READ_ONLY | mf.COPY_HOST_PTR, hostbuf=inp)
-    bo = cl.Buffer(ctx, mf.READ_WRITE | mf.COPY_HOST_PTR, hostbuf=out)
-    bd = cl.Buffer(ctx, mf.READ_WRITE | mf.COPY_HOST_PTR, hostbuf=dd)
-    prog.k(q, (n,), (n,), bi, bo, bd)
-    cl.enqueue_copy(q, out, bo)
-    cl.enqueue_copy(q, dd, bd)
-    q.finish()
+    pocl_run(cl_text, "k", (n,), (n,), inp, out, dd)
     assert np.array_equal(out, 2 * (inp[:, 0] + inp[:, 7]))
     np.testing.assert_allclose(dd, 2.0 * np.arange(n) + 0.5)

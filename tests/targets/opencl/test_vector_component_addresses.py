@@ -52,22 +52,13 @@ def test_component_addresses_go_through_the_vector(cl_text: str) -> None:
 
 
 @pytest.mark.opencl
-def test_component_addresses_read_and_write_the_right_component_on_pocl(pocl, cl_text: str) -> None:
-    cl, ctx, q = pocl
-    prog = cl.Program(ctx, cl_text).build()
+def test_component_addresses_read_and_write_the_right_component_on_pocl(pocl_run, cl_text: str) -> None:
     n = 200
     x = (np.arange(n * 4, dtype=np.float32) * 0.5 + 1.0).reshape(n, 4)
     out = np.zeros((n, 4), np.float32)
     bits = np.zeros(n, np.uint32)
     thirds = np.zeros(n, np.float32)
-    mf = cl.mem_flags
-    bi = cl.Buffer(ctx, mf.READ_ONLY | mf.COPY_HOST_PTR, hostbuf=x)
-    bo = cl.Buffer(ctx, mf.READ_WRITE | mf.COPY_HOST_PTR, hostbuf=out)
-    bb = cl.Buffer(ctx, mf.READ_WRITE | mf.COPY_HOST_PTR, hostbuf=bits)
-    bt = cl.Buffer(ctx, mf.READ_WRITE | mf.COPY_HOST_PTR, hostbuf=thirds)
-    prog.parts(q, (256,), (64,), bi, bo, bb, bt, np.int32(n))
-    for host, buf in ((out, bo), (bits, bb), (thirds, bt)):
-        cl.enqueue_copy(q, host, buf)
+    pocl_run(cl_text, "parts", (256,), (64,), x, out, bits, thirds, np.int32(n))
     np.testing.assert_array_equal(bits, x[:, 1].view(np.uint32))
     np.testing.assert_array_equal(out[:, 3], x[:, 3] * 2.0)
     np.testing.assert_array_equal(out[:, 0], x[:, 1] + 1.0)

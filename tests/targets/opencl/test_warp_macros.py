@@ -44,15 +44,8 @@ def test_warp_macro_under_a_branch_is_flagged(result):
 
 
 @pytest.mark.opencl
-def test_warp_macro_reduction_runs_on_pocl(result, pocl):
-    cl, ctx, q = pocl
-    prog = cl.Program(ctx, result.extra_files["wmacro.cl"].decode()).build()
+def test_warp_macro_reduction_runs_on_pocl(result, pocl_run):
     inp = np.arange(128, dtype=np.int32)
     out = np.zeros(128, np.int32)
-    mf = cl.mem_flags
-    bi = cl.Buffer(ctx, mf.READ_ONLY | mf.COPY_HOST_PTR, hostbuf=inp)
-    bo = cl.Buffer(ctx, mf.READ_WRITE | mf.COPY_HOST_PTR, hostbuf=out)
-    prog.warp_total(q, (128,), (64,), bi, bo)
-    cl.enqueue_copy(q, out, bo)
-    q.finish()
+    pocl_run(result.extra_files["wmacro.cl"].decode(), "warp_total", (128,), (64,), inp, out)
     assert np.array_equal(out, np.repeat(inp.reshape(4, 32).sum(axis=1), 32))

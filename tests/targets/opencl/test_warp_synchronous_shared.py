@@ -51,18 +51,12 @@ def test_no_barrier_after_an_early_return_or_an_existing_barrier():
 
 
 @pytest.mark.opencl
-def test_warp_synchronous_exchange_runs_correctly_on_pocl(result, pocl):
-    cl, ctx, q = pocl
-    prog = cl.Program(ctx, result.extra_files["wsync.cl"].decode()).build()
+def test_warp_synchronous_exchange_runs_correctly_on_pocl(result, pocl_run):
     groups = 4
     inp = np.random.default_rng(3).uniform(0, 1, groups * 256).astype(np.float32)
     out = np.zeros(groups, np.float32)
-    mf = cl.mem_flags
-    bi = cl.Buffer(ctx, mf.READ_ONLY | mf.COPY_HOST_PTR, hostbuf=inp)
-    bo = cl.Buffer(ctx, mf.READ_WRITE | mf.COPY_HOST_PTR, hostbuf=out)
-    prog.partial_sums(q, (groups * 8,), (8,), bi, bo)  # one lane per part
-    cl.enqueue_copy(q, out, bo)
-    q.finish()
+    pocl_run(result.extra_files["wsync.cl"].decode(), "partial_sums",
+             (groups * 8,), (8,), inp, out)  # one lane per part
     np.testing.assert_allclose(out, inp.reshape(groups, 256).sum(axis=1), rtol=1e-5)
 
 

@@ -6,9 +6,8 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from tests.conftest import tool_missing
-from tests.targets.sycl.typecheck import typecheck_command
-from translator.build.toolchains import sycl_host_cxx, sycl_include_dir
+from tests.targets.sycl.typecheck import typecheck_text
+from translator.build.toolchains import sycl_include_dir
 
 
 def onedpl_available() -> bool:
@@ -17,10 +16,4 @@ def onedpl_available() -> bool:
 
 
 def typecheck(tmp_path: Path, name: str, text: str) -> subprocess.CompletedProcess[str]:
-    cxx = sycl_host_cxx()
-    if cxx is None:
-        tool_missing("no host C++ compiler")
-    out = tmp_path / name
-    out.write_text(text)
-    return subprocess.run(typecheck_command(str(out), str(sycl_include_dir()), cxx), capture_output=True,
-                          text=True, check=False)
+    return typecheck_text(tmp_path, name, text, timeout=600)

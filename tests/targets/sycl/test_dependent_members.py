@@ -11,9 +11,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import tool_missing
-from tests.targets.sycl.typecheck import typecheck_command
+from tests.targets.sycl.typecheck import typecheck_text
 from translator.api import translate_text
-from translator.build.toolchains import sycl_host_cxx, sycl_include_dir
 
 pytestmark = pytest.mark.sycl_headers
 
@@ -59,14 +58,7 @@ int main() {
 
 
 def _typecheck(tmp_path: Path, text: str) -> subprocess.CompletedProcess:
-    include = sycl_include_dir()
-    host = sycl_host_cxx()
-    if include is None or host is None:
-        tool_missing("needs a host C++ compiler and the SYCL headers")
-    out = tmp_path / "t.cpp"
-    out.write_text(text)
-    return subprocess.run(typecheck_command(str(out), str(include), host), capture_output=True, text=True,
-                          check=False, timeout=300)
+    return typecheck_text(tmp_path, "t.cpp", text)
 
 
 def test_members_of_vector_instantiations_become_calls(tmp_path: Path) -> None:

@@ -5,15 +5,12 @@ array of its own or is launched through a kernel value. The translation is type-
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import tool_missing
-from tests.targets.sycl.typecheck import typecheck_command
+from tests.targets.sycl.typecheck import typecheck_text
 from translator.api import translate_text
-from translator.build.toolchains import sycl_host_cxx, sycl_include_dir
 
 pytestmark = pytest.mark.sycl_headers
 
@@ -67,11 +64,5 @@ def test_device_functions_take_the_dynamic_local_memory_from_their_callers(tmp_p
     assert "histogram<float>(in, n, item, bins);" in text
     assert "own_too(in, 32, item, cpsycl::local_ptr<float>(dynamic_shared), cpsycl::local_ptr<int>(dynamic_shared));" \
         in text
-    include, host = sycl_include_dir(), sycl_host_cxx()
-    if include is None or host is None:
-        tool_missing("needs a host C++ compiler and the SYCL headers")
-    out = tmp_path / "t.cpp"
-    out.write_text(text)
-    res2 = subprocess.run(typecheck_command(str(out), str(include), host), capture_output=True, text=True,
-                          check=False, timeout=300)
+    res2 = typecheck_text(tmp_path, "t.cpp", text)
     assert res2.returncode == 0, res2.stderr[-3000:] + "\n" + text

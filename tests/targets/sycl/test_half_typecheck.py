@@ -9,9 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.targets.sycl.typecheck import typecheck_command
+from tests.targets.sycl.typecheck import typecheck_text
 from translator.api import translate_text
-from translator.build.toolchains import sycl_include_dir
 from translator.engine.ruleset import load_rules
 
 pytestmark = [pytest.mark.sycl_headers, pytest.mark.gxx]
@@ -46,10 +45,7 @@ int main() {
 
 
 def _check(tmp_path: Path, name: str, text: str) -> subprocess.CompletedProcess[str]:
-    out = tmp_path / name
-    out.write_text(text)
-    return subprocess.run(typecheck_command(str(out), str(sycl_include_dir())), capture_output=True, text=True,
-                          check=False)
+    return typecheck_text(tmp_path, name, text)
 
 
 def test_half_program_type_checks(tmp_path: Path) -> None:

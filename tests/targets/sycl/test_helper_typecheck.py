@@ -5,14 +5,12 @@ streams (the helper's handle types must not drag cpsycl::free in by argument-dep
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import pytest
 
-from tests.targets.sycl.typecheck import typecheck_command
+from tests.targets.sycl.typecheck import typecheck_text
 from translator.api import translate_text
-from translator.build.toolchains import sycl_include_dir
 
 pytestmark = [pytest.mark.sycl_headers, pytest.mark.gxx]
 
@@ -47,8 +45,5 @@ int main() {
 
 def test_runtime_host_code_type_checks(tmp_path: Path) -> None:
     result = translate_text(SOURCE, "sycl", name="main.cu")
-    out = tmp_path / result.out_rel
-    out.write_bytes(result.output)
-    done = subprocess.run(typecheck_command(str(out), str(sycl_include_dir())), capture_output=True, text=True,
-                          check=False)
+    done = typecheck_text(tmp_path, str(result.out_rel), result.output)
     assert done.returncode == 0, result.output.decode() + "\n" + done.stderr[-3000:]

@@ -5,14 +5,12 @@ kernels clang resolved at the macro's uses need (it was CP4509 "not defined in t
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import pytest
 
-from tests.targets.sycl.typecheck import typecheck_command
+from tests.targets.sycl.typecheck import typecheck_text
 from translator.api import translate_text
-from translator.build.toolchains import sycl_include_dir
 
 pytestmark = [pytest.mark.sycl_headers, pytest.mark.gxx]
 
@@ -52,10 +50,7 @@ def test_typed_abs_and_macro_launch_type_check(tmp_path: Path) -> None:
     assert "sycl::fabs(d[item.get_local_id(2)] - n) + sycl::abs(-n)" in text
     assert "sycl::fabs(-2.0 * d[" in text
     assert "sycl::local_accessor<float[64], 0> s(cgh);" in text.split("#define RUN")[1].split("\n\n")[0]
-    out = tmp_path / "idioms.cpp"
-    out.write_text(text)
-    done = subprocess.run(typecheck_command(str(out), str(sycl_include_dir())), capture_output=True, text=True,
-                          check=False)
+    done = typecheck_text(tmp_path, "idioms.cpp", text)
     assert done.returncode == 0, done.stderr[-3000:]
 
 
@@ -83,8 +78,5 @@ def test_functions_of_other_files_are_sycl_external(tmp_path: Path) -> None:
     for unmarked in ("static void local_only", "namespace { void hidden", "\nfloat here("):
         assert unmarked in texts["kern.cu"]
     for name, text in texts.items():
-        out = tmp_path / name.replace(".cu", ".cpp")
-        out.write_text(text)
-        done = subprocess.run(typecheck_command(str(out), str(sycl_include_dir())), capture_output=True, text=True,
-                              check=False)
+        done = typecheck_text(tmp_path, name.replace(".cu", ".cpp"), text)
         assert done.returncode == 0, done.stderr[-3000:]

@@ -6,27 +6,18 @@ a file clang cannot parse keeps CP4514 at each `&kernel`. Each translation is ty
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import tool_missing
-from tests.targets.sycl.typecheck import typecheck_command
+from tests.targets.sycl.typecheck import typecheck_text
 from translator.api import translate_text
-from translator.build.toolchains import sycl_host_cxx, sycl_include_dir
 
 pytestmark = pytest.mark.sycl_headers
 
 
 def _typecheck(tmp_path: Path, text: str) -> None:
-    include, host = sycl_include_dir(), sycl_host_cxx()
-    if include is None or host is None:
-        tool_missing("needs a host C++ compiler and the SYCL headers")
-    out = tmp_path / "t.cpp"
-    out.write_text(text)
-    res = subprocess.run(typecheck_command(str(out), str(include), host), capture_output=True, text=True,
-                         check=False, timeout=300)
+    res = typecheck_text(tmp_path, "t.cpp", text)
     assert res.returncode == 0, res.stderr[-3000:] + "\n" + text
 
 

@@ -3,16 +3,12 @@ functions are templates over floating types only; floating arguments stay as wri
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import tool_missing
-from tests.targets.sycl.typecheck import typecheck_command
+from tests.targets.sycl.typecheck import typecheck_text
 from translator.api import translate_text
-from translator.build.toolchains import sycl_include_dir
 
 SRC = r"""
 #include <cstdio>
@@ -35,10 +31,5 @@ def test_integer_arguments_are_converted_to_the_parameter_type() -> None:
 
 @pytest.mark.sycl_headers
 def test_converted_calls_type_check(tmp_path: Path) -> None:
-    if shutil.which("g++") is None or sycl_include_dir() is None:
-        tool_missing("needs g++ and the SYCL headers")
-    path = tmp_path / "m.cpp"
-    path.write_text(translate_text(SRC, "sycl", name="m.cu").output.decode())
-    res = subprocess.run(typecheck_command(str(path), str(sycl_include_dir())), capture_output=True, text=True,
-                         check=False)
+    res = typecheck_text(tmp_path, "m.cpp", translate_text(SRC, "sycl", name="m.cu").output.decode())
     assert res.returncode == 0, res.stderr[-3000:]
