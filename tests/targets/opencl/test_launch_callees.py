@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.targets.opencl.projects import translate_project
-from tests.targets.opencl.test_host_build import _build_and_run
+from tests.targets.opencl.projects import build_and_run, translate_project
 
 PROGRAM = r"""
 #include <cstdio>
@@ -67,4 +66,4 @@ def test_kernels_launched_through_tables_members_and_calls_run_on_pocl(tmp_path:
     host = (out / "main.cpp").read_text()
     assert "<<<" not in host.replace("pending <<<>>>", "") and "CUDAPORT CP4005" not in host and "CP2002" not in host
     assert "(cpSetLaunchConfig((n + 127) / 128, 128, 0, 0), table[t](d, n))" in host
-    assert "PASS" in _build_and_run(out)
+    assert "PASS" in build_and_run(out)

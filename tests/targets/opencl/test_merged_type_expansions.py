@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.targets.opencl.projects import translate_project
-from tests.targets.opencl.test_host_build import _build_and_run
+from tests.targets.opencl.projects import build_and_run, translate_project
 
 PROGRAM = r"""
 #include <cstdio>
@@ -46,4 +45,4 @@ def test_expansions_identical_in_opencl_types_are_emitted_once(tmp_path: Path) -
     out = translate_project(tmp_path, {"main.cu": PROGRAM})
     cl = (out / "main.cl").read_text()
     assert cl.count("WIDTH(long2, 2)") == 1 and "WIDTH(...) again" in cl, cl[-2000:]
-    assert "PASS" in _build_and_run(out)
+    assert "PASS" in build_and_run(out)

@@ -11,8 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.targets.opencl.projects import translate_project
-from tests.targets.opencl.test_host_build import _build_and_run
+from tests.targets.opencl.projects import build_and_run, translate_project
 from translator.api import translate_text
 
 OPERATORS = r"""
@@ -76,7 +75,7 @@ def test_component_wise_vector_operators_run_as_opencl_builtins_on_pocl(tmp_path
     host = (out / "main.cpp").read_text()
     assert "cpRegisterSymbol((const void*)&b" not in host and "CUDAPORT CP4051" not in host
     assert "operator+(float4 a, float4 b)" not in (out / "main.cl").read_text()
-    assert "PASS 12" in _build_and_run(out)
+    assert "PASS 12" in build_and_run(out)
 
 
 def test_each_verified_operator_is_a_note() -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.targets.opencl.test_launch_callees import PROGRAM
-from tests.targets.sycl.test_kernel_values import _typecheck
+from tests.targets.sycl.typecheck import typecheck_text
 from translator.api import translate_text
 
 pytestmark = pytest.mark.sycl_headers
@@ -22,4 +22,5 @@ def test_table_member_and_arrow_launches_pass_the_configuration(tmp_path: Path) 
     assert "p->table[0](cpsycl::launch_config(" in text and "ops.first(cpsycl::launch_config(" in text
     assert "cpsycl::func_get_attributes(&attr, " in text and "cpsycl::func_set_attribute(" in text
     assert not [f for f in res.findings if f.code in ("CP2002", "CP4509", "CP4514")], res.findings
-    _typecheck(tmp_path, text)
+    res = typecheck_text(tmp_path, "t.cpp", text)
+    assert res.returncode == 0, res.stderr[-3000:]
