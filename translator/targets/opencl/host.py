@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from translator.targets.opencl.scan import DevFunc, DevVar
-from translator.targets.opencl.spelling import cl_func_name
+from translator.targets.opencl.spelling import kernel_cl_name
 from translator.targets.opencl.text import Rewriter
 
 _TYPE_NAMES = [("float", "float"), ("double", "double"), ("int", "int"), ("unsigned int", "uint"),
@@ -115,7 +115,8 @@ def launch_stub(func: DevFunc, params: list[tuple[str, str, bool]], symbols: lis
         args.append(f"{{CP_ARG_SYMBOL, (const void*)&{v.name}, 0}}")  # the shim knows the size
     if dyn_shared:
         args.append("{CP_ARG_LOCAL, nullptr, cp_shmem}")
-    cl_name_of = func.cl_name or cl_func_name(func.name, kernel=True)  # `normalize` is `cp_normalize` in the .cl
+    # `normalize` is `cp_normalize` in the .cl; an explicit specialisation `k<float>` is `k_float`
+    cl_name_of = kernel_cl_name(func)
     if func.tparams:
         parts = " + \"_\" + ".join(f"cp_tn<{tp.name}>::get()" if tp.kind == "type" else f"cp_tv({tp.name})"
                                    for tp in func.tparams)

@@ -172,7 +172,7 @@ def _scan_functions(view: TokenView, out: DeviceScan) -> list[tuple[int, int]]:
             seen.add(k.span.offset)
             kind = "kernel" if "__global__" in k.qualifiers else ("hd" if "__host__" in k.qualifiers else "device")
             head = data[k.span.offset:k.name_span.offset].decode("utf-8", "surrogateescape")
-            ttext = _template_text(head)
+            ttext = template_head(head)
             if k.body is None:
                 prototypes.append((k.span.offset, k.span.end))
                 if ttext:
@@ -332,7 +332,7 @@ def _expansion_end(view: TokenView, i: int) -> int:
     return -1
 
 
-def _template_text(head: str) -> str:
+def template_head(head: str) -> str:
     """`template <...>` at the start of a function's head, its angle brackets balanced (a template template
     parameter `template <typename> class Op` nests a list), or ""."""
     m = re.match(r"\s*template\s*<", head)
