@@ -72,7 +72,7 @@ from translator.targets.opencl.macrodecls import (
 from translator.targets.opencl.macrolaunch import resolve_macro_launch
 from translator.targets.opencl.mathargs import math_argument_conversions
 from translator.targets.opencl.namespaces import resolved_offset, separate_namespaces
-from translator.targets.opencl.poclopt import mark_unoptimised
+from translator.targets.opencl.poclopt import mark_unoptimised, rolled_warp_loops
 from translator.targets.opencl.prelude import PRELUDE, with_simd
 from translator.targets.opencl.scan import (
     DevFunc,
@@ -552,6 +552,7 @@ class FileEmitter:
                                   templates if cxx else {})
         cl_text = storage_casts(with_simd(builder.program("\n".join(head) + "\n")), len(PRELUDE))
         cl_text = mark_unoptimised(with_limits(cl_text, len(PRELUDE)), len(PRELUDE))
+        cl_text = rolled_warp_loops(cl_text, len(PRELUDE))
         if cxx:
             cl_text = cxx_program(cl_text, cxx)
         self._report_notes(builder)
