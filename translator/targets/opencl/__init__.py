@@ -305,7 +305,8 @@ class HeaderEmitter:
                 ctx.replace(span, "/* cudaport: kernel " + f.name + " is compiled into the OpenCL program of each "
                             "file that includes this header; that file defines this stub */\n"
                             # an explicit specialisation's stub is one of the primary's: no storage class
-                            + stub_declaration(f.name, params, f.template_text, static=not f.spec_args),
+                            + stub_declaration(f.name, params, f.template_text, static=not f.spec_args,
+                                               targs=f.spec_written),
                             "opencl kernel stub")
             elif f.kind == "device":
                 ctx.replace(span, f"/* cudaport: __device__ function {f.name} is compiled into the OpenCL program of "
@@ -331,9 +332,10 @@ class HeaderEmitter:
         own_templates = {f.name for f in self.scan.funcs if f.kind == "kernel" and f.tparams}
         templates = own_templates | {k.name for k in self.protos if k.template_params}
         # ... where the translator knows their arguments (the names of their kernels depend on them)
-        templates |= {f.name for f in self.scan.funcs if f.kind == "kernel" and f.template_text and not f.tparams
-                      and not f.spec_args}
-        specialized -= templates - own_templates
+        unknown = {f.name for f in self.scan.funcs if f.kind == "kernel" and f.template_text and not f.tparams
+                   and not f.spec_args}
+        templates |= unknown
+        specialized -= unknown
         for launch in ctx.parsed.launches:
             if any(a <= launch.span.offset < b for a, b in dev_ranges):
                 continue

@@ -61,12 +61,14 @@ def preamble(cl_name: str, source: str, build_options: str = "") -> str:
 _STUB_HEAD = ["dim3 cp_grid", "dim3 cp_block", "size_t cp_shmem", "cudaStream_t cp_stream"]
 
 
-def stub_declaration(name: str, params: list[tuple[str, str, bool]], template_text: str, *, static: bool) -> str:
+def stub_declaration(name: str, params: list[tuple[str, str, bool]], template_text: str, *, static: bool,
+                     targs: str = "") -> str:
     """The declaration of kernel `name`'s launch stub, for a prototype or a header: a file that launches a kernel
-    defined in another file calls the stub that file defines (external linkage, resolved by the linker)."""
+    defined in another file calls the stub that file defines (external linkage, resolved by the linker). `targs`:
+    an explicit specialisation's arguments as it writes them (`<__half>`), which its parameters may not deduce."""
     head = (template_text + " ") if template_text else ""
     decls = _STUB_HEAD + [p[0] for p in params]
-    return f"{head}{'static ' if static else ''}cudaError_t cp_launch_{name}({', '.join(decls)});"
+    return f"{head}{'static ' if static else ''}cudaError_t cp_launch_{name}{targs}({', '.join(decls)});"
 
 
 def without_default_arguments(template_text: str) -> str:
@@ -132,7 +134,8 @@ def launch_stub(func: DevFunc, params: list[tuple[str, str, bool]], symbols: lis
     head = (template_text + "\n") if template_text else ""
     return (
         f"/* cudaport: kernel {func.name} is in {cl_name}; launches call this stub */\n"
-        f"{head}{'static ' if static else ''}cudaError_t cp_launch_{func.name}({', '.join(decls)}) {{\n"
+        f"{head}{'static ' if static else ''}cudaError_t cp_launch_{func.name}{func.spec_written}({', '.join(decls)}) "
+        "{\n"
         f"{name_init}{arr}"
         f"    return cpLaunchKernel({program_function(cl_name)}(), {name_expr}, cp_grid, cp_block, cp_shmem, "
         f"cp_stream, cp_args, {len(args)});\n"
