@@ -17,7 +17,9 @@ import pytest
 
 from tests.conftest import tool_missing
 from tests.targets.opencl.projects import translate_project
+from translator.api import translate_text
 from translator.frontend import specializations
+from translator.model import Severity
 
 KERNELS = r"""
 template <typename T>
@@ -176,3 +178,20 @@ def test_specialisations_run_on_pocl(projects: dict[str, Path], shape: str) -> N
     (exe,) = b.stdout.split()
     r = subprocess.run([exe], capture_output=True, text=True, timeout=120)
     assert r.returncode == 0 and r.stdout.strip() == "PASS", r.stdout + r.stderr
+
+
+CLASH = r"""
+template <typename T>
+__global__ void scale(T* x) { x[threadIdx.x] *= (T)2; }
+template <>
+__global__ void scale<float>(float* x) { x[threadIdx.x] *= 3.0f; }
+__global__ void scale_float(float* x) { x[threadIdx.x] += 1.0f; }
+void run(float* x) { scale<float><<<1, 32>>>(x); scale_float<<<1, 32>>>(x); }
+"""
+
+
+def test_a_kernel_named_like_the_specialisation_is_cp4043() -> None:
+    res = translate_text(CLASH, "opencl", name="clash.cu")
+    codes = [f.code for f in res.findings]
+    assert codes.count("CP4043") == 1, codes
+    assert next(f for f in res.findings if f.code == "CP4043").severity == Severity.ERROR
