@@ -23,8 +23,9 @@ _CACHE: dict[tuple, object] = {}
 
 
 def header_pass(path: Path, root: Path, rules: RuleSet, options: Options, stand_in: S,
-                keep: Callable[[S, str], R | None]) -> R | None:
-    """keep(stand_in, display name) after translating `path` with `stand_in` as the target (cached)."""
+                keep: Callable[[S, str], R | None], clang_for: Callable[[bytes], bool] | None = None) -> R | None:
+    """keep(stand_in, display name) after translating `path` with `stand_in` as the target (cached). The header is
+    parsed without clang unless `clang_for(its bytes)` says the stand-in needs the AST."""
     from translator.engine.core import translate_parsed
 
     try:
@@ -40,7 +41,9 @@ def header_pass(path: Path, root: Path, rules: RuleSet, options: Options, stand_
         name = path.relative_to(root).as_posix()
     except ValueError:
         name = path.name
-    parsed = parse_file(path, data, rules.__contains__, display=name, use_clang=False)
+    use_clang = clang_for is not None and clang_for(data)
+    parsed = parse_file(path, data, rules.__contains__, display=name, use_clang=use_clang,
+                        root=root if use_clang else None)
     translate_parsed(parsed, PurePosixPath(path.name), rules, options, stand_in, display=name)  # type: ignore[arg-type]
     result = keep(stand_in, name)
     _CACHE[key] = result

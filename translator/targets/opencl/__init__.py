@@ -73,15 +73,23 @@ from translator.targets.opencl.macrodecls import (
 from translator.targets.opencl.macrolaunch import resolve_macro_launch
 from translator.targets.opencl.mathargs import math_argument_conversions
 from translator.targets.opencl.namespaces import resolved_offset, separate_namespaces
-from translator.targets.opencl.poclopt import mark_unoptimised
+from translator.targets.opencl.poclopt import mark_unoptimised, rolled_warp_loops
 from translator.targets.opencl.prelude import PRELUDE, with_simd
-from translator.targets.opencl.scan import DevFunc, DeviceScan, TopDecl, idents, parse_tparams, scan_device
+from translator.targets.opencl.scan import (
+    DevFunc,
+    DeviceScan,
+    TopDecl,
+    idents,
+    parse_tparams,
+    scan_device,
+    template_head,
+)
 from translator.targets.opencl.spelling import (
     BASE_TYPES,
     VECTOR_TYPE,
-    cl_func_name,
     constant_decl,
     cxx_to_c_types,
+    kernel_cl_name,
     mangle,
     type_decl,
 )
@@ -299,15 +307,19 @@ class HeaderEmitter:
                 params = _stub_params(view, f.kdef)
                 ctx.replace(span, "/* cudaport: kernel " + f.name + " is compiled into the OpenCL program of each "
                             "file that includes this header; that file defines this stub */\n"
-                            + stub_declaration(f.name, params, f.template_text, static=True), "opencl kernel stub")
+                            # an explicit specialisation's stub is one of the primary's: no storage class
+                            + stub_declaration(f.name, params, f.template_text, static=not f.spec_args,
+                                               targs=f.spec_written),
+                            "opencl kernel stub")
             elif f.kind == "device":
                 ctx.replace(span, f"/* cudaport: __device__ function {f.name} is compiled into the OpenCL program of "
                             "each file that includes this header */", "opencl device function")
         for v in self.scan.vars:
             if not v.extern:  # extern declarations stay: kernels of the including files get the symbol
                 ctx.report("CP4007", view.span(v.start, v.end), f"{v.name} defined in a header", inline=True)
+        specialised = {f.name for f in self.scan.funcs if f.kind == "kernel" and f.spec_args and not f.tparams}
         for k in self.protos:
-            _declare_stub(ctx, view, k)
+            _declare_stub(ctx, view, k, k.name in specialised)
         self._launches()
 
     def _launches(self) -> None:
@@ -317,16 +329,21 @@ class HeaderEmitter:
         CP4005 rather than a stub call that would find no kernel in the program."""
         ctx = self.ctx
         dev_ranges = self.scan.ranges()
-        # a kernel with explicit specializations (`template <> __global__ void k<float>`) has no one stub
-        specialized = {f.name for f in self.scan.funcs if f.kind == "kernel" and f.template_text and not f.tparams}
-        templates = {f.name for f in self.scan.funcs if f.kind == "kernel" and f.tparams} | specialized
-        own_templates = templates - specialized
-        templates |= {k.name for k in self.protos if k.template_params}
+        # explicit specialisations (`template <> __global__ void k<float>`) are in every including file's
+        # program, each with a stub specialisation of the primary's (a template's instances need clang)
+        specialized = {f.name for f in self.scan.funcs if f.kind == "kernel" and f.spec_args and not f.tparams}
+        own_templates = {f.name for f in self.scan.funcs if f.kind == "kernel" and f.tparams}
+        templates = own_templates | {k.name for k in self.protos if k.template_params}
+        # ... where the translator knows their arguments (the names of their kernels depend on them)
+        unknown = {f.name for f in self.scan.funcs if f.kind == "kernel" and f.template_text and not f.tparams
+                   and not f.spec_args}
+        templates |= unknown
+        specialized -= unknown
         for launch in ctx.parsed.launches:
             if any(a <= launch.span.offset < b for a, b in dev_ranges):
                 continue
             name = launch.kernel.split("<")[0].strip().split("::")[-1]
-            if name in own_templates and specializations_available():
+            if name in own_templates and specializations_available() or name in specialized:
                 pass  # each including file's program gets the instances clang made there (FileEmitter)
             elif name in templates:
                 ctx.report("CP4005", launch.span, f"{name}: template kernel launched in a header; launch it from "
@@ -354,11 +371,17 @@ def declare_device_members(ctx: FileContext, view: TokenView, scan: DeviceScan) 
                         "opencl device member")
 
 
-def _declare_stub(ctx: FileContext, view: TokenView, k: KernelDef) -> None:
-    """A `__global__` prototype becomes the declaration of its launch stub (defined by the kernel's file)."""
-    if k.template_params:
+def _declare_stub(ctx: FileContext, view: TokenView, k: KernelDef, specialised: bool = False) -> None:
+    """A `__global__` prototype becomes the declaration of its launch stub (defined by the kernel's file). A
+    template's prototype does so only where the file defines explicit specialisations of it (`specialised`):
+    their stubs specialise the primary's, which this declares."""
+    if k.template_params and not specialised:
         return  # launches of template kernels defined elsewhere are CP4005; the prototype stays harmless
-    ctx.replace(k.span, stub_declaration(k.name, _stub_params(view, k), "", static="static" in k.qualifiers),
+    head = template_head(view.text(view.span(k.span.offset, k.name_span.offset))) if k.template_params else ""
+    if k.template_params and not head:
+        return
+    ctx.replace(k.span, stub_declaration(k.name, _stub_params(view, k), head,
+                                         static="static" in k.qualifiers or bool(head)),
                 "opencl kernel prototype")
 
 
@@ -406,6 +429,7 @@ class FileEmitter:
         merged = DeviceScan(funcs=list(scan.funcs), vars=list(scan.vars), qualifier_macros=dict(scan.qualifier_macros))
         texts, poisoned, decl_texts = dict(own.texts), dict(own.poisoned), dict(own.decls)
         header_kernels: dict[str, tuple[DevFunc, HeaderPart]] = {}
+        header_specs: list[tuple[DevFunc, HeaderPart]] = []  # explicit specialisations of header kernels
         protos: dict[str, KernelDef] = {k.name: k for k in self.protos}
         for part in self.headers:
             sh = part.shift
@@ -415,7 +439,9 @@ class FileEmitter:
                 texts[g.start] = part.device.texts[f.start]
                 if f.start in part.device.poisoned:
                     poisoned[g.start] = part.device.poisoned[f.start]
-                if f.kind == "kernel":
+                if f.kind == "kernel" and f.spec_args and not f.tparams:
+                    header_specs.append((g, part))  # beside its primary template, which launches name
+                elif f.kind == "kernel":
                     header_kernels.setdefault(f.name, (g, part))
             for d in part.scan.decls:
                 merged.decls.append(dc_replace(d, start=d.start + sh, end=d.end + sh))
@@ -424,6 +450,9 @@ class FileEmitter:
                 protos.setdefault(k.name, k)
             merged.vars[:0] = [dc_replace(v, start=v.start + sh, end=v.end + sh) for v in part.scan.vars if v.extern]
             merged.qualifier_macros.update(part.scan.qualifier_macros)
+        for g, part in header_specs:  # a header with specialisations of a template it only declares
+            header_kernels.setdefault(g.name, (g, part))
+        header_specs = [(g, p) for g, p in header_specs if header_kernels[g.name][0] is not g]
         merged.decls += scan.decls
         self._expansions(merged)
         type_names = set()
@@ -474,16 +503,20 @@ class FileEmitter:
             type_args += _add_instances(builder, func, self._closure_args(self._clang_instances(func)), aliases,
                                         object_defs)
         type_args = [a for a in type_args if a not in {c.name for c in self._closures}]  # named by closures.py
-        program_kernels = [f for f in scan.funcs if f.kind == "kernel"] + [f for f, _p in header_kernels.values()]
+        program_kernels = [f for f in scan.funcs if f.kind == "kernel"] + [f for f, _p in header_kernels.values()] \
+            + [f for f, _p in header_specs]
         for f in program_kernels:
             if not f.tparams and not any(fn is f for _, fn in launches):  # defined but not launched here
                 _add_instance(builder, f, {})
         for launch in external:
             ctx.edits.append(Edit(launch.span.offset, launch.span.length, origin="opencl launch",
                                   build=lambda r, ln=launch: _launch_call(ln, r)))
+        specialised = {f.name for f in scan.funcs if f.kind == "kernel" and f.spec_args and not f.tparams}
+        specialised -= {f.name for f in scan.funcs if f.kind == "kernel" and f.tparams}
         for k in self.protos:
-            if k.name not in kernels:
-                _declare_stub(ctx, self.view, k)
+            if k.name not in kernels or k.template_params and k.name in specialised:
+                # a template's prototype declares the stub its specialisations' stubs specialise
+                _declare_stub(ctx, self.view, k, k.name in specialised)
         if not scan.funcs and not scan.vars and not header_kernels:
             return  # nothing for an OpenCL program: launches only
         last_include = max([i.directive.end for i in ctx.parsed.includes], default=0)
@@ -525,11 +558,12 @@ class FileEmitter:
                                   templates if cxx else {})
         cl_text = storage_casts(with_simd(builder.program("\n".join(head) + "\n")), len(PRELUDE))
         cl_text = mark_unoptimised(with_limits(cl_text, len(PRELUDE)), len(PRELUDE))
+        cl_text = rolled_warp_loops(cl_text, len(PRELUDE))
         if cxx:
             cl_text = cxx_program(cl_text, cxx)
         self._report_notes(builder)
         ctx.extra_files[self.cl_rel] = cl_text.encode("utf-8", "surrogateescape")
-        self._host(cl_text, builder, launches, header_kernels)
+        self._host(cl_text, builder, launches, [*header_kernels.values(), *header_specs])
         names = user_type_names(type_args)
         if names:
             ctx.insert(len(self.data), names, "opencl type names")
@@ -776,7 +810,10 @@ class FileEmitter:
             call = self._launch_call(launch)
             ref = call.referenced if call is not None else None
             offset = resolved_offset(ref, str(self.ctx.parsed.path)) if ref is not None else -1
-            named = [f for f in named if f.kdef.name_span.offset == offset] or named[-1:]
+            # unresolved (a dependent launch in a host template): the primary template of a kernel with explicit
+            # specialisations, whose instances become the specialisations where their arguments match
+            named = [f for f in named if f.kdef.name_span.offset == offset] or \
+                [f for f in named if f.tparams][-1:] or named[-1:]
         return named[0] if named else None
 
     def _use_instances(self, launch: KernelLaunch, param: str, func: DevFunc, uses: tuple[int, ...]
@@ -1156,7 +1193,9 @@ class FileEmitter:
 
     # -- host file ---------------------------------------------------------------------------------------------
     def _host(self, cl_text: str, builder: ProgramBuilder, launches: list[tuple[KernelLaunch, DevFunc]],
-              header_kernels: dict[str, tuple[DevFunc, HeaderPart]]) -> None:
+              header_kernels: list[tuple[DevFunc, HeaderPart]]) -> None:
+        """`header_kernels`: the kernels of the included headers (explicit specialisations after their primary
+        template), whose stubs this file defines."""
         ctx, scan = self.ctx, self.scan
         starts = [f.start for f in scan.funcs] + [v.start for v in scan.vars]
         if starts:
@@ -1171,7 +1210,7 @@ class FileEmitter:
             ctx.insert(after_leading_comments(self.data), "#include <cudaport_opencl.h>\n", "opencl shim include")
             if "cudaport_opencl.h" in ctx.includes:
                 ctx.includes.remove("cudaport_opencl.h")
-        for func, part in header_kernels.values():
+        for func, part in header_kernels:
             text += self._header_stub(func, part, builder) + "\n"
         ctx.insert(first, text if starts else "\n" + text, "opencl program")
         ranges = scan.ranges()
@@ -1222,10 +1261,12 @@ class FileEmitter:
 
     def _header_stub(self, func: DevFunc, part: HeaderPart, builder: ProgramBuilder) -> str:
         """This file's definition of the stub a header declares for a kernel it defines (static: each
-        including file launches the kernel from its own program)."""
+        including file launches the kernel from its own program; an explicit specialisation's stub specialises
+        the primary's, with no storage class of its own)."""
         orig = func.start - part.shift
         dyn = any(s[3] for s in builder.infos[func.start].shared) or builder.dynamic_local(func.name)
-        stub = launch_stub(func, _stub_params(part.view, func.kdef), [], dyn, self.cl_name, static=True, declared=True)
+        stub = launch_stub(func, _stub_params(part.view, func.kdef), [], dyn, self.cl_name,
+                           static=not func.spec_args, declared=True)
         for ns in reversed(part.scan.qualifier(orig)):
             stub = f"namespace {ns} {{\n{stub}\n}}"
         return stub
@@ -1250,10 +1291,30 @@ def _pointer_launch(launch: KernelLaunch, render) -> str:  # type: ignore[no-unt
 
 
 def _add_instance(builder: ProgramBuilder, func: DevFunc, subst: dict[str, str]) -> list[str]:
-    """Builds one instance of a kernel into the program; returns its type arguments (host type names)."""
+    """Builds one instance of a kernel into the program; returns its type arguments (host type names). An
+    instance of a template kernel that has an explicit specialisation for these arguments is that
+    specialisation (as in C++: `k<float><<<...>>>` runs `template <> __global__ void k<float>`)."""
+    args = [subst[tp.name] for tp in func.tparams if tp.kind == "type" and tp.name in subst]
+    spec = _explicit_specialisation(builder.scan.funcs, func, subst)
+    if spec is not None:
+        builder.add_kernel(KernelInstance(spec, {}, kernel_cl_name(spec)))
+        return args
     suffix = "".join("_" + mangle(subst[tp.name]) for tp in func.tparams)
-    builder.add_kernel(KernelInstance(func, subst, (func.cl_name or cl_func_name(func.name, kernel=True)) + suffix))
-    return [subst[tp.name] for tp in func.tparams if tp.kind == "type" and tp.name in subst]
+    builder.add_kernel(KernelInstance(func, subst, kernel_cl_name(func) + suffix))
+    return args
+
+
+def _explicit_specialisation(funcs: list[DevFunc], func: DevFunc, subst: dict[str, str]) -> DevFunc | None:
+    """The explicit specialisation among `funcs` of template kernel `func` for the arguments `subst` (compared as
+    the .cl names spell them, where the two would clash), or None."""
+    if not func.tparams or any(tp.name not in subst for tp in func.tparams):
+        return None
+    want = tuple(mangle(subst[tp.name]) for tp in func.tparams)
+    for g in funcs:
+        if g.kind == "kernel" and not g.tparams and g.name == func.name and g.cl_name == func.cl_name \
+                and tuple(mangle(a) for a in g.spec_args) == want:
+            return g
+    return None
 
 
 def _launch_call(launch: KernelLaunch, render, paste: str | None = None) -> str:  # type: ignore[no-untyped-def]

@@ -97,6 +97,7 @@ class ProgramBuilder:
         self.operated_params: dict[int, frozenset[str]] = {}
         self.kernel_funcs: list[DevFunc] = []  # kernels emitted, in order
         self.kernel_at: dict[str, int] = {}  # kernel instance name -> index of its text in self.bodies
+        self.kernel_start: dict[str, int] = {}  # kernel instance name -> start of the kernel it is an instance of
         # kernel instance name -> its by-value parameters of user or template types: (emitted text, type, name)
         self.by_value: dict[str, list[tuple[str, str, str]]] = {}
         self.warp_checks: list[tuple[FuncInfo, str]] = []
@@ -255,8 +256,17 @@ class ProgramBuilder:
         info = self.infos[inst.func.start]
         key = ("k", inst.func.start, tuple(sorted(inst.subst.items())), inst.name)
         if key in self.done or ("k", inst.name) in self.done:
-            return  # the second test: one instance reached twice, its arguments spelled two ways
+            # the second test: one instance reached twice, its arguments spelled two ways; or another kernel
+            # (`k_float` beside `k<float>`) with this name, which the program cannot hold as well
+            other = self.kernel_start.get(inst.name, inst.func.start)
+            alternatives = other in self.alt_conds or inst.func.start in self.alt_conds  # `#if A k() #else k()`
+            if other != inst.func.start and not alternatives and ("clash", inst.name) not in self.done:
+                self.done[("clash", inst.name)] = ""
+                self.notes.append(("CP4043", inst.func, f"kernel {inst.func.name}: its OpenCL name {inst.name} is "
+                                   "another kernel's as well"))
+            return
         self.done[key] = self.done[("k", inst.name)] = ""
+        self.kernel_start[inst.name] = inst.func.start
         if inst.func.start in self.poisoned:
             self.bodies.append(_error_block(self.poisoned[inst.func.start], inst.name))
             return

@@ -17,6 +17,7 @@ from translator.engine.edits import Edit, apply_edits
 from translator.frontend.sites import TokenView, find_kernels
 from translator.model import KernelDef, Severity
 from translator.targets.header_pass import header_pass
+from translator.targets.opencl.halfconv import explicit_half_conversions
 from translator.targets.opencl.scan import DeviceScan, scan_device
 
 if TYPE_CHECKING:
@@ -138,6 +139,7 @@ class _Collector:
     def structural(self, ctx: FileContext) -> None:
         view = TokenView.build(ctx.parsed.data, ctx.parsed.tokens)
         scan = scan_device(view)
+        explicit_half_conversions(ctx, scan.ranges())  # where the header was parsed with clang (needs_ast)
         self.part = (scan, take_device_edits(ctx, scan), view)
         ranges = scan.ranges()
         self.launched = frozenset(ln.kernel.split("<")[0].strip().split("::")[-1] for ln in ctx.parsed.launches
@@ -157,4 +159,15 @@ def header_part(path: Path, root: Path, rules: RuleSet, options: Options, target
         protos = [k for k in find_kernels(view, "__global__") if k.body is None]
         return HeaderPart(path, name, scan, device, protos, view, launched=collector.launched)
 
-    return header_pass(path, root, rules, options, _Collector(target), keep)
+    return header_pass(path, root, rules, options, _Collector(target), keep, needs_ast)
+
+
+_DEVICE_CODE = re.compile(rb"\b__(?:global|device)__\b")
+_HALF_TYPES = re.compile(rb"\b(?:__half2?|half2?|__nv_bfloat162?|nv_bfloat162?)\b")
+
+
+def needs_ast(data: bytes) -> bool:
+    """Whether a header's device code reaches the .cl only right with clang's AST: half/bfloat16 operators and
+    conversions are written out from the types clang gives the expressions (halfconv.py), which the tokens do not
+    show (`a * b` on two __half). Other headers are parsed without clang, which takes seconds per header."""
+    return bool(_DEVICE_CODE.search(data) and _HALF_TYPES.search(data))

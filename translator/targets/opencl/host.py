@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from translator.targets.opencl.scan import DevFunc, DevVar
-from translator.targets.opencl.spelling import cl_func_name
+from translator.targets.opencl.spelling import kernel_cl_name
 from translator.targets.opencl.text import Rewriter
 
 _TYPE_NAMES = [("float", "float"), ("double", "double"), ("int", "int"), ("unsigned int", "uint"),
@@ -61,12 +61,14 @@ def preamble(cl_name: str, source: str, build_options: str = "") -> str:
 _STUB_HEAD = ["dim3 cp_grid", "dim3 cp_block", "size_t cp_shmem", "cudaStream_t cp_stream"]
 
 
-def stub_declaration(name: str, params: list[tuple[str, str, bool]], template_text: str, *, static: bool) -> str:
+def stub_declaration(name: str, params: list[tuple[str, str, bool]], template_text: str, *, static: bool,
+                     targs: str = "") -> str:
     """The declaration of kernel `name`'s launch stub, for a prototype or a header: a file that launches a kernel
-    defined in another file calls the stub that file defines (external linkage, resolved by the linker)."""
+    defined in another file calls the stub that file defines (external linkage, resolved by the linker). `targs`:
+    an explicit specialisation's arguments as it writes them (`<__half>`), which its parameters may not deduce."""
     head = (template_text + " ") if template_text else ""
     decls = _STUB_HEAD + [p[0] for p in params]
-    return f"{head}{'static ' if static else ''}cudaError_t cp_launch_{name}({', '.join(decls)});"
+    return f"{head}{'static ' if static else ''}cudaError_t cp_launch_{name}{targs}({', '.join(decls)});"
 
 
 def without_default_arguments(template_text: str) -> str:
@@ -115,7 +117,8 @@ def launch_stub(func: DevFunc, params: list[tuple[str, str, bool]], symbols: lis
         args.append(f"{{CP_ARG_SYMBOL, (const void*)&{v.name}, 0}}")  # the shim knows the size
     if dyn_shared:
         args.append("{CP_ARG_LOCAL, nullptr, cp_shmem}")
-    cl_name_of = func.cl_name or cl_func_name(func.name, kernel=True)  # `normalize` is `cp_normalize` in the .cl
+    # `normalize` is `cp_normalize` in the .cl; an explicit specialisation `k<float>` is `k_float`
+    cl_name_of = kernel_cl_name(func)
     if func.tparams:
         parts = " + \"_\" + ".join(f"cp_tn<{tp.name}>::get()" if tp.kind == "type" else f"cp_tv({tp.name})"
                                    for tp in func.tparams)
@@ -131,7 +134,8 @@ def launch_stub(func: DevFunc, params: list[tuple[str, str, bool]], symbols: lis
     head = (template_text + "\n") if template_text else ""
     return (
         f"/* cudaport: kernel {func.name} is in {cl_name}; launches call this stub */\n"
-        f"{head}{'static ' if static else ''}cudaError_t cp_launch_{func.name}({', '.join(decls)}) {{\n"
+        f"{head}{'static ' if static else ''}cudaError_t cp_launch_{func.name}{func.spec_written}({', '.join(decls)}) "
+        "{\n"
         f"{name_init}{arr}"
         f"    return cpLaunchKernel({program_function(cl_name)}(), {name_expr}, cp_grid, cp_block, cp_shmem, "
         f"cp_stream, cp_args, {len(args)});\n"

@@ -37,6 +37,7 @@ class DevFunc:
     # template arguments as written, and whether another specialisation has the same parameter types
     spec_args: tuple[str, ...] = ()
     spec_clash: bool = False
+    spec_written: str = ""  # `<float, 4>` where the specialisation writes its arguments after its name, else ""
     cl_name: str = ""  # the kernel's .cl name when it is not its own name (namespaces.py: `a::k` -> `a__k`)
     cond: str = ""  # the #if chain it is defined in, as one #if expression (_Conditions); "" when unconditional
 
@@ -172,7 +173,7 @@ def _scan_functions(view: TokenView, out: DeviceScan) -> list[tuple[int, int]]:
             seen.add(k.span.offset)
             kind = "kernel" if "__global__" in k.qualifiers else ("hd" if "__host__" in k.qualifiers else "device")
             head = data[k.span.offset:k.name_span.offset].decode("utf-8", "surrogateescape")
-            ttext = _template_text(head)
+            ttext = template_head(head)
             if k.body is None:
                 prototypes.append((k.span.offset, k.span.end))
                 if ttext:
@@ -180,8 +181,9 @@ def _scan_functions(view: TokenView, out: DeviceScan) -> list[tuple[int, int]]:
                 continue
             func = DevFunc(k.name, k.span.offset, k.span.end, kind, k, parse_tparams(ttext), ttext)
             if re.fullmatch(r"template\s*<\s*>", ttext):
-                func.spec_args = _written_spec_args(view, k) or \
-                    _spec_args(k, _ret_type(head, ttext, macros), primaries.get(k.name, []))
+                written = _written_spec_args(view, k)
+                func.spec_written = f"<{', '.join(written)}>" if written else ""
+                func.spec_args = written or _spec_args(k, _ret_type(head, ttext, macros), primaries.get(k.name, []))
             out.funcs.append(func)
     _mark_spec_clashes(out.funcs)
     # member functions belong to their class, which moves to the .cl whole (C++ for OpenCL, cxxonly.py)
@@ -333,7 +335,7 @@ def _expansion_end(view: TokenView, i: int) -> int:
     return -1
 
 
-def _template_text(head: str) -> str:
+def template_head(head: str) -> str:
     """`template <...>` at the start of a function's head, its angle brackets balanced (a template template
     parameter `template <typename> class Op` nests a list), or ""."""
     m = re.match(r"\s*template\s*<", head)

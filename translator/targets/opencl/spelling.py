@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from translator.targets.opencl.scan import is_integral
+from translator.targets.opencl.scan import DevFunc, is_integral
 from translator.targets.opencl.text import IDENT, KEYWORD, PUNCT, Rewriter, sub_idents
 
 # "generic" only in C++ for OpenCL programs (OpenCL C 1.2 has no generic address space)
@@ -53,6 +53,17 @@ def cl_func_name(name: str, *, kernel: bool) -> str:
         return CL_RESERVED[name]
     clash = name in _CL_ONLY_BUILTINS or (kernel and name in _CL_SHARED_BUILTINS)
     return f"cp_{name}" if clash else name
+
+
+def kernel_cl_name(func: DevFunc) -> str:
+    """The .cl name of a kernel before any instance suffix: its own (cl_func_name), or the namespace-qualified
+    DevFunc.cl_name. An explicit specialisation (`template <> __global__ void k<float>(...)`) adds its template
+    arguments as an instance of the primary template would (`k_float`): it and the primary's instances each get a
+    name of their own, and the stub of `k<float>` (host.launch_stub) launches the specialisation."""
+    base = func.cl_name or cl_func_name(func.name, kernel=True)
+    if func.spec_args and not func.tparams:
+        base += "".join("_" + mangle(a) for a in func.spec_args)
+    return base
 
 
 def mangle(arg: str) -> str:
