@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from translator.build.common import BuildError, BuildResult, blocking_summary, error_marks, tree_files
+from translator.build.common import BuildError, BuildResult, blocking_marks, blocking_summary, tree_files
 
 TARGETS = ("opencl", "hip", "sycl")
 __all__ = ["TARGETS", "BuildError", "BuildResult", "build", "detect_target"]
@@ -50,7 +50,7 @@ def build(out: Path, target: str | None = None, *, jobs: int = 1, config: str = 
     target = target or detect_target(out)
     if target not in TARGETS:
         raise BuildError(f"--target {target!r}: expected one of {', '.join(TARGETS)}", setup=True)
-    marks = error_marks(out)
+    marks = blocking_marks(out)
     if marks and not ignore_diagnostics:
         raise BuildError(f"{out}: the build is blocked by {blocking_summary(marks)}; fix them, or pass "
                          "--ignore-diagnostics to try anyway", "\n".join(str(m) for m in marks[:10]))
