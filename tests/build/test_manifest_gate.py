@@ -99,6 +99,13 @@ def _tree_with_manifest(tmp_path: Path, marker: str = "") -> Path:
     raw["files"] = {"k.cu": {"hash": "h", "key": "k", "kind": "translated", "flags": [], "deps": [],
                              "outputs": {"k.cpp": sha(text.encode())}, "findings": [finding, note],
                              "guessed_dirs": []}}
+    # a library the project's Makefile links: only a build with that Makefile is blocked by it
+    (out / "Makefile.sub").write_text("LDFLAGS = -lcublas\n")
+    link = {**finding, "code": "CP5010", "message": "CUDA library has no equivalent on this target: -lcublas",
+            "path": "Makefile.sub", "line": 1}
+    raw["files"]["Makefile.sub"] = {"hash": "h", "key": "k", "kind": "build", "flags": [], "deps": [],
+                                    "outputs": {"Makefile.sub": sha(b"LDFLAGS = -lcublas\n")}, "findings": [link],
+                                    "guessed_dirs": []}
     Manifest.path_in(out).write_text(json.dumps(raw))
     return out
 
@@ -106,6 +113,9 @@ def _tree_with_manifest(tmp_path: Path, marker: str = "") -> Path:
 def test_only_error_findings_of_unedited_outputs_count(tmp_path: Path) -> None:
     out = _tree_with_manifest(tmp_path)
     assert [str(m) for m in blocking_marks(out)] == [
+        "k.cu:3: CP2008 CUDA library API with no counterpart on this target: CUB cub::X"]
+    assert [str(m) for m in manifest_errors(out, scripts=True)] == [
+        "Makefile.sub:1: CP5010 CUDA library has no equivalent on this target: -lcublas",
         "k.cu:3: CP2008 CUDA library API with no counterpart on this target: CUB cub::X"]
     (out / "k.cpp").write_text("int main() { return 0; }  // fixed by hand\n")
     assert manifest_errors(out) == [] and blocking_marks(out) == []
