@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from translator.build.common import BuildError, BuildResult, blocking_summary, error_marks, tree_files
+from translator.build.common import BuildError, BuildResult, blocking_marks, blocking_summary, tree_files
 
 TARGETS = ("opencl", "hip", "sycl")
 __all__ = ["TARGETS", "BuildError", "BuildResult", "build", "detect_target"]
@@ -50,10 +50,6 @@ def build(out: Path, target: str | None = None, *, jobs: int = 1, config: str = 
     target = target or detect_target(out)
     if target not in TARGETS:
         raise BuildError(f"--target {target!r}: expected one of {', '.join(TARGETS)}", setup=True)
-    marks = error_marks(out)
-    if marks and not ignore_diagnostics:
-        raise BuildError(f"{out}: the build is blocked by {blocking_summary(marks)}; fix them, or pass "
-                         "--ignore-diagnostics to try anyway", "\n".join(str(m) for m in marks[:10]))
     from translator.build.project import project_system
 
     system = None if own_build else project_system(out)
@@ -62,6 +58,10 @@ def build(out: Path, target: str | None = None, *, jobs: int = 1, config: str = 
         system = None
     else:
         notes = []
+    marks = blocking_marks(out, scripts=system is not None and not (target == "sycl" and syntax_only))
+    if marks and not ignore_diagnostics:
+        raise BuildError(f"{out}: the build is blocked by {blocking_summary(marks)}; fix them, or pass "
+                         "--ignore-diagnostics to try anyway", "\n".join(str(m) for m in marks[:10]))
     if system is not None and not (target == "sycl" and syntax_only):
         return _project_build(out, target, system, jobs, config, offload_arch, kernels)
     if target == "opencl":

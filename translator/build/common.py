@@ -18,6 +18,7 @@ from translator.build.toolchains import cxx
 from translator.engine.diagnostics import CATALOGUE
 from translator.frontend.includes import resolve_include, scan_includes
 from translator.model import Severity
+from translator.project.manifest import Manifest, file_sha
 from translator.project.runtime_bundle import RUNTIME_DIR
 
 SOURCE_SUFFIXES = (".cpp", ".cc", ".cxx", ".c", ".cu", ".hip")
@@ -120,6 +121,43 @@ def error_marks(out: Path) -> list[DiagnosticMark]:
                 line = text.count("\n", 0, m.start()) + 1
                 marks.append(DiagnosticMark(path.relative_to(out), line, m.group(1), m.group(2)))
     return marks
+
+
+def manifest_errors(out: Path, scripts: bool = False) -> list[DiagnosticMark]:
+    """The error findings the translation recorded in OUT/.cudaport/manifest.json, at their CUDA file and line.
+    A marked construct can move without its marker (a kernel body written into the .cl from text the marker
+    was not in), so the inline markers alone miss it and the device compile fails with a bare compiler error.
+    Only the findings of inputs whose outputs are all as the translation wrote them count: once a person edits
+    an output, its inline markers say what is left. Those of the project's build scripts (CP5010, a CUDA
+    library the Makefile links) count only for a build with those scripts (`scripts`): cudaport's own build
+    does not read them."""
+    manifest = Manifest.load(out)
+    if manifest is None:
+        return []
+    found: dict[tuple[str, int, str, str], DiagnosticMark] = {}
+    for entry in manifest.files.values():
+        if entry.kind == "build" and not scripts:
+            continue
+        errors = [f for f in entry.findings if f.get("severity") == Severity.ERROR.value]
+        if not errors or any(file_sha(out / rel) != digest for rel, digest in entry.outputs.items()):
+            continue
+        for f in errors:
+            key = (str(f.get("path")), int(f.get("line") or 0), str(f.get("code")), str(f.get("message", "")))
+            found.setdefault(key, DiagnosticMark(Path(key[0]), key[1], key[2], key[3]))
+    return sorted(found.values(), key=lambda m: (str(m.path), m.line, m.code))
+
+
+def blocking_marks(out: Path, scripts: bool = False) -> list[DiagnosticMark]:
+    """The error diagnostics that block a build of OUT (with the project's build scripts: `scripts`): those the
+    manifest records (manifest_errors), then the inline markers (error_marks) no recorded finding accounts for
+    (same code, the marker's text a prefix of its message: a marker's text stops at a `*`)."""
+    recorded = manifest_errors(out, scripts)
+
+    def accounted(mark: DiagnosticMark) -> bool:
+        text = mark.text.strip()
+        return any(r.code == mark.code and r.text.strip().startswith(text) for r in recorded)
+
+    return recorded + [m for m in error_marks(out) if not accounted(m)]
 
 
 def blocking_summary(marks: Sequence[DiagnosticMark]) -> str:

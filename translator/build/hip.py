@@ -13,9 +13,9 @@ from translator.build.common import (
     SOURCE_SUFFIXES,
     BuildError,
     BuildResult,
+    blocking_marks,
     blocking_suffix,
     compile_and_link,
-    error_marks,
     first_errors,
     include_flags,
     tree_files,
@@ -37,7 +37,7 @@ def build(out: Path, jobs: int, config: str, offload_arch: str, defines: tuple[s
     if not compiler:
         raise BuildError("hipcc not found (install HIP: apt-get install hipcc libamdhip64-dev)", setup=True)
     env = dict(os.environ, HIP_PLATFORM="amd")
-    marks = error_marks(out)
+    marks = blocking_marks(out)
     units = tree_files(out, SOURCE_SUFFIXES)
     if not units:
         raise BuildError(f"{out}: no sources to build (.cu, .hip, .cpp)")

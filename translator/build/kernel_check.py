@@ -12,7 +12,7 @@ import re
 import subprocess
 from pathlib import Path
 
-from translator.build.common import BuildError, first_errors, run_tool, tree_files
+from translator.build.common import BuildError, blocking_marks, blocking_suffix, first_errors, run_tool, tree_files
 from translator.resources import shim_dir
 
 NO_DEVICE, UNREADABLE = 2, 3
@@ -59,8 +59,10 @@ def check_kernels(out: Path, tool: Path, defines: tuple[str, ...]) -> str | None
     if res.returncode == NO_DEVICE:
         return "kernels not compiled at build time: no OpenCL device (they are compiled at the first launch)"
     failed = next((p for p in programs if f"cp_clcheck: {p}:" in res.stderr), programs[0])
+    # built with --ignore-diagnostics: the tree's error diagnostics most likely say why
     raise BuildError(f"{failed.relative_to(out)}: the OpenCL device rejected this kernel program: "
-                     f"{locate(failed, res.stderr)}", first_errors(res.stderr, 12))
+                     f"{locate(failed, res.stderr)}{blocking_suffix(blocking_marks(out))}",
+                     first_errors(res.stderr, 12))
 
 
 def _function_at(line: str) -> str | None:

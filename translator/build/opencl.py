@@ -16,10 +16,10 @@ from translator.build.common import (
     CONFIG_FLAGS,
     BuildError,
     BuildResult,
+    blocking_marks,
     blocking_suffix,
     cache_root,
     compile_and_link,
-    error_marks,
     find_cxx,
     first_errors,
     include_flags,
@@ -106,7 +106,7 @@ def build(out: Path, jobs: int, config: str, defines: tuple[str, ...] = (), kern
     """Compiles and links OUT's host units against the shim library, compiles every .cl for the run-time
     device (`kernels`) and copies the .cl files to OUT/build."""
     compiler = find_cxx()
-    marks = error_marks(out)
+    marks = blocking_marks(out)
     units = tree_files(out, HOST_SUFFIXES)
     inside = included_units(out, units)
     units = [u for u in units if Path(os.path.normpath(u)) not in inside]

@@ -14,9 +14,9 @@ from translator.build.common import (
     SOURCE_SUFFIXES,
     BuildError,
     BuildResult,
+    blocking_marks,
     blocking_suffix,
     compile_and_link,
-    error_marks,
     find_cxx,
     first_errors,
     include_flags,
@@ -48,7 +48,7 @@ def _includes(out: Path) -> list[str]:
 
 def build(out: Path, jobs: int, config: str, syntax_only: bool, defines: tuple[str, ...] = ()) -> BuildResult:
     """Compiles and links OUT with a SYCL compiler, or only type-checks its units with `syntax_only`."""
-    marks = error_marks(out)
+    marks = blocking_marks(out)
     units = tree_files(out, SOURCE_SUFFIXES)
     if not units:
         raise BuildError(f"{out}: no sources to build (.cpp)")

@@ -93,13 +93,12 @@ static cudaError_t build(cpProgram* p) {
         where = "embedded copy of " + p->cl_file;
     }
     std::string options = (g.svm ? std::string() : std::string("-DCUDAPORT_NO_SVM=1 ")) + p->options;
-    // PoCL 3.1's optimiser gives nondeterministic results for the translator's warp emulation (work-group
-    // barriers around __local scratch, recognisable by its cp_wscratch array): reproduced outside cudaport
-    // with pyopencl, never seen with -cl-opt-disable. Only such programs, only on PoCL, lose optimisation.
-    // The same for programs the translator marks CP_POCL_NO_OPT (a barrier after a `continue` in a loop, which
-    // PoCL's optimiser skips: the translator's poclopt.py).
+    // PoCL 3.1's optimiser skips the code after a barrier that a loop reaches after a `continue`: programs the
+    // translator marks CP_POCL_NO_OPT (poclopt.py) are built without optimisation, only on PoCL. (Warp-emulation
+    // programs were too, until their nondeterminism turned out to be __local arrays passed to static device
+    // functions, which PoCL shared between work-groups; the translator now emits those functions external.)
     if (g.info.platform.find("Portable Computing Language") != std::string::npos &&
-        (source.find("cp_wscratch") != std::string::npos || source.find("CP_POCL_NO_OPT") != std::string::npos))
+        source.find("CP_POCL_NO_OPT") != std::string::npos)
         options += " -cl-opt-disable";
     if (const char* extra = getenv("CUDAPORT_OPENCL_BUILD_OPTIONS")) {  // the user's own, appended last
         options += " ";

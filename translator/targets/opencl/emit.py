@@ -41,6 +41,16 @@ _FUNC_QUALS = {"__global__", "__device__", "__host__", "__forceinline__", "__noi
                "extern", "__kernel", "__inline__"}
 
 
+def takes_local(params: list[str]) -> bool:
+    """Whether a device function has a `__local` pointer parameter (an array, a struct by reference or a hoisted
+    `__shared__` array or the warp scratch passed in). Such a function is emitted external, neither `static` nor
+    `inline` (an OpenCL C inline definition without static emits no symbol): LLVM binds an internal function's
+    parameter to the one kernel-scope `__local` array every caller passes (IPSCCP, then the parameter is dropped),
+    and PoCL 3.1 gives each work-group its own copy of a kernel-scope array only where the kernel itself names
+    it, so the function's uses then share one array between concurrent work-groups (a race when PoCL optimises)."""
+    return any(re.search(r"\b__local\b", p) for p in params)
+
+
 @dataclass
 class KernelInstance:
     func: DevFunc
@@ -453,9 +463,10 @@ class ProgramBuilder:
                 self.notes.append(("CP4004", f, f"__launch_bounds__ of kernel {f.name} dropped"))
             return text + "\n"
         new_params += [e.param for e in extras]
-        inline = "inline " if "__forceinline__" in info.qualifiers or "inline" in info.qualifiers else ""
+        linkage = "" if takes_local(new_params) else "static "
+        inline = "inline " if linkage and ("__forceinline__" in info.qualifiers or "inline" in info.qualifiers) else ""
         noinline = "__attribute__((noinline)) " if "__noinline__" in info.qualifiers else ""
-        head = f"static {inline}{noinline}CP_OVL {ret} {name}({', '.join(new_params) or 'void'})"
+        head = f"{linkage}{inline}{noinline}CP_OVL {ret} {name}({', '.join(new_params) or 'void'})"
         self.protos.append(head + ";")
         text = head + " " + body.strip() + "\n"
         if refused:

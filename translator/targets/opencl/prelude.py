@@ -221,20 +221,23 @@ CP_MEMCPY_TO(__private) CP_MEMCPY_TO(__global) CP_MEMCPY_TO(__local)
 
 _WARP = r"""
 /* A 32-wide CUDA warp emulated inside the work-group: lanes are consecutive linear local ids; values
-   go through __local scratch between two barriers, so every work-item of the group must reach each call. */
+   go through __local scratch between two barriers, so every work-item of the group must reach each call.
+   A function taking the scratch is external (not static, not inline), as the device functions that take a
+   __local pointer are (emit.takes_local): LLVM would bind an internal one's parameter to the one kernel's
+   scratch and PoCL 3.1 would then share that array between work-groups. */
 #define CP_WARP_SCRATCH 1024
 static inline uint cp_lid(void) {
     return (uint)(get_local_id(0) + get_local_size(0) * (get_local_id(1) + get_local_size(1) * get_local_id(2)));
 }
 static inline uint cp_gsize(void) { return (uint)(get_local_size(0) * get_local_size(1) * get_local_size(2)); }
-static inline uint cp_exchange(__local ulong* s, ulong bits, uint src) {
+uint cp_exchange(__local ulong* s, ulong bits, uint src) {
     uint l = cp_lid();
     barrier(CLK_LOCAL_MEM_FENCE);
     s[l] = bits;
     barrier(CLK_LOCAL_MEM_FENCE);
     return (uint)(src < cp_gsize() ? s[src] : bits);
 }
-static inline ulong cp_exchange64(__local ulong* s, ulong bits, uint src) {
+ulong cp_exchange64(__local ulong* s, ulong bits, uint src) {
     uint l = cp_lid();
     barrier(CLK_LOCAL_MEM_FENCE);
     s[l] = bits;
@@ -282,7 +285,7 @@ CP_SHFL64(long, as_ulong, as_long) CP_SHFL64(ulong, CP_ID, CP_ID)
 #ifdef CP_HAS_FP64
 CP_SHFL64(double, as_ulong, as_double)
 #endif
-static inline uint cp_ballot(__local ulong* s, int pred) {
+uint cp_ballot(__local ulong* s, int pred) {
     uint l = cp_lid(); uint n = cp_gsize(); uint base = l & ~31u; uint m = 0u;
     barrier(CLK_LOCAL_MEM_FENCE);
     s[l] = pred ? 1ul : 0ul;
@@ -294,8 +297,8 @@ static inline uint cp_activemask(void) {
     uint l = cp_lid(); uint n = cp_gsize(); uint base = l & ~31u; uint k = n - base;
     return k >= 32u ? 0xffffffffu : ((1u << k) - 1u);
 }
-static inline int cp_any(__local ulong* s, int pred) { return cp_ballot(s, pred) != 0u; }
-static inline int cp_all(__local ulong* s, int pred) { return cp_ballot(s, pred) == cp_activemask(); }
+int cp_any(__local ulong* s, int pred) { return cp_ballot(s, pred) != 0u; }
+int cp_all(__local ulong* s, int pred) { return cp_ballot(s, pred) == cp_activemask(); }
 #define CP_REDUCE(NAME, T, OP) \
 CP_OVL T NAME(__local ulong* s, T v) { \
     uint l = cp_lid(); uint n = cp_gsize(); uint base = l & ~31u; T r = v; \
