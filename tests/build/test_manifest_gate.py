@@ -18,22 +18,18 @@ from translator.build.common import blocking_marks, manifest_errors
 from translator.cli import main
 from translator.project.manifest import Manifest, sha
 
-# a CUB collective with no OpenCL mapping, named through an alias, with the program's own difference functor
+# a CUB collective with no OpenCL mapping (BlockRadixSort), named through an alias in a template kernel
 SRC = r"""#include <cstdio>
 #include <cuda_runtime.h>
 #include <cub/cub.cuh>
 
-struct Minus {
-    __device__ int operator()(int& a, int& b) { return a - b; }
-};
-
 template <int B>
-__global__ void diff(const int* in, int* out)
+__global__ void sort(const int* in, int* out)
 {
-    using Diff = cub::BlockAdjacentDifference<int, B>;
-    __shared__ typename Diff::TempStorage storage;
+    using Sort = cub::BlockRadixSort<int, B, 1>;
+    __shared__ typename Sort::TempStorage storage;
     int v[1] = {in[blockIdx.x * B + threadIdx.x]};
-    Diff(storage).SubtractLeft(v, v, Minus());
+    Sort(storage).Sort(v);
     out[blockIdx.x * B + threadIdx.x] = v[0];
 }
 
@@ -42,13 +38,13 @@ int main()
     int *in, *out;
     cudaMalloc(&in, 512 * sizeof(int));
     cudaMalloc(&out, 512 * sizeof(int));
-    diff<128><<<4, 128>>>(in, out);
+    sort<128><<<4, 128>>>(in, out);
     cudaDeviceSynchronize();
     printf("done\n");
     return 0;
 }
 """
-ALIAS_LINE = next(i for i, line in enumerate(SRC.splitlines(), 1) if "using Diff" in line)
+ALIAS_LINE = next(i for i, line in enumerate(SRC.splitlines(), 1) if "using Sort" in line)
 
 
 @pytest.fixture(autouse=True)
@@ -71,7 +67,7 @@ def test_recorded_error_without_its_marker_blocks_the_build(translated: Path, ca
                                                            ) -> None:
     recorded = manifest_errors(translated)
     assert [(str(m.path), m.line, m.code) for m in recorded] == [("adj.cu", ALIAS_LINE, "CP2008")]
-    assert "BlockAdjacentDifference" in recorded[0].text
+    assert "BlockRadixSort" in recorded[0].text
     assert main(["build", str(translated)]) == 4
     err = capsys.readouterr().err
     first = err.splitlines()[0]
