@@ -22,7 +22,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import tool_missing
+from tests.conftest import shared_dir, shared_lock, tool_missing
 
 REPO = Path(__file__).resolve().parents[2]
 SHIM = REPO / "runtime_shim" / "opencl"
@@ -69,40 +69,42 @@ class ShimBuild:
 
 @pytest.fixture(scope="session")
 def shim_build(tmp_path_factory: pytest.TempPathFactory) -> ShimBuild:
+    """libcudaport_opencl.a built once per test run (the xdist workers share it)."""
     reason = _missing_toolchain()
     if reason:
         tool_missing(f"OpenCL shim tests need {reason}")
-    out = tmp_path_factory.mktemp("shim_opencl")
-    objs = []
-    procs = []
-    for src in sorted((SHIM / "src").glob("*.cpp")):
-        obj = out / (src.stem + ".o")
-        objs.append(obj)
-        cmd = ["g++", *CXXFLAGS, "-fPIC", "-I", str(SHIM / "include"), "-c", str(src), "-o", str(obj)]
-        procs.append(subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True))
-    for proc in procs:
-        log, _ = proc.communicate()
-        assert proc.returncode == 0, log
+    out = shared_dir(tmp_path_factory, "shim_opencl")
     lib = out / "libcudaport_opencl.a"
-    subprocess.run(["ar", "rcs", str(lib), *map(str, objs)], check=True)
+    with shared_lock(out / "build.lock"):
+        if not lib.is_file():
+            objs = []
+            procs = []
+            for src in sorted((SHIM / "src").glob("*.cpp")):
+                obj = out / (src.stem + ".o")
+                objs.append(obj)
+                cmd = ["g++", *CXXFLAGS, "-fPIC", "-I", str(SHIM / "include"), "-c", str(src), "-o", str(obj)]
+                procs.append(subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True))
+            for proc in procs:
+                log, _ = proc.communicate()
+                assert proc.returncode == 0, log
+            subprocess.run(["ar", "rcs", str(lib), *map(str, objs)], check=True)
     return ShimBuild(lib=lib, include=SHIM / "include", out=out)
 
 
 @pytest.fixture(scope="session")
 def build_program(shim_build: ShimBuild) -> Callable[[str], Path]:
-    """Compiles tests/shim/cpp/<name>.cpp against the shim (once per session); returns the executable."""
-    cache: dict[str, Path] = {}
+    """Compiles tests/shim/cpp/<name>.cpp against the shim (once per test run); returns the executable."""
 
     def build(name: str) -> Path:
-        if name not in cache:
-            exe = shim_build.out / "bin" / name / name
-            exe.parent.mkdir(parents=True, exist_ok=True)
-            cmd = ["g++", *CXXFLAGS, "-I", str(shim_build.include), "-I", str(CPP_DIR),
-                   str(CPP_DIR / f"{name}.cpp"), str(shim_build.lib), "-lOpenCL", "-lpthread", "-o", str(exe)]
-            proc = subprocess.run(cmd, capture_output=True, text=True)
-            assert proc.returncode == 0, proc.stderr
-            cache[name] = exe
-        return cache[name]
+        exe = shim_build.out / "bin" / name / name
+        exe.parent.mkdir(parents=True, exist_ok=True)
+        with shared_lock(exe.parent / "build.lock"):
+            if not exe.is_file():
+                cmd = ["g++", *CXXFLAGS, "-I", str(shim_build.include), "-I", str(CPP_DIR),
+                       str(CPP_DIR / f"{name}.cpp"), str(shim_build.lib), "-lOpenCL", "-lpthread", "-o", str(exe)]
+                proc = subprocess.run(cmd, capture_output=True, text=True)
+                assert proc.returncode == 0, proc.stderr
+        return exe
 
     return build
 

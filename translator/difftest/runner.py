@@ -158,6 +158,15 @@ def _tail(text: str, lines: int = 15) -> str:
     return "\n".join(text.strip().splitlines()[-lines:])
 
 
+def _cached_exe(final: Path) -> Path | None:
+    """The executable a finished cache entry names, or None when the entry is missing or broken."""
+    stamp = final / "exe.txt"
+    if not stamp.is_file():
+        return None
+    exe = Path(stamp.read_text().strip())
+    return exe if exe.is_file() else None
+
+
 def prepare(case: Case, opts: Options, record: bool = False, source: str | None = None) -> tuple[Path, bool]:
     """Translated and built executable for the case (or for `source`); cached. Returns (exe, was_cached)."""
     text = source if source is not None else harness.generate(case, record=record)
@@ -168,11 +177,9 @@ def prepare(case: Case, opts: Options, record: bool = False, source: str | None 
         h.update(b"\0")
     key = h.hexdigest()[:20]
     final = cache_dir(opts) / f"{case.name}-{key}"
-    stamp = final / "exe.txt"
-    if stamp.is_file():
-        exe = Path(stamp.read_text().strip())
-        if exe.is_file():
-            return exe, True
+    exe = _cached_exe(final)
+    if exe is not None:
+        return exe, True
     final.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f"{case.name}-", dir=final.parent))
     try:
@@ -197,9 +204,17 @@ def prepare(case: Case, opts: Options, record: bool = False, source: str | None 
             raise StageError("build produced no executable")
         exe_rel = Path(exes[0]).resolve().relative_to(work.resolve())
         (work / "exe.txt").write_text(str(final / exe_rel))
-        if final.exists():
+        if final.exists() and _cached_exe(final) is None:  # a broken entry (no stamp or no executable)
             shutil.rmtree(final, ignore_errors=True)
-        os.rename(work, final)
+        try:
+            os.rename(work, final)
+        except OSError:
+            # another run (a second `cudaport test`, a pytest-xdist worker) built the same key first and may be
+            # running its executable: keep that one and drop ours
+            exe = _cached_exe(final)
+            if exe is None:
+                raise
+            return exe, False
         return final / exe_rel, False
     finally:
         if work.exists():
