@@ -143,3 +143,14 @@ def test_stream_ordered_allocation_and_the_default_pool(build_program: Callable[
 
 def test_cuda_host_math_and_bit_casts(build_program: Callable[[str], Path]) -> None:
     _passes(run_program(build_program("host_math")))
+
+
+@pytest.mark.parametrize(("env", "path"), PATHS)
+def test_allocation_past_the_device_limit_fails_out_loud(build_program: Callable[[str], Path], env, path) -> None:
+    # OpenCL refuses one buffer past CL_DEVICE_MAX_MEM_ALLOC_SIZE (PoCL: a quarter of memory) where CUDA would
+    # allocate it; a program that does not check then faults on the null pointer, so the shim names it
+    proc = run_program(build_program("too_big"), env=env)
+    _passes(proc)
+    lines = [ln for ln in proc.stderr.splitlines() if ln.strip()]
+    assert len(lines) == 1 and "CL_DEVICE_MAX_MEM_ALLOC_SIZE" in lines[0], proc.stderr
+    assert lines[0].startswith("cudaport: error: cudaMalloc of "), lines[0]

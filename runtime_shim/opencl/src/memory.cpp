@@ -27,8 +27,21 @@ Where locate(const void* p) {
     return w;
 }
 
+// Allocations past CL_DEVICE_MAX_MEM_ALLOC_SIZE fail in OpenCL (PoCL: a quarter of its global memory) where
+// CUDA would allocate them; programs rarely check cudaMalloc, and their kernels then fault on a null pointer
+// without a word, so the failure is named on stderr (the first few times).
+static int n_too_big = 0;
+
 cudaError_t alloc_device(size_t size, AllocKind kind, void** out) {
     State& g = state();
+    if (g.info.max_alloc && size > g.info.max_alloc) {
+        if (n_too_big++ < 4)
+            fprintf(stderr, "cudaport: error: %s of %zu bytes exceeds the largest single allocation of OpenCL device "
+                            "'%s' (CL_DEVICE_MAX_MEM_ALLOC_SIZE %zu bytes); it returns cudaErrorMemoryAllocation\n",
+                    kind == AllocKind::Managed ? "cudaMallocManaged" : "cudaMalloc", size, g.info.name.c_str(),
+                    g.info.max_alloc);
+        return cudaErrorMemoryAllocation;
+    }
     Alloc al;
     al.size = size;
     al.kind = kind;
