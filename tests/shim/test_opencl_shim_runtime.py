@@ -143,3 +143,21 @@ def test_stream_ordered_allocation_and_the_default_pool(build_program: Callable[
 
 def test_cuda_host_math_and_bit_casts(build_program: Callable[[str], Path]) -> None:
     _passes(run_program(build_program("host_math")))
+
+
+
+def test_allocation_past_the_device_limit_is_host_memory_on_pocl(build_program: Callable[[str], Path]) -> None:
+    # OpenCL refuses one buffer past CL_DEVICE_MAX_MEM_ALLOC_SIZE (PoCL: a quarter of its memory) where CUDA
+    # allocates it (a 5.4 GB cudaMalloc on a 23 GB machine); PoCL's CPU device takes host memory as SVM
+    proc = run_program(build_program("too_big"), "host")
+    _passes(proc)
+    assert not proc.stderr.strip(), proc.stderr
+
+
+def test_allocation_past_the_device_limit_fails_out_loud_without_svm(build_program: Callable[[str], Path]) -> None:
+    # a program that does not check cudaMalloc would fault on the null pointer, so the shim names the failure
+    proc = run_program(build_program("too_big"), "refused", env=HANDLES)
+    _passes(proc)
+    lines = [ln for ln in proc.stderr.splitlines() if ln.strip()]
+    assert len(lines) == 1 and "CL_DEVICE_MAX_MEM_ALLOC_SIZE" in lines[0], proc.stderr
+    assert lines[0].startswith("cudaport: error: cudaMalloc of "), lines[0]

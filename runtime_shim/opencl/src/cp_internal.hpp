@@ -42,6 +42,7 @@ struct Alloc {
     void* svm = nullptr;    // SVM path: the clSVMAlloc pointer (== the key)
     bool coarse_managed = false;  // managed memory on coarse-grain SVM: mapped on the host between launches
     bool mapped = false;
+    bool host_backed = false;  // past CL_DEVICE_MAX_MEM_ALLOC_SIZE on PoCL's CPU device: aligned_alloc memory
 };
 
 // Where a pointer lives. `a` is null for memory the shim does not know (ordinary host memory).

@@ -27,11 +27,43 @@ Where locate(const void* p) {
     return w;
 }
 
+// Allocations past CL_DEVICE_MAX_MEM_ALLOC_SIZE fail in OpenCL (PoCL: a quarter of its global memory) where
+// CUDA would allocate them. PoCL's CPU device runs kernels on host memory and takes any host pointer as an SVM
+// argument, copy or fill, so there the allocation is plain host memory (while the total stays within the
+// device's global memory). Elsewhere it fails, named on stderr (the first few times): programs rarely check
+// cudaMalloc, and their kernels then fault on a null pointer without a word.
+static int n_too_big = 0;
+
+static bool host_memory_is_device_memory(const State& g) {
+    return g.svm && g.svm_fine && !g.info.is_gpu &&
+           g.info.platform.find("Portable Computing Language") != std::string::npos;
+}
+
 cudaError_t alloc_device(size_t size, AllocKind kind, void** out) {
     State& g = state();
     Alloc al;
     al.size = size;
     al.kind = kind;
+    if (g.info.max_alloc && size > g.info.max_alloc) {
+        if (host_memory_is_device_memory(g) && g.bytes_allocated + size <= g.info.global_mem) {
+            al.svm = aligned_alloc(4096, (size + 4095) & ~(size_t)4095);
+            if (!al.svm) return cudaErrorMemoryAllocation;
+            al.host_backed = true;
+            if (g.verbose)
+                fprintf(stderr, "cudaport: %zu bytes exceed CL_DEVICE_MAX_MEM_ALLOC_SIZE (%zu); host memory instead\n",
+                        size, g.info.max_alloc);
+            g.allocs[(uintptr_t)al.svm] = al;
+            g.bytes_allocated += size;
+            *out = al.svm;
+            return cudaSuccess;
+        }
+        if (n_too_big++ < 4)
+            fprintf(stderr, "cudaport: error: %s of %zu bytes exceeds the largest single allocation of OpenCL device "
+                            "'%s' (CL_DEVICE_MAX_MEM_ALLOC_SIZE %zu bytes); it returns cudaErrorMemoryAllocation\n",
+                    kind == AllocKind::Managed ? "cudaMallocManaged" : "cudaMalloc", size, g.info.name.c_str(),
+                    g.info.max_alloc);
+        return cudaErrorMemoryAllocation;
+    }
     uintptr_t key = 0;
     if (g.svm) {
         cl_svm_mem_flags flags = CL_MEM_READ_WRITE;
@@ -66,7 +98,9 @@ cudaError_t alloc_device(size_t size, AllocKind kind, void** out) {
 
 static void free_alloc(State& g, std::map<uintptr_t, Alloc>::iterator it) {
     Alloc& al = it->second;
-    if (al.kind == AllocKind::Host && !al.svm) {
+    if (al.host_backed) {
+        free(al.svm);
+    } else if (al.kind == AllocKind::Host && !al.svm) {
         free((void*)it->first);
     } else if (al.svm) {
         if (al.coarse_managed) --g.n_coarse_managed;
