@@ -302,29 +302,20 @@ def _children(cursor, out: list) -> None:  # type: ignore[no-untyped-def]
 
 
 def _descendants(top, out: list) -> None:  # type: ignore[no-untyped-def]
-    """Append every cursor under `top` in preorder, the cursors Cursor.walk_preorder gives: each node's children
-    from a clang_visitChildren of its own, as Cursor.get_children visits them, through one visitor and a stack
-    instead of a new visitor, a check of every child against the null cursor and a generator per level (which
-    cost more than the passes that read the cursors)."""
+    """Append every cursor under `top` in preorder, the cursors Cursor.walk_preorder gives, from one
+    clang_visitChildren that recurses (CXChildVisit_Recurse: a child's subtree before its next sibling, the same
+    order), not one visit per node through Cursor.get_children with its check of every child against the null
+    cursor and a generator per level (which cost more than the passes that read the cursors)."""
     import clang.cindex as ci
 
     tu = top._tu  # noqa: SLF001 - each cursor keeps its TU alive, as Cursor.get_children sets it
-    visit_children = ci.conf.lib.clang_visitChildren
 
     def visit(child, _parent, acc):  # type: ignore[no-untyped-def]
         child._tu = tu  # noqa: SLF001
         acc.append(child)
-        return 1  # CXChildVisit_Continue
+        return 2  # CXChildVisit_Recurse
 
-    callback = ci.callbacks["cursor_visit"](visit)
-    stack = [top]
-    while stack:
-        node = stack.pop()
-        if node is not top:
-            out.append(node)
-        kids: list = []
-        visit_children(node, callback, kids)
-        stack.extend(reversed(kids))
+    ci.conf.lib.clang_visitChildren(top, ci.callbacks["cursor_visit"](visit), out)
 
 
 # Freed before interpreter shutdown takes clang.cindex apart (a TU deleted after that raises in __del__).

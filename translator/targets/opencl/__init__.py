@@ -624,7 +624,7 @@ class FileEmitter:
         operators (halftemplates.py: a __half instance of those is C++ for OpenCL)."""
         builder = ProgramBuilder(merged, texts, poisoned, type_names, self._note, macros,
                                  [(d.name, decl_texts[(d.start, d.end)]) for d in merged.decls if d.kind == "macro"])
-        builder.operated_params = operated_type_params(self.ctx, self.scan.ranges())
+        builder.operated_source = lambda: operated_type_params(self.ctx, self.scan.ranges())
         builder.clang_instances = self._clang_instances
         builder.instance_constants = self._instance_constants
         builder.class_templates = {n for d in merged.decls if d.kind == "type"

@@ -103,8 +103,11 @@ class ProgramBuilder:
         self.notes: list[tuple[str, DevFunc, str]] = []
         self.warned: set[tuple[str, str]] = set()
         self.cxx_reasons: list[tuple[DevFunc, str]] = []  # functions whose code needs C++ (cxxonly.cxx_only)
-        # template name offset -> type parameters its pattern applies operators to (halftemplates.py)
-        self.operated_params: dict[int, frozenset[str]] = {}
+        # template name offset -> type parameters its pattern applies operators to (halftemplates.py), asked of
+        # `operated_source` the first time an instance has a half/bfloat16 argument (a walk of every template's
+        # AST, wasted on the programs that have none)
+        self.operated_source: Callable[[], dict[int, frozenset[str]]] = dict
+        self._operated: dict[int, frozenset[str]] | None = None
         self.kernel_funcs: list[DevFunc] = []  # kernels emitted, in order
         self.kernel_at: dict[str, int] = {}  # kernel instance name -> index of its text in self.bodies
         self.kernel_start: dict[str, int] = {}  # kernel instance name -> start of the kernel it is an instance of
@@ -347,7 +350,11 @@ class ProgramBuilder:
     # -- emission ------------------------------------------------------------------------------------------
     def _half_operators(self, f: DevFunc, smap: dict[str, str]) -> str:
         """Why an instance is C++ (halftemplates.py): a parameter its pattern computes on is __half; or ''."""
-        operated = self.operated_params.get(f.kdef.name_span.offset, ())
+        if not any(v.strip() in ("cp_half", "cp_bfloat16") for v in smap.values()):
+            return ""
+        if self._operated is None:
+            self._operated = self.operated_source()
+        operated = self._operated.get(f.kdef.name_span.offset, ())
         return "C++ operators on `__half` in a template instance" if any(
             smap.get(p, "").strip() in ("cp_half", "cp_bfloat16") for p in operated) else ""
 

@@ -19,7 +19,7 @@ _CONFLICTS: list[str] = []
 # another over the same kernel text, most of them changing nothing, and lexing it again each time was a large part
 # of the OpenCL translation time. Tokens are tuples; each Rewriter gets its own list.
 _LEXED: dict[bytes, tuple[Tok, ...]] = {}
-_LEXED_MAX = 256
+_LEXED_MAX = 4096
 
 
 def _tokens(data: bytes) -> list[Tok]:
