@@ -64,7 +64,7 @@ def _index():  # type: ignore[no-untyped-def]
     import clang.cindex as ci
 
     atexit.register(_index.cache_clear)  # free it while libclang is still loaded (no noise at exit)
-    return ci.Index.create()
+    return ci.Index.create(excludeDecls=True)
 
 
 def clang_available() -> str | None:

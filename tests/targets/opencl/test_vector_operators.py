@@ -13,6 +13,9 @@ import pytest
 
 from tests.targets.opencl.projects import build_and_run, translate_project
 from translator.api import translate_text
+from translator.engine.context import Options
+from translator.project.runner import run
+from translator.project.tree import discover
 
 OPERATORS = r"""
 #include <cstdio>
@@ -109,3 +112,35 @@ def test_an_operator_only_host_code_calls_is_left_alone() -> None:
            "float4 host(float4 a) { return a * a; }\n")
     res = translate_text(src, "opencl", name="h.cu")
     assert not [f for f in res.findings if f.code in ("CP4051", "CP4052")], res.findings
+
+
+HEADER = r"""#pragma once
+#include <cuda_runtime.h>
+inline __host__ __device__ float4 operator+(float4 a, float4 b) {
+  return make_float4(a.x + b.x, a.y + b.y, a.z + b.z, a.w + b.w);
+}
+inline __host__ __device__ float3 operator+(float3 a, float3 b) { return make_float3(a.x + b.x, a.y + b.y, a.z + b.z); }
+inline __host__ __device__ float4 operator*(float4 a, float4 b) { return make_float4(a.x * b.x, 0, 0, 0); }
+"""
+
+
+def test_header_operators_are_checked_where_the_file_calls_them(tmp_path: Path) -> None:
+    # helper_math.h style: the header defines many operators; the unused float3 one and the wrong `*` that
+    # only host code calls say nothing, the `+` device code calls is verified
+    main = ('#include "vec.h"\n__global__ void k(float4* p) { p[threadIdx.x] = p[threadIdx.x] + p[0]; }\n'
+            "float4 host(float4 a) { return a * a; }\n")
+    res = translate_project_findings(tmp_path, {"vec.h": HEADER, "main.cu": main})
+    codes = [(f.code, f.message.split(": ", 1)[-1]) for f in res if f.code in ("CP4051", "CP4052")]
+    assert codes == [("CP4052", "operator+(float4, float4) (in vec.h:3)")], codes
+    bad = main.replace("p[threadIdx.x] + p[0]", "p[threadIdx.x] * p[0]")
+    res = translate_project_findings(tmp_path / "bad", {"vec.h": HEADER, "main.cu": bad})
+    assert [f.code for f in res if f.code in ("CP4051", "CP4052")] == ["CP4051"]
+
+
+def translate_project_findings(tmp_path: Path, files: dict[str, str]) -> list:
+    src = tmp_path / "src"
+    for rel, text in files.items():
+        (src / rel).parent.mkdir(parents=True, exist_ok=True)
+        (src / rel).write_text(text)
+    result = run(discover(src, None, ()), Options(target="opencl"), out=tmp_path / "out")
+    return list(result.findings)

@@ -421,11 +421,11 @@ class FileEmitter:
     def run(self) -> None:
         ctx, scan = self.ctx, self.scan
         closures = self._lower_lambdas()
-        check_vector_operators(ctx, self.view, scan.ranges())
         own = take_device_edits(ctx, scan)
         self._place_closures(closures, own.decls)
         declare_device_members(ctx, self.view, scan)
         self.headers = self._header_parts()
+        check_vector_operators(ctx, self.view, scan.ranges(), [(h.path, h.name, h.view) for h in self.headers])
         merged = DeviceScan(funcs=list(scan.funcs), vars=list(scan.vars), qualifier_macros=dict(scan.qualifier_macros))
         texts, poisoned, decl_texts = dict(own.texts), dict(own.poisoned), dict(own.decls)
         header_kernels: dict[str, tuple[DevFunc, HeaderPart]] = {}

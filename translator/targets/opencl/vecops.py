@@ -7,7 +7,9 @@ checked from its tokens:
   (`s OP a.x`), the components in order and as many as T has;
 - `T operator-(T a) { return make_T(-a.x, ...); }`;
 - `void operator OP=(T& a, B b) { a.x OP= b.x; ...; }` (also returning `T&` with a final `return a;`).
-Verified operators are a note (CP4052); any other operator device code calls on a vector type (a dot product
+Operators of the project headers the file includes are checked the same way when the file's device code calls
+them (calls inside a header's own device functions are not followed). Verified operators are a note (CP4052);
+any other operator device code calls on a vector type (a dot product
 written as `*`, a comparison returning bool, a 3-component type, which is a packed struct here) is CP4051, an
 error at the operator, since the built-in one would compute something else. Operators device code never calls
 stay in the host code untouched.
@@ -16,7 +18,9 @@ Input: the file's context and tokens, the ranges of device code. Output: finding
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from translator.engine.context import FileContext
 from translator.frontend.lexer import PUNCT
@@ -39,20 +43,29 @@ class VectorOperator:
     at: int  # offset of the `operator` token
 
 
-def check_vector_operators(ctx: FileContext, view: TokenView, device_ranges: list[tuple[int, int]]) -> None:
-    ops = _operators(view)
-    if not ops:
-        return
+def check_vector_operators(ctx: FileContext, view: TokenView, device_ranges: list[tuple[int, int]],
+                           headers: Sequence[tuple[Path, str, TokenView]] = ()) -> None:
+    """The file's own operators, and those of the project headers it includes (`headers`: path, display name,
+    tokens) that its device code calls; without clang, every device operator of the file itself."""
     called = _called_from_device(ctx, device_ranges)
-    for op in ops:
-        if called is not None and op.at not in called:
-            continue
-        why = _mismatch(op)
-        sig = f"operator{op.op}({', '.join(t for t, _n in op.params)})"
-        if why is None:
-            ctx.report("CP4052", op.span, sig, inline=False)
-        else:
-            ctx.report("CP4051", op.span, f"{sig}: {why}", inline=True)
+    for op in _operators(view):
+        if called is None or (str(ctx.parsed.path), op.at) in called:
+            _report(ctx, op, op.span, "")
+    if called is None:
+        return
+    for path, name, hview in headers:
+        for op in _operators(hview):
+            if (str(path), op.at) in called:
+                _report(ctx, op, None, f" (in {name}:{op.span.line})")
+
+
+def _report(ctx: FileContext, op: VectorOperator, span: Span | None, where: str) -> None:
+    why = _mismatch(op)
+    sig = f"operator{op.op}({', '.join(t for t, _n in op.params)})"
+    if why is None:
+        ctx.report("CP4052", span, sig + where, inline=False)
+    else:
+        ctx.report("CP4051", span, f"{sig}: {why}{where}", inline=span is not None)
 
 
 def _operators(view: TokenView) -> list[VectorOperator]:
@@ -116,8 +129,9 @@ def _param(text: str) -> tuple[str, str]:
     return " ".join(w for w in words[:-1] if w != "const"), name
 
 
-def _called_from_device(ctx: FileContext, device_ranges: list[tuple[int, int]]) -> set[int] | None:
-    """Offsets of the operator functions clang resolved calls to inside device code; None without clang."""
+def _called_from_device(ctx: FileContext, device_ranges: list[tuple[int, int]]) -> set[tuple[str, int]] | None:
+    """(file, offset) of the operator functions clang resolved calls to inside the file's device code; None
+    without clang."""
     tu = ctx.parsed.tu
     if tu is None:
         return None
@@ -126,7 +140,7 @@ def _called_from_device(ctx: FileContext, device_ranges: list[tuple[int, int]]) 
     from translator.frontend.clang import main_file_cursors_of
 
     main = str(ctx.parsed.path)
-    out: set[int] = set()
+    out: set[tuple[str, int]] = set()
     for cur in main_file_cursors_of(tu, main, (CursorKind.CALL_EXPR,)):
         if cur.kind != CursorKind.CALL_EXPR or not cur.spelling.startswith("operator"):
             continue
@@ -134,8 +148,8 @@ def _called_from_device(ctx: FileContext, device_ranges: list[tuple[int, int]]) 
         if not any(a <= at < b for a, b in device_ranges):
             continue
         ref = cur.referenced
-        if ref is not None and ref.location.file is not None and ref.location.file.name == main:
-            out.add(ref.location.offset)
+        if ref is not None and ref.location.file is not None:
+            out.add((ref.location.file.name, ref.location.offset))
     return out
 
 
