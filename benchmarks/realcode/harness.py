@@ -10,6 +10,7 @@ reports/realcode/hecbench.json (merged on re-runs of one program, class or targe
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime
 import json
 import os
@@ -45,6 +46,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     r.add_argument("--target", choices=TARGETS, action="append", default=[])
     r.add_argument("--results", type=Path, default=RESULTS)
     r.add_argument("--no-table", action="store_true", help="do not regenerate the markdown table and README")
+    r.add_argument("--long", action="store_true",
+                   help="also run the skip_run programs that give a long_timeout, each with that limit")
     t = sub.add_parser("table", help="regenerate the markdown table and the README section from the results")
     t.add_argument("--results", type=Path, default=RESULTS)
     return p.parse_args(argv)
@@ -75,6 +78,9 @@ def run(ns: argparse.Namespace) -> int:
         raise programs_mod.SetupError("no HeCBench source: pass --hecbench PATH (checkout or bare mirror)")
     commit, everything = programs_mod.load_programs(ns.devset, ns.args_dir)
     chosen = select(everything, ns.program, ns.klass)
+    if ns.long:
+        chosen = [dataclasses.replace(p, skip_run="", timeout=p.long_timeout) if p.skip_run and p.long_timeout
+                  else p for p in chosen]
     targets = ns.target or list(TARGETS)
     suite = programs_mod.Suite(ns.hecbench, commit)
     ns.work.mkdir(parents=True, exist_ok=True)

@@ -24,8 +24,11 @@ DEFAULT_TIMEOUT = 120
 # A program's own verdict: HeCBench prints PASS/FAIL (any case, sometimes "PASSED", "Test failed!").
 DEFAULT_PASS = r"(?i)\bpass(ed)?\b"
 DEFAULT_FAIL = r"(?i)\bfail(ed|ure|s)?\b"
-ARG_KEYS = {"args", "why", "timeout", "defines", "data", "pass", "fail", "note", "skip_run", "prepare"}
+ARG_KEYS = {"args", "why", "timeout", "defines", "data", "pass", "fail", "note", "skip_run", "prepare", "long_timeout"}
 MAX_TIMEOUT = 300  # bounds a full run of the set; a program that needs more is listed with skip_run
+# `harness.py run --long` also runs the skip_run programs that give a long_timeout (minutes on a CPU device, not
+# hours), each with that limit, up to this bound
+MAX_LONG_TIMEOUT = 1800
 
 
 class SetupError(Exception):
@@ -49,6 +52,7 @@ class Program:
     fail_re: str = DEFAULT_FAIL
     skip_run: str = ""      # why the program cannot run on a CPU device within the limit (it still builds)
     prepare: str = ""       # shell command run in the fresh program folder before the run (e.g. decompress data)
+    long_timeout: int = 0   # a skip_run program's limit under `run --long` (0: not run then either)
 
 
 def load_args(args_dir: Path = ARGS_DIR) -> dict[str, dict]:
@@ -95,7 +99,8 @@ def load_programs(devset: Path = DEFAULT_DEVSET, args_dir: Path = ARGS_DIR) -> t
             defines=tuple(entry.get("defines") or ()),
             data=tuple(d if isinstance(d, dict) else {"path": str(d)} for d in entry.get("data") or ()),
             pass_re=entry.get("pass") or DEFAULT_PASS, fail_re=entry.get("fail") or DEFAULT_FAIL,
-            skip_run=entry.get("skip_run", ""), prepare=entry.get("prepare", "")))
+            skip_run=entry.get("skip_run", ""), prepare=entry.get("prepare", ""),
+            long_timeout=min(MAX_LONG_TIMEOUT, int(entry.get("long_timeout", 0)))))
     return doc["commit"], programs
 
 

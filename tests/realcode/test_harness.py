@@ -102,7 +102,21 @@ def test_summary_counts_per_class_and_target() -> None:
     assert s["library"]["opencl"] == {"passed": 0, "checked": 0, "total": 0}
 
 
-def _run_suite(tmp_path: Path, args_yaml: str, targets: list[str]) -> dict:
+def test_long_timeout_is_read_and_bounded(tmp_path: Path) -> None:
+    devset = tmp_path / "dev.json"
+    devset.write_text(json.dumps({"commit": "0" * 40, "programs": [
+        {"name": "saxpy", "dir": "saxpy-cuda", "class": "plain"},
+        {"name": "big", "dir": "big-cuda", "class": "plain"}]}))
+    (tmp_path / "args").mkdir()
+    (tmp_path / "args" / "a.yaml").write_text("saxpy:\n  args: ''\n  why: x\n  skip_run: fixed sizes\n"
+                                             "  long_timeout: 900\nbig:\n  args: ''\n  why: y\n"
+                                             "  skip_run: hours\n  long_timeout: 99999\n")
+    _commit, progs = programs.load_programs(devset, tmp_path / "args")
+    assert [(p.name, p.skip_run, p.long_timeout) for p in progs] == [
+        ("saxpy", "fixed sizes", 900), ("big", "hours", programs.MAX_LONG_TIMEOUT)]
+
+
+def _run_suite(tmp_path: Path, args_yaml: str, targets: list[str], *more: str) -> dict:
     devset = tmp_path / "dev.json"
     devset.write_text(json.dumps({"commit": "0" * 40, "programs": [
         {"name": "saxpy", "dir": "saxpy-cuda", "class": "library", "lines": 40}]}))
@@ -113,7 +127,7 @@ def _run_suite(tmp_path: Path, args_yaml: str, targets: list[str]) -> dict:
             "--work", str(tmp_path / "work"), "--results", str(results), "--no-table", "--jobs", "1"]
     for t in targets:
         argv += ["--target", t]
-    assert harness.main(argv) == 0
+    assert harness.main([*argv, *more]) == 0
     return json.loads(results.read_text())["programs"][0]["targets"]
 
 
@@ -150,3 +164,15 @@ def test_published_table_and_readme_section_match_the_results() -> None:
         "reports/realcode/hecbench.md is stale: run `python benchmarks/realcode/harness.py table`")
     assert table.readme_section(doc) in table.README.read_text(), (
         "the README's real-code table is stale: run `python benchmarks/realcode/harness.py table`")
+
+
+@pytest.mark.slow
+@pytest.mark.opencl
+def test_long_runs_the_skipped_programs_that_give_a_long_timeout(tmp_path: Path) -> None:
+    yaml_text = "saxpy:\n  args: '3000'\n  why: x\n  skip_run: too slow for a full run\n  long_timeout: 600\n"
+    for sub in ("plain", "long"):
+        (tmp_path / sub).mkdir()
+    got = _run_suite(tmp_path / "plain", yaml_text, ["opencl"])
+    assert got["opencl"]["passed"] is False and got["opencl"]["first_error"].startswith("not run: too slow")
+    got = _run_suite(tmp_path / "long", yaml_text, ["opencl"], "--long")
+    assert got["opencl"] == {**got["opencl"], "stage": "verify", "passed": True}
