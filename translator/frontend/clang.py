@@ -159,10 +159,12 @@ def parse(path: Path, data: bytes, extra_args: Sequence[str] = (),
     import clang.cindex as ci
 
     fname = str(path)
-    unsaved = [(fname, data.decode("utf-8", "surrogateescape"))]
+    # bytes as they are (cindex passes bytes through): a str with the surrogates of a non-UTF-8 byte (a Latin-1
+    # copyright sign in a comment) made cindex's own UTF-8 encoding raise, and the file lost clang (CP1001)
+    unsaved = [(fname, data)]
     if prefix is not None:
         head = str(prefix[0].with_name(f".{prefix[0].name}.cudaport-prefix.h"))
-        unsaved.append((head, prefix[1].decode("utf-8", "surrogateescape")))
+        unsaved.append((head, prefix[1]))
         extra_args = [*extra_args, "-include", head]
     args = parse_args(extra_args, stub_headers)
     tu = _index().parse(fname, args=args, unsaved_files=unsaved, options=ci.TranslationUnit.PARSE_INCOMPLETE)
