@@ -7,14 +7,12 @@ build` and run on PoCL, where the program checks its numbers (exact in both form
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import tool_missing
-from tests.targets.opencl.projects import translate_project
+from tests.targets.opencl.projects import build_and_run, translate_project
 from translator.frontend import specializations
 from translator.targets.opencl.headers import needs_ast
 
@@ -118,9 +116,4 @@ def test_header_operators_are_written_out(out: Path) -> None:
 
 @pytest.mark.opencl
 def test_header_half_arithmetic_runs_on_pocl(out: Path) -> None:
-    b = subprocess.run([sys.executable, "-m", "translator.cli", "build", str(out), "-q"], capture_output=True,
-                       text=True, timeout=600)
-    assert b.returncode == 0, b.stdout + b.stderr
-    (exe,) = b.stdout.split()
-    r = subprocess.run([exe], capture_output=True, text=True, timeout=120)
-    assert r.returncode == 0 and r.stdout.strip() == "PASS", r.stdout + r.stderr
+    assert build_and_run(out).strip() == "PASS"

@@ -7,13 +7,11 @@ numbers against a host transform."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.targets.opencl.projects import translate_project
+from tests.targets.opencl.projects import build_and_run, translate_project
 from translator.targets.opencl.poclopt import UNROLL_DROPPED
 
 MAIN = r"""
@@ -94,9 +92,4 @@ def test_pragmas_come_off_warp_loops_only(out: Path) -> None:
 
 @pytest.mark.opencl
 def test_rolled_warp_loops_run_on_pocl(out: Path) -> None:
-    b = subprocess.run([sys.executable, "-m", "translator.cli", "build", str(out), "-q"], capture_output=True,
-                       text=True, timeout=600)
-    assert b.returncode == 0, b.stdout + b.stderr
-    (exe,) = b.stdout.split()
-    r = subprocess.run([exe], capture_output=True, text=True, timeout=120)
-    assert r.returncode == 0 and r.stdout.strip() == "PASS", r.stdout + r.stderr
+    assert build_and_run(out).strip() == "PASS"
