@@ -28,13 +28,11 @@ def pocl() -> tuple[ModuleType, Any, Any]:
     return cl, ctx, cl.CommandQueue(ctx)
 
 
-@pytest.fixture(scope="session")
-def pocl_run(pocl: tuple[ModuleType, Any, Any]) -> Callable[..., Any]:
+def _runner(cl: ModuleType, ctx: Any, q: Any) -> Callable[..., Any]:
     """run(program, kernel, global_size, local_size, *args, options=()) -> the built program: builds `program`
-    (OpenCL C text, or a program run() returned, for a second kernel) on PoCL with the build options, runs
-    `kernel` once, and waits for it. A numpy array argument goes in as a buffer and the kernel's result is read
-    back into the array; any other argument (np.int32(n), cl.LocalMemory(...)) is passed as it is."""
-    cl, ctx, q = pocl
+    (OpenCL C text, or a built program, for a second kernel or a SPIR binary) in `ctx` with the build options,
+    runs `kernel` once, and waits for it. A numpy array argument goes in as a buffer and the kernel's result is
+    read back into the array; any other argument (np.int32(n), cl.LocalMemory(...)) is passed as it is."""
 
     def run(program: Any, kernel: str, global_size: tuple[int, ...], local_size: tuple[int, ...] | None, *args: Any,
             options: Sequence[str] = ()) -> Any:
@@ -52,10 +50,16 @@ def pocl_run(pocl: tuple[ModuleType, Any, Any]) -> Callable[..., Any]:
 
 
 @pytest.fixture(scope="session")
+def pocl_run(pocl: tuple[ModuleType, Any, Any]) -> Callable[..., Any]:
+    """_runner on the PoCL context of `pocl`."""
+    return _runner(*pocl)
+
+
+@pytest.fixture(scope="session")
 def pocl_spir() -> Any:
     """build(cl_text) -> a built pyopencl Program, for C++ for OpenCL programs (cxxonly.MARKER): compiled with
     clang-15 to SPIR as the runtime shim does, then built on a PoCL device that takes SPIR (Debian's PoCL; the
-    pip one does not). Also gives .cl, .ctx and .queue."""
+    pip one does not). Also gives .cl, .ctx, .queue and .run (_runner in that context, for the built program)."""
     import shutil
     import subprocess
     import tempfile
@@ -84,4 +88,5 @@ def pocl_spir() -> Any:
             assert res.returncode == 0, res.stderr[-3000:]
             return cl.Program(ctx, ctx.devices, [bc.read_bytes()]).build(options="-x spir -spir-std=1.2")
 
-    return SimpleNamespace(build=build, cl=cl, ctx=ctx, queue=cl.CommandQueue(ctx))
+    queue = cl.CommandQueue(ctx)
+    return SimpleNamespace(build=build, cl=cl, ctx=ctx, queue=queue, run=_runner(cl, ctx, queue))

@@ -82,21 +82,14 @@ def test_a_bare_cub_class_without_mapping_is_cp2008_at_its_use() -> None:
 
 
 @pytest.mark.opencl
-def test_scans_on_pocl(translated, pocl) -> None:  # type: ignore[no-untyped-def]
-    cl, ctx, q = pocl
-    prog = cl.Program(ctx, translated.extra_files["scans.cl"].decode()).build()
-    mf = cl.mem_flags
+def test_scans_on_pocl(translated, pocl_run) -> None:  # type: ignore[no-untyped-def]
+    prog = translated.extra_files["scans.cl"].decode()
     for threads, items, algo in ((64, 4, 0), (32, 8, 1), (128, 1, 2)):
         tile = threads * items
         x = np.random.default_rng(threads).integers(-50, 50, BLOCKS * tile).astype(np.int32)
-        bx = cl.Buffer(ctx, mf.READ_ONLY | mf.COPY_HOST_PTR, hostbuf=x)
         outs = [np.zeros(BLOCKS * tile, np.int32), np.zeros(BLOCKS * tile, np.int32), np.zeros(BLOCKS, np.int32),
                 np.zeros(BLOCKS, np.int32)]
-        bufs = [cl.Buffer(ctx, mf.READ_WRITE | mf.COPY_HOST_PTR, hostbuf=o) for o in outs]
-        getattr(prog, f"scans_{threads}_{items}_{algo}")(q, (BLOCKS * threads,), (threads,), bx, *bufs)
-        for o, b in zip(outs, bufs, strict=True):
-            cl.enqueue_copy(q, o, b)
-        q.finish()
+        prog = pocl_run(prog, f"scans_{threads}_{items}_{algo}", (BLOCKS * threads,), (threads,), x, *outs)
         tiles = x.reshape(BLOCKS, tile)
         incl = np.cumsum(tiles, axis=1, dtype=np.int32)
         assert np.array_equal(outs[1], incl.ravel()), (threads, items)

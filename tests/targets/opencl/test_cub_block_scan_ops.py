@@ -55,28 +55,15 @@ void run(const int* in, int* e, int* v) { scans<<<1, 32>>>(in, e, v); }
 """
 
 
-def _run(cl, ctx, q, prog, name, x, sizes, gsize, lsize):  # type: ignore[no-untyped-def]
-    mf = cl.mem_flags
-    bx = cl.Buffer(ctx, mf.READ_ONLY | mf.COPY_HOST_PTR, hostbuf=x)
-    outs = [np.zeros(n, np.int32) for n in sizes]
-    bufs = [cl.Buffer(ctx, mf.READ_WRITE | mf.COPY_HOST_PTR, hostbuf=o) for o in outs]
-    getattr(prog, name)(q, (gsize,), (lsize,), bx, *bufs)
-    for o, b in zip(outs, bufs, strict=True):
-        cl.enqueue_copy(q, o, b)
-    q.finish()
-    return outs
-
-
 @pytest.mark.opencl
-def test_library_operators_on_pocl(pocl) -> None:  # type: ignore[no-untyped-def]
+def test_library_operators_on_pocl(pocl_run) -> None:  # type: ignore[no-untyped-def]
     res = translate_text(LIBRARY, "opencl", name="lib.cu")
     assert "CP2008" not in [f.code for f in res.findings]
     cl_text = res.extra_files["lib.cl"].decode()
     assert "C++ for OpenCL" not in cl_text.splitlines()[0]
-    cl, ctx, q = pocl
-    prog = cl.Program(ctx, cl_text).build()
     x = np.random.default_rng(4).integers(-500, 500, 512).astype(np.int32)
-    imax, emin, items, aggs = _run(cl, ctx, q, prog, "scans", x, (128, 128, 512, 4), 128, 64)
+    imax, emin, items, aggs = (np.zeros(n, np.int32) for n in (128, 128, 512, 4))
+    pocl_run(cl_text, "scans", (128,), (64,), x, imax, emin, items, aggs)
     for g in range(2):
         t = x[g * 64:(g + 1) * 64]
         assert np.array_equal(imax[g * 64:(g + 1) * 64], np.maximum.accumulate(t))
@@ -93,7 +80,8 @@ def test_a_user_operator_on_pocl(pocl_spir) -> None:  # type: ignore[no-untyped-
     assert "CP2008" not in [f.code for f in res.findings]
     prog = pocl_spir.build(res.extra_files["fn.cl"].decode())
     x = np.random.default_rng(6).integers(-9, 9, 128).astype(np.int32)
-    excl, items = _run(pocl_spir.cl, pocl_spir.ctx, pocl_spir.queue, prog, "scans", x, (32, 128), 32, 32)
+    excl, items = np.zeros(32, np.int32), np.zeros(128, np.int32)
+    pocl_spir.run(prog, "scans", (32,), (32,), x, excl, items)
     acc, want = 5, []
     for v in x[:32]:
         want.append(acc)

@@ -114,17 +114,10 @@ def test_the_calls_are_mapped(translated) -> None:  # type: ignore[no-untyped-de
 @pytest.mark.opencl
 def test_adjacent_differences_and_functor_reduce_on_pocl(translated, pocl_spir) -> None:  # type: ignore[no-untyped-def]
     prog = pocl_spir.build(translated.extra_files["adj.cl"].decode())
-    cl, ctx, q = pocl_spir.cl, pocl_spir.ctx, pocl_spir.queue
     tile = THREADS * ITEMS
     x = np.random.default_rng(5).integers(-100, 100, BLOCKS * tile).astype(np.int32)
-    mf = cl.mem_flags
-    bx = cl.Buffer(ctx, mf.READ_ONLY | mf.COPY_HOST_PTR, hostbuf=x)
     outs = [np.zeros(BLOCKS * tile, np.int32) for _ in range(6)] + [np.zeros(BLOCKS, np.float32)]
-    bufs = [cl.Buffer(ctx, mf.READ_WRITE | mf.COPY_HOST_PTR, hostbuf=o) for o in outs]
-    prog.adjacent_64(q, (BLOCKS * THREADS,), (THREADS,), bx, *bufs, np.int32(VALID))
-    for o, b in zip(outs, bufs, strict=True):
-        cl.enqueue_copy(q, o, b)
-    q.finish()
+    pocl_spir.run(prog, "adjacent_64", (BLOCKS * THREADS,), (THREADS,), x, *outs, np.int32(VALID))
     for g in range(BLOCKS):
         t = x[g * tile:(g + 1) * tile]
         got = [o[g * tile:(g + 1) * tile] for o in outs[:6]]
@@ -139,21 +132,14 @@ def test_adjacent_differences_and_functor_reduce_on_pocl(translated, pocl_spir) 
 
 
 @pytest.mark.opencl
-def test_a_library_difference_stays_opencl_c(pocl) -> None:  # type: ignore[no-untyped-def]
+def test_a_library_difference_stays_opencl_c(pocl_run) -> None:  # type: ignore[no-untyped-def]
     res = translate_text(LIBRARY_OP, "opencl", name="lib.cu")
     assert "CP2008" not in [f.code for f in res.findings]
     cl_text = res.extra_files["lib.cl"].decode()
     assert "C++ for OpenCL" not in cl_text.splitlines()[0]
-    cl, ctx, q = pocl
-    prog = cl.Program(ctx, cl_text).build()
     x = np.random.default_rng(1).integers(-9, 9, 64).astype(np.int32)
     out = np.zeros(64, np.int32)
-    mf = cl.mem_flags
-    bx = cl.Buffer(ctx, mf.READ_ONLY | mf.COPY_HOST_PTR, hostbuf=x)
-    bo = cl.Buffer(ctx, mf.READ_WRITE | mf.COPY_HOST_PTR, hostbuf=out)
-    prog.diff(q, (32,), (32,), bx, bo)
-    cl.enqueue_copy(q, out, bo)
-    q.finish()
+    pocl_run(cl_text, "diff", (32,), (32,), x, out)
     assert np.array_equal(out, _left(x, None, 64))
 
 
@@ -198,19 +184,10 @@ def test_block_prefix_callbacks_carry_a_running_total_on_pocl(pocl_spir) -> None
     cl_text = res.extra_files["cb.cl"].decode()
     assert "(x) = cp_block_scan_cb<int>(ts, x, 1, a)" in cl_text
     assert "CP_BLOCK_SCAN_ITEMS_CB(int, ts, v, v, (4), 0, b);" in cl_text
-    prog = pocl_spir.build(cl_text)
-    cl, ctx, q = pocl_spir.cl, pocl_spir.ctx, pocl_spir.queue
     tiles = 8
     x = np.random.default_rng(9).integers(-20, 20, tiles * 64).astype(np.int32)
-    mf = cl.mem_flags
-    bx = cl.Buffer(ctx, mf.READ_ONLY | mf.COPY_HOST_PTR, hostbuf=x)
     one, four = np.zeros_like(x), np.zeros_like(x)
-    b1 = cl.Buffer(ctx, mf.READ_WRITE | mf.COPY_HOST_PTR, hostbuf=one)
-    b4 = cl.Buffer(ctx, mf.READ_WRITE | mf.COPY_HOST_PTR, hostbuf=four)
-    prog.scan_tiles(q, (64,), (64,), bx, b1, b4, np.int32(tiles))
-    cl.enqueue_copy(q, one, b1)
-    cl.enqueue_copy(q, four, b4)
-    q.finish()
+    pocl_spir.run(pocl_spir.build(cl_text), "scan_tiles", (64,), (64,), x, one, four, np.int32(tiles))
     incl = np.cumsum(x, dtype=np.int32)
     assert np.array_equal(one, incl - x)
     assert np.array_equal(four, incl + 100)

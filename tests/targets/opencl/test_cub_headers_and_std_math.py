@@ -50,15 +50,8 @@ def test_clang_parses_and_the_instance_is_found(translated) -> None:  # type: ig
 
 
 @pytest.mark.opencl
-def test_nearbyint_rounds_half_to_even_on_pocl(translated, pocl) -> None:  # type: ignore[no-untyped-def]
-    cl, ctx, q = pocl
-    prog = cl.Program(ctx, translated.extra_files["rnd.cl"].decode()).build()
+def test_nearbyint_rounds_half_to_even_on_pocl(translated, pocl_run) -> None:  # type: ignore[no-untyped-def]
     x = np.arange(-20, 21, dtype=np.float32)
     out = np.zeros(x.size, np.int32)
-    mf = cl.mem_flags
-    bx = cl.Buffer(ctx, mf.READ_ONLY | mf.COPY_HOST_PTR, hostbuf=x)
-    bo = cl.Buffer(ctx, mf.READ_WRITE | mf.COPY_HOST_PTR, hostbuf=out)
-    prog.round_kernel_float(q, (64,), (64,), bx, bo, np.int32(x.size))
-    cl.enqueue_copy(q, out, bo)
-    q.finish()
+    pocl_run(translated.extra_files["rnd.cl"].decode(), "round_kernel_float", (64,), (64,), x, out, np.int32(x.size))
     assert np.array_equal(out, np.rint(x * np.float32(0.5)).astype(np.int32))

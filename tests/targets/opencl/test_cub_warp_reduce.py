@@ -47,18 +47,9 @@ def test_a_partial_warp_sum_is_cp2008() -> None:
 
 
 @pytest.mark.opencl
-def test_warp_reductions_on_pocl(translated, pocl) -> None:  # type: ignore[no-untyped-def]
-    cl, ctx, q = pocl
-    prog = cl.Program(ctx, translated.extra_files["warps.cl"].decode()).build()
+def test_warp_reductions_on_pocl(translated, pocl_run) -> None:  # type: ignore[no-untyped-def]
     x = np.random.default_rng(2).uniform(-1, 1, 256).astype(np.float32)
-    mf = cl.mem_flags
-    bx = cl.Buffer(ctx, mf.READ_ONLY | mf.COPY_HOST_PTR, hostbuf=x)
     sums, maxes = np.zeros(8, np.float32), np.zeros(32, np.int32)
-    bs = cl.Buffer(ctx, mf.READ_WRITE | mf.COPY_HOST_PTR, hostbuf=sums)
-    bm = cl.Buffer(ctx, mf.READ_WRITE | mf.COPY_HOST_PTR, hostbuf=maxes)
-    prog.warps(q, (256,), (128,), bx, bs, bm)
-    cl.enqueue_copy(q, sums, bs)
-    cl.enqueue_copy(q, maxes, bm)
-    q.finish()
+    pocl_run(translated.extra_files["warps.cl"].decode(), "warps", (256,), (128,), x, sums, maxes)
     assert np.allclose(sums, x.reshape(8, 32).sum(axis=1), rtol=1e-5, atol=1e-5)
     assert np.array_equal(maxes, (x * np.float32(100.0)).astype(np.int32).reshape(32, 8).max(axis=1))
