@@ -187,7 +187,7 @@ def _scan_functions(view: TokenView, out: DeviceScan) -> list[tuple[int, int]]:
             out.funcs.append(func)
     _mark_spec_clashes(out.funcs)
     # member functions belong to their class, which moves to the .cl whole (C++ for OpenCL, cxxonly.py)
-    classes = _class_ranges(view)
+    classes = class_ranges(view)
     out.funcs = [f for f in out.funcs if not any(a <= f.start < b for a, b in classes)]
     out.funcs.sort(key=lambda f: f.start)
     return prototypes
@@ -439,7 +439,7 @@ def _alias(view: TokenView, i: int) -> bool:
     return i + 2 < len(toks) and toks[i].text == "using" and toks[i + 1].kind == IDENT and toks[i + 2].text == "="
 
 
-def _class_ranges(view: TokenView) -> list[tuple[int, int]]:
+def class_ranges(view: TokenView) -> list[tuple[int, int]]:
     """Byte ranges of the bodies of classes, structs and unions declared at file or namespace scope (their
     member functions are not free device functions)."""
     toks = view.toks

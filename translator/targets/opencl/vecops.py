@@ -26,6 +26,7 @@ from translator.engine.context import FileContext
 from translator.frontend.lexer import PUNCT
 from translator.frontend.sites import TokenView
 from translator.model import Span
+from translator.targets.opencl.scan import class_ranges
 
 VECTOR = re.compile(r"(?:u?char|u?short|u?int|u?long|(?:u)?longlong|float|double)([1-4])")
 _COMPONENTS = "xyzw"
@@ -73,7 +74,7 @@ def _operators(view: TokenView) -> list[VectorOperator]:
     type among their return and parameter types."""
     toks = view.toks
     out = []
-    depth_class = _class_bodies(view)
+    depth_class = class_ranges(view)  # member operators belong to their class (cxxonly.py)
     for i, t in enumerate(toks):
         if t.text != "operator" or t.directive >= 0 or any(a < t.offset < b for a, b in depth_class):
             continue
@@ -104,22 +105,6 @@ def _operators(view: TokenView) -> list[VectorOperator]:
             continue
         body = tuple(x.text for x in toks[close + 2:end])
         out.append(VectorOperator(op, ret, params, body, view.tok_span(i, end), t.offset))
-    return out
-
-
-def _class_bodies(view: TokenView) -> list[tuple[int, int]]:
-    """Byte ranges of struct/class/union bodies: member operators belong to their class (cxxonly.py)."""
-    toks = view.toks
-    out = []
-    for i, t in enumerate(toks):
-        if t.text in ("struct", "class", "union") and t.directive < 0:
-            j = i + 1
-            while j < len(toks) and toks[j].text not in ("{", ";", "(", ")", "="):
-                j += 1
-            if j < len(toks) and toks[j].text == "{":
-                end = view.match_close(j)
-                if end > j:
-                    out.append((toks[j].offset, toks[end].end))
     return out
 
 
